@@ -1,0 +1,78 @@
+# backuplint - see README.md. Targets: all check asan valgrind docs bench fuzz install clean deps
+CC      ?= cc
+PKGS     = yaml-0.1 libcjson libpcre2-8
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wformat=2
+CPPFLAGS += -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+PREFIX  ?= /usr/local
+B       ?= build
+VERSION  = $(shell cat VERSION)
+
+LIBSRC  = $(filter-out linter/main.c,$(wildcard linter/*.c rules/*.c))
+LIBOBJ  = $(LIBSRC:%.c=$(B)/%.o) $(B)/embedded.o
+DATA    = $(sort $(wildcard schemas/*.json schemas/*.txt))
+UNITSRC = $(wildcard testdata/unit/*.c)
+UNITS   = $(UNITSRC:testdata/unit/%.c=$(B)/unit/%)
+
+all: backuplint
+
+backuplint: $(B)/backuplint
+	cp $< $@
+
+$(B)/backuplint: $(LIBOBJ) $(B)/linter/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/%.o: %.c $(wildcard linter/*.h rules/*.h) VERSION
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -DBACKUPLINT_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) -c -o $@ $<
+
+# AWS facts and document shapes are data, embedded into the binary.
+$(B)/embed: schemas/embed.c
+	@mkdir -p $(B)
+	$(CC) -O1 -o $@ $<
+$(B)/embedded.c: $(B)/embed $(DATA)
+	$(B)/embed $(DATA) > $@
+$(B)/embedded.o: $(B)/embedded.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
+
+units: $(UNITS)
+
+# make check: golden + unit tests, then all of them again under ASan+UBSan.
+check:
+	sh testdata/check.sh
+
+test: backuplint units
+	sh testdata/run.sh $(B)/backuplint $(B)/unit
+
+asan:
+	$(MAKE) B=build-asan CC=clang CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' build-asan/backuplint units
+
+valgrind: all units
+	VALGRIND=1 sh testdata/run.sh $(B)/backuplint $(B)/unit
+
+docs: backuplint
+	./backuplint --list-rules --format markdown > docs/rules.md
+
+bench: backuplint
+	sh bench/run.sh
+
+fuzz:
+	sh fuzz/run.sh $(FUZZ_SECONDS)
+
+install: backuplint
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 backuplint $(DESTDIR)$(PREFIX)/bin/backuplint
+	install -m 644 docs/backuplint.1 $(DESTDIR)$(PREFIX)/share/man/man1/backuplint.1
+
+deps:
+	sh .ci/deps.sh
+
+clean:
+	rm -rf build build-asan build-fuzz backuplint
+
+.PHONY: all check test asan valgrind docs bench fuzz install deps clean units

@@ -1,0 +1,40 @@
+/* arena.h - bump allocator: one per document or file; allocate freely, free once.
+ *
+ * Ownership: everything allocated from an arena lives until arena_release().
+ * Failure: allocation failure aborts the process with a message (out of memory
+ * is not a lint finding and there is nothing sensible to continue with). */
+#ifndef BACKUPLINT_ARENA_H
+#define BACKUPLINT_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk *head;
+	char *cur, *end;
+	size_t total; /* bytes handed out, for the memory limit and reports */
+};
+
+void arena_init(struct arena *a);
+void arena_release(struct arena *a);
+
+/* Aligned to 8 bytes; never NULL. */
+void *arena_alloc(struct arena *a, size_t n);
+void *arena_zalloc(struct arena *a, size_t n);
+/* Copy n bytes and append a NUL. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
+
+/* malloc/realloc that abort on failure, for growable scratch arrays. */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+void *xcalloc(size_t n, size_t m);
+char *xstrdup(const char *s);
+void oom(void) __attribute__((noreturn));
+
+#endif

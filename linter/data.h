@@ -1,0 +1,14 @@
+/* data.h - the embedded data files of schemas/ as trees, parsed on first use.
+ *
+ * Ownership: the trees live for the whole process (never freed); loading is
+ * thread-safe and happens at most once per file. A data file that fails to
+ * parse is a build defect: data_tree() aborts with a message. */
+#ifndef BACKUPLINT_DATA_H
+#define BACKUPLINT_DATA_H
+
+#include "tree.h"
+
+/* Root of schemas/<name> parsed as JSON ("facts-spec.json"). */
+const struct node *data_tree(const char *name);
+
+#endif

@@ -1,0 +1,143 @@
+/* tree.h - the positioned document tree shared by the JSON and YAML loaders.
+ *
+ * A node is 24 bytes: kind, style, flags, a length, its byte span in the
+ * source and one payload word. Children are stored by value in one array per
+ * container (a map's array alternates key, value), so a document costs one
+ * allocation per container and nothing per leaf beyond its string.
+ *
+ * Ownership: nodes, child arrays and strings live in the document's arena
+ * (struct doc in lint.h) and die with it. Strings are NUL-terminated copies
+ * (escapes decoded); `len` is their length in bytes (they may contain NUL
+ * only if the source had \u0000, which the loader reports).
+ *
+ * Positions: `start`/`end` are byte offsets into the file buffer, end
+ * exclusive. Line and column (1-based, columns counted in Unicode code
+ * points) are derived on demand by source_pos() in source.h, so the tree
+ * stays small and positions are computed only for nodes that are reported.
+ *
+ * CloudFormation short-form tags (!Ref, !GetAtt, !Sub, ...) are turned by the
+ * YAML loader into the long form: a one-pair map {"Fn::GetAtt": [..]} or
+ * {"Ref": ..} with NF_SHORT_TAG set, so rules see one shape for both. */
+#ifndef BACKUPLINT_TREE_H
+#define BACKUPLINT_TREE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum node_kind {
+	N_NULL,
+	N_BOOL,
+	N_INT,
+	N_FLOAT,
+	N_STR,
+	N_MAP,
+	N_SEQ,
+};
+
+/* How a scalar was written: AWS treats "30" (string) and 30 (number)
+ * differently, so a quoted digit string stays an N_STR with S_QUOTED. */
+enum node_style {
+	S_PLAIN,   /* JSON literal/number, YAML plain scalar */
+	S_QUOTED,  /* JSON string, YAML '..' or ".." */
+	S_BLOCK,   /* YAML | or > */
+	S_FLOW,    /* container written in flow/JSON style */
+};
+
+enum node_flags {
+	NF_SHORT_TAG   = 1 << 0, /* came from a YAML !Tag short form */
+	NF_UNKNOWN_TAG = 1 << 1, /* had a YAML tag we do not interpret */
+	NF_ALIAS       = 1 << 2, /* produced by a YAML alias (*name) */
+	NF_BIG         = 1 << 3, /* number outside int64 / double range */
+	NF_MERGED      = 1 << 4, /* pair brought in by a YAML merge key << */
+	NF_KEY         = 1 << 5, /* this node is a mapping key */
+};
+
+struct node {
+	uint8_t kind;   /* enum node_kind */
+	uint8_t style;  /* enum node_style */
+	uint16_t flags; /* enum node_flags */
+	uint32_t len;   /* N_STR: bytes; N_MAP: pairs; N_SEQ: items */
+	uint32_t start, end; /* byte span in the source, end exclusive */
+	union {
+		const char *str;    /* N_STR */
+		long long i;        /* N_INT (clamped when NF_BIG) */
+		double f;           /* N_FLOAT */
+		int b;              /* N_BOOL */
+		struct node *kids;  /* N_MAP: 2*len (key, value, ...); N_SEQ: len */
+	} u;
+};
+
+/* Accessors. All accept NULL and the wrong kind, returning NULL / 0. */
+static inline int node_is(const struct node *n, enum node_kind k)
+{
+	return n && n->kind == k;
+}
+static inline struct node *map_key(const struct node *m, uint32_t i)
+{
+	return &m->u.kids[2 * i];
+}
+static inline struct node *map_val(const struct node *m, uint32_t i)
+{
+	return &m->u.kids[2 * i + 1];
+}
+static inline struct node *seq_at(const struct node *s, uint32_t i)
+{
+	return &s->u.kids[i];
+}
+
+/* Value of key `k` in map `m`, or NULL (also when m is not a map).
+ * With duplicate keys, the last one wins, as in AWS's JSON parsers. */
+struct node *map_get(const struct node *m, const char *k);
+/* Index of key `k` in `m`, or -1. */
+long map_find(const struct node *m, const char *k);
+/* The key node of key `k`, or NULL. */
+struct node *map_get_key(const struct node *m, const char *k);
+
+/* 1 when n is a string equal to s. */
+int node_streq(const struct node *n, const char *s);
+/* The string of an N_STR, else NULL. */
+const char *node_str(const struct node *n);
+/* An integer value: N_INT, or an N_FLOAT with an integral value; writes *out
+ * and returns 1, else 0. With `digits_ok`, a string of decimal digits counts
+ * too (CloudFormation converts them). */
+int node_int(const struct node *n, long long *out, int digits_ok);
+
+/* Name of a kind for messages: "string", "integer", "mapping", ... */
+const char *node_kind_name(const struct node *n);
+
+/* CloudFormation intrinsic functions. */
+enum cfn_fn {
+	FN_NONE,
+	FN_REF,
+	FN_GETATT,
+	FN_SUB,
+	FN_JOIN,
+	FN_IF,
+	FN_SELECT,
+	FN_FINDINMAP,
+	FN_IMPORTVALUE,
+	FN_SPLIT,
+	FN_BASE64,
+	FN_GETAZS,
+	FN_CIDR,
+	FN_CONDITION,
+	FN_EQUALS,
+	FN_AND,
+	FN_OR,
+	FN_NOT,
+	FN_TRANSFORM,
+	FN_LENGTH,
+	FN_TOJSONSTRING,
+	FN_FOREACH,
+};
+
+/* Which intrinsic a one-pair map is ({"Ref": x}, {"Fn::If": [...]}), or
+ * FN_NONE. */
+enum cfn_fn node_intrinsic(const struct node *n);
+/* Map a function name ("Ref", "Fn::GetAtt", "GetAtt" for a short tag
+ * without the "Fn::" prefix when `short_form`) to its enum. */
+enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form);
+/* Long-form key for an intrinsic: "Ref", "Condition", "Fn::GetAtt", ... */
+const char *cfn_fn_name(enum cfn_fn fn);
+
+#endif

@@ -1,0 +1,64 @@
+/* registry.h - the one table of rules and the rule families that check them.
+ *
+ * Every rule backuplint can report is a row of rules[] in registry.c, indexed
+ * by enum rule_id; ids are stable and never reused. A family (one module in
+ * rules/) checks a group of rules: check_doc runs on each loaded document,
+ * check_run once per run after all files are loaded (for findings that link
+ * documents, such as a selection in one file and its plan in another). */
+#ifndef BACKUPLINT_REGISTRY_H
+#define BACKUPLINT_REGISTRY_H
+
+#include <stddef.h>
+
+enum rule_id {
+	/* input: loading and encoding (linter/) */
+	BKP001, BKP002, BKP003, BKP004, BKP005,
+	/* schema: document shapes (rules/schema.c) */
+	BKP101, BKP102, BKP103, BKP104, BKP105, BKP106, BKP107, BKP108, BKP109,
+	/* regions (rules/region.c) */
+	BKP201, BKP202, BKP203, BKP204, BKP205,
+	/* resource types (rules/restype.c) */
+	BKP301, BKP302, BKP303, BKP304, BKP305,
+	/* copy modes (rules/copymode.c) */
+	BKP401, BKP402,
+	/* lifecycle (rules/lifecycle.c) */
+	BKP501, BKP502, BKP503, BKP504, BKP505,
+	/* schedule and windows (rules/schedule.c) */
+	BKP601, BKP602, BKP603, BKP604, BKP605, BKP606,
+	/* IAM (rules/iam.c) */
+	BKP701,
+	RULE_COUNT
+};
+
+enum rule_flags {
+	RF_FACTS = 1 << 0, /* rests on the AWS facts dataset (--facts) */
+};
+
+struct rule {
+	const char *id;       /* "BKP501" */
+	const char *name;     /* "cold-storage-minimum" */
+	int severity;         /* default enum severity */
+	unsigned flags;       /* enum rule_flags */
+	const char *summary;  /* one line, for --list-rules */
+	const char *doc;      /* what it checks, why, bad and good example */
+	const char *source;   /* the AWS documentation it rests on */
+};
+
+extern const struct rule rules[RULE_COUNT];
+
+/* Rule by id ("BKP501", case-insensitive) or name; NULL when unknown. */
+const struct rule *rule_lookup(const char *id_or_name);
+
+struct doc;
+struct run;
+
+struct family {
+	const char *name;
+	void (*check_doc)(struct doc *d);
+	void (*check_run)(struct run *r);
+};
+
+extern const struct family families[];
+extern const size_t nfamilies;
+
+#endif
