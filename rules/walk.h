@@ -1,0 +1,59 @@
+/* walk.h - where the plans, backup rules and selections of a document are,
+ * whatever its kind (API input/output, bare, CloudFormation), and what a
+ * CloudFormation value is known to be at lint time.
+ *
+ * Ownership: arrays returned are allocated in the document's arena and live
+ * as long as the document. Nothing here reports diagnostics. */
+#ifndef BACKUPLINT_WALK_H
+#define BACKUPLINT_WALK_H
+
+#include <stddef.h>
+
+#include "../linter/lint.h"
+
+struct plan_ref {
+	struct node *plan;       /* BackupPlanInput / BackupPlan / BackupPlanResourceType map */
+	struct node *rules;      /* its Rules (API) or BackupPlanRule (CFN) value; may be any kind or NULL */
+	int cfn;                 /* 1: CloudFormation property names */
+	struct node *resource;   /* CFN: the resource map {Type, Properties, ...}; else NULL */
+	const char *logical_id;  /* CFN: logical id; else NULL */
+	struct node *plan_id;    /* API: BackupPlanId value when the document carries one; else NULL */
+	struct node *plan_arn;   /* API: BackupPlanArn value (GetBackupPlan output); else NULL */
+};
+
+struct selection_ref {
+	struct node *sel;        /* BackupSelection / BackupSelectionResourceType map (or the bare root) */
+	struct node *plan_id;    /* BackupPlanId value (API string, or CFN Ref/GetAtt map); NULL if absent */
+	int cfn;
+	struct node *resource;
+	const char *logical_id;
+};
+
+/* Plans and selections of document d (computed once, cached in d->ext of
+ * no family: in the arena). *out may be NULL when the count is 0. */
+size_t doc_plans(struct doc *d, struct plan_ref **out);
+size_t doc_selections(struct doc *d, struct selection_ref **out);
+
+/* Dialect-dependent member names. */
+const char *key_rules(int cfn);        /* "Rules" | "BackupPlanRule" */
+const char *key_target_vault(int cfn); /* "TargetBackupVaultName" | "TargetBackupVault" */
+
+/* CloudFormation: the resource map of logical id `id` in template d, or NULL. */
+struct node *cfn_resource(struct doc *d, const char *id);
+/* CloudFormation: resource type string of a resource map ("AWS::Backup::BackupPlan"), or NULL. */
+const char *cfn_resource_type(const struct node *res);
+/* For a CFN BackupPlanId value ({Ref: X} or {Fn::GetAtt: [X, BackupPlanId]}
+ * or "X.BackupPlanId"), the logical id X it names, or NULL. */
+const char *cfn_ref_target(const struct node *v);
+
+enum cfn_known {
+	CFN_LITERAL,  /* a plain value: the node itself */
+	CFN_ASSUMED,  /* Ref to a Parameter with a Default: that Default */
+	CFN_UNKNOWN,  /* an intrinsic whose value is not known at lint time */
+};
+/* What a value is known to be. Returns the node standing for its value
+ * (for CFN_UNKNOWN the intrinsic map itself) and sets *how. In a document
+ * that is not a template every value is CFN_LITERAL. */
+const struct node *cfn_value(struct doc *d, const struct node *v, enum cfn_known *how);
+
+#endif
