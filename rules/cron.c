@@ -1,0 +1,735 @@
+/* cron.c - parse and analyse AWS cron(...) schedule expressions (see cron.h). */
+#include "cron.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+struct field_info {
+	const char *name;
+	int min, max;
+	int max_step;
+	const char *const *names; /* three-letter names for min..max, or NULL */
+	const char *range_text;   /* for messages */
+};
+
+static const char *const month_names[] = {
+	"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+	"JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+};
+static const char *const dow_names[] = {
+	"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT",
+};
+
+static const struct field_info fields[CRON_NFIELDS] = {
+	[CRON_MIN]  = { "Minutes", 0, 59, 59, NULL, "0-59" },
+	[CRON_HOUR] = { "Hours", 0, 23, 23, NULL, "0-23" },
+	[CRON_DOM]  = { "Day-of-month", 1, 31, 31, NULL, "1-31" },
+	[CRON_MON]  = { "Month", 1, 12, 12, month_names, "1-12 or JAN-DEC" },
+	[CRON_DOW]  = { "Day-of-week", 1, 7, 7, dow_names, "1-7 or SUN-SAT" },
+	[CRON_YEAR] = { "Year", CRON_YEAR_MIN, CRON_YEAR_MAX,
+			CRON_YEAR_MAX - CRON_YEAR_MIN, NULL, "1970-2199" },
+};
+
+const char *cron_field_name(enum cron_field f)
+{
+	return (unsigned)f < CRON_NFIELDS ? fields[f].name : "expression";
+}
+
+__attribute__((format(printf, 5, 6)))
+static int fail(struct cron_error *err, int field, size_t off, size_t len,
+		const char *fmt, ...)
+{
+	va_list ap;
+
+	err->field = field;
+	err->off = (uint32_t)off;
+	err->len = (uint32_t)len;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int is_sep(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/* A printable rendering of one byte for messages. */
+static const char *show_char(char c, char buf[8])
+{
+	unsigned char u = (unsigned char)c;
+
+	if (u >= 0x20 && u < 0x7f)
+		snprintf(buf, 8, "'%c'", c);
+	else
+		snprintf(buf, 8, "0x%02x", u);
+	return buf;
+}
+
+static void set_bit(struct cron *c, int f, int v)
+{
+	switch (f) {
+	case CRON_MIN:
+		c->minutes |= 1ULL << v;
+		break;
+	case CRON_HOUR:
+		c->hours |= 1U << v;
+		break;
+	case CRON_DOM:
+		c->days |= 1U << v;
+		break;
+	case CRON_MON:
+		c->months |= (uint16_t)(1U << v);
+		break;
+	case CRON_DOW:
+		c->weekdays |= (uint8_t)(1U << v);
+		break;
+	case CRON_YEAR:
+		v -= CRON_YEAR_MIN;
+		c->years[v / 64] |= 1ULL << (v % 64);
+		break;
+	}
+}
+
+struct scan {
+	const char *s;
+	size_t pos, end;     /* the current item is s[pos..end) */
+	int f;
+	struct cron_error *err;
+};
+
+/* Read a number or (Month, Day-of-week) a three-letter name at sc->pos. */
+static int read_value(struct scan *sc, int *out)
+{
+	const struct field_info *fi = &fields[sc->f];
+	size_t start = sc->pos, p = sc->pos;
+	char cb[8];
+
+	if (p < sc->end && is_digit(sc->s[p])) {
+		long v = 0;
+		while (p < sc->end && is_digit(sc->s[p])) {
+			if (v < 100000)
+				v = v * 10 + (sc->s[p] - '0');
+			p++;
+		}
+		if (v < fi->min || v > fi->max)
+			return fail(sc->err, sc->f, start, p - start,
+				    "%s value %.*s is out of range %s", fi->name,
+				    (int)(p - start), sc->s + start, fi->range_text);
+		sc->pos = p;
+		*out = (int)v;
+		return 0;
+	}
+	if (p < sc->end && is_alpha(sc->s[p])) {
+		size_t n;
+		int i;
+		while (p < sc->end && is_alpha(sc->s[p]))
+			p++;
+		n = p - start;
+		/* "5L"-style suffixes are handled by the caller; a lone letter
+		 * here is a special character in the wrong place. */
+		if (!fi->names) {
+			if (n == 1 && sc->f == CRON_DOM && upper(sc->s[start]) == 'W')
+				return fail(sc->err, sc->f, start, 1,
+					    "'W' must follow a day of the month (e.g. 15W for the weekday nearest the 15th)");
+			if (n == 1 && strchr("LW", upper(sc->s[start])))
+				return fail(sc->err, sc->f, start, 1,
+					    "'%c' is allowed only in Day-of-month%s, not in %s",
+					    upper(sc->s[start]),
+					    upper(sc->s[start]) == 'L' ? " and Day-of-week" : "",
+					    fi->name);
+			return fail(sc->err, sc->f, start, n,
+				    "%s expects a number (%s), not '%.*s'", fi->name,
+				    fi->range_text, (int)n, sc->s + start);
+		}
+		if (n == 3) {
+			for (i = 0; i <= fi->max - fi->min; i++) {
+				const char *nm = fi->names[i];
+				if (upper(sc->s[start]) == nm[0] &&
+				    upper(sc->s[start + 1]) == nm[1] &&
+				    upper(sc->s[start + 2]) == nm[2]) {
+					sc->pos = p;
+					*out = fi->min + i;
+					return 0;
+				}
+			}
+		}
+		return fail(sc->err, sc->f, start, n,
+			    "%s name '%.*s' is not one of %s-%s", fi->name, (int)n,
+			    sc->s + start, fi->names[0], fi->names[fi->max - fi->min]);
+	}
+	if (p < sc->end)
+		return fail(sc->err, sc->f, p, 1, "unexpected %s in %s: expected %s",
+			    show_char(sc->s[p], cb), fi->name, fi->range_text);
+	return fail(sc->err, sc->f, start, 1, "%s: a value is missing here",
+		    fi->name);
+}
+
+static int read_step(struct scan *sc, int *step)
+{
+	const struct field_info *fi = &fields[sc->f];
+	size_t start = ++sc->pos, p = start;
+	long v = 0;
+
+	while (p < sc->end && is_digit(sc->s[p])) {
+		if (v < 100000)
+			v = v * 10 + (sc->s[p] - '0');
+		p++;
+	}
+	if (p == start)
+		return fail(sc->err, sc->f, start - 1, 1,
+			    "%s: '/' must be followed by a step number", fi->name);
+	if (v < 1 || v > fi->max_step)
+		return fail(sc->err, sc->f, start, p - start,
+			    "%s step %.*s is out of range 1-%d", fi->name,
+			    (int)(p - start), sc->s + start, fi->max_step);
+	sc->pos = p;
+	*step = (int)v;
+	return 0;
+}
+
+/* Add lo..hi (wrapping past max back to min when lo > hi) every `step`. */
+static void add_range(struct cron *c, int f, int lo, int hi, int step)
+{
+	const struct field_info *fi = &fields[f];
+	int size = fi->max - fi->min + 1;
+	int count = (hi - lo + size) % size + 1;
+	int i;
+
+	for (i = 0; i < count; i += step)
+		set_bit(c, f, fi->min + (lo - fi->min + i) % size);
+}
+
+/* The item s[pos..end) is alone in its field: L, W and # may not be listed. */
+static int must_be_alone(struct scan *sc, int alone, size_t off, size_t len,
+			 const char *what)
+{
+	if (alone)
+		return 0;
+	return fail(sc->err, sc->f, off, len,
+		    "%s '%.*s' cannot be combined with other values in a list",
+		    what, (int)len, sc->s + off);
+}
+
+/* Day-of-month specials: L, LW, nW. Returns 1 when handled, 0 when the item
+ * is ordinary, -1 on error. */
+static int dom_special(struct scan *sc, struct cron *c, int alone)
+{
+	const char *s = sc->s;
+	size_t a = sc->pos, n = sc->end - sc->pos;
+
+	if (upper(s[a]) == 'L') {
+		if (n == 1 || (n == 2 && upper(s[a + 1]) == 'W')) {
+			if (must_be_alone(sc, alone, a, n, "Day-of-month"))
+				return -1;
+			c->dom_mode = n == 1 ? CRON_DOM_LAST : CRON_DOM_LASTWD;
+			return 1;
+		}
+		if (s[a + 1] == '-')
+			return fail(sc->err, sc->f, a, n,
+				    "Day-of-month offset '%.*s' is not supported by AWS cron (only L, LW and nW)",
+				    (int)n, s + a);
+		return fail(sc->err, sc->f, a, n,
+			    "Day-of-month '%.*s' is not valid: expected L, LW, nW or 1-31",
+			    (int)n, s + a);
+	}
+	if (n >= 2 && upper(s[sc->end - 1]) == 'W') {
+		int v;
+		size_t save_end = sc->end;
+
+		sc->end--;
+		if (read_value(sc, &v))
+			return -1;
+		if (sc->pos != sc->end) {
+			char cb[8];
+			return fail(sc->err, sc->f, sc->pos, 1,
+				    "unexpected %s in Day-of-month: 'W' follows a single day (e.g. 15W)",
+				    show_char(s[sc->pos], cb));
+		}
+		sc->end = save_end;
+		sc->pos = save_end;
+		if (must_be_alone(sc, alone, a, n, "Day-of-month"))
+			return -1;
+		c->dom_mode = CRON_DOM_NEARWD;
+		c->dom_n = v;
+		return 1;
+	}
+	return 0;
+}
+
+/* Day-of-week specials: L, nL, n#k. Same returns as dom_special(). */
+static int dow_special(struct scan *sc, struct cron *c, int alone)
+{
+	const char *s = sc->s;
+	size_t a = sc->pos, n = sc->end - sc->pos;
+	const char *hash = memchr(s + a, '#', n);
+	int v;
+
+	if (n == 1 && upper(s[a]) == 'L') {
+		if (must_be_alone(sc, alone, a, n, "Day-of-week"))
+			return -1;
+		/* L alone is the last day of the week: Saturday. */
+		c->weekdays |= 1U << 7;
+		return 1;
+	}
+	if (hash) {
+		size_t h = (size_t)(hash - s);
+		long k = 0;
+		size_t p;
+
+		sc->end = h;
+		if (read_value(sc, &v))
+			return -1;
+		if (sc->pos != h) {
+			char cb[8];
+			return fail(sc->err, sc->f, sc->pos, 1,
+				    "unexpected %s in Day-of-week: '#' follows a single weekday (e.g. 3#2)",
+				    show_char(s[sc->pos], cb));
+		}
+		sc->end = a + n;
+		for (p = h + 1; p < sc->end && is_digit(s[p]); p++)
+			if (k < 1000)
+				k = k * 10 + (s[p] - '0');
+		if (p == h + 1 || p != sc->end)
+			return fail(sc->err, sc->f, h, sc->end - h,
+				    "Day-of-week '#' must be followed by a week number 1-5");
+		if (k < 1 || k > 5)
+			return fail(sc->err, sc->f, h + 1, p - h - 1,
+				    "Day-of-week week number %ld is out of range 1-5 (a month has at most five of each weekday)",
+				    k);
+		if (must_be_alone(sc, alone, a, n, "Day-of-week"))
+			return -1;
+		sc->pos = sc->end;
+		c->dow_mode = CRON_DOW_NTH;
+		c->dow_n = v;
+		c->dow_k = (int)k;
+		return 1;
+	}
+	if (n >= 2 && upper(s[sc->end - 1]) == 'L' &&
+	    (is_digit(s[a]) || n == 4)) {
+		size_t save_end = sc->end;
+
+		sc->end--;
+		if (read_value(sc, &v))
+			return -1;
+		if (sc->pos != sc->end) {
+			char cb[8];
+			return fail(sc->err, sc->f, sc->pos, 1,
+				    "unexpected %s in Day-of-week: 'L' follows a single weekday (e.g. 6L)",
+				    show_char(s[sc->pos], cb));
+		}
+		sc->end = save_end;
+		sc->pos = save_end;
+		if (must_be_alone(sc, alone, a, n, "Day-of-week"))
+			return -1;
+		c->dow_mode = CRON_DOW_LAST;
+		c->dow_n = v;
+		return 1;
+	}
+	return 0;
+}
+
+static int parse_item(struct scan *sc, struct cron *c, int alone)
+{
+	const struct field_info *fi = &fields[sc->f];
+	const char *s = sc->s;
+	size_t a = sc->pos;
+	int lo, hi, step = 1, r;
+	char cb[8];
+
+	if (sc->end - a == 1 && s[a] == '?') {
+		if (sc->f != CRON_DOM && sc->f != CRON_DOW)
+			return fail(sc->err, sc->f, a, 1,
+				    "'?' is allowed only in Day-of-month and Day-of-week, not in %s",
+				    fi->name);
+		if (!alone)
+			return fail(sc->err, sc->f, a, 1,
+				    "'?' cannot be combined with other values in %s", fi->name);
+		if (sc->f == CRON_DOM)
+			c->dom_mode = CRON_DOM_ANY;
+		else
+			c->dow_mode = CRON_DOW_ANY;
+		sc->pos++;
+		return 0;
+	}
+	if (sc->f == CRON_DOM && (r = dom_special(sc, c, alone)) != 0)
+		return r < 0 ? -1 : 0;
+	if (sc->f == CRON_DOW && (r = dow_special(sc, c, alone)) != 0)
+		return r < 0 ? -1 : 0;
+
+	if (s[a] == '*') {
+		lo = fi->min;
+		hi = fi->max;
+		sc->pos++;
+		if (sc->pos < sc->end && s[sc->pos] == '/' && read_step(sc, &step))
+			return -1;
+	} else {
+		if (read_value(sc, &lo))
+			return -1;
+		hi = lo;
+		if (sc->pos < sc->end && s[sc->pos] == '-') {
+			size_t dash = sc->pos++;
+			if (sc->pos >= sc->end)
+				return fail(sc->err, sc->f, dash, 1,
+					    "%s: range '%.*s' has no end", fi->name,
+					    (int)(sc->pos - a), s + a);
+			if (read_value(sc, &hi))
+				return -1;
+			if (hi < lo && sc->f == CRON_YEAR)
+				return fail(sc->err, sc->f, a, sc->pos - a,
+					    "Year range %.*s runs backwards",
+					    (int)(sc->pos - a), s + a);
+		}
+		if (sc->pos < sc->end && s[sc->pos] == '/') {
+			/* a/n: from a to the end of the field */
+			if (hi == lo)
+				hi = fi->max;
+			if (read_step(sc, &step))
+				return -1;
+		}
+	}
+	if (sc->pos < sc->end) {
+		char c0 = s[sc->pos];
+		if (strchr("LW#", upper(c0)))
+			return fail(sc->err, sc->f, sc->pos, 1,
+				    "'%c' is not allowed here in %s", upper(c0), fi->name);
+		return fail(sc->err, sc->f, sc->pos, 1, "unexpected %s in %s",
+			    show_char(c0, cb), fi->name);
+	}
+	add_range(c, sc->f, lo, hi, step);
+	return 0;
+}
+
+static int parse_field(const char *s, size_t a, size_t b, int f,
+		       struct cron *c, struct cron_error *err)
+{
+	struct scan sc = { .s = s, .f = f, .err = err };
+	size_t p = a;
+	int alone = memchr(s + a, ',', b - a) == NULL;
+
+	if (f == CRON_DOM)
+		c->dom_star = b - a == 1 && s[a] == '*';
+	if (f == CRON_DOW)
+		c->dow_star = b - a == 1 && s[a] == '*';
+	while (p <= b) {
+		const char *comma = memchr(s + p, ',', b - p);
+		size_t e = comma ? (size_t)(comma - s) : b;
+
+		if (e == p)
+			return fail(err, f, p < b ? p : (p ? p - 1 : 0), 1,
+				    "%s: empty value in list", fields[f].name);
+		sc.pos = p;
+		sc.end = e;
+		if (parse_item(&sc, c, alone))
+			return -1;
+		p = e + 1;
+	}
+	return 0;
+}
+
+int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err)
+{
+	size_t a, b, p, close;
+	int nf = 0;
+	size_t fa[8], fb[8];
+
+	memset(c, 0, sizeof(*c));
+	memset(err, 0, sizeof(*err));
+	if (len == 0)
+		return fail(err, -1, 0, 0, "the schedule expression is empty");
+	if (len >= 5 && strncmp(s, "rate(", 5) == 0)
+		return fail(err, -1, 0, len,
+			    "'%.*s' is a rate expression, which AWS Backup does not accept: use cron(...)",
+			    (int)(len > 60 ? 60 : len), s);
+	if (len < 5 || strncmp(s, "cron(", 5) != 0) {
+		if (len >= 5 && upper(s[0]) == 'C' && upper(s[1]) == 'R' &&
+		    upper(s[2]) == 'O' && upper(s[3]) == 'N' && s[4] == '(')
+			return fail(err, -1, 0, 4,
+				    "'%.4s' must be written in lowercase: cron(...)", s);
+		if (is_sep(s[0]) || s[0] == '\n')
+			return fail(err, -1, 0, 1,
+				    "the schedule expression starts with whitespace; it must start with cron(");
+		if (is_digit(s[0]) || s[0] == '*' || s[0] == '?')
+			return fail(err, -1, 0, len,
+				    "'%.*s' must be wrapped in cron(...)",
+				    (int)(len > 60 ? 60 : len), s);
+		return fail(err, -1, 0, len,
+			    "the schedule expression must have the form cron(Minutes Hours Day-of-month Month Day-of-week Year)");
+	}
+	{
+		const char *q = memchr(s + 5, ')', len - 5);
+		if (!q)
+			return fail(err, -1, len - 1, 1,
+				    "the cron expression has no closing ')'");
+		close = (size_t)(q - s);
+		if (close != len - 1) {
+			size_t t = close + 1;
+			while (t < len && (is_sep(s[t]) || s[t] == '\n' || s[t] == '\r'))
+				t++;
+			if (t == len)
+				return fail(err, -1, close + 1, len - close - 1,
+					    "trailing whitespace after cron(...)");
+		}
+		if (close != len - 1)
+			return fail(err, -1, close + 1, len - close - 1,
+				    "unexpected text after the closing ')' of cron(...)");
+	}
+	c->body.off = 5;
+	c->body.len = (uint32_t)(close - 5);
+	a = 5;
+	b = close;
+	for (p = a; p < b; p++) {
+		unsigned char u = (unsigned char)s[p];
+		char cb[8];
+		if ((u < 0x20 && u != '\t') || u == 0x7f)
+			return fail(err, -1, p, 1,
+				    "unexpected control character %s in cron(...)",
+				    show_char(s[p], cb));
+	}
+	p = a;
+	while (p < b) {
+		size_t st;
+		while (p < b && is_sep(s[p]))
+			p++;
+		if (p >= b)
+			break;
+		st = p;
+		while (p < b && !is_sep(s[p]))
+			p++;
+		if (nf < 8) {
+			fa[nf] = st;
+			fb[nf] = p;
+		}
+		nf++;
+	}
+	if (nf == 0)
+		return fail(err, -1, 0, len,
+			    "cron() is empty: it needs 6 fields (Minutes Hours Day-of-month Month Day-of-week Year)");
+	if (nf < CRON_NFIELDS)
+		return fail(err, -1, fa[0], fb[nf - 1] - fa[0],
+			    "cron() has %d field%s but AWS needs 6 (Minutes Hours Day-of-month Month Day-of-week Year)%s",
+			    nf, nf == 1 ? "" : "s",
+			    nf == 5 ? "; the Year field is missing" : "");
+	if (nf > CRON_NFIELDS) {
+		size_t last = nf <= 8 ? fb[nf - 1] : b;
+		while (last > fa[6] && is_sep(s[last - 1]))
+			last--;
+		return fail(err, -1, fa[6], last - fa[6],
+			    "cron() has %d fields but AWS needs 6 (Minutes Hours Day-of-month Month Day-of-week Year)",
+			    nf);
+	}
+	for (nf = 0; nf < CRON_NFIELDS; nf++) {
+		c->field[nf].off = (uint32_t)fa[nf];
+		c->field[nf].len = (uint32_t)(fb[nf] - fa[nf]);
+		if (parse_field(s, fa[nf], fb[nf], nf, c, err))
+			return -1;
+	}
+	if (c->dom_mode == CRON_DOM_ANY && c->dow_mode == CRON_DOW_ANY)
+		return fail(err, CRON_DOW, fa[CRON_DOW], fb[CRON_DOW] - fa[CRON_DOW],
+			    "'?' is in both Day-of-month and Day-of-week; exactly one of them must be '?'");
+	if (c->dom_mode != CRON_DOM_ANY && c->dow_mode != CRON_DOW_ANY) {
+		int f = c->dom_star && !c->dow_star ? CRON_DOM : CRON_DOW;
+		return fail(err, f, fa[f], fb[f] - fa[f],
+			    "Day-of-month '%.*s' and Day-of-week '%.*s' are both set; one of them must be '?'",
+			    (int)(fb[CRON_DOM] - fa[CRON_DOM]), s + fa[CRON_DOM],
+			    (int)(fb[CRON_DOW] - fa[CRON_DOW]), s + fa[CRON_DOW]);
+	}
+	return 0;
+}
+
+int cron_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int cron_days_in_month(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m < 1 || m > 12)
+		return 0;
+	return m == 2 && cron_is_leap(y) ? 29 : dm[m - 1];
+}
+
+int cron_weekday(int y, int m, int d)
+{
+	/* Sakamoto's method: 0 = Sunday. */
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+
+	if (m < 3)
+		y--;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7 + 1;
+}
+
+static int year_set(const struct cron *c, int y)
+{
+	int v = y - CRON_YEAR_MIN;
+
+	if (y < CRON_YEAR_MIN || y > CRON_YEAR_MAX)
+		return 0;
+	return (c->years[v / 64] >> (v % 64)) & 1;
+}
+
+/* The weekday (Mon-Fri) nearest day n of month y-m, in the same month, or 0
+ * when the month has no day n. */
+static int nearest_weekday(int y, int m, int n)
+{
+	int dim = cron_days_in_month(y, m);
+	int wd;
+
+	if (n > dim)
+		return 0;
+	wd = cron_weekday(y, m, n);
+	if (wd == 7) /* Saturday: the Friday before, or Monday the 3rd */
+		return n == 1 ? 3 : n - 1;
+	if (wd == 1) /* Sunday: the Monday after, or the Friday before */
+		return n == dim ? n - 2 : n + 1;
+	return n;
+}
+
+static int dom_matches(const struct cron *c, int y, int m, int d)
+{
+	int dim = cron_days_in_month(y, m);
+
+	switch (c->dom_mode) {
+	case CRON_DOM_SET:
+		return (c->days >> d) & 1;
+	case CRON_DOM_LAST:
+		return d == dim;
+	case CRON_DOM_LASTWD: {
+		int wd = cron_weekday(y, m, dim);
+		int last = wd == 7 ? dim - 1 : wd == 1 ? dim - 2 : dim;
+		return d == last;
+	}
+	case CRON_DOM_NEARWD:
+		return d == nearest_weekday(y, m, c->dom_n);
+	}
+	return 0;
+}
+
+static int dow_matches(const struct cron *c, int y, int m, int d)
+{
+	int wd = cron_weekday(y, m, d);
+
+	switch (c->dow_mode) {
+	case CRON_DOW_SET:
+		return (c->weekdays >> wd) & 1;
+	case CRON_DOW_LAST:
+		return wd == c->dow_n && d + 7 > cron_days_in_month(y, m);
+	case CRON_DOW_NTH:
+		return wd == c->dow_n && (d - 1) / 7 + 1 == c->dow_k;
+	}
+	return 0;
+}
+
+int cron_fires_on(const struct cron *c, int y, int m, int d)
+{
+	if (!year_set(c, y) || m < 1 || m > 12 || !((c->months >> m) & 1))
+		return 0;
+	if (d < 1 || d > cron_days_in_month(y, m))
+		return 0;
+	if (!c->minutes || !c->hours)
+		return 0;
+	if (c->dom_mode == CRON_DOM_ANY)
+		return c->dow_mode != CRON_DOW_ANY && dow_matches(c, y, m, d);
+	return dom_matches(c, y, m, d);
+}
+
+/* First set bit at or after `from` in a word of `bits`, or -1. */
+static int next_bit(uint64_t bits, int from, int max)
+{
+	int i;
+
+	for (i = from; i <= max; i++)
+		if ((bits >> i) & 1)
+			return i;
+	return -1;
+}
+
+int cron_next(const struct cron *c, const struct cron_time *from,
+	      struct cron_time *out)
+{
+	int y = from->year, m = from->mon, d = from->day;
+	int h = from->hour, mi = from->min + 1;
+
+	if (mi > 59) {
+		mi = 0;
+		h++;
+	}
+	for (; y <= CRON_YEAR_MAX; y++, m = 1, d = 1, h = 0, mi = 0) {
+		if (!year_set(c, y))
+			continue;
+		for (; m <= 12; m++, d = 1, h = 0, mi = 0) {
+			int dim;
+			if (!((c->months >> m) & 1))
+				continue;
+			dim = cron_days_in_month(y, m);
+			for (; d <= dim; d++, h = 0, mi = 0) {
+				int hh, mm;
+				if (!cron_fires_on(c, y, m, d))
+					continue;
+				for (hh = next_bit(c->hours, h, 23); hh >= 0;
+				     hh = next_bit(c->hours, hh + 1, 23)) {
+					mm = next_bit(c->minutes, hh == h ? mi : 0, 59);
+					if (mm >= 0) {
+						out->year = y;
+						out->mon = m;
+						out->day = d;
+						out->hour = hh;
+						out->min = mm;
+						return 0;
+					}
+				}
+			}
+		}
+	}
+	return -1;
+}
+
+int cron_minutes_count(const struct cron *c)
+{
+	return __builtin_popcountll(c->minutes);
+}
+
+int cron_day_firings(const struct cron *c, int *min_gap)
+{
+	int n = __builtin_popcount(c->hours) * cron_minutes_count(c);
+	int first = -1, prev = -1, gap = 1440, h, m;
+
+	for (h = 0; h < 24; h++) {
+		if (!((c->hours >> h) & 1))
+			continue;
+		for (m = 0; m < 60; m++) {
+			int t = h * 60 + m;
+			if (!((c->minutes >> m) & 1))
+				continue;
+			if (first < 0)
+				first = t;
+			else if (t - prev < gap)
+				gap = t - prev;
+			prev = t;
+		}
+	}
+	if (first >= 0 && first + 1440 - prev < gap)
+		gap = first + 1440 - prev;
+	if (min_gap)
+		*min_gap = gap;
+	return n;
+}
