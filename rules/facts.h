@@ -77,15 +77,19 @@ const char *facts_region_label(const char *code);
  * (for codes not in the list), or NULL. */
 const char *facts_partition_of(const char *code);
 
-/* AWS Backup offered in Region `code` per dataset f. */
+/* AWS Backup offered in Region `code` per dataset f; facts_backup_source()
+ * names where the dataset's Region list comes from ("botocore ..."). */
 enum fact facts_backup_offered(const struct facts *f, const char *code);
+const char *facts_backup_source(const struct facts *f);
 /* Cross-Region copy offered from/to Region `code` per dataset f. */
 enum fact facts_cross_region_offered(const struct facts *f, const char *code);
-/* A copy from `src` to `dst` (both known Regions of one partition) allowed
- * by the dataset's Region groups (China and GovCloud copy only within their
- * pair): FACT_NO and *group set to the group's description when not. */
-enum fact facts_region_pair_allowed(const struct facts *f, const char *src,
-				    const char *dst, const char **group);
+/* Cross-account copy offered from/to Region `code` per dataset f (the
+ * China Regions offer none under "current"). */
+enum fact facts_cross_account_offered(const struct facts *f, const char *code);
+/* The dataset's reason for a NO from the two functions above (Region `code`),
+ * or NULL. */
+const char *facts_region_note(const struct facts *f, const char *code,
+			      int cross_account);
 
 /* ---- Resource types ---- */
 
@@ -124,11 +128,10 @@ uint32_t facts_types_with(const struct facts *f, uint32_t s,
 
 /* What an ARN in a selection's Resources may protect. */
 struct arn_types {
-	uint32_t known;  /* certainly one of these (one bit, or the types an
-			   * ARN form is shared by: see note) */
-	uint32_t maybe;  /* possibly these (wildcards, shared ARN forms) */
+	uint32_t known;   /* the type the ARN names (one bit, or none) */
+	uint32_t maybe;   /* possibly these (wildcards, shared ARN forms) */
 	int any;          /* "*" or a wildcard before the service: any type */
-	int unsupported;  /* a service/resource AWS Backup does not protect */
+	int unsupported;  /* a service/resource no resource type has */
 	const char *note; /* e.g. "DocumentDB and Neptune clusters share this
 			   * ARN form", or NULL */
 };

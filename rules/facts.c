@@ -1,0 +1,669 @@
+/* facts.c - the AWS facts datasets: parsed from the embedded schemas/ files
+ * on first use into flat tables indexed by Region and resource type, so that
+ * a query is an array lookup (Regions by binary search). */
+#include "facts.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../linter/arena.h"
+#include "../linter/data.h"
+#include "../linter/lint.h"
+
+#define MAX_TYPES 32
+#define MAX_ARN_FORMS 64
+#define MAX_PREFIXES 32
+
+/* ---- data access helpers ---- */
+
+static void bad_data(const char *file, const char *what)
+{
+	fprintf(stderr, "backuplint: internal error: schemas/%s: %s\n", file, what);
+	abort();
+}
+
+static const char *need_str(const char *file, const struct node *m, const char *k)
+{
+	const char *s = node_str(map_get(m, k));
+	if (!s)
+		bad_data(file, k);
+	return s;
+}
+
+/* A fact cell: true, false, null/absent, or {"value": bool|"limited",
+ * "note": "...", "except_regions": [...]}. */
+static enum fact cell_value(const struct node *c, const char **note,
+			    const struct node **except)
+{
+	const struct node *v = c;
+	*note = NULL;
+	if (except)
+		*except = NULL;
+	if (node_is(c, N_MAP)) {
+		v = map_get(c, "value");
+		*note = node_str(map_get(c, "note"));
+		if (except)
+			*except = map_get(c, "except_regions");
+	}
+	if (node_is(v, N_BOOL))
+		return v->u.b ? FACT_YES : FACT_NO;
+	if (node_streq(v, "limited"))
+		return FACT_LIMITED;
+	return FACT_UNKNOWN;
+}
+
+static int seq_has(const struct node *seq, const char *s)
+{
+	uint32_t i;
+	if (!node_is(seq, N_SEQ) || !s)
+		return 0;
+	for (i = 0; i < seq->len; i++)
+		if (node_streq(seq_at(seq, i), s))
+			return 1;
+	return 0;
+}
+
+/* ---- Regions and resource types (shared by all datasets) ---- */
+
+struct region_entry {
+	struct region_info info;
+	char *label;
+};
+
+struct partition_prefix {
+	const char *prefix, *partition;
+};
+
+struct arn_form {
+	const char *service, *resource; /* resource "" = any */
+	int type;
+};
+
+static struct {
+	pthread_once_t once;
+	struct region_entry *regions;
+	size_t nregions;
+	struct partition_prefix prefixes[MAX_PREFIXES];
+	size_t nprefixes;
+	const char *type_name[MAX_TYPES];
+	const char *type_display[MAX_TYPES];
+	size_t ntypes;
+	struct arn_form forms[MAX_ARN_FORMS];
+	size_t nforms;
+	const struct node *shared; /* shared_arn_forms */
+} base = { .once = PTHREAD_ONCE_INIT };
+
+static int region_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct region_entry *)a)->info.code,
+		      ((const struct region_entry *)b)->info.code);
+}
+
+static void load_regions(void)
+{
+	const char *file = "regions.json";
+	const struct node *root = data_tree(file);
+	const struct node *parts = map_get(root, "partitions");
+	const struct node *regs = map_get(root, "regions");
+	uint32_t i, j;
+
+	if (!node_is(parts, N_SEQ) || !node_is(regs, N_SEQ))
+		bad_data(file, "partitions/regions");
+	for (i = 0; i < parts->len; i++) {
+		const struct node *p = seq_at(parts, i);
+		const struct node *pre = map_get(p, "prefixes");
+		const char *id = need_str(file, p, "id");
+		for (j = 0; node_is(pre, N_SEQ) && j < pre->len; j++) {
+			if (base.nprefixes == MAX_PREFIXES)
+				bad_data(file, "too many prefixes");
+			base.prefixes[base.nprefixes].prefix = node_str(seq_at(pre, j));
+			base.prefixes[base.nprefixes++].partition = id;
+		}
+	}
+	base.regions = xcalloc(regs->len ? regs->len : 1, sizeof(*base.regions));
+	for (i = 0; i < regs->len; i++) {
+		const struct node *r = seq_at(regs, i);
+		struct region_entry *e = &base.regions[base.nregions++];
+		const struct node *oi = map_get(r, "opt_in");
+		size_t n;
+		e->info.code = need_str(file, r, "code");
+		e->info.name = need_str(file, r, "name");
+		e->info.partition = need_str(file, r, "partition");
+		e->info.opt_in = node_is(oi, N_BOOL) && oi->u.b;
+		n = strlen(e->info.code) + strlen(e->info.name) + 4;
+		e->label = xmalloc(n);
+		snprintf(e->label, n, "%s (%s)", e->info.code, e->info.name);
+	}
+	qsort(base.regions, base.nregions, sizeof(*base.regions), region_cmp);
+}
+
+static void load_types(void)
+{
+	const char *file = "resource-types.json";
+	const struct node *root = data_tree(file);
+	const struct node *types = map_get(root, "types");
+	uint32_t i, j;
+
+	if (!node_is(types, N_SEQ) || types->len > MAX_TYPES)
+		bad_data(file, "types");
+	for (i = 0; i < types->len; i++) {
+		const struct node *t = seq_at(types, i);
+		const struct node *arns = map_get(t, "arns");
+		base.type_name[i] = need_str(file, t, "name");
+		base.type_display[i] = need_str(file, t, "display");
+		for (j = 0; node_is(arns, N_SEQ) && j < arns->len; j++) {
+			const struct node *a = seq_at(arns, j);
+			if (base.nforms == MAX_ARN_FORMS)
+				bad_data(file, "too many ARN forms");
+			base.forms[base.nforms].service = need_str(file, a, "service");
+			base.forms[base.nforms].resource = need_str(file, a, "resource");
+			base.forms[base.nforms++].type = (int)i;
+		}
+	}
+	base.ntypes = types->len;
+	base.shared = map_get(root, "shared_arn_forms");
+}
+
+static void load_base(void)
+{
+	load_regions();
+	load_types();
+}
+
+static void base_init(void)
+{
+	pthread_once(&base.once, load_base);
+}
+
+static const struct region_entry *region_entry(const char *code)
+{
+	struct region_entry key;
+	if (!code)
+		return NULL;
+	base_init();
+	key.info.code = code;
+	return bsearch(&key, base.regions, base.nregions, sizeof(key), region_cmp);
+}
+
+static long region_index(const char *code)
+{
+	const struct region_entry *e = region_entry(code);
+	return e ? e - base.regions : -1;
+}
+
+const struct region_info *facts_region(const char *code)
+{
+	const struct region_entry *e = region_entry(code);
+	return e ? &e->info : NULL;
+}
+
+const char *facts_region_label(const char *code)
+{
+	const struct region_entry *e = region_entry(code);
+	return e ? e->label : code;
+}
+
+const char *facts_partition_of(const char *code)
+{
+	const struct region_entry *e = region_entry(code);
+	size_t i, best = 0;
+	const char *p = NULL;
+
+	if (e)
+		return e->info.partition;
+	if (!code)
+		return NULL;
+	/* longest prefix wins: "us-gov-" over "us-" */
+	for (i = 0; i < base.nprefixes; i++) {
+		size_t n = strlen(base.prefixes[i].prefix);
+		if (n > best && strncmp(code, base.prefixes[i].prefix, n) == 0) {
+			best = n;
+			p = base.prefixes[i].partition;
+		}
+	}
+	return p;
+}
+
+/* Levenshtein distance, capped: Region codes are short. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[64], prev;
+
+	if (la > 60 || lb > 60)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+const char *facts_region_suggest(const char *code)
+{
+	size_t i, best = 3;
+	const char *s = NULL;
+
+	if (!code)
+		return NULL;
+	base_init();
+	for (i = 0; i < base.nregions; i++) {
+		size_t d = edit_distance(code, base.regions[i].info.code);
+		if (d < best) {
+			best = d;
+			s = base.regions[i].info.code;
+		}
+	}
+	return s;
+}
+
+size_t facts_type_count(void)
+{
+	base_init();
+	return base.ntypes;
+}
+
+const char *facts_type_name(int t)
+{
+	base_init();
+	return t >= 0 && (size_t)t < base.ntypes ? base.type_name[t] : "?";
+}
+
+const char *facts_type_display(int t)
+{
+	base_init();
+	return t >= 0 && (size_t)t < base.ntypes ? base.type_display[t] : "?";
+}
+
+int facts_type_index(const char *name)
+{
+	size_t i;
+	base_init();
+	for (i = 0; name && i < base.ntypes; i++)
+		if (strcmp(base.type_name[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+char *facts_typeset_str(uint32_t s, char *buf, size_t n)
+{
+	size_t i, used = 0;
+
+	base_init();
+	if (!n)
+		return buf;
+	buf[0] = '\0';
+	for (i = 0; i < base.ntypes; i++) {
+		int w;
+		if (!(s & (1u << i)))
+			continue;
+		w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "",
+			     base.type_display[i]);
+		if (w < 0 || (size_t)w >= n - used) {
+			if (n > 4)
+				strcpy(buf + n - 4, "...");
+			break;
+		}
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+/* ---- ARN classification ---- */
+
+static int span_has_star(const char *s, size_t len)
+{
+	return memchr(s, '*', len) != NULL;
+}
+
+int facts_arn_types(const char *s, size_t len, struct arn_types *out)
+{
+	const char *field[6];
+	size_t flen[6], nf = 0, i, k;
+	const char *p = s, *end = s + len;
+	const char *svc, *res;
+	size_t svclen, rlen, rtlen;
+	int service_known = 0;
+
+	memset(out, 0, sizeof(*out));
+	base_init();
+	if (len == 1 && s[0] == '*') {
+		out->any = 1;
+		return 0;
+	}
+	/* split into at most six fields; the resource keeps its colons */
+	while (nf < 6) {
+		const char *c = nf < 5 ? memchr(p, ':', (size_t)(end - p)) : NULL;
+		field[nf] = p;
+		flen[nf] = c ? (size_t)(c - p) : (size_t)(end - p);
+		nf++;
+		if (!c)
+			break;
+		p = c + 1;
+	}
+	if (flen[0] != 3 || memcmp(field[0], "arn", 3) != 0) {
+		/* "ar*" could still be any ARN; anything else is not one */
+		const char *star = memchr(s, '*', len);
+		size_t pl = star ? (size_t)(star - s) : 0;
+		if (star && pl <= 4 && memcmp(s, "arn:", pl) == 0) {
+			out->any = 1;
+			return 0;
+		}
+		return -1;
+	}
+	/* a wildcard before the service ends: any type */
+	for (i = 0; i < nf && i <= 2; i++)
+		if (span_has_star(field[i], flen[i])) {
+			out->any = 1;
+			return 0;
+		}
+	if (nf < 3)
+		return -1;
+	svc = field[2];
+	svclen = flen[2];
+	if (nf < 6) {
+		/* "arn:aws:rds:*" style: the rest is a wildcard, else malformed */
+		if (!span_has_star(s, len))
+			return -1;
+		res = "*";
+		rlen = 1;
+	} else {
+		res = field[5];
+		rlen = flen[5];
+	}
+	for (rtlen = 0; rtlen < rlen && res[rtlen] != ':' && res[rtlen] != '/'; rtlen++)
+		;
+	if (rtlen == rlen)
+		rtlen = 0; /* no separator: the resource is a bare name (S3) */
+	for (k = 0; k < base.nforms; k++) {
+		const struct arn_form *f = &base.forms[k];
+		size_t fr = strlen(f->resource);
+		const char *star;
+		if (strlen(f->service) != svclen || memcmp(f->service, svc, svclen) != 0)
+			continue;
+		service_known = 1;
+		if (fr == 0) {
+			out->known |= 1u << f->type;
+			continue;
+		}
+		star = rtlen ? memchr(res, '*', rtlen) : memchr(res, '*', rlen);
+		if (star) {
+			/* "d*" may be "db": a prefix match makes it possible */
+			size_t pl = (size_t)(star - res);
+			if (pl <= fr && memcmp(f->resource, res, pl) == 0)
+				out->maybe |= 1u << f->type;
+		} else if (rtlen == fr && memcmp(f->resource, res, fr) == 0) {
+			out->known |= 1u << f->type;
+		}
+	}
+	if (!service_known || (!out->known && !out->maybe)) {
+		out->unsupported = 1;
+		return 0;
+	}
+	/* forms shared by several types (rds cluster: Aurora, DocumentDB, Neptune) */
+	for (k = 0; node_is(base.shared, N_SEQ) && k < base.shared->len; k++) {
+		const struct node *sh = seq_at(base.shared, k);
+		const char *ss = node_str(map_get(sh, "service"));
+		const char *sr = node_str(map_get(sh, "resource"));
+		const struct node *mb = map_get(sh, "maybe");
+		uint32_t j;
+		if (!ss || !sr || strlen(ss) != svclen || memcmp(ss, svc, svclen) != 0)
+			continue;
+		if (strlen(sr) != rtlen || memcmp(sr, res, rtlen) != 0)
+			continue;
+		for (j = 0; node_is(mb, N_SEQ) && j < mb->len; j++) {
+			int t = facts_type_index(node_str(seq_at(mb, j)));
+			if (t >= 0)
+				out->maybe |= 1u << t;
+		}
+		out->note = node_str(map_get(sh, "note"));
+	}
+	out->maybe &= ~out->known;
+	return 0;
+}
+
+/* ---- datasets ---- */
+
+struct type_limit {
+	enum fact v;
+	const char *note;
+	const struct node *except;
+	int set;
+};
+
+struct facts {
+	const char *name, *file, *date, *source, *about;
+	char *cite;
+	char *describe;
+	/* per Region (index in base.regions) */
+	unsigned char *backup, *xregion, *xaccount;
+	const char **xregion_note, **xaccount_note;
+	const char *backup_source;
+	/* per type and feature */
+	enum fact val[MAX_TYPES][FEAT_COUNT];
+	const char *note[MAX_TYPES][FEAT_COUNT];
+	struct type_limit optin[MAX_TYPES][FEAT_COUNT];
+};
+
+static const char *const feature_key[FEAT_COUNT] = {
+	[FEAT_PROTECTED] = "protected",
+	[FEAT_CROSS_REGION_COPY] = "cross_region_copy",
+	[FEAT_CROSS_ACCOUNT_COPY] = "cross_account_copy",
+	[FEAT_BOTH_COPY_KINDS] = "both_copy_kinds",
+	[FEAT_COLD_STORAGE] = "cold_storage",
+	[FEAT_CONTINUOUS] = "continuous",
+	[FEAT_PLAN_WIDE_COPY] = "plan_wide_copy",
+};
+
+static const char *const dataset_names[] = { "spec", "current", NULL };
+static const char *const dataset_files[] = { "facts-spec.json", "facts-current.json" };
+#define NDATASETS 2
+
+static struct facts datasets[NDATASETS];
+static pthread_once_t dataset_once[NDATASETS] = { PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
+
+static void region_flags(const struct facts *f, const struct node *map,
+			 unsigned char *flags, const char **notes)
+{
+	uint32_t i;
+	if (!node_is(map, N_MAP))
+		return;
+	for (i = 0; i < map->len; i++) {
+		long r = region_index(node_str(map_key(map, i)));
+		if (r < 0)
+			bad_data(f->file, "unknown Region in a Region list");
+		flags[r] = FACT_NO;
+		notes[r] = node_str(map_get(map_val(map, i), "note"));
+	}
+}
+
+static void load_dataset(int k)
+{
+	struct facts *f = &datasets[k];
+	const char *file = dataset_files[k];
+	const struct node *root, *br, *types, *optin;
+	size_t i, n;
+	int feat;
+
+	base_init();
+	root = data_tree(file);
+	f->file = file;
+	f->name = need_str(file, root, "dataset");
+	f->date = need_str(file, root, "date");
+	f->source = need_str(file, root, "source");
+	f->about = need_str(file, root, "about");
+	f->backup_source = need_str(file, root, "backup_regions_source");
+	n = strlen(f->name) + strlen(f->source) + 16;
+	f->cite = xmalloc(n);
+	snprintf(f->cite, n, "facts: %s, %s", f->name, f->source);
+	n = strlen(f->name) + strlen(f->date) + strlen(f->source) + 16;
+	f->describe = xmalloc(n);
+	snprintf(f->describe, n, "%s (%s, %s)", f->name, f->source, f->date);
+
+	n = base.nregions ? base.nregions : 1;
+	f->backup = xcalloc(n, 1);
+	f->xregion = xcalloc(n, 1);
+	f->xaccount = xcalloc(n, 1);
+	f->xregion_note = xcalloc(n, sizeof(char *));
+	f->xaccount_note = xcalloc(n, sizeof(char *));
+	br = map_get(root, "backup_regions");
+	for (i = 0; i < base.nregions; i++) {
+		f->backup[i] = seq_has(br, base.regions[i].info.code) ? FACT_YES : FACT_NO;
+		f->xregion[i] = f->xaccount[i] = FACT_YES;
+	}
+	region_flags(f, map_get(root, "no_cross_region_copy"), f->xregion, f->xregion_note);
+	region_flags(f, map_get(root, "no_cross_account_copy"), f->xaccount, f->xaccount_note);
+
+	types = map_get(root, "resource_types");
+	optin = map_get(root, "opt_in_region_limits");
+	for (i = 0; i < base.ntypes; i++) {
+		const struct node *t = map_get(types, base.type_name[i]);
+		const struct node *lim = map_get(optin, base.type_name[i]);
+		if (!node_is(t, N_MAP))
+			bad_data(file, base.type_name[i]);
+		for (feat = 0; feat < FEAT_COUNT; feat++) {
+			const struct node *c = map_get(lim, feature_key[feat]);
+			f->val[i][feat] = cell_value(map_get(t, feature_key[feat]),
+						     &f->note[i][feat], NULL);
+			if (c) {
+				struct type_limit *l = &f->optin[i][feat];
+				l->v = cell_value(c, &l->note, &l->except);
+				l->set = 1;
+			}
+		}
+	}
+}
+
+static void load_spec(void) { load_dataset(0); }
+static void load_current(void) { load_dataset(1); }
+
+int facts_valid(const char *name)
+{
+	size_t i;
+	for (i = 0; name && dataset_names[i]; i++)
+		if (strcmp(name, dataset_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+const char *const *facts_names(void)
+{
+	return dataset_names;
+}
+
+const struct facts *facts_get(const char *name)
+{
+	if (!name)
+		name = FACTS_DEFAULT;
+	if (strcmp(name, dataset_names[0]) == 0) {
+		pthread_once(&dataset_once[0], load_spec);
+		return &datasets[0];
+	}
+	if (strcmp(name, dataset_names[1]) == 0) {
+		pthread_once(&dataset_once[1], load_current);
+		return &datasets[1];
+	}
+	return NULL;
+}
+
+const char *facts_describe(const char *name)
+{
+	const struct facts *f = facts_get(name);
+	return f ? f->describe : NULL;
+}
+
+const struct facts *facts_of(const struct doc *d)
+{
+	const struct facts *f = NULL;
+	if (d && d->opt)
+		f = facts_get(d->opt->facts);
+	return f ? f : facts_get(NULL);
+}
+
+const char *facts_name(const struct facts *f) { return f->name; }
+const char *facts_date(const struct facts *f) { return f->date; }
+const char *facts_source(const struct facts *f) { return f->source; }
+const char *facts_cite(const struct facts *f) { return f->cite; }
+
+enum fact facts_backup_offered(const struct facts *f, const char *code)
+{
+	long r = region_index(code);
+	return r < 0 ? FACT_UNKNOWN : (enum fact)f->backup[r];
+}
+
+enum fact facts_cross_region_offered(const struct facts *f, const char *code)
+{
+	long r = region_index(code);
+	return r < 0 ? FACT_UNKNOWN : (enum fact)f->xregion[r];
+}
+
+enum fact facts_cross_account_offered(const struct facts *f, const char *code)
+{
+	long r = region_index(code);
+	return r < 0 ? FACT_UNKNOWN : (enum fact)f->xaccount[r];
+}
+
+const char *facts_region_note(const struct facts *f, const char *code,
+			      int cross_account)
+{
+	long r = region_index(code);
+	if (r < 0)
+		return NULL;
+	return cross_account ? f->xaccount_note[r] : f->xregion_note[r];
+}
+
+const char *facts_backup_source(const struct facts *f)
+{
+	return f->backup_source;
+}
+
+enum fact facts_type_feature(const struct facts *f, int t, enum feature feat,
+			     const char *region, const char **note)
+{
+	const struct region_info *ri = facts_region(region);
+	enum fact v;
+	const char *nt;
+
+	if (t < 0 || (size_t)t >= base.ntypes || feat >= FEAT_COUNT) {
+		if (note)
+			*note = NULL;
+		return FACT_UNKNOWN;
+	}
+	v = f->val[t][feat];
+	nt = f->note[t][feat];
+	if (ri && ri->opt_in && f->optin[t][feat].set &&
+	    !seq_has(f->optin[t][feat].except, ri->code)) {
+		v = f->optin[t][feat].v;
+		nt = f->optin[t][feat].note;
+	}
+	if (note)
+		*note = nt;
+	return v;
+}
+
+uint32_t facts_types_with(const struct facts *f, uint32_t s, enum feature feat,
+			  enum fact v, const char *region)
+{
+	uint32_t out = 0;
+	size_t i;
+	base_init();
+	for (i = 0; i < base.ntypes; i++)
+		if ((s & (1u << i)) &&
+		    facts_type_feature(f, (int)i, feat, region, NULL) == v)
+			out |= 1u << i;
+	return out;
+}
