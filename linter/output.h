@@ -1,0 +1,52 @@
+/* output.h - writing diagnostics for people and machines, and the rule table.
+ *
+ * Outputs read diagnostics (and, for the text format, the source lines they
+ * point at); they never look at document trees. Formats:
+ *   text   FILE:LINE:COL: SEVERITY: MESSAGE [ID name], the source line with
+ *          ^~~~ under the span, hint/note lines, a one-line summary
+ *   gnu    the first line of each diagnostic only; golden tests compare it
+ *   json   {"diagnostics": [...], "summary": {...}}, one diagnostic a line
+ *   sarif  SARIF 2.1.0 with every rule of the table
+ *   github GitHub Actions workflow commands (::error file=...::message)
+ *
+ * Ownership: nothing returned is allocated; output_write() borrows the files.
+ * Failure: output_write() returns -1 when writing to fp failed (a full disk,
+ * a closed pipe), 0 otherwise. Control characters of messages and file names
+ * are escaped in text and gnu output, so a document cannot drive the
+ * terminal. */
+#ifndef BACKUPLINT_OUTPUT_H
+#define BACKUPLINT_OUTPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lint.h"
+
+enum out_format { OUT_TEXT, OUT_GNU, OUT_JSON, OUT_SARIF, OUT_GITHUB };
+
+/* "text", "gnu", "json", "sarif", "github"; -1 when unknown. */
+int out_format_parse(const char *s);
+
+struct out_opts {
+	int color;                /* ANSI colours in text output */
+	int quiet;                /* text: no summary line */
+	const char *tool_version; /* for SARIF's tool.driver; NULL: VERSION */
+};
+
+/* Write all diagnostics of files[0..n) in order (files are already sorted
+ * and complete). Files with io_error carry no diagnostics and are skipped;
+ * the JSON summary counts them as "unreadable" and SARIF lists them as
+ * tool execution notifications.
+ * Returns -1 when writing failed (checked with ferror after fflush), else 0. */
+int output_write(FILE *fp, enum out_format fmt, struct file **files, size_t n,
+		 const struct out_opts *o);
+
+/* --list-rules: the table (id, name, severity, summary; rules that rest on
+ * the facts dataset say "facts: spec|current"), or markdown for
+ * docs/rules.md when markdown=1 (each rule: heading, summary, doc, source). */
+void output_list_rules(FILE *fp, int markdown);
+
+/* --explain ID: full documentation of one rule. */
+void output_explain(FILE *fp, const struct rule *r);
+
+#endif
