@@ -10,5 +10,8 @@
 
 /* Root of schemas/<name> parsed as JSON ("facts-spec.json"). */
 const struct node *data_tree(const char *name);
+/* Raw bytes of schemas/<name> (NUL-terminated), for line-based data such as
+ * timezones.txt; NULL when there is no such file. */
+const char *data_text(const char *name, size_t *len);
 
 #endif

@@ -25,7 +25,8 @@ struct pos {
 };
 
 /* Read `path` ("-" = standard input) up to `max_bytes` bytes. On failure
- * returns -1 and writes a reason to err[errlen]. */
+ * returns -1 (cannot read) or -2 (over max_bytes) and writes a reason to
+ * err[errlen]. */
 int source_read(struct source *s, const char *path, const char *display,
 		size_t max_bytes, char *err, size_t errlen);
 /* Wrap an in-memory buffer (copied). */

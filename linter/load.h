@@ -1,0 +1,56 @@
+/* load.h - the two loaders: strict JSON (json.c) and YAML via libyaml
+ * (yaml.c), both producing the positioned tree of tree.h.
+ *
+ * JSON is read as strictly as the AWS CLI reads it: no comments, no trailing
+ * commas, no single quotes, no unquoted keys, no NaN/Infinity, nothing after
+ * the value. The caller has already checked the bytes are UTF-8.
+ *
+ * Ownership: nodes and strings go to ctx->a. Failure: a loader returns
+ * NULL (JSON) or -1 (YAML) and fills ctx->err with the byte span, the rule
+ * (BKP001 syntax, BKP004 encoding, BKP005 limits) and a message. Duplicate
+ * keys are not failures: each is passed to ctx->on_dup. */
+#ifndef BACKUPLINT_LOAD_H
+#define BACKUPLINT_LOAD_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "tree.h"
+
+struct load_error {
+	size_t off, end;    /* byte span of the problem */
+	int rule;           /* enum rule_id */
+	char msg[256];
+	int has_related;    /* e.g. where the unclosed bracket was opened */
+	size_t related_off;
+	char related_msg[96];
+};
+
+struct load_ctx {
+	struct arena *a;
+	unsigned max_depth;
+	size_t max_alias_nodes;
+	void (*on_dup)(void *ud, const struct node *first, const struct node *dup);
+	void *ud;
+	struct load_error err;
+};
+
+/* Parse buf[0..len) (a UTF-8 BOM at the start is skipped). */
+struct node *json_parse(struct load_ctx *c, const char *buf, size_t len);
+
+/* YAML stream: calls on_doc for each document in order with its root (NULL
+ * for an empty document) and the document's byte span. Stops at the first
+ * error, returning -1 with ctx->err set (documents before it were already
+ * delivered). Each document's nodes are allocated in the arena returned by
+ * new_arena(ud) for that document, so that each can be freed on its own. */
+int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
+		     struct arena *(*new_arena)(void *ud),
+		     void (*on_doc)(void *ud, struct node *root, size_t start,
+				    size_t end),
+		     void *ud);
+
+/* Report duplicate keys of one map through c->on_dup (linear for small
+ * maps, hashed for large ones). Used by both loaders at map close. */
+void load_check_dups(struct load_ctx *c, const struct node *map);
+
+#endif

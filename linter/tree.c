@@ -1,0 +1,168 @@
+/* tree.c - lookups on the positioned tree, and CloudFormation intrinsics. */
+#include "tree.h"
+
+#include <math.h>
+#include <string.h>
+
+long map_find(const struct node *m, const char *k)
+{
+	uint32_t i;
+	size_t kl;
+	if (!m || m->kind != N_MAP)
+		return -1;
+	kl = strlen(k);
+	/* Last one wins, as in AWS's JSON parsers: scan backwards. */
+	for (i = m->len; i-- > 0;) {
+		const struct node *key = map_key(m, i);
+		if (key->kind == N_STR && key->len == kl &&
+		    memcmp(key->u.str, k, kl) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+struct node *map_get(const struct node *m, const char *k)
+{
+	long i = map_find(m, k);
+	return i < 0 ? NULL : map_val(m, (uint32_t)i);
+}
+
+struct node *map_get_key(const struct node *m, const char *k)
+{
+	long i = map_find(m, k);
+	return i < 0 ? NULL : map_key(m, (uint32_t)i);
+}
+
+int node_streq(const struct node *n, const char *s)
+{
+	return n && n->kind == N_STR && strcmp(n->u.str, s) == 0 &&
+	       strlen(s) == n->len;
+}
+
+const char *node_str(const struct node *n)
+{
+	return n && n->kind == N_STR ? n->u.str : NULL;
+}
+
+int node_int(const struct node *n, long long *out, int digits_ok)
+{
+	if (!n)
+		return 0;
+	switch (n->kind) {
+	case N_INT:
+		if (n->flags & NF_BIG)
+			return 0;
+		*out = n->u.i;
+		return 1;
+	case N_FLOAT:
+		if (isfinite(n->u.f) && n->u.f == floor(n->u.f) &&
+		    fabs(n->u.f) < 9.2e18) {
+			*out = (long long)n->u.f;
+			return 1;
+		}
+		return 0;
+	case N_STR: {
+		const char *s = n->u.str;
+		long long v = 0;
+		int neg = 0;
+		uint32_t i = 0;
+		if (!digits_ok || n->len == 0 || n->len > 18)
+			return 0;
+		if (s[0] == '-') {
+			neg = 1;
+			i = 1;
+			if (n->len == 1)
+				return 0;
+		}
+		for (; i < n->len; i++) {
+			if (s[i] < '0' || s[i] > '9')
+				return 0;
+			v = v * 10 + (s[i] - '0');
+		}
+		*out = neg ? -v : v;
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+const char *node_kind_name(const struct node *n)
+{
+	if (!n)
+		return "nothing";
+	switch (n->kind) {
+	case N_NULL: return "null";
+	case N_BOOL: return "boolean";
+	case N_INT: return "integer";
+	case N_FLOAT: return "number";
+	case N_STR: return "string";
+	case N_MAP: return "mapping";
+	case N_SEQ: return "list";
+	}
+	return "value";
+}
+
+static const struct {
+	const char *name; /* long form */
+	enum cfn_fn fn;
+} fns[] = {
+	{ "Ref", FN_REF },
+	{ "Condition", FN_CONDITION },
+	{ "Fn::GetAtt", FN_GETATT },
+	{ "Fn::Sub", FN_SUB },
+	{ "Fn::Join", FN_JOIN },
+	{ "Fn::If", FN_IF },
+	{ "Fn::Select", FN_SELECT },
+	{ "Fn::FindInMap", FN_FINDINMAP },
+	{ "Fn::ImportValue", FN_IMPORTVALUE },
+	{ "Fn::Split", FN_SPLIT },
+	{ "Fn::Base64", FN_BASE64 },
+	{ "Fn::GetAZs", FN_GETAZS },
+	{ "Fn::Cidr", FN_CIDR },
+	{ "Fn::Equals", FN_EQUALS },
+	{ "Fn::And", FN_AND },
+	{ "Fn::Or", FN_OR },
+	{ "Fn::Not", FN_NOT },
+	{ "Fn::Transform", FN_TRANSFORM },
+	{ "Fn::Length", FN_LENGTH },
+	{ "Fn::ToJsonString", FN_TOJSONSTRING },
+	{ "Fn::ForEach", FN_FOREACH },
+};
+
+enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form)
+{
+	size_t i;
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		const char *f = fns[i].name;
+		/* Short tags drop the "Fn::" prefix: !GetAtt, !Sub; !Ref and
+		 * !Condition are spelled as their long forms. */
+		if (short_form && strncmp(f, "Fn::", 4) == 0)
+			f += 4;
+		if (strlen(f) == len && memcmp(f, name, len) == 0)
+			return fns[i].fn;
+	}
+	return FN_NONE;
+}
+
+const char *cfn_fn_name(enum cfn_fn fn)
+{
+	size_t i;
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
+		if (fns[i].fn == fn)
+			return fns[i].name;
+	return "";
+}
+
+enum cfn_fn node_intrinsic(const struct node *n)
+{
+	const struct node *k;
+	if (!n || n->kind != N_MAP || n->len != 1)
+		return FN_NONE;
+	k = map_key(n, 0);
+	if (k->kind != N_STR)
+		return FN_NONE;
+	/* {"Condition": X} is a function only inside conditions; a resource's
+	 * Condition attribute never stands alone in a one-pair map. */
+	return cfn_fn_lookup(k->u.str, k->len, 0);
+}

@@ -1,0 +1,179 @@
+/* walk.c - plans, rules and selections of any document kind, and what a
+ * CloudFormation value is known to be. */
+#include "walk.h"
+
+#include <string.h>
+
+const char *key_rules(int cfn)
+{
+	return cfn ? "BackupPlanRule" : "Rules";
+}
+
+const char *key_target_vault(int cfn)
+{
+	return cfn ? "TargetBackupVault" : "TargetBackupVaultName";
+}
+
+const char *cfn_resource_type(const struct node *res)
+{
+	return node_str(map_get(res, "Type"));
+}
+
+struct node *cfn_resource(struct doc *d, const char *id)
+{
+	if (d->kind != DOC_CFN)
+		return NULL;
+	return map_get(map_get(d->root, "Resources"), id);
+}
+
+/* Cached lists live in the arena; the cache slot is a small header kept
+ * in the document's own ext array past the families' slots. */
+struct walk_cache {
+	int done;
+	struct plan_ref *plans;
+	size_t nplans;
+	struct selection_ref *sels;
+	size_t nsels;
+};
+
+#define WALK_SLOT 15
+
+static struct walk_cache *cache(struct doc *d)
+{
+	struct walk_cache *c = d->ext[WALK_SLOT];
+	struct node *res;
+	uint32_t i;
+	if (c)
+		return c;
+	c = arena_zalloc(&d->arena, sizeof(*c));
+	d->ext[WALK_SLOT] = c;
+	switch (d->kind) {
+	case DOC_PLAN_INPUT:
+	case DOC_PLAN_OUTPUT:
+	case DOC_PLAN_BARE: {
+		struct plan_ref *p = arena_zalloc(&d->arena, sizeof(*p));
+		p->plan = d->kind == DOC_PLAN_BARE ? d->root : map_get(d->root, "BackupPlan");
+		if (!node_is(p->plan, N_MAP))
+			break;
+		p->rules = map_get(p->plan, "Rules");
+		if (d->kind != DOC_PLAN_BARE) {
+			p->plan_id = map_get(d->root, "BackupPlanId");
+			p->plan_arn = map_get(d->root, "BackupPlanArn");
+		}
+		c->plans = p;
+		c->nplans = 1;
+		break;
+	}
+	case DOC_SELECTION_INPUT:
+	case DOC_SELECTION_OUTPUT:
+	case DOC_SELECTION_BARE: {
+		struct selection_ref *s = arena_zalloc(&d->arena, sizeof(*s));
+		s->sel = d->kind == DOC_SELECTION_BARE ? d->root
+						       : map_get(d->root, "BackupSelection");
+		if (!node_is(s->sel, N_MAP))
+			break;
+		s->plan_id = map_get(d->root, "BackupPlanId");
+		c->sels = s;
+		c->nsels = 1;
+		break;
+	}
+	case DOC_CFN:
+		res = map_get(d->root, "Resources");
+		if (!node_is(res, N_MAP))
+			break;
+		c->plans = arena_zalloc(&d->arena, res->len * sizeof(*c->plans) + 1);
+		c->sels = arena_zalloc(&d->arena, res->len * sizeof(*c->sels) + 1);
+		for (i = 0; i < res->len; i++) {
+			struct node *r = map_val(res, i), *props;
+			const char *type = cfn_resource_type(r);
+			const char *id = node_str(map_key(res, i));
+			if (!type || !id)
+				continue;
+			props = map_get(r, "Properties");
+			if (strcmp(type, "AWS::Backup::BackupPlan") == 0) {
+				struct plan_ref *p = &c->plans[c->nplans];
+				p->plan = map_get(props, "BackupPlan");
+				if (!node_is(p->plan, N_MAP))
+					continue;
+				p->rules = map_get(p->plan, "BackupPlanRule");
+				p->cfn = 1;
+				p->resource = r;
+				p->logical_id = id;
+				c->nplans++;
+			} else if (strcmp(type, "AWS::Backup::BackupSelection") == 0) {
+				struct selection_ref *s = &c->sels[c->nsels];
+				s->sel = map_get(props, "BackupSelection");
+				if (!node_is(s->sel, N_MAP))
+					continue;
+				s->plan_id = map_get(props, "BackupPlanId");
+				s->cfn = 1;
+				s->resource = r;
+				s->logical_id = id;
+				c->nsels++;
+			}
+		}
+		break;
+	default:
+		break;
+	}
+	c->done = 1;
+	return c;
+}
+
+size_t doc_plans(struct doc *d, struct plan_ref **out)
+{
+	struct walk_cache *c = cache(d);
+	*out = c->plans;
+	return c->nplans;
+}
+
+size_t doc_selections(struct doc *d, struct selection_ref **out)
+{
+	struct walk_cache *c = cache(d);
+	*out = c->sels;
+	return c->nsels;
+}
+
+const char *cfn_ref_target(const struct node *v)
+{
+	const struct node *a;
+	switch (node_intrinsic(v)) {
+	case FN_REF:
+		return node_str(map_val(v, 0));
+	case FN_GETATT:
+		a = map_val(v, 0);
+		/* the YAML loader already split !GetAtt X.Attr into [X, Attr] */
+		if (node_is(a, N_SEQ) && a->len >= 1)
+			return node_str(seq_at(a, 0));
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+const struct node *cfn_value(struct doc *d, const struct node *v,
+			     enum cfn_known *how)
+{
+	const char *name;
+	const struct node *param, *def;
+	*how = CFN_LITERAL;
+	if (!v || d->kind != DOC_CFN)
+		return v;
+	switch (node_intrinsic(v)) {
+	case FN_NONE:
+		return v;
+	case FN_REF:
+		name = node_str(map_val(v, 0));
+		param = name ? map_get(map_get(d->root, "Parameters"), name) : NULL;
+		def = map_get(param, "Default");
+		if (def && def->kind != N_MAP && def->kind != N_SEQ) {
+			*how = CFN_ASSUMED;
+			return def;
+		}
+		*how = CFN_UNKNOWN;
+		return v;
+	default:
+		*how = CFN_UNKNOWN;
+		return v;
+	}
+}
