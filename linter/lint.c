@@ -428,10 +428,11 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 	d->kind = detect(root);
 	for (i = 0; i < l->ndups; i++) {
 		const struct node *a = l->dups[i].first, *b = l->dups[i].dup;
+		struct pos fp = source_pos(&f->src, a->start);
 		struct diag *dg = report(d, BKP002, b,
-					 "duplicate key \"%s\": it is already defined "
-					 "at line %u; only the last value counts",
-					 b->u.str, source_pos(&f->src, a->start).line);
+					 "duplicate key \"%s\": already defined at "
+					 "line %u, column %u; only the last value counts",
+					 b->u.str, fp.line, fp.col);
 		diag_related(f, dg, a->start, "first \"%s\" is here", a->u.str);
 	}
 	l->ndups = 0;
@@ -504,6 +505,8 @@ static void load_failed(struct file *f, unsigned index, const struct load_error 
 				      e->end, "", "%s", e->msg);
 	if (dg && e->has_related)
 		diag_related(f, dg, e->related_off, "%s", e->related_msg);
+	if (dg && e->hint[0])
+		diag_hint(f, dg, "%s", e->hint);
 }
 
 static int ends_with(const char *s, const char *suf)

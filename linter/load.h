@@ -21,6 +21,7 @@ struct load_error {
 	size_t off, end;    /* byte span of the problem */
 	int rule;           /* enum rule_id */
 	char msg[256];
+	char hint[200];     /* "" when none */
 	int has_related;    /* e.g. where the unclosed bracket was opened */
 	size_t related_off;
 	char related_msg[96];

@@ -155,7 +155,11 @@ struct pos source_pos(struct source *s, size_t off)
 		else
 			hi = mid;
 	}
-	for (i = s->lines[lo]; i < off; i++)
+	i = s->lines[lo];
+	/* editors do not show a byte-order mark: it takes no column */
+	if (lo == 0 && s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0 && off >= 3)
+		i = 3;
+	for (; i < off; i++)
 		if (((unsigned char)s->buf[i] & 0xC0) != 0x80)
 			col++;
 	p.line = (uint32_t)lo + 1;

@@ -591,6 +591,21 @@ static void yaml_problem(struct ystate *y, yaml_parser_t *p)
 	}
 	yfail(y, off, off + 1, BKP001, "%s%s%s", problem,
 	      p->context ? " " : "", p->context ? p->context : "");
+	/* libyaml's wording is terse; say what usually causes it */
+	if (strstr(problem, "mapping values are not allowed"))
+		snprintf(y->c->err.hint, sizeof(y->c->err.hint), "%s",
+			 "a 'key: value' where YAML expects a plain value: check "
+			 "this line's indentation against the line above, or quote "
+			 "a value that contains ': '");
+	else if (strstr(problem, "did not find expected key"))
+		snprintf(y->c->err.hint, sizeof(y->c->err.hint), "%s",
+			 "a line is indented differently from the keys around it, "
+			 "or a '- ' list item is mixed into a mapping");
+	else if (strstr(problem, "found undefined tag handle") ||
+		 strstr(problem, "found character that cannot start any token"))
+		snprintf(y->c->err.hint, sizeof(y->c->err.hint), "%s",
+			 "characters such as '@', '`' and '%' cannot start a plain "
+			 "value: quote it");
 	if (p->context && p->context_mark.index != p->problem_mark.index) {
 		y->c->err.has_related = 1;
 		y->c->err.related_off = boff(y, p->context_mark.index);

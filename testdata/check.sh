@@ -1,0 +1,34 @@
+#!/bin/sh
+# make check: everything, then everything again under ASan + UBSan.
+# Prints one "N passed, N failed" line for the whole run last.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+total_pass=0 total_fail=0
+tally() { # reads a run's output, adds its last "N passed, N failed" line
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -n 1)
+	p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
+	[ -n "$line" ] || { p=0; f=1; echo "FAIL: $2 printed no result line"; }
+	total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== build"
+make -s all units || { echo "0 passed, 1 failed"; exit 1; }
+echo "== golden and unit tests"
+sh testdata/run.sh build/backuplint build/unit | tee "$log"; tally "$log" tests
+for extra in testdata/*/check-*.sh testdata/sarif/validate.sh; do
+	[ -f "$extra" ] || continue
+	echo "== $extra"
+	sh "$extra" build/backuplint | tee "$log"; tally "$log" "$extra"
+done
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
+if make -s asan; then
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		sh testdata/run.sh build-asan/backuplint build-asan/unit | tee "$log"; tally "$log" asan
+else
+	total_fail=$((total_fail + 1)); echo "FAIL: asan build"
+fi
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]

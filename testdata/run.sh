@@ -1,0 +1,87 @@
+#!/bin/sh
+# Golden and unit tests.
+#   sh testdata/run.sh [--update] BACKUPLINT [UNIT_DIR]
+# A case is testdata/<family>/<case>.{json,yaml,yml,template}, or a directory
+# <case>.case linted as one run. It runs from the repository root as
+#   BACKUPLINT --format gnu --no-color [<case>.args] testdata/<family>/<case>...
+# and must print exactly <case>.out: stdout, then stderr lines prefixed
+# "stderr: ", then "exit: N". Cases under testdata/ok/ need no .out: they must
+# print nothing and exit 0. --update rewrites the .out files (review the diff).
+# VALGRIND=1 runs every case under valgrind as well.
+# Prints "N passed, N failed" last; exits 1 when anything failed.
+set -u
+update=0
+if [ "${1:-}" = "--update" ]; then update=1; shift; fi
+bin=${1:?usage: run.sh [--update] BACKUPLINT [UNIT_DIR]}
+units=${2:-}
+cd "$(dirname "$0")/.." || exit 2
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+vg=""
+if [ "${VALGRIND:-}" = 1 ]; then
+	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"
+fi
+
+run_case() { # $1 = case path, $2 = expected file
+	c=$1 exp=$2
+	base=${c%.*}
+	case $c in *.case) base=$c ;; esac
+	args=""
+	[ -f "$base.args" ] && args=$(cat "$base.args")
+	# shellcheck disable=SC2086
+	$vg "$bin" --format gnu --no-color $args "$c" >"$tmp/out" 2>"$tmp/err" </dev/null
+	code=$?
+	{ cat "$tmp/out"; sed 's/^/stderr: /' "$tmp/err"; echo "exit: $code"; } >"$tmp/got"
+	if [ $update = 1 ] && [ "${c#testdata/ok/}" = "$c" ]; then
+		cp "$tmp/got" "$exp"
+	fi
+	if [ -f "$exp" ]; then
+		cmp -s "$tmp/got" "$exp"
+	else
+		[ "$(cat "$tmp/got")" = "exit: 0" ]
+	fi
+	if [ $? = 0 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $c"
+		if [ -f "$exp" ]; then diff -u "$exp" "$tmp/got" | head -40
+		else head -20 "$tmp/got"; fi
+	fi
+}
+
+find testdata -path testdata/unit -prune -o -path testdata/sarif -prune -o \
+	\( -name '*.case' -type d -print \) -o \
+	\( -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.template' \) -print \) |
+	grep -v '\.case/' | LC_ALL=C sort >"$tmp/cases"
+# two cases must not share one .out file (x.json and x.yaml)
+sed 's/\.[^./]*$//' "$tmp/cases" | sort | uniq -d | while read -r dup; do
+	echo "FAIL: $dup.* names more than one case: give each a distinct name"
+done | tee "$tmp/dups"
+fail=$(wc -l <"$tmp/dups")
+while read -r c; do
+	case $c in *.case) exp=$c.out ;; *) exp=${c%.*}.out ;; esac
+	if [ ! -f "$exp" ] && [ "${c#testdata/ok/}" = "$c" ] && [ $update = 0 ]; then
+		echo "FAIL: $c has no expected output $exp"
+		fail=$((fail + 1))
+		continue
+	fi
+	run_case "$c" "$exp"
+done <"$tmp/cases"
+
+if [ -n "$units" ] && [ -d "$units" ]; then
+	for u in "$units"/*; do
+		[ -x "$u" ] || continue
+		if $vg "$u" >"$tmp/unit" 2>&1; then
+			pass=$((pass + 1))
+		else
+			fail=$((fail + 1))
+			echo "FAIL: unit test $u"
+			tail -20 "$tmp/unit"
+		fi
+	done
+fi
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
