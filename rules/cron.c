@@ -51,6 +51,22 @@ static int fail(struct cron_error *err, int field, size_t off, size_t len,
 	return -1;
 }
 
+__attribute__((format(printf, 6, 7)))
+static int fail_kind(struct cron_error *err, int kind, int field, size_t off,
+		     size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	err->kind = kind;
+	err->field = field;
+	err->off = (uint32_t)off;
+	err->len = (uint32_t)len;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 static int is_sep(char c)
 {
 	return c == ' ' || c == '\t';
@@ -453,21 +469,22 @@ int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err
 	memset(c, 0, sizeof(*c));
 	memset(err, 0, sizeof(*err));
 	if (len == 0)
-		return fail(err, -1, 0, 0, "the schedule expression is empty");
+		return fail_kind(err, CRON_ERR_EMPTY, -1, 0, 0,
+				 "the schedule expression is empty");
 	if (len >= 5 && strncmp(s, "rate(", 5) == 0)
-		return fail(err, -1, 0, len,
+		return fail_kind(err, CRON_ERR_RATE, -1, 0, len,
 			    "'%.*s' is a rate expression, which AWS Backup does not accept: use cron(...)",
 			    (int)(len > 60 ? 60 : len), s);
 	if (len < 5 || strncmp(s, "cron(", 5) != 0) {
 		if (len >= 5 && upper(s[0]) == 'C' && upper(s[1]) == 'R' &&
 		    upper(s[2]) == 'O' && upper(s[3]) == 'N' && s[4] == '(')
-			return fail(err, -1, 0, 4,
+			return fail_kind(err, CRON_ERR_CASE, -1, 0, 4,
 				    "'%.4s' must be written in lowercase: cron(...)", s);
 		if (is_sep(s[0]) || s[0] == '\n')
-			return fail(err, -1, 0, 1,
+			return fail_kind(err, CRON_ERR_SPACE, -1, 0, 1,
 				    "the schedule expression starts with whitespace; it must start with cron(");
 		if (is_digit(s[0]) || s[0] == '*' || s[0] == '?')
-			return fail(err, -1, 0, len,
+			return fail_kind(err, CRON_ERR_UNWRAPPED, -1, 0, len,
 				    "'%.*s' must be wrapped in cron(...)",
 				    (int)(len > 60 ? 60 : len), s);
 		return fail(err, -1, 0, len,
@@ -484,7 +501,8 @@ int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err
 			while (t < len && (is_sep(s[t]) || s[t] == '\n' || s[t] == '\r'))
 				t++;
 			if (t == len)
-				return fail(err, -1, close + 1, len - close - 1,
+				return fail_kind(err, CRON_ERR_SPACE, -1, close + 1,
+						 len - close - 1,
 					    "trailing whitespace after cron(...)");
 		}
 		if (close != len - 1)
@@ -520,10 +538,10 @@ int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err
 		nf++;
 	}
 	if (nf == 0)
-		return fail(err, -1, 0, len,
+		return fail_kind(err, CRON_ERR_EMPTY, -1, 0, len,
 			    "cron() is empty: it needs 6 fields (Minutes Hours Day-of-month Month Day-of-week Year)");
 	if (nf < CRON_NFIELDS)
-		return fail(err, -1, fa[0], fb[nf - 1] - fa[0],
+		return fail_kind(err, CRON_ERR_FIELDS, -1, fa[0], fb[nf - 1] - fa[0],
 			    "cron() has %d field%s but AWS needs 6 (Minutes Hours Day-of-month Month Day-of-week Year)%s",
 			    nf, nf == 1 ? "" : "s",
 			    nf == 5 ? "; the Year field is missing" : "");
@@ -531,7 +549,7 @@ int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err
 		size_t last = nf <= 8 ? fb[nf - 1] : b;
 		while (last > fa[6] && is_sep(s[last - 1]))
 			last--;
-		return fail(err, -1, fa[6], last - fa[6],
+		return fail_kind(err, CRON_ERR_FIELDS, -1, fa[6], last - fa[6],
 			    "cron() has %d fields but AWS needs 6 (Minutes Hours Day-of-month Month Day-of-week Year)",
 			    nf);
 	}
@@ -542,11 +560,12 @@ int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err
 			return -1;
 	}
 	if (c->dom_mode == CRON_DOM_ANY && c->dow_mode == CRON_DOW_ANY)
-		return fail(err, CRON_DOW, fa[CRON_DOW], fb[CRON_DOW] - fa[CRON_DOW],
+		return fail_kind(err, CRON_ERR_DAYS_NONE, CRON_DOW, fa[CRON_DOW],
+				 fb[CRON_DOW] - fa[CRON_DOW],
 			    "'?' is in both Day-of-month and Day-of-week; exactly one of them must be '?'");
 	if (c->dom_mode != CRON_DOM_ANY && c->dow_mode != CRON_DOW_ANY) {
 		int f = c->dom_star && !c->dow_star ? CRON_DOM : CRON_DOW;
-		return fail(err, f, fa[f], fb[f] - fa[f],
+		return fail_kind(err, CRON_ERR_DAYS_BOTH, f, fa[f], fb[f] - fa[f],
 			    "Day-of-month '%.*s' and Day-of-week '%.*s' are both set; one of them must be '?'",
 			    (int)(fb[CRON_DOM] - fa[CRON_DOM]), s + fa[CRON_DOM],
 			    (int)(fb[CRON_DOW] - fa[CRON_DOW]), s + fa[CRON_DOW]);

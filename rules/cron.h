@@ -70,7 +70,21 @@ struct cron {
 	struct cron_span body; /* between the parentheses */
 };
 
+/* What kind of mistake, so that a caller can suggest a corrected expression. */
+enum cron_err_kind {
+	CRON_ERR_OTHER,
+	CRON_ERR_EMPTY,       /* "" or cron() */
+	CRON_ERR_RATE,        /* rate(...) */
+	CRON_ERR_UNWRAPPED,   /* bare fields without cron(...) */
+	CRON_ERR_CASE,        /* CRON( */
+	CRON_ERR_SPACE,       /* whitespace around cron(...) */
+	CRON_ERR_FIELDS,      /* not six fields */
+	CRON_ERR_DAYS_BOTH,   /* day-of-month and day-of-week both set: span is the one to make '?' */
+	CRON_ERR_DAYS_NONE,   /* '?' in both: span is day-of-week */
+};
+
 struct cron_error {
+	int kind;           /* enum cron_err_kind */
 	int field;          /* enum cron_field, or -1: the expression as a whole */
 	uint32_t off, len;  /* span within the string (len >= 1 unless empty) */
 	char msg[200];

@@ -5,4 +5,9 @@
 struct doc;
 struct run;
 
+/* rules/lifecycle.c: BKP501-BKP505 */
+void lifecycle_check_doc(struct doc *d);
+/* rules/schedule.c: BKP601-BKP606 */
+void schedule_check_doc(struct doc *d);
+
 #endif

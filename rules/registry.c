@@ -99,8 +99,167 @@ const struct rule rules[RULE_COUNT] = {
 /* ---- copy modes (BKP4xx): rules/copymode.c ---- */
 
 /* ---- lifecycle (BKP5xx): rules/lifecycle.c ---- */
+[BKP501] = {
+	.id = "BKP501", .name = "cold-storage-minimum", .severity = E,
+	.summary = "DeleteAfterDays is less than MoveToColdStorageAfterDays + 90.",
+	.doc =
+	"What it checks: in every Lifecycle (a backup rule's, each copy action's,\n"
+	"and a StartCopyJob request's), when both MoveToColdStorageAfterDays and\n"
+	"DeleteAfterDays are set, DeleteAfterDays is at least\n"
+	"MoveToColdStorageAfterDays + 90. A value of -1 (never move, never delete)\n"
+	"sets no minimum. Deleting on or before the cold transition day is called\n"
+	"out as such.\n\n"
+	"Why: recovery points in cold storage are kept there for at least 90 days;\n"
+	"AWS rejects the plan at deploy time (CloudFormation fails the stack update),\n"
+	"long after the change was reviewed.\n\n"
+	"Bad:\n  \"Lifecycle\": {\"MoveToColdStorageAfterDays\": 30, \"DeleteAfterDays\": 100}\n"
+	"Good:\n  \"Lifecycle\": {\"MoveToColdStorageAfterDays\": 30, \"DeleteAfterDays\": 120}\n",
+	.source = "AWS Backup API reference, Lifecycle (DeleteAfterDays: at least 90 days after MoveToColdStorageAfterDays)",
+},
+[BKP502] = {
+	.id = "BKP502", .name = "retention-range", .severity = E,
+	.summary = "A lifecycle day count is not a whole number from 1 to 36500 (or -1).",
+	.doc =
+	"What it checks: MoveToColdStorageAfterDays and DeleteAfterDays are whole\n"
+	"numbers from 1 to 36500 (100 years), or -1, which AWS reads as \"never\"\n"
+	"(keep indefinitely, never move to cold storage). Zero, other negative\n"
+	"numbers, fractions and values over 100 years are reported.\n\n"
+	"Why: AWS rejects them (\"DeleteAfterDays cannot be less than 1 or more than\n"
+	"36500 days\"); a 0 meant as \"keep forever\" is the usual mistake: omit the\n"
+	"key instead.\n\n"
+	"Bad:\n  \"Lifecycle\": {\"DeleteAfterDays\": 0}\n"
+	"Good:\n  \"Lifecycle\": {\"DeleteAfterDays\": 35}\n",
+	.source = "AWS Backup API reference, Lifecycle and BackupRule (maximum 100 years, 36,500 days)",
+},
+[BKP503] = {
+	.id = "BKP503", .name = "continuous-retention", .severity = E,
+	.summary = "A continuous-backup rule keeps recovery points longer than 35 days, or has no retention.",
+	.doc =
+	"What it checks: a rule with EnableContinuousBackup true sets a Lifecycle\n"
+	"DeleteAfterDays of at most 35.\n\n"
+	"Why: continuous backups (point-in-time recovery) can be retained 1 to 35\n"
+	"days; a longer or missing retention is rejected or not what you get. Keep\n"
+	"long-lived snapshots in a second rule without EnableContinuousBackup.\n\n"
+	"Bad:\n  {\"RuleName\": \"pitr\", \"EnableContinuousBackup\": true,\n"
+	"   \"Lifecycle\": {\"DeleteAfterDays\": 365}, ...}\n"
+	"Good:\n  {\"RuleName\": \"pitr\", \"EnableContinuousBackup\": true,\n"
+	"   \"Lifecycle\": {\"DeleteAfterDays\": 35}, ...}\n",
+	.source = "AWS Backup Developer Guide, Continuous backups and point-in-time recovery (retention period 1 to 35 days)",
+},
+[BKP504] = {
+	.id = "BKP504", .name = "continuous-cold-storage", .severity = E,
+	.summary = "A continuous-backup rule sets MoveToColdStorageAfterDays.",
+	.doc =
+	"What it checks: a rule with EnableContinuousBackup true has no\n"
+	"MoveToColdStorageAfterDays in its Lifecycle (-1, never, is accepted).\n\n"
+	"Why: continuous backups cannot move to cold storage: cold storage needs at\n"
+	"least 90 days and continuous backups live at most 35.\n\n"
+	"Bad:\n  \"EnableContinuousBackup\": true,\n"
+	"  \"Lifecycle\": {\"MoveToColdStorageAfterDays\": 7, \"DeleteAfterDays\": 35}\n"
+	"Good:\n  \"EnableContinuousBackup\": true,\n"
+	"  \"Lifecycle\": {\"DeleteAfterDays\": 35}\n",
+	.source = "AWS Backup Developer Guide, Continuous backups and point-in-time recovery",
+},
+[BKP505] = {
+	.id = "BKP505", .name = "archive-without-cold", .severity = W,
+	.summary = "OptInToArchiveForSupportedResources is true but nothing moves to cold storage.",
+	.doc =
+	"What it checks: a Lifecycle with OptInToArchiveForSupportedResources true\n"
+	"also sets MoveToColdStorageAfterDays (other than -1).\n\n"
+	"Why: the opt-in moves supported resources (such as EBS snapshots) to the\n"
+	"archive tier when the lifecycle transitions them to cold storage; without\n"
+	"a cold transition it does nothing, which is rarely what was meant.\n\n"
+	"Bad:\n  \"Lifecycle\": {\"DeleteAfterDays\": 365,\n"
+	"                \"OptInToArchiveForSupportedResources\": true}\n"
+	"Good:\n  \"Lifecycle\": {\"MoveToColdStorageAfterDays\": 30, \"DeleteAfterDays\": 365,\n"
+	"                \"OptInToArchiveForSupportedResources\": true}\n",
+	.source = "AWS Backup API reference, Lifecycle (OptInToArchiveForSupportedResources)",
+},
 
 /* ---- schedule and windows (BKP6xx): rules/schedule.c ---- */
+[BKP601] = {
+	.id = "BKP601", .name = "invalid-schedule", .severity = E,
+	.summary = "ScheduleExpression is not a cron(...) expression AWS Backup accepts.",
+	.doc =
+	"What it checks: ScheduleExpression is cron(Minutes Hours Day-of-month Month\n"
+	"Day-of-week Year) with six fields as AWS defines them: minutes 0-59, hours\n"
+	"0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT\n"
+	"(1 is Sunday), year 1970-2199; lists, ranges and /steps; '?' in exactly one\n"
+	"of the two day fields; L, LW and nW in day-of-month; L, nL and n#k in\n"
+	"day-of-week. rate(...) is reported too: AWS Backup does not accept it. The\n"
+	"diagnostic points at the wrong field inside the string, and suggests a\n"
+	"corrected expression for the usual slips (a Unix five-field cron, '*' in\n"
+	"both day fields, a missing cron(...) wrapper).\n\n"
+	"Why: AWS validates the expression only when the plan is created or the\n"
+	"stack deployed.\n\n"
+	"Bad:\n  \"ScheduleExpression\": \"cron(0 5 * * *)\"\n"
+	"Good:\n  \"ScheduleExpression\": \"cron(0 5 * * ? *)\"\n",
+	.source = "Amazon EventBridge User Guide, Cron expressions; AWS Backup API reference, BackupRule ScheduleExpression",
+},
+[BKP602] = {
+	.id = "BKP602", .name = "schedule-too-frequent", .severity = E,
+	.summary = "The schedule fires more than once an hour.",
+	.doc =
+	"What it checks: the Minutes field of ScheduleExpression names a single\n"
+	"minute, so that the rule fires at most once an hour.\n\n"
+	"Why: AWS Backup takes scheduled snapshot backups at most hourly; a schedule\n"
+	"such as every 30 minutes is rejected.\n\n"
+	"Bad:\n  \"ScheduleExpression\": \"cron(0/30 * ? * * *)\"\n"
+	"Good:\n  \"ScheduleExpression\": \"cron(0 * ? * * *)\"\n",
+	.source = "AWS Backup Developer Guide, Backup plan options and configuration (backup frequency: as frequently as hourly)",
+},
+[BKP603] = {
+	.id = "BKP603", .name = "schedule-never-fires", .severity = E,
+	.summary = "The schedule matches no date from today on.",
+	.doc =
+	"What it checks: ScheduleExpression matches at least one date from today\n"
+	"(UTC) until the end of its Year field: not February 30 or 31, not 31 in a\n"
+	"month with 30 days, not a fifth weekday in a month and years that have\n"
+	"none, not a year range in the past. The environment variable\n"
+	"BACKUPLINT_NOW=YYYY-MM-DD fixes \"today\" for reproducible runs.\n\n"
+	"Why: AWS accepts such a plan and then never backs anything up.\n\n"
+	"Bad:\n  \"ScheduleExpression\": \"cron(0 5 31 2 ? *)\"\n"
+	"Good:\n  \"ScheduleExpression\": \"cron(0 5 L 2 ? *)\"\n",
+	.source = "Amazon EventBridge User Guide, Cron expressions",
+},
+[BKP604] = {
+	.id = "BKP604", .name = "start-window-too-short", .severity = E,
+	.summary = "StartWindowMinutes is under 60.",
+	.doc =
+	"What it checks: StartWindowMinutes, when given, is at least 60.\n\n"
+	"Why: AWS Backup rejects a shorter start window (\"If this value is included,\n"
+	"it must be at least 60 minutes to avoid errors\"). Omitted, it is 8 hours.\n\n"
+	"Bad:\n  \"StartWindowMinutes\": 30\n"
+	"Good:\n  \"StartWindowMinutes\": 60\n",
+	.source = "AWS Backup API reference, BackupRule StartWindowMinutes",
+},
+[BKP605] = {
+	.id = "BKP605", .name = "completion-window-too-short", .severity = W,
+	.summary = "CompletionWindowMinutes is not greater than StartWindowMinutes.",
+	.doc =
+	"What it checks: CompletionWindowMinutes is greater than StartWindowMinutes.\n"
+	"An omitted window takes AWS's default (start 480 minutes, completion 10080\n"
+	"minutes), and the message says so.\n\n"
+	"Why: the completion window counts from the scheduled time, not from when\n"
+	"the job starts; a job that starts late in its start window can have no\n"
+	"time left to finish and is cancelled.\n\n"
+	"Bad:\n  \"StartWindowMinutes\": 480, \"CompletionWindowMinutes\": 120\n"
+	"Good:\n  \"StartWindowMinutes\": 60, \"CompletionWindowMinutes\": 480\n",
+	.source = "AWS Backup API reference, BackupRule CompletionWindowMinutes; Developer Guide, Backup plan options (defaults 8 hours and 7 days)",
+},
+[BKP606] = {
+	.id = "BKP606", .name = "invalid-timezone", .severity = E,
+	.summary = "ScheduleExpressionTimezone is not an IANA time zone name.",
+	.doc =
+	"What it checks: ScheduleExpressionTimezone is a name of the IANA time zone\n"
+	"database (including backward-compatible links such as US/Eastern and\n"
+	"Etc/UTC), spelled with its exact case; a near miss gets a suggestion.\n\n"
+	"Why: AWS rejects other names; UTC offsets such as UTC+2 are not zone names\n"
+	"(Etc/GMT-2 is, with the sign inverted).\n\n"
+	"Bad:\n  \"ScheduleExpressionTimezone\": \"America/NewYork\"\n"
+	"Good:\n  \"ScheduleExpressionTimezone\": \"America/New_York\"\n",
+	.source = "AWS Backup API reference, BackupRule ScheduleExpressionTimezone; IANA tz database (schemas/timezones.txt)",
+},
 
 /* ---- IAM (BKP7xx): rules/iam.c ---- */
 };
@@ -109,6 +268,8 @@ const struct rule rules[RULE_COUNT] = {
  * policy rules can rely on shapes having been reported. */
 const struct family families[] = {
 	{ .name = "input" },
+	{ .name = "lifecycle", .check_doc = lifecycle_check_doc },
+	{ .name = "schedule", .check_doc = schedule_check_doc },
 };
 const size_t nfamilies = sizeof(families) / sizeof(families[0]);
 

@@ -1,0 +1,582 @@
+/* schedule.c - schedules and backup windows (BKP601-BKP606): the cron
+ * expression's syntax (pointing at the bad field inside the string), how
+ * often it fires, whether it ever fires again, the start and completion
+ * windows, and the time zone name.
+ *
+ * "Today" for BKP603 is the UTC date from the clock, or the date in the
+ * environment variable BACKUPLINT_NOW (YYYY-MM-DD) when set, so that tests
+ * and reproducible CI runs can fix it. It is read once per process.
+ *
+ * CloudFormation intrinsic values are unknown and never findings; a value
+ * known only through a Parameter's Default is used, and the message says it
+ * is assumed. Wrong types are the schema family's (BKP102). */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "cron.h"
+#include "families.h"
+#include "walk.h"
+#include "../linter/embedded.h"
+
+/* AWS Backup's limits and defaults (API reference, BackupRule;
+ * plan-options-and-configuration in the developer guide). */
+#define START_WINDOW_MIN 60
+#define START_WINDOW_DEFAULT 480
+#define COMPLETION_WINDOW_DEFAULT 10080
+
+/* ---- today ---- */
+
+static struct cron_time today;
+static pthread_once_t today_once = PTHREAD_ONCE_INIT;
+
+static void today_init(void)
+{
+	const char *e = getenv("BACKUPLINT_NOW");
+	int y, m, d;
+
+	if (e && sscanf(e, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+	    y >= CRON_YEAR_MIN && y <= CRON_YEAR_MAX && m >= 1 && m <= 12 &&
+	    d >= 1 && d <= cron_days_in_month(y, m)) {
+		today.year = y;
+		today.mon = m;
+		today.day = d;
+	} else {
+		time_t t = time(NULL);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		today.year = tm.tm_year + 1900;
+		today.mon = tm.tm_mon + 1;
+		today.day = tm.tm_mday;
+		if (today.year > CRON_YEAR_MAX) {
+			today.year = CRON_YEAR_MAX;
+			today.mon = 12;
+			today.day = 31;
+		}
+	}
+}
+
+/* ---- time zone names ---- */
+
+static const char **zones;
+static size_t nzones;
+static pthread_once_t zones_once = PTHREAD_ONCE_INIT;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void zones_init(void)
+{
+	size_t len, n = 0, cap = 0;
+	const char *p = embedded_file("timezones.txt", &len);
+	const char *end = p ? p + len : NULL;
+	const char **v = NULL;
+
+	while (p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		if (e > p && *p != '#') {
+			char *s;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 1024;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			s = xmalloc((size_t)(e - p) + 1);
+			memcpy(s, p, (size_t)(e - p));
+			s[e - p] = '\0';
+			v[n++] = s;
+		}
+		p = e + 1;
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_str);
+	zones = v;
+	nzones = n;
+}
+
+static int zone_known(const char *name)
+{
+	return bsearch(&name, zones, nzones, sizeof(*zones), cmp_str) != NULL;
+}
+
+/* Edit distance, case-insensitive, giving up beyond `limit`. */
+static int distance(const char *a, const char *b, int limit)
+{
+	int la = (int)strlen(a), lb = (int)strlen(b);
+	int row[80], i, j;
+
+	if (la >= 79 || lb >= 79 || abs(la - lb) > limit)
+		return limit + 1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		int diag = row[0], best;
+		row[0] = i;
+		best = i;
+		for (j = 1; j <= lb; j++) {
+			int up = row[j];
+			int cost = tolower((unsigned char)a[i - 1]) !=
+				   tolower((unsigned char)b[j - 1]);
+			int v = diag + cost;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			if (up + 1 < v)
+				v = up + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return row[lb];
+}
+
+/* The zone name the user most likely meant, or NULL. */
+static const char *zone_suggest(const char *name)
+{
+	const char *best = NULL;
+	int best_d, limit;
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < nzones; i++)
+		if (strcasecmp(zones[i], name) == 0)
+			return zones[i];
+	/* "New_York" for "America/New_York" */
+	if (!strchr(name, '/')) {
+		for (i = 0; i < nzones; i++) {
+			const char *slash = strrchr(zones[i], '/');
+			if (slash && strcasecmp(slash + 1, name) == 0)
+				return zones[i];
+		}
+	}
+	limit = n < 8 ? 1 : n < 16 ? 2 : 3;
+	best_d = limit + 1;
+	for (i = 0; i < nzones; i++) {
+		int d = distance(name, zones[i], best_d - 1 < limit ? best_d - 1 : limit);
+		if (d < best_d) {
+			best_d = d;
+			best = zones[i];
+		}
+	}
+	return best;
+}
+
+/* "UTC+2", "GMT-05:00", "+01:00": a UTC offset, written to *hours. */
+static int utc_offset(const char *s, int *hours)
+{
+	int h = 0, digits = 0, sign;
+
+	if (strncasecmp(s, "UTC", 3) == 0 || strncasecmp(s, "GMT", 3) == 0)
+		s += 3;
+	if (*s != '+' && *s != '-')
+		return 0;
+	sign = *s++ == '-' ? -1 : 1;
+	while (isdigit((unsigned char)*s) && digits < 2) {
+		h = h * 10 + (*s++ - '0');
+		digits++;
+	}
+	if (!digits || h > 14)
+		return 0;
+	if (*s == ':' && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]))
+		s += 3;
+	if (*s)
+		return 0;
+	*hours = sign * h;
+	return 1;
+}
+
+/* ---- values ---- */
+
+struct val {
+	const struct node *at;   /* the value as written in the rule */
+	const struct node *v;    /* what it stands for (a Parameter Default when assumed) */
+	char note[160];
+};
+
+/* The value of `key` in map m when it is known (literal or assumed). */
+static int get_val(struct doc *d, const struct node *m, const char *key,
+		   struct val *out)
+{
+	const struct node *v = map_get(m, key);
+	enum cfn_known how;
+
+	out->note[0] = '\0';
+	if (!v)
+		return 0;
+	out->at = v;
+	out->v = cfn_value(d, v, &how);
+	if (!out->v || how == CFN_UNKNOWN)
+		return 0;
+	if (how == CFN_ASSUMED) {
+		const char *p = node_intrinsic(v) == FN_REF ? node_str(map_val(v, 0)) : NULL;
+		snprintf(out->note, sizeof(out->note),
+			 " (assumed from the Default of Parameter %s)", p ? p : "?");
+	}
+	return 1;
+}
+
+/* An integer window in minutes; CloudFormation converts digit strings. */
+static int get_minutes(struct doc *d, const struct node *m, const char *key,
+		       int cfn, struct val *out, long long *mins)
+{
+	if (!get_val(d, m, key, out))
+		return 0;
+	return node_int(out->v, mins, cfn);
+}
+
+/* ---- spans inside strings ---- */
+
+/* Byte offset in the file where the text of string node n starts, when its
+ * bytes are there verbatim (no escapes, not a block scalar); else -1. */
+static long verbatim_base(struct doc *d, const struct node *n)
+{
+	const struct source *src = &d->file->src;
+	size_t base;
+
+	if (!node_is(n, N_STR) || n->end > src->len || n->start > n->end)
+		return -1;
+	if (n->style == S_PLAIN && n->end - n->start == n->len)
+		base = n->start;
+	else if (n->style == S_QUOTED && n->end - n->start == (size_t)n->len + 2)
+		base = n->start + 1;
+	else
+		return -1;
+	if (memcmp(src->buf + base, n->u.str, n->len) != 0)
+		return -1;
+	return (long)base;
+}
+
+/* Report rule r at bytes [off, off+len) of the string value v, or at the
+ * whole value when the string's bytes cannot be located in the source. */
+__attribute__((format(printf, 6, 7)))
+static struct diag *report_in_string(struct doc *d, enum rule_id r,
+				     const struct val *v, uint32_t off,
+				     uint32_t len, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	long base = verbatim_base(d, v->v);
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (base < 0 || len == 0 || off + len > v->v->len)
+		return report(d, r, v->at, "%s", msg);
+	return report_span(d->file, d->index, r, (size_t)base + off,
+			   (size_t)base + off + len, doc_path(d, v->v), "%s", msg);
+}
+
+/* ---- BKP601 fixes ---- */
+
+/* A cron() equivalent of rate(N unit) that AWS Backup can run, or -1. */
+static int rate_to_cron(const char *s, size_t len, char *out, size_t n)
+{
+	char unit[16];
+	int num, used = 0;
+	char buf[64];
+
+	if (len >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (sscanf(buf, "rate(%d %15[a-z])%n", &num, unit, &used) != 2 ||
+	    (size_t)used != len || num < 1)
+		return -1;
+	if (strncmp(unit, "minute", 6) == 0) {
+		if (num % 60)
+			return snprintf(out, n, "cron(0 * ? * * *)") < 0 ? -1 : 0;
+		num /= 60;
+		snprintf(unit, sizeof(unit), "hours");
+	}
+	if (strncmp(unit, "hour", 4) == 0) {
+		if (num == 1)
+			snprintf(out, n, "cron(0 * ? * * *)");
+		else if (num < 24 && 24 % num == 0)
+			snprintf(out, n, "cron(0 0/%d ? * * *)", num);
+		else if (num == 24)
+			snprintf(out, n, "cron(0 5 ? * * *)");
+		else
+			return -1;
+		return 0;
+	}
+	if (strncmp(unit, "day", 3) == 0 && (num == 1 || num == 7)) {
+		snprintf(out, n, num == 1 ? "cron(0 5 ? * * *)" : "cron(0 5 ? * SUN *)");
+		return 0;
+	}
+	return -1;
+}
+
+/* A corrected expression for the common mistakes (Unix cron's five
+ * fields, '*' in both day fields, rate(), a missing cron(...) wrapper), or
+ * -1 when there is no confident correction. */
+static int suggest_fix(const char *s, size_t len, char *out, size_t n)
+{
+	char cur[256], next[256];
+	struct cron c;
+	struct cron_error e;
+	int round;
+
+	if (len >= sizeof(cur))
+		return -1;
+	memcpy(cur, s, len);
+	cur[len] = '\0';
+	for (round = 0; round < 4; round++) {
+		size_t cl = strlen(cur);
+		if (cron_parse(cur, cl, &c, &e) == 0) {
+			if (round == 0)
+				return -1;
+			snprintf(out, n, "%s", cur);
+			return 0;
+		}
+		switch (e.kind) {
+		case CRON_ERR_RATE:
+			if (rate_to_cron(cur, cl, next, sizeof(next)))
+				return -1;
+			break;
+		case CRON_ERR_UNWRAPPED:
+			snprintf(next, sizeof(next), "cron(%s)", cur);
+			break;
+		case CRON_ERR_CASE:
+			snprintf(next, sizeof(next), "cron%s", cur + 4);
+			break;
+		case CRON_ERR_SPACE: {
+			size_t a = 0, b = cl;
+			while (a < b && isspace((unsigned char)cur[a]))
+				a++;
+			while (b > a && isspace((unsigned char)cur[b - 1]))
+				b--;
+			snprintf(next, sizeof(next), "%.*s", (int)(b - a), cur + a);
+			break;
+		}
+		case CRON_ERR_FIELDS:
+			/* only the Unix five-field form: add the Year */
+			if (!strstr(e.msg, "Year field is missing") || cl < 1)
+				return -1;
+			snprintf(next, sizeof(next), "%.*s *)", (int)(cl - 1), cur);
+			break;
+		case CRON_ERR_DAYS_BOTH:
+		case CRON_ERR_DAYS_NONE:
+			if (e.len != 1 || (e.kind == CRON_ERR_DAYS_BOTH && cur[e.off] != '*'))
+				return -1;
+			snprintf(next, sizeof(next), "%s", cur);
+			next[e.off] = e.kind == CRON_ERR_DAYS_BOTH ? '?' : '*';
+			break;
+		default:
+			return -1;
+		}
+		memcpy(cur, next, sizeof(cur));
+	}
+	return -1;
+}
+
+/* ---- the checks ---- */
+
+static void field_text(const char *s, const struct cron *c, int f, char *out,
+		       size_t n)
+{
+	snprintf(out, n, "%.*s", (int)c->field[f].len, s + c->field[f].off);
+}
+
+static void check_frequency(struct doc *d, const struct val *v, const char *s,
+			    const struct cron *c)
+{
+	int per_hour = cron_minutes_count(c), gap;
+	char mins[64], fixed[256];
+	struct diag *dg;
+	int first;
+
+	if (per_hour <= 1)
+		return;
+	cron_day_firings(c, &gap);
+	field_text(s, c, CRON_MIN, mins, sizeof(mins));
+	dg = report_in_string(d, BKP602, v, c->field[CRON_MIN].off,
+			      c->field[CRON_MIN].len,
+			      "ScheduleExpression fires %d times an hour (Minutes '%s'), as little as %d minute%s apart; AWS Backup takes a backup at most once an hour%s",
+			      per_hour, mins, gap, gap == 1 ? "" : "s", v->note);
+	if (!dg)
+		return;
+	first = __builtin_ctzll(c->minutes);
+	snprintf(fixed, sizeof(fixed), "%.*s%d%s", (int)c->field[CRON_MIN].off, s,
+		 first, s + c->field[CRON_MIN].off + c->field[CRON_MIN].len);
+	diag_hint(d->file, dg, "use a single minute: %s", fixed);
+}
+
+static void check_fires(struct doc *d, const struct val *v, const char *s,
+			const struct cron *c)
+{
+	struct cron_time from, out;
+	struct diag *dg;
+	char years[64], days[64], months[64];
+	int df;
+
+	pthread_once(&today_once, today_init);
+	from = today;
+	from.hour = 0;
+	from.min = 0;
+	/* cron_next() looks strictly after `from`: a firing at 00:00 today is
+	 * the only one missed, and only cron_fires_on() can tell. */
+	if (cron_fires_on(c, today.year, today.mon, today.day) ||
+	    cron_next(c, &from, &out) == 0)
+		return;
+	field_text(s, c, CRON_YEAR, years, sizeof(years));
+	from.year = CRON_YEAR_MIN;
+	from.mon = 1;
+	from.day = 1;
+	if (cron_fires_on(c, from.year, 1, 1) || cron_next(c, &from, &out) == 0) {
+		dg = report_in_string(d, BKP603, v, c->field[CRON_YEAR].off,
+				      c->field[CRON_YEAR].len,
+				      "ScheduleExpression never fires again: every date it matches (Year '%s') is before today, %04d-%02d-%02d%s",
+				      years, today.year, today.mon, today.day, v->note);
+		if (dg)
+			diag_hint(d->file, dg,
+				  "use * for the Year, or a range that reaches beyond today");
+		return;
+	}
+	df = c->dom_mode == CRON_DOM_ANY ? CRON_DOW : CRON_DOM;
+	field_text(s, c, df, days, sizeof(days));
+	field_text(s, c, CRON_MON, months, sizeof(months));
+	dg = report_in_string(d, BKP603, v, c->field[df].off, c->field[df].len,
+			      "ScheduleExpression never fires: no date matches %s '%s' in Month '%s'%s%s%s%s",
+			      cron_field_name(df), days, months,
+			      strcmp(years, "*") ? " and Year '" : "",
+			      strcmp(years, "*") ? years : "",
+			      strcmp(years, "*") ? "'" : "", v->note);
+	if (dg && df == CRON_DOM)
+		diag_hint(d->file, dg,
+			  "for the last day of every month use L in Day-of-month: cron(0 5 L * ? *)");
+}
+
+static void check_expression(struct doc *d, const struct node *rule)
+{
+	struct val v;
+	struct cron c;
+	struct cron_error e;
+	const char *s;
+	char fix[256];
+	struct diag *dg;
+
+	if (!get_val(d, rule, "ScheduleExpression", &v) || !node_is(v.v, N_STR))
+		return;
+	s = v.v->u.str;
+	if (cron_parse(s, v.v->len, &c, &e) != 0) {
+		dg = report_in_string(d, BKP601, &v, e.off, e.len,
+				      "invalid ScheduleExpression: %s%s", e.msg,
+				      v.note);
+		if (dg && suggest_fix(s, v.v->len, fix, sizeof(fix)) == 0)
+			diag_hint(d->file, dg, "did you mean %s?", fix);
+		else if (dg && e.kind == CRON_ERR_RATE)
+			diag_hint(d->file, dg,
+				  "AWS Backup runs at most hourly; e.g. cron(0 * ? * * *) is every hour, cron(0 5 ? * * *) daily at 05:00");
+		return;
+	}
+	check_frequency(d, &v, s, &c);
+	check_fires(d, &v, s, &c);
+}
+
+static void check_timezone(struct doc *d, const struct node *rule)
+{
+	struct val v;
+	const char *name, *sug;
+	struct diag *dg;
+	int h;
+
+	if (!get_val(d, rule, "ScheduleExpressionTimezone", &v) ||
+	    !node_is(v.v, N_STR))
+		return;
+	name = v.v->u.str;
+	pthread_once(&zones_once, zones_init);
+	if (!nzones || (strlen(name) == v.v->len && zone_known(name)))
+		return;
+	dg = report(d, BKP606, v.at,
+		    "ScheduleExpressionTimezone '%s' is not an IANA time zone name%s",
+		    name, v.note);
+	if (!dg)
+		return;
+	if (utc_offset(name, &h))
+		diag_hint(d->file, dg,
+			  "use a zone name: Etc/GMT%+d is UTC%+d (the Etc/ sign is inverted), or name the city's zone to follow its daylight saving time",
+			  -h, h);
+	else if ((sug = zone_suggest(name)) != NULL)
+		diag_hint(d->file, dg, "did you mean '%s'?", sug);
+	else
+		diag_hint(d->file, dg,
+			  "use an IANA name such as Etc/UTC, Europe/Paris or America/New_York");
+}
+
+static void check_windows(struct doc *d, const struct node *rule, int cfn)
+{
+	struct val sv, cv;
+	long long st = 0, co = 0;
+	int has_s, has_c;
+	struct diag *dg;
+
+	has_s = get_minutes(d, rule, "StartWindowMinutes", cfn, &sv, &st);
+	has_c = get_minutes(d, rule, "CompletionWindowMinutes", cfn, &cv, &co);
+	sv.note[0] = has_s ? sv.note[0] : '\0';
+	if (has_s && st < START_WINDOW_MIN) {
+		dg = report(d, BKP604, sv.at,
+			    "StartWindowMinutes is %lld but AWS Backup requires at least %d%s",
+			    st, START_WINDOW_MIN, sv.note);
+		if (dg)
+			diag_hint(d->file, dg,
+				  "set StartWindowMinutes to %d or more, or omit it for the default of %d (8 hours)",
+				  START_WINDOW_MIN, START_WINDOW_DEFAULT);
+	}
+	/* A window that is present but unknown (an intrinsic, or a type the
+	 * schema family reports) says nothing about the other. */
+	if ((!has_s && map_get(rule, "StartWindowMinutes")) ||
+	    (!has_c && map_get(rule, "CompletionWindowMinutes")))
+		return;
+	if (has_c && co <= (has_s ? st : START_WINDOW_DEFAULT)) {
+		dg = report(d, BKP605, cv.at,
+			    "CompletionWindowMinutes is %lld, not more than StartWindowMinutes %lld%s: the completion window counts from the scheduled time, so a job that starts late can expire at once%s%s",
+			    co, has_s ? st : (long long)START_WINDOW_DEFAULT,
+			    has_s ? "" : " (AWS's default, assumed because StartWindowMinutes is omitted)",
+			    cv.note, sv.note);
+		if (dg)
+			diag_hint(d->file, dg,
+				  "make CompletionWindowMinutes larger than StartWindowMinutes by the time a backup needs (AWS's default is %d, 7 days)",
+				  COMPLETION_WINDOW_DEFAULT);
+	} else if (has_s && !has_c && st >= COMPLETION_WINDOW_DEFAULT) {
+		dg = report(d, BKP605, sv.at,
+			    "StartWindowMinutes is %lld but CompletionWindowMinutes is omitted, so AWS's default of %d applies, which is not more than the start window: a job that starts late can expire at once%s",
+			    st, COMPLETION_WINDOW_DEFAULT, sv.note);
+		if (dg)
+			diag_hint(d->file, dg,
+				  "set CompletionWindowMinutes above %lld", st);
+	}
+}
+
+void schedule_check_doc(struct doc *d)
+{
+	struct plan_ref *plans;
+	size_t np, i;
+	uint32_t j;
+
+	if (!d->root)
+		return;
+	np = doc_plans(d, &plans);
+	for (i = 0; i < np; i++) {
+		const struct node *rs = plans[i].rules;
+		if (!node_is(rs, N_SEQ))
+			continue;
+		for (j = 0; j < rs->len; j++) {
+			enum cfn_known how;
+			const struct node *rule = cfn_value(d, seq_at(rs, j), &how);
+			if (how == CFN_UNKNOWN || !node_is(rule, N_MAP))
+				continue;
+			check_expression(d, rule);
+			check_timezone(d, rule);
+			check_windows(d, rule, plans[i].cfn);
+		}
+	}
+}
