@@ -515,6 +515,25 @@ static int ends_with(const char *s, const char *suf)
 	return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
+/* A file found by walking a directory is linted only when it is a backup
+ * document. When it does not even load, look for the words such a document
+ * must contain, so that a tsconfig.json with comments or a UTF-16 file of
+ * another tool stays silent while a broken backup plan is still reported. */
+static int relevant(const struct file *f)
+{
+	static const char *const marks[] = {
+		"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
+		"BackupVault", "SelectionName",
+	};
+	size_t i;
+	if (f->explicit_arg)
+		return 1;
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (memmem(f->src.buf, f->src.len, marks[i], strlen(marks[i])))
+			return 1;
+	return 0;
+}
+
 static void lint_source(struct file *f)
 {
 	struct loader l;
@@ -523,6 +542,8 @@ static void lint_source(struct file *f)
 	size_t i = 0;
 	int yaml_name = ends_with(f->src.name, ".yaml") || ends_with(f->src.name, ".yml");
 
+	if (!relevant(f))
+		return;
 	if (check_encoding(f))
 		return;
 	memset(&l, 0, sizeof(l));
