@@ -218,11 +218,10 @@ static void count_all(struct file **files, size_t n, struct counts *c)
 	for (i = 0; i < n; i++) {
 		const struct file *f = files[i];
 
-		if (f->io_error) {
+		if (f->io_error)
 			c->unreadable++;
-			continue;
-		}
-		c->files++;
+		else
+			c->files++;
 		if (f->diags.n)
 			c->with_diags++;
 		for (j = 0; j < f->diags.n; j++) {
@@ -290,8 +289,6 @@ static void write_gnu(FILE *fp, struct file **files, size_t n)
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
-		if (files[i]->io_error)
-			continue;
 		for (j = 0; j < files[i]->diags.n; j++)
 			put_first_line(fp, files[i], &files[i]->diags.v[j], 0);
 	}
@@ -423,15 +420,6 @@ static void snippet(struct text_ctx *t, uint32_t line, const char *p,
 			break;
 		}
 		k = utf8_decode((const unsigned char *)p + i, len - i, &cp);
-		/* A byte-order mark is not shown, though it is a code point
-		 * of the column count. */
-		if (cp == 0xfeff && i == 0 && line == 1) {
-			if (cb == 0)
-				cb = k;
-			if (ce < cb)
-				ce = cb;
-			continue;
-		}
 		w = glyph(&t->src, p + i, k, cp, col);
 		col += w;
 		while (w--) {
@@ -457,9 +445,26 @@ static void snippet(struct text_ctx *t, uint32_t line, const char *p,
 	while (t->mark.n && t->mark.p[t->mark.n - 1] == ' ')
 		t->mark.p[--t->mark.n] = '\0';
 
-	fprintf(t->fp, "%5u | %s\n", (unsigned)line, t->src.p ? t->src.p : "");
+	if (t->src.n)
+		fprintf(t->fp, "%5u | %s\n", (unsigned)line, t->src.p);
+	else
+		fprintf(t->fp, "%5u |\n", (unsigned)line);
 	fprintf(t->fp, "      | %s%s%s\n", t->color ? C_CARET : "",
 		t->mark.p ? t->mark.p : "", t->color ? C_RESET : "");
+}
+
+/* Text of line `line` of s without its line break, and without the
+ * byte-order mark on line 1, which takes no column (see source_pos()) and
+ * is not shown. NULL past the end. */
+static const char *line_text(struct source *s, uint32_t line, size_t *len)
+{
+	const char *p = source_line(s, line, len);
+
+	if (p && line == 1 && *len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		*len -= 3;
+	}
+	return p;
 }
 
 /* The byte span of diagnostic d within its first line (p, len at byte
@@ -507,9 +512,9 @@ static void put_note(struct text_ctx *t, struct file *f, const struct diag *d)
 		t->color ? C_NOTE : "", t->color ? C_RESET : "");
 	put_escaped(fp, d->related_msg ? d->related_msg : "related location");
 	fputc('\n', fp);
-	if (!d->related.line)
+	if (!d->related.line || f->io_error)
 		return;
-	p = source_line(&f->src, d->related.line, &len);
+	p = line_text(&f->src, d->related.line, &len);
 	if (!p)
 		return;
 	cb = col_to_byte(p, len, d->related.col ? d->related.col : 1, &beyond);
@@ -523,8 +528,10 @@ static void write_text_diag(struct text_ctx *t, struct file *f,
 	size_t len, cb, ce, beyond;
 
 	put_first_line(t->fp, f, d, t->color);
-	if (d->pos.line) {
-		p = source_line(&f->src, d->pos.line, &len);
+	/* A file that could not be read (over the size limit) has no lines
+	 * to show. */
+	if (d->pos.line && !f->io_error) {
+		p = line_text(&f->src, d->pos.line, &len);
 		if (p) {
 			span_in_line(d, p, len, (size_t)(p - f->src.buf), &cb,
 				     &beyond, &ce);
@@ -578,8 +585,6 @@ static void write_text(FILE *fp, struct file **files, size_t n,
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
-		if (files[i]->io_error)
-			continue;
 		for (j = 0; j < files[i]->diags.n; j++)
 			write_text_diag(&t, files[i], &files[i]->diags.v[j]);
 	}
@@ -702,8 +707,6 @@ static void write_json(FILE *fp, struct file **files, size_t n)
 
 	fputs("{\"diagnostics\": [", fp);
 	for (i = 0; i < n; i++) {
-		if (files[i]->io_error)
-			continue;
 		for (j = 0; j < files[i]->diags.n; j++) {
 			fputs(first ? "\n  " : ",\n  ", fp);
 			first = 0;
@@ -1099,26 +1102,22 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 	jpush(arr, sarif_invocation(files, n, uris));
 	jadd(run, "invocations", arr);
 
-	/* Artifacts: every file that was read. */
+	/* Artifacts: every file named or found (its length when read). */
 	arr = cJSON_CreateArray();
 	jadd(run, "artifacts", arr);
 	for (i = 0; i < n; i++) {
-		art[i] = -1;
-		if (files[i]->io_error)
-			continue;
 		art[i] = nart++;
 		a = jobj(NULL, NULL);
 		jpush(arr, a);
 		jadd(jobj(a, "location"), "uri", jstr(uris[i]));
-		jadd(a, "length", jnum((double)files[i]->src.len));
+		if (!files[i]->io_error)
+			jadd(a, "length", jnum((double)files[i]->src.len));
 	}
 	jadd(run, "columnKind", jstr("unicodeCodePoints"));
 
 	arr = cJSON_CreateArray();
 	jadd(run, "results", arr);
 	for (i = 0; i < n; i++) {
-		if (files[i]->io_error)
-			continue;
 		for (j = 0; j < files[i]->diags.n; j++)
 			jpush(arr, sarif_result(&files[i]->diags.v[j], uris[i],
 						art[i], rule_index));
@@ -1168,8 +1167,6 @@ static void write_github(FILE *fp, struct file **files, size_t n)
 	char num[64];
 
 	for (i = 0; i < n; i++) {
-		if (files[i]->io_error)
-			continue;
 		for (j = 0; j < files[i]->diags.n; j++) {
 			d = &files[i]->diags.v[j];
 			r = rule_of(d);

@@ -34,9 +34,10 @@ struct out_opts {
 };
 
 /* Write all diagnostics of files[0..n) in order (files are already sorted
- * and complete). Files with io_error carry no diagnostics and are skipped;
- * the JSON summary counts them as "unreadable" and SARIF lists them as
- * tool execution notifications.
+ * and complete). A file with io_error is not printed (the caller prints its
+ * reason), except for diagnostics it carries (BKP005 for a file over the
+ * size limit), shown without a source line; the summaries count it as
+ * unreadable, and SARIF adds a tool execution notification for it.
  * Returns -1 when writing failed (checked with ferror after fflush), else 0. */
 int output_write(FILE *fp, enum out_format fmt, struct file **files, size_t n,
 		 const struct out_opts *o);
