@@ -70,7 +70,15 @@ static int yfail(struct ystate *y, size_t off, size_t end, int rule,
 
 static size_t boff(struct ystate *y, size_t ci)
 {
-	/* Move the cursor to character index ci. */
+	/* Move the cursor to character index ci; ASCII runs eight at a time. */
+	while (ci - y->ci >= 8 && y->ci < ci && y->bi + 8 <= y->len) {
+		uint64_t w;
+		memcpy(&w, y->b + y->bi, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		y->bi += 8;
+		y->ci += 8;
+	}
 	while (y->ci < ci && y->bi < y->len) {
 		y->bi++;
 		while (y->bi < y->len && ((unsigned char)y->b[y->bi] & 0xC0) == 0x80)
@@ -139,6 +147,10 @@ static int is_digits(const char *s, const char *set)
 static void type_plain(struct node *n, const char *v, size_t len)
 {
 	const char *d = v;
+	/* Most plain scalars are words: decide from the first character
+	 * before trying the dozen spellings below. */
+	if (len && !strchr("~nNtTfF0123456789+-.", v[0]))
+		return; /* a string */
 	if (len == 0 || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
 	    strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0) {
 		n->kind = N_NULL;
