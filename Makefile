@@ -18,7 +18,7 @@ UNITS   = $(UNITSRC:testdata/unit/%.c=$(B)/unit/%)
 all: backuplint
 
 backuplint: $(B)/backuplint
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@
 
 $(B)/backuplint: $(LIBOBJ) $(B)/linter/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -48,7 +48,7 @@ static const char usage[] =
 "      --max-alias-nodes N nodes reached through YAML aliases (default 1000000)\n"
 "\n"
 "Information:\n"
-"      --list-rules        the rule table\n"
+"      --list-rules        the rule table (--format markdown: docs/rules.md)\n"
 "      --explain ID        a rule's documentation, with examples\n"
 "  -V, --version           version\n"
 "  -h, --help              this help\n"
@@ -264,7 +264,7 @@ int main(int argc, char **argv)
 	struct work w;
 	struct run run;
 	int c, fmt = OUT_TEXT, no_color = 0, list_rules = 0, worst = SEV_NONE;
-	int io_trouble = 0, status;
+	int io_trouble = 0, status, markdown = 0;
 	const char *explain = NULL, *stdin_name = "<stdin>";
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t i;
@@ -275,7 +275,8 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:qj:Vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			fmt = out_format_parse(optarg);
+			markdown = strcmp(optarg, "markdown") == 0;
+			fmt = markdown ? OUT_TEXT : out_format_parse(optarg);
 			if (fmt < 0)
 				die_usage("unknown --format '%s' (text, gnu, json, sarif, github)",
 					  optarg);
@@ -314,8 +315,10 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (markdown && !list_rules)
+		die_usage("%s", "--format markdown goes with --list-rules");
 	if (list_rules) {
-		output_list_rules(stdout, 0);
+		output_list_rules(stdout, markdown);
 		return fflush(stdout) || ferror(stdout) ? 2 : 0;
 	}
 	if (explain) {
