@@ -5,6 +5,8 @@
 struct doc;
 struct run;
 
+/* rules/schema.c: BKP101-BKP109 */
+void schema_check_doc(struct doc *d);
 /* rules/lifecycle.c: BKP501-BKP505 */
 void lifecycle_check_doc(struct doc *d);
 /* rules/schedule.c: BKP601-BKP606 */

@@ -91,6 +91,186 @@ const struct rule rules[RULE_COUNT] = {
 },
 
 /* ---- schema (BKP1xx): rules/schema.c ---- */
+[BKP101] = {
+	.id = "BKP101", .name = "unknown-key", .severity = E,
+	.summary = "A key that the document's AWS shape does not have (misspelt, or from the other dialect).",
+	.doc =
+	"What it checks: every key of an API document (CreateBackupPlan,\n"
+	"UpdateBackupPlan, GetBackupPlan, CreateBackupSelection, GetBackupSelection,\n"
+	"StartCopyJob, bare plans and selections) and of a CloudFormation template\n"
+	"(top level, resource attributes, and the properties of the AWS::Backup\n"
+	"resources) is a member of its shape in the current AWS model. The finding\n"
+	"points at the key and suggests the closest member; a CloudFormation name in\n"
+	"an API document (TargetBackupVault, BackupPlanRule) or an API name in a\n"
+	"template (TargetBackupVaultName, Rules) is named as such, and read-only\n"
+	"attributes (RuleId, BackupPlanArn, DeleteAfterEvent in an input) are\n"
+	"explained.\n\n"
+	"Why: the AWS CLI and CloudFormation reject unknown members outright\n"
+	"(\"Unknown parameter in BackupPlan.Rules[0]\", \"extraneous key\"), and a\n"
+	"key that some tool silently drops is a setting that never takes effect.\n\n"
+	"Bad:\n  {\"RuleName\": \"daily\", \"TargetBackupVault\": \"Default\"}\n"
+	"Good:\n  {\"RuleName\": \"daily\", \"TargetBackupVaultName\": \"Default\"}\n",
+	.source = "AWS Backup API reference, BackupRuleInput and related shapes "
+		  "(botocore backup 2018-11-15 model); CloudFormation AWS::Backup resource schemas",
+},
+[BKP102] = {
+	.id = "BKP102", .name = "wrong-type", .severity = E,
+	.summary = "A value of the wrong type: a string where AWS expects a number, a list where it expects a mapping...",
+	.doc =
+	"What it checks: each value has the type of its member: strings, integers\n"
+	"(long), booleans, lists, mappings. In an API document the scalar's style\n"
+	"counts: \"60\" in quotes is a string and AWS rejects it where an integer is\n"
+	"expected, and 60.0 is not an integer either. In a CloudFormation template\n"
+	"CloudFormation converts digit strings to numbers and numbers to strings,\n"
+	"so those are accepted; intrinsic functions (Ref, Fn::GetAtt, Fn::If...)\n"
+	"stand for values unknown at lint time and are never type errors.\n\n"
+	"Why: the AWS CLI refuses the whole request (\"Invalid type for parameter\n"
+	"StartWindowMinutes, value: 60, type: <class 'str'>, valid types: <class\n"
+	"'int'>\"), so nothing in the plan is created.\n\n"
+	"Bad:\n  {\"RuleName\": \"daily\", \"TargetBackupVaultName\": \"Default\",\n"
+	"   \"StartWindowMinutes\": \"60\"}\n"
+	"Good:\n  {\"RuleName\": \"daily\", \"TargetBackupVaultName\": \"Default\",\n"
+	"   \"StartWindowMinutes\": 60}\n",
+	.source = "AWS Backup API reference (member types); botocore parameter validation; "
+		  "CloudFormation template anatomy (property value conversion)",
+},
+[BKP103] = {
+	.id = "BKP103", .name = "missing-required", .severity = E,
+	.summary = "A member that AWS requires is absent (RuleName, TargetBackupVaultName, IamRoleArn...).",
+	.doc =
+	"What it checks: every member the AWS model marks as required is present:\n"
+	"BackupPlanName and Rules in a plan, RuleName and TargetBackupVaultName in a\n"
+	"rule, DestinationBackupVaultArn in a copy action, SelectionName and\n"
+	"IamRoleArn in a selection, the four members of a StartCopyJob request, the\n"
+	"three of a ListOfTags condition; in CloudFormation the required properties\n"
+	"of each AWS::Backup resource and a resource's Type. The finding points at\n"
+	"the key that holds the incomplete object (for a list item or the document\n"
+	"itself, at the object). A required member already reported as misspelt or\n"
+	"renamed (BKP101) is not reported again.\n\n"
+	"Why: AWS rejects the request or the stack fails to create\n"
+	"(\"Missing required parameter in BackupPlan.Rules[0]\").\n\n"
+	"Bad:\n  {\"BackupPlan\": {\"BackupPlanName\": \"daily\",\n"
+	"   \"Rules\": [{\"RuleName\": \"daily\"}]}}\n"
+	"Good:\n  {\"BackupPlan\": {\"BackupPlanName\": \"daily\",\n"
+	"   \"Rules\": [{\"RuleName\": \"daily\", \"TargetBackupVaultName\": \"Default\"}]}}\n",
+	.source = "AWS Backup API reference (required members); CloudFormation AWS::Backup resource schemas (required)",
+},
+[BKP104] = {
+	.id = "BKP104", .name = "out-of-range", .severity = E,
+	.summary = "A number or length outside what AWS accepts (window minutes, vault lock days, template description).",
+	.doc =
+	"What it checks: documented numeric limits that belong to a member's shape:\n"
+	"StartWindowMinutes and CompletionWindowMinutes at most 52,560,000 (100\n"
+	"years); vault lock MinRetentionDays and MaxRetentionDays 1 to 36,500 and\n"
+	"ChangeableForDays 3 to 36,500 (the 72-hour cooling-off period); logically\n"
+	"air-gapped vault retention at least 7 days; numbers too big for 64 bits;\n"
+	"a template Description of at most 1024 bytes. Retention and window rules\n"
+	"that depend on other members are checked by the lifecycle and schedule\n"
+	"rules (BKP5xx, BKP6xx).\n\n"
+	"Why: AWS rejects values outside these limits when the plan or vault is\n"
+	"created, often only at deployment time.\n\n"
+	"Bad:\n  LockConfiguration:\n    MinRetentionDays: 7\n    ChangeableForDays: 1\n"
+	"Good:\n  LockConfiguration:\n    MinRetentionDays: 7\n    ChangeableForDays: 3\n",
+	.source = "AWS Backup API reference: BackupRuleInput.StartWindowMinutes, "
+		  "PutBackupVaultLockConfiguration, CreateLogicallyAirGappedBackupVault; "
+		  "CloudFormation quotas (template description)",
+},
+[BKP105] = {
+	.id = "BKP105", .name = "invalid-name", .severity = E,
+	.summary = "A name that does not match AWS's pattern (rule, selection, vault, plan names, tag keys, logical IDs).",
+	.doc =
+	"What it checks: RuleName and SelectionName (letters, digits, '-', '_', '.',\n"
+	"1 to 50 characters), backup vault names (letters, digits, '-', '_', 2 to 50;\n"
+	"no '.'), BackupPlanName (letters, digits, '-', '_', '.', up to 200 through\n"
+	"the API), CreatorRequestId, resource type names, tag keys (1 to 128\n"
+	"characters) and CloudFormation logical IDs (letters and digits) match\n"
+	"their patterns. The message names the first character that is not allowed\n"
+	"and its column. In Fn::Sub and Fn::Join strings the literal characters are\n"
+	"checked.\n\n"
+	"Why: AWS validates these patterns and rejects the whole request; a space in\n"
+	"a rule name is the most common cause.\n\n"
+	"Bad:\n  {\"RuleName\": \"daily backup\", \"TargetBackupVaultName\": \"Default\"}\n"
+	"Good:\n  {\"RuleName\": \"daily-backup\", \"TargetBackupVaultName\": \"Default\"}\n",
+	.source = "AWS Backup API reference: BackupRuleName, BackupSelectionName, "
+		  "BackupVaultName patterns; BackupPlanInput.BackupPlanName; AWS tagging limits; "
+		  "CloudFormation resources section (logical IDs)",
+},
+[BKP106] = {
+	.id = "BKP106", .name = "invalid-arn", .severity = E,
+	.summary = "An ARN that is malformed for its use: partition, service, Region, 12-digit account, resource type.",
+	.doc =
+	"What it checks: ARNs have the form arn:partition:service:region:account:\n"
+	"resource, and each member gets the ARN it needs: a backup vault\n"
+	"(arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME, not the old ':vault:'\n"
+	"form shown in early documentation), an IAM role (arn:aws:iam::ACCOUNT:\n"
+	"role/NAME, with an empty Region field), a KMS key (key/ID, not an alias),\n"
+	"an SNS topic, a recovery point (backup recovery-point, or the EBS/EC2\n"
+	"snapshot and image, RDS snapshot, DynamoDB backup... forms), and the\n"
+	"resource ARNs of a selection ('*' alone selects everything). The message\n"
+	"names the part that is wrong. In Fn::Sub and Fn::Join strings only the\n"
+	"literal parts are checked (${AWS::Region}, ${AWS::AccountId} and\n"
+	"${AWS::Partition} are the stack's own).\n\n"
+	"Why: AWS rejects a malformed ARN, and a vault ARN with ':vault:' or a role\n"
+	"ARN with a Region never matches anything.\n\n"
+	"Bad:\n  \"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:123456789012:vault:Main\"\n"
+	"Good:\n  \"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:123456789012:backup-vault:Main\"\n",
+	.source = "AWS Backup developer guide, access control (resource ARN formats); "
+		  "Service Authorization Reference for AWS Backup, IAM, KMS; "
+		  "AWS Backup API reference, CopyAction.DestinationBackupVaultArn",
+},
+[BKP107] = {
+	.id = "BKP107", .name = "invalid-enum", .severity = E,
+	.summary = "A value not among those AWS allows (ConditionType, ScanMode, backup options, vault events...).",
+	.doc =
+	"What it checks: members with a fixed set of values hold one of them:\n"
+	"ConditionType (STRINGEQUALS), MalwareScanner (GUARDDUTY), ScanMode\n"
+	"(FULL_SCAN, INCREMENTAL_SCAN), IndexActions resource types (EBS, S3),\n"
+	"AdvancedBackupSettings ResourceType (EC2, S3) and its BackupOptions\n"
+	"(WindowsVSS, BackupACLs, BackupObjectTags set to enabled or disabled),\n"
+	"backup vault notification events, and in templates DeletionPolicy,\n"
+	"UpdateReplacePolicy and AWSTemplateFormatVersion. Values are\n"
+	"case-sensitive; the message lists the allowed values and suggests the\n"
+	"closest.\n\n"
+	"Why: AWS rejects the request (InvalidParameterValueException); the API's\n"
+	"spelling differs from the IAM-style StringEquals used elsewhere.\n\n"
+	"Bad:\n  {\"ConditionType\": \"StringEquals\", \"ConditionKey\": \"backup\", \"ConditionValue\": \"daily\"}\n"
+	"Good:\n  {\"ConditionType\": \"STRINGEQUALS\", \"ConditionKey\": \"backup\", \"ConditionValue\": \"daily\"}\n",
+	.source = "AWS Backup API reference: Condition, ScanAction, IndexAction, AdvancedBackupSetting, "
+		  "BackupVaultEvent; CloudFormation resource attributes",
+},
+[BKP108] = {
+	.id = "BKP108", .name = "duplicate-rule-name", .severity = E,
+	.summary = "Two rules of one backup plan have the same RuleName.",
+	.doc =
+	"What it checks: the RuleName of each rule in a plan (Rules in the API,\n"
+	"BackupPlanRule in CloudFormation) is unique within that plan. Both\n"
+	"places are named.\n\n"
+	"Why: AWS Backup identifies rules by name within a plan and rejects a plan\n"
+	"whose rules share one; copying a rule to make a second schedule and\n"
+	"forgetting to rename it is the usual cause.\n\n"
+	"Bad:\n  \"Rules\": [{\"RuleName\": \"daily\", ...}, {\"RuleName\": \"daily\", ...}]\n"
+	"Good:\n  \"Rules\": [{\"RuleName\": \"daily\", ...}, {\"RuleName\": \"monthly\", ...}]\n",
+	.source = "AWS Backup developer guide, creating a backup plan (rule names); "
+		  "AWS Backup API reference, BackupRuleInput.RuleName",
+},
+[BKP109] = {
+	.id = "BKP109", .name = "quota", .severity = E,
+	.summary = "A documented AWS limit is exceeded (ARNs in a selection, wildcards, IndexActions per rule).",
+	.doc =
+	"What it checks: the limits AWS enforces on these documents: a selection's\n"
+	"Resources or NotResources hold at most 500 ARNs, or at most 30 when any\n"
+	"has a wildcard; a wildcard '*' may only end an ARN (a prefix pattern:\n"
+	"arn:aws:s3:::my-bucket-* but not arn:aws:s3:::*-logs), while '*' alone\n"
+	"selects everything; a backup rule has at most one IndexAction, with one\n"
+	"resource type; GetBackupPlan returns at most 10 scheduled runs. The finding\n"
+	"points at the first entry over the limit.\n\n"
+	"Why: AWS rejects the request; a mid-string wildcard is not a pattern AWS\n"
+	"Backup evaluates.\n\n"
+	"Bad:\n  \"Resources\": [\"arn:aws:s3:::*-logs\"]\n"
+	"Good:\n  \"Resources\": [\"arn:aws:s3:::logs-*\"]\n",
+	.source = "AWS Backup API reference: BackupSelection.Resources and NotResources, "
+		  "BackupRuleInput.IndexActions; AWS Backup quotas",
+},
 
 /* ---- regions (BKP2xx): rules/region.c ---- */
 
@@ -268,6 +448,7 @@ const struct rule rules[RULE_COUNT] = {
  * policy rules can rely on shapes having been reported. */
 const struct family families[] = {
 	{ .name = "input" },
+	{ .name = "schema", .check_doc = schema_check_doc },
 	{ .name = "lifecycle", .check_doc = lifecycle_check_doc },
 	{ .name = "schedule", .check_doc = schedule_check_doc },
 };

@@ -1,0 +1,31 @@
+/* schema.h - document shapes (BKP101-BKP109): every document kind checked
+ * against AWS's own shapes, described as data in schemas/shapes-api.json and
+ * schemas/shapes-cfn.json.
+ *
+ * Ownership: the compiled shapes (members, PCRE2 patterns) are built once,
+ * on first use, under pthread_once, and live for the whole process. Nothing
+ * here fails: a shapes file that does not describe itself consistently is a
+ * build defect and aborts with a message; findings are diagnostics. */
+#ifndef BACKUPLINT_SCHEMA_H
+#define BACKUPLINT_SCHEMA_H
+
+#include <stddef.h>
+
+/* Damerau (optimal string alignment) distance between a[0..la) and
+ * b[0..lb), compared case-insensitively when `nocase`; strings longer than
+ * 64 bytes count as far apart (returns 1000). */
+unsigned schema_edit_distance(const char *a, size_t la, const char *b,
+			      size_t lb, int nocase);
+
+/* The closest of the n candidates to `word` that is close enough to be a
+ * likely misspelling, or NULL. */
+const char *schema_did_you_mean(const char *word, const char *const *cand,
+				size_t n);
+
+/* 1 when `s` (a literal string, len bytes) matches the pattern of shape
+ * `shape` in shapes-<dialect>.json ("api" or "cfn"); 0 when not; -1 when the
+ * shape has no pattern. For unit tests and the docs generator. */
+int schema_pattern_match(const char *dialect, const char *shape,
+			 const char *s, size_t len);
+
+#endif
