@@ -340,11 +340,31 @@ static int is_bidi_control(long cp)
 	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
+/* East Asian wide and fullwidth characters (and emoji) take two terminal
+ * cells; the caret line follows so that carets stay under them. The
+ * common blocks suffice: an exotic one only shifts a caret. */
+static int is_wide(long cp)
+{
+	static const long ranges[][2] = {
+		{ 0x1100, 0x115f }, { 0x2e80, 0x303e }, { 0x3041, 0x33ff },
+		{ 0x3400, 0x4dbf }, { 0x4e00, 0x9fff }, { 0xa000, 0xa4cf },
+		{ 0xac00, 0xd7a3 }, { 0xf900, 0xfaff }, { 0xfe30, 0xfe4f },
+		{ 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x1f300, 0x1f64f },
+		{ 0x1f900, 0x1f9ff }, { 0x20000, 0x3fffd },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return 1;
+	return 0;
+}
+
 /* Append the display form of one code point to b, returning its width in
- * columns. Tabs expand to the next tab stop; control characters show as
- * their Unicode control pictures; invalid bytes, C1 controls and bidi
- * controls as U+FFFD, so the line displays as it is stored and cannot
- * reorder or drive the terminal. */
+ * terminal cells. Tabs expand to the next tab stop; wide characters take
+ * two cells; control characters show as their Unicode control pictures;
+ * invalid bytes, C1 controls and bidi controls as U+FFFD, so the line
+ * displays as it is stored and cannot reorder or drive the terminal. */
 static unsigned glyph(struct buf *b, const char *s, size_t k, long cp,
 		      unsigned col)
 {
@@ -375,7 +395,7 @@ static unsigned glyph(struct buf *b, const char *s, size_t k, long cp,
 		return 1;
 	}
 	buf_add(b, s, k);
-	return 1;
+	return is_wide(cp) ? 2 : 1;
 }
 
 struct text_ctx {

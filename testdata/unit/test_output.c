@@ -179,14 +179,16 @@ static void test_tabs_and_utf8(void)
 	       "1 error in 1 file\n");
 	file_release(&f);
 
-	/* Columns count code points: three 3-byte characters are three
-	 * columns, and the caret sits under "X". */
+	/* Columns count code points (three 3-byte characters are three
+	 * columns: "X" is at column 17), but wide characters take two
+	 * terminal cells, so the caret moves three cells right to stay
+	 * under "X". */
 	file_mem(&f, "u.json", "{\"Name\": \"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\", \"X\": 1}");
 	span(&f, BKP002, SEV_ERROR, "\"X\"", "dup");
 	EXPECT(OUT_TEXT, fs, 1, 0,
 	       "u.json:1:17: error: dup [BKP002 duplicate-key]\n"
 	       "    1 | {\"Name\": \"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\", \"X\": 1}\n"
-	       "      |                 ^~~\n"
+	       "      |                    ^~~\n"
 	       "1 error in 1 file\n");
 	file_release(&f);
 
