@@ -593,7 +593,7 @@ static struct diag *rep(struct vctx *c, enum rule_id r, const struct node *n,
  * ones shortened), other scalars as written. */
 static const char *show(struct vctx *c, const struct node *n)
 {
-	char buf[96];
+	char buf[160];
 	size_t o = 0, i, len;
 	const char *s;
 	switch (n->kind) {
@@ -601,7 +601,7 @@ static const char *show(struct vctx *c, const struct node *n)
 		s = n->u.str;
 		len = n->len;
 		buf[o++] = '"';
-		for (i = 0; i < len && o < 80; i++) {
+		for (i = 0; i < len && o < 120; i++) {
 			unsigned char ch = (unsigned char)s[i];
 			if (ch == '"' || ch == '\\') {
 				buf[o++] = '\\';
@@ -920,10 +920,12 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 	star = memchr(s, '*', len);
 	if (k->star && star) {
 		if ((size_t)(star - s) != len - 1) {
-			dg = rep(c, BKP109, v, "%s %s has a '*' at column %zu; a "
-				 "wildcard is only allowed as the last character "
-				 "(a prefix pattern)", label, shown,
-				 utf8_count(s, (size_t)(star - s)) + 1);
+			/* In a partly known string the column is not known. */
+			int ph = memchr(s, PH_SAFE, len) || memchr(s, PH_ANY, len);
+			dg = rep(c, BKP109, v, "%s %s has a '*'%s%.0zu; a wildcard "
+				 "is only allowed as the last character (a prefix "
+				 "pattern)", label, shown, ph ? "" : " at column ",
+				 ph ? (size_t)0 : utf8_count(s, (size_t)(star - s)) + 1);
 			if (dg)
 				diag_hint(c->d->file, dg, "match a prefix, e.g. "
 					  "arn:aws:s3:::my-bucket-*, or use "
@@ -1408,7 +1410,10 @@ static void check_intrinsic(struct vctx *c, const struct shape *s,
 			return;
 		if ((fn == FN_SUB ? sub_text(c, arg, &b) : join_text(c, arg, &b)) < 0)
 			return;
+		/* Fn::Sub is shown as written, Fn::Join with ${...} holes. */
 		check_string_text(c, s, b.p ? b.p : "", b.len, v, label, b.ph,
+				  fn == FN_SUB ? show(c, node_is(arg, N_SEQ) ?
+						      seq_at(arg, 0) : arg) :
 				  show_partial(c, &b));
 		return;
 	default:
