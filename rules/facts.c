@@ -79,6 +79,7 @@ struct partition_prefix {
 struct arn_form {
 	const char *service, *resource; /* resource "" = any */
 	int type;
+	int recovery_point;             /* a recovery point form, not a resource */
 };
 
 static struct {
@@ -93,6 +94,7 @@ static struct {
 	struct arn_form forms[MAX_ARN_FORMS];
 	size_t nforms;
 	const struct node *shared; /* shared_arn_forms */
+	const struct node *cfn[MAX_TYPES]; /* CloudFormation resource types */
 } base = { .once = PTHREAD_ONCE_INIT };
 
 static int region_cmp(const void *a, const void *b)
@@ -150,16 +152,24 @@ static void load_types(void)
 		bad_data(file, "types");
 	for (i = 0; i < types->len; i++) {
 		const struct node *t = seq_at(types, i);
-		const struct node *arns = map_get(t, "arns");
+		int rp;
 		base.type_name[i] = need_str(file, t, "name");
 		base.type_display[i] = need_str(file, t, "display");
-		for (j = 0; node_is(arns, N_SEQ) && j < arns->len; j++) {
-			const struct node *a = seq_at(arns, j);
-			if (base.nforms == MAX_ARN_FORMS)
-				bad_data(file, "too many ARN forms");
-			base.forms[base.nforms].service = need_str(file, a, "service");
-			base.forms[base.nforms].resource = need_str(file, a, "resource");
-			base.forms[base.nforms++].type = (int)i;
+		base.cfn[i] = map_get(t, "cfn");
+		for (rp = 0; rp < 2; rp++) {
+			const struct node *arns =
+				map_get(t, rp ? "recovery_point_arns" : "arns");
+			for (j = 0; node_is(arns, N_SEQ) && j < arns->len; j++) {
+				const struct node *a = seq_at(arns, j);
+				struct arn_form *fm = &base.forms[base.nforms];
+				if (base.nforms == MAX_ARN_FORMS)
+					bad_data(file, "too many ARN forms");
+				fm->service = need_str(file, a, "service");
+				fm->resource = need_str(file, a, "resource");
+				fm->type = (int)i;
+				fm->recovery_point = rp;
+				base.nforms++;
+			}
 		}
 	}
 	base.ntypes = types->len;
@@ -330,7 +340,7 @@ static int span_has_star(const char *s, size_t len)
 	return memchr(s, '*', len) != NULL;
 }
 
-int facts_arn_types(const char *s, size_t len, struct arn_types *out)
+static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 {
 	const char *field[6];
 	size_t flen[6], nf = 0, i, k;
@@ -393,6 +403,8 @@ int facts_arn_types(const char *s, size_t len, struct arn_types *out)
 		const struct arn_form *f = &base.forms[k];
 		size_t fr = strlen(f->resource);
 		const char *star;
+		if (f->recovery_point != rp)
+			continue;
 		if (strlen(f->service) != svclen || memcmp(f->service, svc, svclen) != 0)
 			continue;
 		service_known = 1;
@@ -411,7 +423,7 @@ int facts_arn_types(const char *s, size_t len, struct arn_types *out)
 		}
 	}
 	if (!service_known || (!out->known && !out->maybe)) {
-		out->unsupported = 1;
+		out->unsupported = !rp;
 		return 0;
 	}
 	/* forms shared by several types (rds cluster: Aurora, DocumentDB, Neptune) */
@@ -434,6 +446,26 @@ int facts_arn_types(const char *s, size_t len, struct arn_types *out)
 	}
 	out->maybe &= ~out->known;
 	return 0;
+}
+
+int facts_arn_types(const char *s, size_t len, struct arn_types *out)
+{
+	return classify(s, len, out, 0);
+}
+
+int facts_recovery_point_types(const char *s, size_t len, struct arn_types *out)
+{
+	return classify(s, len, out, 1);
+}
+
+int facts_cfn_type(const char *cfn_type)
+{
+	size_t i;
+	base_init();
+	for (i = 0; cfn_type && i < base.ntypes; i++)
+		if (seq_has(base.cfn[i], cfn_type))
+			return (int)i;
+	return -1;
 }
 
 /* ---- datasets ---- */

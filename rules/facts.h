@@ -139,5 +139,12 @@ struct arn_types {
 /* Classify the ARN (or "*" pattern) s[0..len). Not an ARN at all: returns
  * -1 (the schema rules report malformed ARNs); else 0. */
 int facts_arn_types(const char *s, size_t len, struct arn_types *out);
+/* The same for a recovery point ARN (StartCopyJob's RecoveryPointArn):
+ * rds snapshot -> RDS, dynamodb table/../backup -> DynamoDB... A
+ * backup:recovery-point ARN does not say its type (all fields zero). */
+int facts_recovery_point_types(const char *s, size_t len, struct arn_types *out);
+/* The resource type whose resources a CloudFormation resource type
+ * ("AWS::DynamoDB::Table") creates, or -1. */
+int facts_cfn_type(const char *cfn_type);
 
 #endif

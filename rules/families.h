@@ -11,5 +11,15 @@ void schema_check_doc(struct doc *d);
 void lifecycle_check_doc(struct doc *d);
 /* rules/schedule.c: BKP601-BKP606 */
 void schedule_check_doc(struct doc *d);
+/* rules/region.c: BKP201-BKP206 */
+void region_check_doc(struct doc *d);
+/* rules/restype.c: BKP301-BKP306 */
+void restype_check_doc(struct doc *d);
+void restype_check_run(struct run *r);
+/* rules/copymode.c: BKP401-BKP402 */
+void copymode_check_doc(struct doc *d);
+void copymode_check_run(struct run *r);
+/* rules/iam.c: BKP701 */
+void iam_check_doc(struct doc *d);
 
 #endif

@@ -273,10 +273,214 @@ const struct rule rules[RULE_COUNT] = {
 },
 
 /* ---- regions (BKP2xx): rules/region.c ---- */
+[BKP201] = {
+	.id = "BKP201", .name = "unknown-region", .severity = E,
+	.summary = "A Region in an ARN is not a Region of any AWS partition.",
+	.doc =
+	"What it checks: the Region field of BackupPlanArn, RecoveryPointArn and\n"
+	"every DestinationBackupVaultArn is a Region of some AWS partition (aws,\n"
+	"aws-cn, aws-us-gov, the ISO partitions, aws-eusc), with a suggestion for\n"
+	"near misses.\n\n"
+	"Why: a misspelt Region makes the copy fail at run time, when the backup\n"
+	"you were counting on is already missing from the other Region.\n\n"
+	"Bad:\n  \"DestinationBackupVaultArn\": \"arn:aws:backup:us-est-1:111122223333:backup-vault:dr\"\n"
+	"Good:\n  \"DestinationBackupVaultArn\": \"arn:aws:backup:us-east-1:111122223333:backup-vault:dr\"\n",
+	.source = "botocore endpoints.json/partitions.json (schemas/regions.json)",
+},
+[BKP202] = {
+	.id = "BKP202", .name = "backup-not-offered", .severity = E, .flags = RF_FACTS,
+	.summary = "AWS Backup is not offered in the Region (per the facts dataset).",
+	.doc =
+	"What it checks: the Regions of BackupPlanArn, RecoveryPointArn and each\n"
+	"DestinationBackupVaultArn offer AWS Backup in the selected dataset. spec:\n"
+	"the Regions of botocore 1.29.27 (Dec 2022), contemporary with the copy\n"
+	"guide; current: botocore 1.43.67 (every Region but eu-isoe-west-1).\n\n"
+	"Why: there is no vault to copy to in a Region without AWS Backup.\n\n"
+	"Bad (spec):\n  \"DestinationBackupVaultArn\": \"arn:aws:backup:eu-central-2:111122223333:backup-vault:dr\"\n"
+	"Good:\n  \"DestinationBackupVaultArn\": \"arn:aws:backup:eu-central-1:111122223333:backup-vault:dr\"\n",
+	.source = "botocore endpoints.json services.backup (1.29.27 for spec, 1.43.67 for current)",
+},
+[BKP203] = {
+	.id = "BKP203", .name = "cross-region-copy-unavailable", .severity = E, .flags = RF_FACTS,
+	.summary = "A cross-Region copy from or to a Region without cross-Region copy.",
+	.doc =
+	"What it checks: a copy whose destination Region differs from the source\n"
+	"Region (from BackupPlanArn or RecoveryPointArn, else --region) neither\n"
+	"starts nor ends in a Region where the dataset says cross-Region copy is\n"
+	"not offered. spec: Asia Pacific (Hong Kong), Middle East (Bahrain),\n"
+	"Europe (Milan) and Africa (Cape Town). current: none (the by-Region table\n"
+	"now lists cross-Region copy in all four).\n\n"
+	"Why: AWS Backup rejects or fails such copies, leaving no copy at all.\n\n"
+	"Bad (spec, --region eu-south-1):\n  \"DestinationBackupVaultArn\": \"arn:aws:backup:eu-west-1:111122223333:backup-vault:dr\"\n"
+	"Good:\n  back up in a Region that offers cross-Region copy, or copy within eu-south-1.\n",
+	.source = "AWS Backup Developer Guide, cross-Region backup (spec); Feature availability by AWS Region (current)",
+},
+[BKP204] = {
+	.id = "BKP204", .name = "cross-partition-copy", .severity = E,
+	.summary = "A copy between partitions (aws, aws-cn, aws-us-gov, ...), or an ARN whose partition does not match its Region.",
+	.doc =
+	"What it checks: a copy's destination vault is in the same partition as its\n"
+	"source, and the partition field of DestinationBackupVaultArn is the\n"
+	"partition of its Region. China and GovCloud Regions copy only among\n"
+	"themselves.\n\n"
+	"Why: partitions are separate clouds with separate accounts; AWS Backup\n"
+	"cannot copy between them.\n\n"
+	"Bad (--region us-east-1):\n  \"DestinationBackupVaultArn\": \"arn:aws-cn:backup:cn-north-1:111122223333:backup-vault:dr\"\n"
+	"Good:\n  \"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:111122223333:backup-vault:dr\"\n",
+	.source = "AWS Backup Developer Guide, Feature availability by AWS Region; botocore partitions.json",
+},
+[BKP205] = {
+	.id = "BKP205", .name = "copy-to-source-vault", .severity = W,
+	.summary = "A copy action copies into the vault the backup is already in.",
+	.doc =
+	"What it checks: a copy action (or StartCopyJob) whose destination vault is\n"
+	"the rule's own target vault (SourceBackupVaultName for a copy job) in the\n"
+	"same Region and account. In CloudFormation, a destination written as\n"
+	"!GetAtt Vault.BackupVaultArn or with ${AWS::Region} is the stack's own.\n\n"
+	"Why: the copy adds nothing to recovery (same vault, same Region, same\n"
+	"account) and doubles storage cost; it usually means the wrong vault ARN\n"
+	"was pasted.\n\n"
+	"Bad:\n  \"TargetBackupVaultName\": \"main\",\n  \"CopyActions\": [{\"DestinationBackupVaultArn\": \"arn:aws:backup:us-east-1:111122223333:backup-vault:main\"}]\n"
+	"Good:\n  \"CopyActions\": [{\"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:111122223333:backup-vault:dr\"}]\n",
+	.source = "AWS Backup Developer Guide, Creating backup copies (copy to another Region or account)",
+},
+[BKP206] = {
+	.id = "BKP206", .name = "cross-account-copy-unavailable", .severity = E, .flags = RF_FACTS,
+	.summary = "A cross-account copy from or to a Region without cross-account copy.",
+	.doc =
+	"What it checks: a copy to another account (accounts from the ARNs, else\n"
+	"--account) neither starts nor ends in a Region where the dataset says\n"
+	"cross-account copy is not offered. current: China (Beijing) and China\n"
+	"(Ningxia). spec: none.\n\n"
+	"Why: the copy job fails; the backup never reaches the other account.\n\n"
+	"Bad (current, --region cn-north-1 --account 111122223333):\n  \"DestinationBackupVaultArn\": \"arn:aws-cn:backup:cn-north-1:444455556666:backup-vault:dr\"\n"
+	"Good:\n  copy within the account, to cn-northwest-1.\n",
+	.source = "AWS Backup Developer Guide, Feature availability by AWS Region",
+},
 
 /* ---- resource types (BKP3xx): rules/restype.c ---- */
+[BKP301] = {
+	.id = "BKP301", .name = "dynamodb-cross-region-copy", .severity = E, .flags = RF_FACTS,
+	.summary = "A plan protecting DynamoDB tables (or a copy job of a DynamoDB backup) copies across Regions.",
+	.doc =
+	"What it checks: a plan whose selections include DynamoDB tables has no copy\n"
+	"action to another Region, and a StartCopyJob of a DynamoDB backup stays in\n"
+	"its Region. Selections are linked to plans in a CloudFormation template\n"
+	"(BackupPlanId !Ref/!GetAtt), across the documents of a run (BackupPlanId),\n"
+	"or as the run's only plan. Known tables give an error; Resources \"*\" or\n"
+	"tag-based selections, which may include tables, a warning. spec: never\n"
+	"(\"DynamoDB does not support cross-Region backup\"). current: only with AWS\n"
+	"Backup advanced features for DynamoDB enabled (one severity lower).\n\n"
+	"Why: the copy job fails for every table, every day, and the disaster\n"
+	"recovery copy you planned on does not exist.\n\n"
+	"Bad:\n  Resources: [arn:aws:dynamodb:us-east-1:111122223333:table/Orders]\n  CopyActions: [{DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr}]\n"
+	"Good:\n  a separate plan for the tables, without the cross-Region copy.\n",
+	.source = "AWS Backup Developer Guide, cross-Region backup (spec); Feature availability by resource, advanced DynamoDB backup (current)",
+},
+[BKP302] = {
+	.id = "BKP302", .name = "cold-storage-ignored", .severity = W, .flags = RF_FACTS,
+	.summary = "MoveToColdStorageAfterDays on a plan whose resource types cannot go to cold storage.",
+	.doc =
+	"What it checks: a Lifecycle (of a rule or a copy action) with\n"
+	"MoveToColdStorageAfterDays in a plan whose selections include resource\n"
+	"types that do not transition to cold storage; the message names them.\n"
+	"spec: only EFS goes to cold storage. current: EFS, EBS and DynamoDB with\n"
+	"advanced features; not RDS, Aurora, S3, EC2, FSx, DocumentDB, Neptune,\n"
+	"Storage Gateway, Redshift, EKS.\n\n"
+	"Why: AWS silently ignores the setting for those types, so the cost savings\n"
+	"(and the retention arithmetic) you planned on do not happen.\n\n"
+	"Bad:\n  Resources: [arn:aws:rds:us-east-1:111122223333:db:orders]\n  Lifecycle: {MoveToColdStorageAfterDays: 30, DeleteAfterDays: 365}\n"
+	"Good:\n  Lifecycle: {DeleteAfterDays: 365}\n",
+	.source = "AWS Backup Developer Guide, cross-Region backup, Lifecycle (spec); Feature availability by resource (current)",
+},
+[BKP303] = {
+	.id = "BKP303", .name = "unsupported-resource-type", .severity = E, .flags = RF_FACTS,
+	.summary = "A selected ARN names a resource AWS Backup does not protect.",
+	.doc =
+	"What it checks: each ARN in a selection's Resources is of a service and\n"
+	"resource type AWS Backup protects (schemas/resource-types.json: EC2\n"
+	"instances, EBS volumes, EFS and FSx file systems, RDS instances, Aurora,\n"
+	"DocumentDB and Neptune clusters, DynamoDB tables, S3 buckets, ...), and\n"
+	"that the dataset lists the type as protected (spec: the resource types of\n"
+	"botocore 1.29.27, without Redshift, Timestream, CloudFormation, SAP HANA,\n"
+	"EKS).\n\n"
+	"Why: AWS Backup skips resources it cannot protect without failing the\n"
+	"plan, so nothing tells you the resource has no backup.\n\n"
+	"Bad:\n  Resources: [arn:aws:ec2:us-east-1:111122223333:snapshot/snap-0abc]\n"
+	"Good:\n  Resources: [arn:aws:ec2:us-east-1:111122223333:volume/vol-0abc]\n",
+	.source = "AWS Service Authorization Reference (ARN formats); AWS Backup Developer Guide, Feature availability by resource",
+},
+[BKP304] = {
+	.id = "BKP304", .name = "rds-option-groups-not-copied", .severity = I,
+	.summary = "RDS instances are copied across Regions: custom option groups are not copied.",
+	.doc =
+	"What it checks: a plan whose selections include Amazon RDS DB instances\n"
+	"and that copies to another Region.\n\n"
+	"Why: AWS Backup copies the snapshot but not the instance's custom option\n"
+	"group; a restore in the other Region needs the option group created there\n"
+	"first, which is easy to discover only during an outage.\n\n"
+	"Bad (if nobody knows):\n  an RDS plan with a copy to us-west-2 and no option group in us-west-2.\n"
+	"Good:\n  the same plan, with the option group created in us-west-2 (or disable the rule).\n",
+	.source = "AWS Backup Developer Guide, cross-Region backup (copying RDS custom option groups across Regions is not supported)",
+},
+[BKP305] = {
+	.id = "BKP305", .name = "continuous-backup-unsupported-type", .severity = W, .flags = RF_FACTS,
+	.summary = "EnableContinuousBackup on a plan with resource types that fall back to snapshots.",
+	.doc =
+	"What it checks: a rule with EnableContinuousBackup: true in a plan whose\n"
+	"selections include types without continuous backup (point-in-time\n"
+	"recovery); only S3, RDS, Aurora and SAP HANA on EC2 support it.\n\n"
+	"Why: AWS Backup falls back to snapshots for the other types, so the\n"
+	"point-in-time recovery you planned on does not exist for them.\n\n"
+	"Bad:\n  Resources: [arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0abc]\n  EnableContinuousBackup: true\n"
+	"Good:\n  EnableContinuousBackup only in a plan of S3 buckets or RDS/Aurora databases.\n",
+	.source = "AWS Backup Developer Guide, Continuous backups and point-in-time recovery",
+},
+[BKP306] = {
+	.id = "BKP306", .name = "copy-unsupported-type", .severity = E, .flags = RF_FACTS,
+	.summary = "A plan copies cross-Region or cross-account resource types that cannot be copied that way.",
+	.doc =
+	"What it checks: the resource types of a plan (other than DynamoDB across\n"
+	"Regions, which is BKP301) support each kind of copy the plan makes.\n"
+	"current: Redshift is never copied; in opt-in Regions DocumentDB copies\n"
+	"neither way, FSx not across Regions, Neptune, CloudFormation and\n"
+	"Timestream not across accounts. spec: no such limits.\n\n"
+	"Why: the copy jobs of those resources fail.\n\n"
+	"Bad (current):\n  Resources: [arn:aws:redshift:us-east-1:111122223333:cluster:dw] with a copy to us-west-2\n"
+	"Good:\n  the Redshift cluster in a plan without copy actions.\n",
+	.source = "AWS Backup Developer Guide, Feature availability by resource and by AWS Region",
+},
 
 /* ---- copy modes (BKP4xx): rules/copymode.c ---- */
+[BKP401] = {
+	.id = "BKP401", .name = "rds-cross-region-and-cross-account", .severity = E, .flags = RF_FACTS,
+	.summary = "A plan that may protect RDS or Aurora copies both cross-Region and cross-account.",
+	.doc =
+	"What it checks: a plan whose selections include Amazon RDS or Aurora\n"
+	"(current: also DocumentDB and Neptune) has copies to another Region and to\n"
+	"another account, in one copy action or across its rules. spec: not\n"
+	"supported in one plan (error). current: the matrix allows both in one\n"
+	"action while \"Copy a backup\" still says only one is automated: a warning.\n\n"
+	"Why: RDS and Aurora snapshots are encrypted with Region- and\n"
+	"account-specific keys; AWS Backup automates only one of the two copies.\n\n"
+	"Bad:\n  CopyActions: [{DestinationBackupVaultArn: arn:aws:backup:us-west-2:444455556666:backup-vault:dr}]\n"
+	"Good:\n  two plans, one copying to us-west-2 in the same account, one copying to\n  account 444455556666 in the same Region; or an EventBridge rule on\n  the copy job's completion that starts a second copy (StartCopyJob).\n",
+	.source = "AWS Backup Developer Guide, cross-Region backup (spec); Copy a backup, Feature availability by resource footnote 3 (current)",
+},
+[BKP402] = {
+	.id = "BKP402", .name = "efs-copy-plan-wide", .severity = W, .flags = RF_FACTS,
+	.summary = "EFS file systems assigned through several selections while the plan's rules copy differently.",
+	.doc =
+	"What it checks: a plan that assigns EFS file systems through more than one\n"
+	"selection while its rules copy to different destinations (or some rules\n"
+	"copy and others do not).\n\n"
+	"Why: EFS cross-Region copy is set at the plan level: every file system\n"
+	"of the plan is copied by every rule. A second selection meant to get a\n"
+	"different copy rule gets all of them.\n\n"
+	"Bad:\n  one plan, selections 'prod-fs' and 'scratch-fs', rule 'daily' copying to\n  us-west-2 and rule 'hourly' not copying.\n"
+	"Good:\n  a separate plan for the scratch file systems.\n",
+	.source = "AWS Backup Developer Guide, cross-Region backup (Amazon EFS supports cross-Region copy at the plan level)",
+},
 
 /* ---- lifecycle (BKP5xx): rules/lifecycle.c ---- */
 [BKP501] = {
@@ -442,6 +646,20 @@ const struct rule rules[RULE_COUNT] = {
 },
 
 /* ---- IAM (BKP7xx): rules/iam.c ---- */
+[BKP701] = {
+	.id = "BKP701", .name = "role-not-trusted-by-backup", .severity = E,
+	.summary = "A CloudFormation IAM role used by a selection does not trust backup.amazonaws.com.",
+	.doc =
+	"What it checks: in a CloudFormation template, the AWS::IAM::Role that a\n"
+	"BackupSelection's IamRoleArn names (!GetAtt Role.Arn, !Sub \"${Role.Arn}\",\n"
+	"!Sub \"arn:...:role/${Role}\") has an AssumeRolePolicyDocument statement\n"
+	"that allows sts:AssumeRole to the service principal backup.amazonaws.com.\n\n"
+	"Why: AWS Backup must assume the role to back up the selected resources;\n"
+	"without the trust every backup job of the selection fails.\n\n"
+	"Bad:\n  Principal: {Service: ec2.amazonaws.com}\n"
+	"Good:\n  Principal: {Service: backup.amazonaws.com}\n",
+	.source = "AWS Backup Developer Guide, IAM service roles (the role must list AWS Backup as a trusted entity)",
+},
 };
 
 /* Families run in this order on each document; schema first so that the
@@ -451,6 +669,10 @@ const struct family families[] = {
 	{ .name = "schema", .check_doc = schema_check_doc },
 	{ .name = "lifecycle", .check_doc = lifecycle_check_doc },
 	{ .name = "schedule", .check_doc = schedule_check_doc },
+	{ .name = "region", .check_doc = region_check_doc },
+	{ .name = "restype", .check_doc = restype_check_doc, .check_run = restype_check_run },
+	{ .name = "copymode", .check_doc = copymode_check_doc, .check_run = copymode_check_run },
+	{ .name = "iam", .check_doc = iam_check_doc },
 };
 const size_t nfamilies = sizeof(families) / sizeof(families[0]);
 

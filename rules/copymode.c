@@ -1,0 +1,209 @@
+/* copymode.c - BKP401-BKP402: how a plan's copies combine: RDS/Aurora
+ * copies both cross-Region and cross-account, EFS copy rules that apply to
+ * the whole plan. Runs after model_link() in check_run. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../linter/lint.h"
+#include "families.h"
+#include "model.h"
+
+#define ALL_TYPES 0xffffffffu
+
+static const char *copy_desc(const struct plan_model *p, const struct copy_model *c,
+			     char *buf, size_t n)
+{
+	snprintf(buf, n, "rule '%s' copies to %s%s%s",
+		 p->rules[c->rule].name,
+		 c->dst_region ? facts_region_label(c->dst_region) : "another Region",
+		 c->cross_account == 1 ? " in account " : "",
+		 c->cross_account == 1 ? c->dst.account : "");
+	return buf;
+}
+
+static void check_both_kinds(struct doc *d, const struct facts *f,
+			     const struct plan_model *p)
+{
+	const struct copy_model *xr = NULL, *xa = NULL, *both = NULL, *at;
+	uint32_t known = 0, all = 0;
+	enum fact v = FACT_NO;
+	const char *note = NULL;
+	char tl[600], d1[700], d2[300];
+	struct diag *dg;
+	size_t i;
+	int t;
+
+	for (i = 0; i < p->ncopies; i++) {
+		const struct copy_model *c = &p->copies[i];
+		if (c->cross_region == 1 && !xr)
+			xr = c;
+		if (c->cross_account == 1 && !xa)
+			xa = c;
+		if (c->cross_region == 1 && c->cross_account == 1 && !both)
+			both = c;
+	}
+	if (!xr || !xa)
+		return;
+	for (v = FACT_NO; v <= FACT_LIMITED && !all; v++) {
+		uint32_t maybe = p->any ? ALL_TYPES : p->maybe;
+		if (v == FACT_YES)
+			continue;
+		known = facts_types_with(f, p->known, FEAT_BOTH_COPY_KINDS, v, p->src.region);
+		all = known | facts_types_with(f, maybe, FEAT_BOTH_COPY_KINDS, v,
+					       p->src.region);
+		if (all)
+			break;
+	}
+	if (!all)
+		return;
+	for (t = 0; !(all & (1u << t)); t++)
+		;
+	facts_type_feature(f, t, FEAT_BOTH_COPY_KINDS, p->src.region, &note);
+	facts_typeset_str(known ? known : all, tl, sizeof(tl));
+	/* point at the copy that makes the plan do both */
+	at = both ? both : (xr > xa ? xr : xa);
+	if (both) {
+		snprintf(d1, sizeof(d1), "%s", copy_desc(p, both, d2, sizeof(d2)));
+	} else {
+		char d3[300];
+		snprintf(d1, sizeof(d1), "%s, and %s",
+			 copy_desc(p, xr, d2, sizeof(d2)),
+			 copy_desc(p, xa, d3, sizeof(d3)));
+	}
+	if (known)
+		dg = report_part(d, BKP401, &at->account_part,
+				 "plan '%s' copies %s both cross-Region and "
+				 "cross-account: %s (%s%s%s)", p->name, tl, d1,
+				 facts_cite(f), note ? ": " : "", note ? note : "");
+	else
+		dg = report_part(d, BKP401, &at->account_part,
+				 "plan '%s' copies both cross-Region and "
+				 "cross-account: %s; if it protects %s, that is "
+				 "not supported in one plan (%s%s%s)", p->name, d1, tl,
+				 facts_cite(f), note ? ": " : "", note ? note : "");
+	if (!dg)
+		return;
+	dg->severity = model_severity(BKP401, known != 0, v);
+	diag_hint(d->file, dg, "use two plans (one copying cross-Region, one "
+		  "cross-account), or copy the copy with an event-driven second "
+		  "copy job (EventBridge rule on the copy job's completion "
+		  "starting StartCopyJob from a Lambda function)");
+}
+
+static int copy_eq(const struct copy_model *a, const struct copy_model *b)
+{
+	const char *sa = node_str(a->arn), *sb = node_str(b->arn);
+	if (sa && sb)
+		return strcmp(sa, sb) == 0;
+	return a->arn->start == b->arn->start;
+}
+
+/* 1 when rules a and b copy to the same set of destinations. */
+static int same_copies(const struct plan_model *p, const struct rule_model *a,
+		       const struct rule_model *b)
+{
+	size_t i, j;
+	if (a->ncopies != b->ncopies)
+		return 0;
+	for (i = 0; i < a->ncopies; i++) {
+		int found = 0;
+		for (j = 0; j < b->ncopies && !found; j++)
+			found = copy_eq(&p->copies[a->first_copy + i],
+					&p->copies[b->first_copy + j]);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+static void check_efs_plan_wide(struct doc *d, const struct facts *f,
+				const struct plan_model *p)
+{
+	int efs = facts_type_index("EFS");
+	uint32_t m = efs >= 0 ? 1u << efs : 0;
+	const struct sel_model *s1 = NULL, *s2 = NULL;
+	const struct rule_model *ra = NULL, *rb = NULL;
+	int known = 1;
+	size_t i, j;
+	const char *note = NULL;
+	char what[300];
+	struct diag *dg;
+	enum fact v;
+
+	if (!m)
+		return;
+	v = facts_type_feature(f, efs, FEAT_PLAN_WIDE_COPY, p->src.region, &note);
+	if (v != FACT_YES)
+		return;
+	for (i = 0; i < p->nsels; i++) {
+		const struct sel_model *s = p->sels[i];
+		if (!(s->known & m) && !(s->maybe & m) && !s->any)
+			continue;
+		if (!(s->known & m))
+			known = 0;
+		if (!s1)
+			s1 = s;
+		else if (!s2)
+			s2 = s;
+	}
+	if (!s2)
+		return;
+	/* rules whose copies differ: a copying rule and one that copies
+	 * elsewhere or not at all */
+	for (i = 0; i < p->nrules && !ra; i++)
+		for (j = 0; j < p->nrules; j++)
+			if (i != j && p->rules[i].ncopies &&
+			    !same_copies(p, &p->rules[i], &p->rules[j])) {
+				ra = &p->rules[i];
+				rb = &p->rules[j];
+				break;
+			}
+	if (!ra)
+		return;
+	if (rb->ncopies)
+		snprintf(what, sizeof(what), "rule '%s' copies elsewhere", rb->name);
+	else
+		snprintf(what, sizeof(what), "rule '%s' does not copy", rb->name);
+	dg = report(d, BKP402, p->copies[ra->first_copy].arn,
+		    "%splan '%s' assigns Amazon EFS file systems through "
+		    "selections '%s' and '%s'; rule '%s' copies them to %s while "
+		    "%s, but EFS copy rules apply to the whole plan: every file "
+		    "system gets every rule's copies (%s%s%s)",
+		    known ? "" : "if its selections include EFS file systems, ",
+		    p->name, s1->name, s2->name, ra->name,
+		    p->copies[ra->first_copy].dst_region
+			    ? facts_region_label(p->copies[ra->first_copy].dst_region)
+			    : node_str(p->copies[ra->first_copy].arn)
+				      ? node_str(p->copies[ra->first_copy].arn)
+				      : "another vault",
+		    what, facts_cite(f), note ? ": " : "", note ? note : "");
+	if (!dg)
+		return;
+	dg->severity = model_severity(BKP402, known, FACT_NO);
+	diag_hint(d->file, dg, "create a separate plan for the file systems "
+		  "that need a different copy rule");
+}
+
+void copymode_check_run(struct run *r)
+{
+	size_t i, j, k;
+
+	model_link(r);
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc *d = r->files[i]->docs[j];
+			struct doc_model *m = model_of(d);
+			for (k = 0; k < m->nplans; k++) {
+				if (!m->plans[k].nsels)
+					continue; /* types unknown: say nothing */
+				check_both_kinds(d, m->facts, &m->plans[k]);
+				check_efs_plan_wide(d, m->facts, &m->plans[k]);
+			}
+		}
+}
+
+void copymode_check_doc(struct doc *d)
+{
+	/* keep plans and selections for check_run */
+	model_of(d);
+}

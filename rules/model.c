@@ -1,0 +1,715 @@
+/* model.c - plans, copies, selections and copy jobs as the policy rules see
+ * them: places resolved from ARNs, CloudFormation Fn::Sub/Fn::Join/GetAtt
+ * and the options; selections linked to plans across the run. */
+#include "model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../linter/arn.h"
+#include "../linter/lint.h"
+#include "registry.h"
+
+/* ---- pointing into strings ---- */
+
+/* Byte offset in the file of character `off` of string node n, when the
+ * node's text in the source is the string itself (no escapes, no folding);
+ * -1 otherwise. */
+static long str_source_off(struct doc *d, const struct node *n)
+{
+	const struct source *src = &d->file->src;
+	size_t len;
+	const char *s = node_str(n);
+	if (!s || n->end > src->len || n->end < n->start)
+		return -1;
+	len = n->len;
+	if (n->end - n->start == len && memcmp(src->buf + n->start, s, len) == 0)
+		return n->start;
+	if (n->end - n->start == len + 2 &&
+	    memcmp(src->buf + n->start + 1, s, len) == 0)
+		return n->start + 1;
+	return -1;
+}
+
+struct diag *report_part(struct doc *d, enum rule_id r, const struct part *p,
+			 const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+	long base = p->len ? str_source_off(d, p->node) : -1;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (base < 0)
+		return report(d, r, p->node, "%s", buf);
+	return report_span(d->file, d->index, r, (size_t)base + p->off,
+			   (size_t)base + p->off + p->len, doc_path(d, p->node),
+			   "%s", buf);
+}
+
+int model_severity(enum rule_id r, int known, enum fact v)
+{
+	int sev = rules[r].severity;
+	if ((!known || v == FACT_LIMITED) && sev > SEV_INFO)
+		sev--;
+	return sev;
+}
+
+/* ---- ARN templates ---- */
+
+/* An ARN-like text where ${...} stands for a value CloudFormation fills in.
+ * `node` is the string node the text came from when offsets into it are
+ * offsets into the text (a literal or a Fn::Sub template), else NULL. */
+struct tmpl {
+	const char *text;
+	const struct node *node;
+	const struct node *vars; /* Fn::Sub variable map, or NULL */
+};
+
+/* Append s[0..n) to an arena-grown buffer. */
+struct grow {
+	char *s;
+	size_t n, cap;
+	struct arena *a;
+};
+
+static void grow_add(struct grow *g, const char *s, size_t n)
+{
+	if (g->n + n + 1 > g->cap) {
+		size_t cap = (g->n + n + 1) * 2;
+		char *ns = arena_alloc(g->a, cap);
+		if (g->n)
+			memcpy(ns, g->s, g->n);
+		g->s = ns;
+		g->cap = cap;
+	}
+	memcpy(g->s + g->n, s, n);
+	g->n += n;
+	g->s[g->n] = '\0';
+}
+
+/* Text of a value for ARN analysis: literal strings, parameter defaults,
+ * Fn::Sub templates, Fn::Join of literals and Refs. Returns 0 or -1. */
+static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
+{
+	enum cfn_known how;
+	const struct node *lit = cfn_value(d, v, &how), *a, *parts;
+	struct grow g = { .a = &d->arena };
+	uint32_t i;
+
+	memset(t, 0, sizeof(*t));
+	if (how != CFN_UNKNOWN) {
+		if (!node_is(lit, N_STR))
+			return -1;
+		t->text = lit->u.str;
+		t->node = how == CFN_LITERAL ? lit : NULL;
+		return 0;
+	}
+	switch (node_intrinsic(v)) {
+	case FN_SUB:
+		a = map_val(v, 0);
+		if (node_is(a, N_STR)) {
+			t->text = a->u.str;
+			t->node = a;
+			return 0;
+		}
+		if (node_is(a, N_SEQ) && a->len >= 1 && node_is(seq_at(a, 0), N_STR)) {
+			t->text = seq_at(a, 0)->u.str;
+			t->node = seq_at(a, 0);
+			t->vars = a->len > 1 ? seq_at(a, 1) : NULL;
+			return 0;
+		}
+		return -1;
+	case FN_JOIN:
+		a = map_val(v, 0);
+		if (!node_is(a, N_SEQ) || a->len != 2 || !node_streq(seq_at(a, 0), ""))
+			return -1;
+		parts = seq_at(a, 1);
+		if (!node_is(parts, N_SEQ))
+			return -1;
+		grow_add(&g, "", 0);
+		for (i = 0; i < parts->len; i++) {
+			const struct node *p = seq_at(parts, i);
+			const char *ref = NULL;
+			if (node_is(p, N_STR)) {
+				grow_add(&g, p->u.str, p->len);
+				continue;
+			}
+			if (node_intrinsic(p) == FN_REF)
+				ref = node_str(map_val(p, 0));
+			grow_add(&g, "${", 2);
+			if (ref)
+				grow_add(&g, ref, strlen(ref));
+			else
+				grow_add(&g, "?", 1);
+			grow_add(&g, "}", 1);
+		}
+		t->text = g.s;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* Split text into the six ARN fields, not splitting inside ${...}. */
+static size_t split_fields(const char *s, const char *f[6], size_t flen[6])
+{
+	size_t n = 0, depth = 0;
+	const char *start = s, *p;
+
+	for (p = s;; p++) {
+		if (p[0] == '$' && p[1] == '{' && p[2] != '!') {
+			depth++;
+			p++;
+			continue;
+		}
+		if (*p == '}' && depth) {
+			depth--;
+			continue;
+		}
+		if (*p == '\0' || (*p == ':' && !depth && n < 5)) {
+			f[n] = start;
+			flen[n] = (size_t)(p - start);
+			n++;
+			if (*p == '\0')
+				break;
+			start = p + 1;
+		}
+	}
+	return n;
+}
+
+/* A field that is exactly ${NAME}: NAME into buf; else 0. */
+static int whole_var(const char *f, size_t n, char *buf, size_t bufn)
+{
+	if (n < 4 || f[0] != '$' || f[1] != '{' || f[n - 1] != '}' ||
+	    memchr(f + 2, '}', n - 3) || n - 3 >= bufn)
+		return 0;
+	memcpy(buf, f + 2, n - 3);
+	buf[n - 3] = '\0';
+	return 1;
+}
+
+enum fieldv { FV_UNKNOWN, FV_LITERAL, FV_SAME };
+
+static enum fieldv field_value(struct doc *d, const struct tmpl *t,
+			       const char *f, size_t n, const char *pseudo,
+			       const char **out)
+{
+	char var[128];
+	const struct node *v;
+	*out = NULL;
+	if (!memchr(f, '$', n) || !strstr(t->text, "${")) {
+		*out = arena_strndup(&d->arena, f, n);
+		return FV_LITERAL;
+	}
+	if (!whole_var(f, n, var, sizeof(var)))
+		return FV_UNKNOWN;
+	v = map_get(t->vars, var);
+	if (node_is(v, N_STR)) {
+		*out = v->u.str;
+		return FV_LITERAL;
+	}
+	if (!v && strcmp(var, pseudo) == 0)
+		return FV_SAME;
+	return FV_UNKNOWN;
+}
+
+/* The vault name and logical id of an AWS::Backup vault resource. */
+static const char *vault_resource(struct doc *d, const char *id,
+				  const char **name)
+{
+	struct node *res = cfn_resource(d, id);
+	const char *type = cfn_resource_type(res);
+	*name = NULL;
+	if (!type || (strcmp(type, "AWS::Backup::BackupVault") != 0 &&
+		      strcmp(type, "AWS::Backup::LogicallyAirGappedBackupVault") != 0))
+		return NULL;
+	*name = node_str(map_get(map_get(res, "Properties"), "BackupVaultName"));
+	return id;
+}
+
+int model_place(struct doc *d, const struct node *v, struct place *pl,
+		struct part parts[3], const char **vault, const char **vault_ref)
+{
+	struct tmpl t;
+	const char *f[6];
+	size_t flen[6], n, i;
+	enum fieldv fv;
+	static const size_t idx[3] = { 3, 1, 4 }; /* region, partition, account */
+	const char *val;
+
+	memset(pl, 0, sizeof(*pl));
+	*vault = *vault_ref = NULL;
+	for (i = 0; i < 3; i++) {
+		parts[i].node = v;
+		parts[i].off = parts[i].len = 0;
+	}
+	if (node_intrinsic(v) == FN_GETATT) {
+		/* a vault of this very stack: the stack's Region and account */
+		const struct node *a = map_val(v, 0);
+		const char *id = cfn_ref_target(v);
+		if (id && node_is(a, N_SEQ) && a->len == 2 &&
+		    node_streq(seq_at(a, 1), "BackupVaultArn") &&
+		    vault_resource(d, id, vault)) {
+			*vault_ref = id;
+			pl->same_region = pl->same_account = pl->same_partition = 1;
+			return 0;
+		}
+		return -1;
+	}
+	if (value_tmpl(d, v, &t) < 0)
+		return -1;
+	n = split_fields(t.text, f, flen);
+	if (n != 6 || flen[0] != 3 || memcmp(f[0], "arn", 3) != 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		static const char *const pseudo[3] = { "AWS::Region", "AWS::Partition",
+						       "AWS::AccountId" };
+		size_t k = idx[i];
+		fv = field_value(d, &t, f[k], flen[k], pseudo[i], &val);
+		if (t.node && fv == FV_LITERAL && flen[k]) {
+			parts[i].node = t.node;
+			parts[i].off = (uint32_t)(f[k] - t.text);
+			parts[i].len = (uint32_t)flen[k];
+		}
+		if (fv == FV_LITERAL && !*val)
+			fv = FV_UNKNOWN; /* "arn:aws:s3:::x" has no Region */
+		switch (i) {
+		case 0:
+			pl->region = fv == FV_LITERAL ? val : NULL;
+			pl->same_region = fv == FV_SAME;
+			break;
+		case 1:
+			pl->partition = fv == FV_LITERAL ? val : NULL;
+			pl->same_partition = fv == FV_SAME;
+			break;
+		default:
+			pl->account = fv == FV_LITERAL ? val : NULL;
+			pl->same_account = fv == FV_SAME;
+			break;
+		}
+	}
+	/* resource: backup-vault:NAME */
+	if (flen[5] > 13 && memcmp(f[5], "backup-vault:", 13) == 0) {
+		char var[128];
+		const char *name = f[5] + 13;
+		size_t nl = flen[5] - 13;
+		if (!memchr(name, '$', nl) || !strstr(t.text, "${"))
+			*vault = arena_strndup(&d->arena, name, nl);
+		else if (whole_var(name, nl, var, sizeof(var)) &&
+			 !map_get(t.vars, var)) {
+			const char *id = arena_strdup(&d->arena, var);
+			if (vault_resource(d, id, vault))
+				*vault_ref = id;
+		}
+	}
+	return 0;
+}
+
+void model_compare(const struct place *src, const struct place *dst,
+		   int *xr, int *xa, int *xp, const char **eff_region,
+		   const char **eff_partition)
+{
+	const char *sp = src->partition, *dp;
+
+	*eff_region = dst->same_region ? src->region : dst->region;
+	if (dst->same_region)
+		*xr = 0;
+	else if (dst->region && src->region)
+		*xr = strcmp(dst->region, src->region) != 0;
+	else
+		*xr = -1;
+	if (dst->same_account)
+		*xa = 0;
+	else if (dst->account && src->account)
+		*xa = strcmp(dst->account, src->account) != 0;
+	else
+		*xa = -1;
+	dp = dst->same_partition ? sp : dst->partition;
+	if (!dp && *eff_region)
+		dp = facts_partition_of(*eff_region);
+	*eff_partition = dp;
+	if (dst->same_partition)
+		*xp = 0;
+	else if (dp && sp)
+		*xp = strcmp(dp, sp) != 0;
+	else
+		*xp = -1;
+}
+
+/* ---- building the model of one document ---- */
+
+static int model_slot(void)
+{
+	size_t i;
+	for (i = 0; i < nfamilies; i++)
+		if (families[i].name && strcmp(families[i].name, "region") == 0)
+			return (int)i;
+	return 14; /* not registered: any slot the walker does not use */
+}
+
+/* Source place of a plan or job: the document's own ARN, else options. */
+static void source_place(struct doc *d, const struct node *arn, struct place *pl,
+			 struct part *region_part, int recovery_point)
+{
+	struct part parts[3];
+	const char *vault, *vref;
+
+	memset(pl, 0, sizeof(*pl));
+	region_part->node = arn;
+	region_part->off = region_part->len = 0;
+	if (arn && model_place(d, arn, pl, parts, &vault, &vref) == 0) {
+		pl->same_region = pl->same_account = pl->same_partition = 0;
+		if (pl->region) {
+			pl->region_from_doc = 1;
+			*region_part = parts[0];
+		}
+	}
+	(void)recovery_point;
+	if (!pl->region && d->opt && d->opt->region)
+		pl->region = d->opt->region;
+	if (!pl->account && d->opt && d->opt->account)
+		pl->account = d->opt->account;
+	if (!pl->partition && pl->region)
+		pl->partition = facts_partition_of(pl->region);
+}
+
+static void target_vault(struct doc *d, const struct node *v, struct rule_model *rm)
+{
+	enum cfn_known how;
+	const struct node *lit = cfn_value(d, v, &how);
+	const char *id;
+	if (how != CFN_UNKNOWN) {
+		rm->vault = node_str(lit);
+		return;
+	}
+	id = cfn_ref_target(v);
+	if (id) {
+		const char *name;
+		if (node_intrinsic(v) == FN_GETATT) {
+			const struct node *a = map_val(v, 0);
+			if (!node_is(a, N_SEQ) || a->len != 2 ||
+			    !node_streq(seq_at(a, 1), "BackupVaultName"))
+				return;
+		}
+		if (vault_resource(d, id, &name)) {
+			rm->vault_ref = id;
+			rm->vault = name;
+		}
+	}
+}
+
+static void build_plan(struct doc *d, struct plan_ref *ref, struct plan_model *pm)
+{
+	const struct node *rl = ref->rules;
+	uint32_t i, j, nc = 0;
+	const char *name = node_str(map_get(ref->plan, "BackupPlanName"));
+
+	pm->doc = d;
+	pm->ref = ref;
+	pm->name = name ? name : ref->logical_id ? ref->logical_id : "plan";
+	source_place(d, ref->plan_arn, &pm->src, &pm->src_region_part, 0);
+	if (!node_is(rl, N_SEQ))
+		return;
+	for (i = 0; i < rl->len; i++) {
+		const struct node *ca = map_get(seq_at(rl, i), "CopyActions");
+		if (node_is(ca, N_SEQ))
+			nc += ca->len;
+	}
+	pm->rules = arena_zalloc(&d->arena, (rl->len + 1) * sizeof(*pm->rules));
+	pm->copies = arena_zalloc(&d->arena, (nc + 1) * sizeof(*pm->copies));
+	for (i = 0; i < rl->len; i++) {
+		const struct node *r = seq_at(rl, i), *ca;
+		struct rule_model *rm = &pm->rules[pm->nrules];
+		const char *rn;
+		if (!node_is(r, N_MAP))
+			continue;
+		rm->rule = r;
+		rn = node_str(map_get(r, "RuleName"));
+		rm->name = rn ? rn : arena_printf(&d->arena, "rule %u", i + 1);
+		target_vault(d, map_get(r, key_target_vault(ref->cfn)), rm);
+		rm->first_copy = pm->ncopies;
+		ca = map_get(r, "CopyActions");
+		for (j = 0; node_is(ca, N_SEQ) && j < ca->len; j++) {
+			const struct node *a = seq_at(ca, j);
+			struct copy_model *cm = &pm->copies[pm->ncopies];
+			struct part parts[3];
+			const struct node *arn = map_get(a, "DestinationBackupVaultArn");
+			if (!arn)
+				continue;
+			if (model_place(d, arn, &cm->dst, parts, &cm->vault,
+					&cm->vault_ref) < 0)
+				continue;
+			cm->action = a;
+			cm->arn = arn;
+			cm->key = map_get_key(a, "DestinationBackupVaultArn");
+			cm->rule = (int)pm->nrules;
+			cm->region_part = parts[0];
+			cm->partition_part = parts[1];
+			cm->account_part = parts[2];
+			model_compare(&pm->src, &cm->dst, &cm->cross_region,
+				      &cm->cross_account, &cm->cross_partition,
+				      &cm->dst_region, &cm->dst_partition);
+			pm->ncopies++;
+			rm->ncopies++;
+		}
+		pm->nrules++;
+	}
+}
+
+/* Types one Resources entry names. */
+static void classify_resource(struct doc *d, struct res_model *rm)
+{
+	const struct node *v = rm->node;
+	struct tmpl t;
+	const char *id;
+
+	memset(&rm->t, 0, sizeof(rm->t));
+	if ((id = cfn_ref_target(v)) && node_intrinsic(v) == FN_GETATT) {
+		int ty = facts_cfn_type(cfn_resource_type(cfn_resource(d, id)));
+		if (ty >= 0)
+			rm->t.known = 1u << ty;
+		else
+			rm->t.any = 1;
+		return;
+	}
+	if (value_tmpl(d, v, &t) < 0) {
+		rm->t.any = 1; /* an intrinsic we cannot see through */
+		return;
+	}
+	if (strstr(t.text, "${")) {
+		/* CloudFormation fills these in: classify them as wildcards */
+		struct grow g = { .a = &d->arena };
+		const char *p = t.text;
+		grow_add(&g, "", 0);
+		while (*p) {
+			const char *q = strstr(p, "${");
+			const char *e = q ? strchr(q, '}') : NULL;
+			if (!q || !e) {
+				grow_add(&g, p, strlen(p));
+				break;
+			}
+			grow_add(&g, p, (size_t)(q - p));
+			grow_add(&g, "*", 1);
+			p = e + 1;
+		}
+		rm->text = g.s;
+	} else {
+		rm->text = t.text;
+	}
+	if (facts_arn_types(rm->text, strlen(rm->text), &rm->t) < 0)
+		memset(&rm->t, 0, sizeof(rm->t)); /* not an ARN: the schema says so */
+}
+
+static int nonempty(const struct node *n)
+{
+	return (node_is(n, N_SEQ) || node_is(n, N_MAP)) && n->len > 0;
+}
+
+static void build_selection(struct doc *d, struct selection_ref *ref,
+			    struct sel_model *sm)
+{
+	const struct node *s = ref->sel, *res, *cond;
+	const char *name = node_str(map_get(s, "SelectionName"));
+	uint32_t i;
+	int tags;
+
+	sm->doc = d;
+	sm->ref = ref;
+	sm->name = name ? name : ref->logical_id ? ref->logical_id : "selection";
+	if (ref->cfn && cfn_ref_target(ref->plan_id))
+		sm->plan_logical = cfn_ref_target(ref->plan_id);
+	else
+		sm->plan_key = node_str(ref->plan_id);
+	res = map_get(s, "Resources");
+	cond = map_get(s, "Conditions");
+	tags = nonempty(map_get(s, "ListOfTags"));
+	for (i = 0; node_is(cond, N_MAP) && i < cond->len; i++)
+		if (nonempty(map_val(cond, i)))
+			tags = 1;
+	if (tags)
+		sm->any = 1; /* tag-based: any resource type may carry the tag */
+	if (!nonempty(res)) {
+		/* neither Resources nor tags: AWS selects every supported resource */
+		if (!tags && !node_is(res, N_MAP))
+			sm->any = 1;
+		if (!node_is(res, N_SEQ)) {
+			if (res && node_intrinsic(res) != FN_NONE)
+				sm->any = 1;
+			return;
+		}
+	}
+	if (!node_is(res, N_SEQ))
+		return;
+	sm->res = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*sm->res));
+	for (i = 0; i < res->len; i++) {
+		struct res_model *rm = &sm->res[sm->nres++];
+		rm->node = seq_at(res, i);
+		classify_resource(d, rm);
+		sm->known |= rm->t.known;
+		sm->maybe |= rm->t.maybe;
+		sm->any |= rm->t.any;
+	}
+}
+
+static void build_copyjob(struct doc *d, struct doc_model *m)
+{
+	struct copyjob_model *j = arena_zalloc(&d->arena, sizeof(*j));
+	struct part parts[3];
+	struct arn_types t;
+	const char *vref;
+
+	j->rp = map_get(d->root, "RecoveryPointArn");
+	j->arn = map_get(d->root, "DestinationBackupVaultArn");
+	j->src_vault = node_str(map_get(d->root, "SourceBackupVaultName"));
+	source_place(d, j->rp, &j->src, &j->src_region_part, 1);
+	if (node_is(j->rp, N_STR) &&
+	    facts_recovery_point_types(j->rp->u.str, j->rp->len, &t) == 0)
+		j->known = t.known;
+	if (!j->arn || model_place(d, j->arn, &j->dst, parts, &j->vault, &vref) < 0) {
+		j->arn = NULL;
+	} else {
+		const char *er, *ep;
+		j->region_part = parts[0];
+		j->partition_part = parts[1];
+		j->account_part = parts[2];
+		model_compare(&j->src, &j->dst, &j->cross_region, &j->cross_account,
+			      &j->cross_partition, &er, &ep);
+	}
+	m->job = j;
+}
+
+struct doc_model *model_of(struct doc *d)
+{
+	int slot = model_slot();
+	struct doc_model *m = d->ext[slot];
+	struct plan_ref *pr;
+	struct selection_ref *sr;
+	size_t i;
+
+	if (m)
+		return m;
+	m = arena_zalloc(&d->arena, sizeof(*m));
+	d->ext[slot] = m;
+	m->doc = d;
+	m->facts = facts_of(d);
+	if (!d->root)
+		return m;
+	m->nplans = doc_plans(d, &pr);
+	m->plans = arena_zalloc(&d->arena, (m->nplans + 1) * sizeof(*m->plans));
+	for (i = 0; i < m->nplans; i++)
+		build_plan(d, &pr[i], &m->plans[i]);
+	m->nsels = doc_selections(d, &sr);
+	m->sels = arena_zalloc(&d->arena, (m->nsels + 1) * sizeof(*m->sels));
+	for (i = 0; i < m->nsels; i++)
+		build_selection(d, &sr[i], &m->sels[i]);
+	if (d->kind == DOC_COPY_JOB)
+		build_copyjob(d, m);
+	if (m->nplans || m->nsels || m->job)
+		d->keep = 1;
+	return m;
+}
+
+/* ---- linking across the run ---- */
+
+struct run_index {
+	struct plan_model **plans;
+	size_t nplans;
+	struct sel_model **sels;
+	size_t nsels;
+};
+
+static int linked_flag(struct run *r, int set)
+{
+	size_t i, j;
+	int slot = model_slot();
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc_model *m = r->files[i]->docs[j]->ext[slot];
+			if (!m)
+				continue;
+			if (!set)
+				return m->linked;
+			m->linked = 1;
+		}
+	return 0;
+}
+
+static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
+{
+	size_t i;
+	if (s->plan_logical) {
+		for (i = 0; i < x->nplans; i++)
+			if (x->plans[i]->doc == s->doc && x->plans[i]->ref->logical_id &&
+			    strcmp(x->plans[i]->ref->logical_id, s->plan_logical) == 0)
+				return x->plans[i];
+	} else if (s->plan_key) {
+		for (i = 0; i < x->nplans; i++) {
+			const char *id = node_str(x->plans[i]->ref->plan_id);
+			if (id && strcmp(id, s->plan_key) == 0)
+				return x->plans[i];
+		}
+	}
+	/* the run's only plan, when the selection names no other plan of it */
+	return x->nplans == 1 ? x->plans[0] : NULL;
+}
+
+void model_link(struct run *r)
+{
+	struct run_index x = { 0 };
+	size_t i, j, k, cap_p = 0, cap_s = 0;
+	int slot = model_slot();
+
+	if (linked_flag(r, 0))
+		return;
+	linked_flag(r, 1);
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc_model *m = r->files[i]->docs[j]->ext[slot];
+			if (!m)
+				continue;
+			for (k = 0; k < m->nplans; k++) {
+				if (x.nplans == cap_p) {
+					cap_p = cap_p ? 2 * cap_p : 16;
+					x.plans = xrealloc(x.plans, cap_p * sizeof(*x.plans));
+				}
+				x.plans[x.nplans++] = &m->plans[k];
+			}
+			for (k = 0; k < m->nsels; k++) {
+				if (x.nsels == cap_s) {
+					cap_s = cap_s ? 2 * cap_s : 16;
+					x.sels = xrealloc(x.sels, cap_s * sizeof(*x.sels));
+				}
+				x.sels[x.nsels++] = &m->sels[k];
+			}
+		}
+	for (i = 0; i < x.nsels; i++) {
+		struct sel_model *s = x.sels[i];
+		struct plan_model *p = find_plan(&x, s);
+		if (!p)
+			continue;
+		s->plan = p;
+		p->nsels++;
+		p->known |= s->known;
+		p->maybe |= s->maybe;
+		p->any |= s->any;
+	}
+	for (i = 0; i < x.nplans; i++) {
+		struct plan_model *p = x.plans[i];
+		if (p->nsels)
+			p->sels = arena_zalloc(&p->doc->arena, p->nsels * sizeof(*p->sels));
+		p->nsels = 0;
+		p->maybe &= ~p->known;
+	}
+	for (i = 0; i < x.nsels; i++) {
+		struct sel_model *s = x.sels[i];
+		if (s->plan)
+			s->plan->sels[s->plan->nsels++] = s;
+	}
+	free(x.plans);
+	free(x.sels);
+}

@@ -1,0 +1,182 @@
+/* region.c - BKP201-BKP206: the Regions, partitions and accounts of a plan's
+ * copies and of a StartCopyJob, checked against the facts dataset. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../linter/lint.h"
+#include "families.h"
+#include "model.h"
+
+/* BKP201/BKP202 for a Region named in the document; 0 when the Region is
+ * known and offers AWS Backup (so that later checks make sense). */
+static int check_region(struct doc *d, const struct facts *f, const char *code,
+			const struct part *at, const char *what)
+{
+	const struct region_info *ri;
+	struct diag *dg;
+
+	if (!code || strchr(code, '*') || strchr(code, '$'))
+		return -1;
+	ri = facts_region(code);
+	if (!ri) {
+		const char *s = facts_region_suggest(code);
+		dg = report_part(d, BKP201, at,
+				 "'%s' in %s is not a Region of any AWS partition",
+				 code, what);
+		if (s)
+			diag_hint(d->file, dg, "did you mean %s?",
+				  facts_region_label(s));
+		return -1;
+	}
+	if (facts_backup_offered(f, code) == FACT_NO) {
+		dg = report_part(d, BKP202, at,
+				 "AWS Backup is not offered in %s, named in %s "
+				 "(%s: %s)", facts_region_label(code), what,
+				 facts_cite(f), facts_backup_source(f));
+		diag_hint(d->file, dg, "use a Region where AWS Backup is offered%s",
+			  strcmp(facts_name(f), "current") != 0
+				  ? ", or lint with --facts current if the "
+				    "Region has gained it since"
+				  : "");
+		return -1;
+	}
+	return 0;
+}
+
+/* The checks of one copy from src to dst (a plan's copy action or a
+ * StartCopyJob). `same_vault`: the destination is the source vault. */
+static void check_copy(struct doc *d, const struct facts *f,
+		       const struct place *src, const struct place *dst,
+		       const struct part *region_part,
+		       const struct part *partition_part,
+		       const struct part *whole,
+		       int xr, int xa, int xp, const char *dst_region,
+		       const char *dst_partition, const char *src_vault_desc,
+		       int same_vault)
+{
+	struct diag *dg;
+	const char *src_region = src->region;
+	const char *bad;
+
+	if (dst->region && check_region(d, f, dst->region, region_part,
+					"DestinationBackupVaultArn") < 0)
+		return;
+	/* the ARN's partition field against its Region's partition */
+	if (dst->partition && dst->region && facts_region(dst->region) &&
+	    strcmp(dst->partition, facts_region(dst->region)->partition) != 0) {
+		dg = report_part(d, BKP204, partition_part,
+				 "DestinationBackupVaultArn says partition '%s' but "
+				 "%s is in partition '%s'", dst->partition,
+				 facts_region_label(dst->region),
+				 facts_region(dst->region)->partition);
+		diag_hint(d->file, dg, "write arn:%s:backup:%s:...",
+			  facts_region(dst->region)->partition, dst->region);
+		return;
+	}
+	if (xp == 1) {
+		dg = report_part(d, BKP204, region_part,
+				 "copy from %s (partition %s) to %s (partition %s): "
+				 "AWS Backup copies only within one partition",
+				 src_region ? facts_region_label(src_region) : "the source",
+				 src->partition ? src->partition : "?",
+				 dst_region ? facts_region_label(dst_region) : "the destination",
+				 dst_partition ? dst_partition : "?");
+		diag_hint(d->file, dg, "choose a destination vault in a Region of "
+			  "partition %s", src->partition ? src->partition : "?");
+		return;
+	}
+	if (xr == 1 && src_region && dst_region) {
+		bad = facts_cross_region_offered(f, src_region) == FACT_NO ? src_region
+		      : facts_cross_region_offered(f, dst_region) == FACT_NO ? dst_region
+		      : NULL;
+		if (bad) {
+			const char *note = facts_region_note(f, bad, 0);
+			dg = report_part(d, BKP203, region_part,
+					 "cross-Region copy from %s to %s is not "
+					 "offered: %s has no cross-Region copy (%s%s%s)",
+					 facts_region_label(src_region),
+					 facts_region_label(dst_region),
+					 facts_region(bad)->name, facts_cite(f),
+					 note ? ": " : "", note ? note : "");
+			diag_hint(d->file, dg, "copy within %s, or back up the "
+				  "resources in a Region that offers cross-Region "
+				  "copy", facts_region(src_region)->name);
+		}
+	}
+	if (xa == 1 && src_region && dst_region) {
+		bad = facts_cross_account_offered(f, src_region) == FACT_NO ? src_region
+		      : facts_cross_account_offered(f, dst_region) == FACT_NO ? dst_region
+		      : NULL;
+		if (bad) {
+			const char *note = facts_region_note(f, bad, 1);
+			report_part(d, BKP206, whole,
+				    "cross-account copy from account %s to account "
+				    "%s is not offered in %s (%s%s%s)",
+				    src->account, dst->account,
+				    facts_region_label(bad), facts_cite(f),
+				    note ? ": " : "", note ? note : "");
+		}
+	}
+	if (same_vault && xr == 0 && xa == 0) {
+		dg = report(d, BKP205, whole->node,
+			    "this copy goes to %s, the vault the backup is "
+			    "already in: it copies nothing new and doubles the "
+			    "storage cost", src_vault_desc);
+		diag_hint(d->file, dg, "copy to a vault in another Region or "
+			  "account, or remove the copy action");
+	}
+}
+
+static int same_vault(const struct rule_model *rm, const struct copy_model *cm)
+{
+	if (rm->vault_ref && cm->vault_ref)
+		return strcmp(rm->vault_ref, cm->vault_ref) == 0;
+	return rm->vault && cm->vault && strcmp(rm->vault, cm->vault) == 0;
+}
+
+void region_check_doc(struct doc *d)
+{
+	struct doc_model *m = model_of(d);
+	const struct facts *f = m->facts;
+	size_t i, j;
+	char desc[200];
+
+	for (i = 0; i < m->nplans; i++) {
+		struct plan_model *p = &m->plans[i];
+		if (p->src.region_from_doc &&
+		    check_region(d, f, p->src.region, &p->src_region_part,
+				 "BackupPlanArn") < 0)
+			continue;
+		for (j = 0; j < p->ncopies; j++) {
+			struct copy_model *c = &p->copies[j];
+			const struct rule_model *rm = &p->rules[c->rule];
+			struct part whole = { .node = c->arn };
+			snprintf(desc, sizeof(desc), "the target vault '%s' of rule '%s'",
+				 rm->vault ? rm->vault : rm->vault_ref ? rm->vault_ref : "?",
+				 rm->name);
+			check_copy(d, f, &p->src, &c->dst, &c->region_part,
+				   &c->partition_part, &whole, c->cross_region,
+				   c->cross_account, c->cross_partition, c->dst_region,
+				   c->dst_partition, desc, same_vault(rm, c));
+		}
+	}
+	if (m->job) {
+		struct copyjob_model *jb = m->job;
+		struct part whole = { .node = jb->arn };
+		const char *er, *ep;
+		int xr, xa, xp;
+		if (jb->src.region_from_doc &&
+		    check_region(d, f, jb->src.region, &jb->src_region_part,
+				 "RecoveryPointArn") < 0)
+			return;
+		if (!jb->arn)
+			return;
+		model_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
+		snprintf(desc, sizeof(desc), "the source vault '%s'",
+			 jb->src_vault ? jb->src_vault : "?");
+		check_copy(d, f, &jb->src, &jb->dst, &jb->region_part,
+			   &jb->partition_part, &whole, xr, xa, xp, er, ep, desc,
+			   jb->src_vault && jb->vault &&
+				   strcmp(jb->src_vault, jb->vault) == 0);
+	}
+}

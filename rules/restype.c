@@ -1,0 +1,376 @@
+/* restype.c - BKP301-BKP306: what a plan's resource types can and cannot do
+ * (copies, cold storage, continuous backup), per the facts dataset. The
+ * types come from the selections linked to the plan, so most checks run in
+ * check_run after model_link(). */
+#include <stdio.h>
+#include <string.h>
+
+#include "../linter/lint.h"
+#include "families.h"
+#include "model.h"
+
+#define ALL_TYPES 0xffffffffu
+
+/* The first selection resource of plan p naming a type of set s, written
+ * as "selection 'x': ARN" into buf; "" when none names one. */
+static const char *evidence(const struct plan_model *p, uint32_t s, char *buf,
+			    size_t n)
+{
+	size_t i, j;
+	buf[0] = '\0';
+	for (i = 0; i < p->nsels; i++) {
+		const struct sel_model *sm = p->sels[i];
+		for (j = 0; j < sm->nres; j++)
+			if (sm->res[j].t.known & s) {
+				snprintf(buf, n, " (selection '%s': %s)", sm->name,
+					 sm->res[j].text ? sm->res[j].text : "a resource");
+				return buf;
+			}
+	}
+	return buf;
+}
+
+/* The selection that makes type set "any" or "maybe", for an unknown-type
+ * message. */
+static const char *why_maybe(const struct plan_model *p, char *buf, size_t n)
+{
+	size_t i;
+	buf[0] = '\0';
+	for (i = 0; i < p->nsels; i++) {
+		const struct sel_model *sm = p->sels[i];
+		if (sm->any || sm->maybe) {
+			snprintf(buf, n, "selection '%s' %s", sm->name,
+				 sm->any ? "may include resources of any type"
+					 : "may include them");
+			return buf;
+		}
+	}
+	return "its selections may include them";
+}
+
+/* Types of plan p that have value v for feat: *known_out gets the certain
+ * ones, the return value all possible ones (certain first). */
+static uint32_t plan_types(const struct plan_model *p, const struct facts *f,
+			   enum feature feat, enum fact v, const char *region,
+			   uint32_t *known_out)
+{
+	uint32_t maybe = p->any ? ALL_TYPES : p->maybe;
+	*known_out = facts_types_with(f, p->known, feat, v, region);
+	return *known_out | facts_types_with(f, maybe, feat, v, region);
+}
+
+/* BKP301 and BKP306 for one cross-Region or cross-account copy. */
+static void check_copy_types(struct doc *d, const struct facts *f,
+			     const struct plan_model *p, const struct copy_model *c)
+{
+	static const enum feature feats[2] = { FEAT_CROSS_REGION_COPY,
+					       FEAT_CROSS_ACCOUNT_COPY };
+	int ddb = facts_type_index("DynamoDB");
+	char ev[600], tl[600], why[200];
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		int cross = k == 0 ? c->cross_region : c->cross_account;
+		enum fact v;
+		const char *kind = k == 0 ? "across Regions" : "across accounts";
+		const char *dest = k == 0 ? facts_region_label(c->dst_region)
+					  : c->dst.account;
+		for (v = FACT_NO; cross == 1 && v <= FACT_LIMITED; v++) {
+			uint32_t known, all, ids;
+			const char *note = NULL;
+			struct diag *dg;
+			enum rule_id rid;
+			if (v == FACT_YES)
+				continue;
+			all = plan_types(p, f, feats[k], v, p->src.region, &known);
+			/* DynamoDB across Regions is BKP301; the rest BKP306 */
+			for (ids = 0; ids < 2; ids++) {
+				uint32_t dmask = ddb >= 0 ? 1u << ddb : 0;
+				uint32_t sel = ids == 0 ? (k == 0 ? all & dmask : 0)
+						       : (k == 0 ? all & ~dmask : all);
+				uint32_t selk = known & sel;
+				int t;
+				if (!sel)
+					continue;
+				rid = ids == 0 ? BKP301 : BKP306;
+				for (t = 0; !(sel & (1u << t)); t++)
+					;
+				facts_type_feature(f, t, feats[k], p->src.region, &note);
+				facts_typeset_str(selk ? selk : sel, tl, sizeof(tl));
+				if (selk)
+					dg = report_part(d, rid, k == 0 ? &c->region_part : &c->account_part,
+							 "%s%s %s copied %s: this copy goes from %s to %s (%s%s%s)",
+							 tl, evidence(p, selk, ev, sizeof(ev)),
+							 v == FACT_LIMITED ? "are only conditionally" : "cannot be",
+							 kind,
+							 k == 0 ? facts_region_label(p->src.region) : p->src.account,
+							 dest, facts_cite(f), note ? ": " : "",
+							 note ? note : "");
+				else
+					dg = report_part(d, rid, k == 0 ? &c->region_part : &c->account_part,
+							 "if plan '%s' protects %s (%s), they %s copied %s: "
+							 "this copy goes from %s to %s (%s%s%s)",
+							 p->name, tl, why_maybe(p, why, sizeof(why)),
+							 v == FACT_LIMITED ? "are only conditionally" : "cannot be",
+							 kind,
+							 k == 0 ? facts_region_label(p->src.region) : p->src.account,
+							 dest, facts_cite(f), note ? ": " : "",
+							 note ? note : "");
+				if (!dg)
+					continue;
+				dg->severity = model_severity(rid, selk != 0, v);
+				diag_hint(d->file, dg, "%s",
+					  v == FACT_LIMITED
+						  ? "make sure the condition holds, or keep these "
+						    "resources in a plan without this copy"
+						  : "move these resources to a plan without this "
+						    "copy, or copy to a vault in the same Region "
+						    "and account");
+			}
+		}
+	}
+}
+
+/* A positive day count at key `k` of lifecycle `lc`: its key node, or NULL. */
+static const struct node *days_key(const struct node *lc, const char *k)
+{
+	long long n;
+	const struct node *v = map_get(lc, k);
+	if (!v || (node_int(v, &n, 1) && n <= 0))
+		return NULL;
+	if (v->kind == N_NULL)
+		return NULL;
+	return map_get_key(lc, k);
+}
+
+static void check_cold(struct doc *d, const struct facts *f,
+		       const struct plan_model *p, const struct node *lc)
+{
+	const struct node *key = days_key(lc, "MoveToColdStorageAfterDays");
+	uint32_t known, all, yes;
+	char tl[600], ok[400], why[200], ev[600];
+	const char *note = NULL;
+	struct diag *dg;
+	enum fact v = FACT_NO;
+	int t;
+
+	if (!key)
+		return;
+	all = plan_types(p, f, FEAT_COLD_STORAGE, FACT_NO, p->src.region, &known);
+	if (!all) {
+		v = FACT_LIMITED;
+		all = plan_types(p, f, FEAT_COLD_STORAGE, FACT_LIMITED,
+				 p->src.region, &known);
+	}
+	if (!all)
+		return;
+	for (t = 0; !(all & (1u << t)); t++)
+		;
+	facts_type_feature(f, t, FEAT_COLD_STORAGE, p->src.region, &note);
+	yes = facts_types_with(f, ALL_TYPES, FEAT_COLD_STORAGE, FACT_YES, p->src.region);
+	facts_typeset_str(yes, ok, sizeof(ok));
+	if (known) {
+		facts_typeset_str(known, tl, sizeof(tl));
+		dg = report(d, BKP302, key,
+			    "MoveToColdStorageAfterDays %s for %s%s: only %s go to "
+			    "cold storage (%s%s%s)",
+			    v == FACT_LIMITED ? "takes effect only conditionally"
+					      : "is ignored",
+			    tl, evidence(p, known, ev, sizeof(ev)), ok, facts_cite(f),
+			    note ? ": " : "", note ? note : "");
+	} else {
+		facts_typeset_str(all, tl, sizeof(tl));
+		dg = report(d, BKP302, key,
+			    "if plan '%s' protects resources other than %s (%s), "
+			    "MoveToColdStorageAfterDays %s for them (%s%s%s)",
+			    p->name, ok, why_maybe(p, why, sizeof(why)),
+			    v == FACT_LIMITED ? "takes effect only conditionally"
+					      : "is ignored",
+			    facts_cite(f), note ? ": " : "", note ? note : "");
+	}
+	if (!dg)
+		return;
+	dg->severity = model_severity(BKP302, known != 0, v);
+	diag_hint(d->file, dg, "remove MoveToColdStorageAfterDays, or put the "
+		  "resources that can use cold storage in a plan of their own");
+}
+
+static int is_true(const struct node *v)
+{
+	return (node_is(v, N_BOOL) && v->u.b) || node_streq(v, "true");
+}
+
+static void check_rule_types(struct doc *d, const struct facts *f,
+			     const struct plan_model *p, const struct rule_model *rm)
+{
+	const struct node *cont = map_get(rm->rule, "EnableContinuousBackup");
+	const struct node *ca = map_get(rm->rule, "CopyActions");
+	uint32_t i;
+
+	check_cold(d, f, p, map_get(rm->rule, "Lifecycle"));
+	for (i = 0; node_is(ca, N_SEQ) && i < ca->len; i++)
+		check_cold(d, f, p, map_get(seq_at(ca, i), "Lifecycle"));
+	if (is_true(cont)) {
+		uint32_t known, all;
+		char tl[600], ev[600], why[200], ok[300];
+		struct diag *dg;
+		all = plan_types(p, f, FEAT_CONTINUOUS, FACT_NO, p->src.region, &known);
+		if (!all)
+			return;
+		facts_typeset_str(facts_types_with(f, ALL_TYPES, FEAT_CONTINUOUS,
+						   FACT_YES, p->src.region),
+				  ok, sizeof(ok));
+		if (known) {
+			facts_typeset_str(known, tl, sizeof(tl));
+			dg = report(d, BKP305, cont,
+				    "EnableContinuousBackup is true but %s%s do not "
+				    "support continuous backup: AWS Backup takes "
+				    "snapshots of them instead (continuous backup: "
+				    "%s; %s)", tl, evidence(p, known, ev, sizeof(ev)),
+				    ok, facts_cite(f));
+		} else {
+			dg = report(d, BKP305, cont,
+				    "if plan '%s' protects resources other than %s "
+				    "(%s), EnableContinuousBackup falls back to "
+				    "snapshots for them (%s)", p->name, ok,
+				    why_maybe(p, why, sizeof(why)), facts_cite(f));
+		}
+		if (dg) {
+			dg->severity = model_severity(BKP305, known != 0, FACT_NO);
+			diag_hint(d->file, dg, "keep continuous backup in a plan "
+				  "for the types that support it");
+		}
+	}
+}
+
+static void check_rds_option_groups(struct doc *d, const struct plan_model *p,
+				    const struct copy_model *c)
+{
+	int rds = facts_type_index("RDS");
+	uint32_t m = rds >= 0 ? 1u << rds : 0;
+	char ev[600], why[200];
+	struct diag *dg;
+
+	if (c->cross_region != 1 || !m)
+		return;
+	if (p->known & m)
+		dg = report_part(d, BKP304, &c->region_part,
+				 "custom option groups of Amazon RDS DB instances%s "
+				 "are not copied across Regions: this copy to %s "
+				 "carries the snapshot only (AWS Backup cross-Region "
+				 "copy guide)", evidence(p, m, ev, sizeof(ev)),
+				 facts_region_label(c->dst_region));
+	else if (p->any || (p->maybe & m))
+		dg = report_part(d, BKP304, &c->region_part,
+				 "if plan '%s' protects Amazon RDS DB instances "
+				 "(%s), their custom option groups are not copied "
+				 "to %s (AWS Backup cross-Region copy guide)", p->name,
+				 why_maybe(p, why, sizeof(why)),
+				 facts_region_label(c->dst_region));
+	else
+		return;
+	diag_hint(d->file, dg, "create the option groups in %s before you "
+		  "restore there", c->dst_region ? c->dst_region : "the destination");
+}
+
+static void check_copyjob(struct doc *d, const struct facts *f,
+			  const struct copyjob_model *jb)
+{
+	int ddb = facts_type_index("DynamoDB");
+	const char *note;
+	enum fact v;
+	const char *er, *ep;
+	int xr, xa, xp;
+	struct diag *dg;
+
+	if (!jb->arn || ddb < 0 || !(jb->known & (1u << ddb)))
+		return;
+	model_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
+	v = facts_type_feature(f, ddb, FEAT_CROSS_REGION_COPY, jb->src.region, &note);
+	if (xr != 1 || (v != FACT_NO && v != FACT_LIMITED))
+		return;
+	dg = report_part(d, BKP301, &jb->region_part,
+			 "RecoveryPointArn is a DynamoDB table backup, which %s "
+			 "copied across Regions: this copy goes from %s to %s "
+			 "(%s%s%s)",
+			 v == FACT_LIMITED ? "is only conditionally" : "cannot be",
+			 facts_region_label(jb->src.region), facts_region_label(er),
+			 facts_cite(f), note ? ": " : "", note ? note : "");
+	if (dg) {
+		dg->severity = model_severity(BKP301, 1, v);
+		diag_hint(d->file, dg, "copy to a vault in %s, or restore the "
+			  "table and back it up in %s",
+			  jb->src.region, er ? er : "the destination Region");
+	}
+}
+
+static void check_unsupported(struct doc *d, const struct facts *f,
+			      const struct sel_model *sm)
+{
+	size_t i;
+	for (i = 0; i < sm->nres; i++) {
+		const struct res_model *r = &sm->res[i];
+		struct part at = { .node = r->node };
+		struct diag *dg;
+		const char *note = NULL;
+		uint32_t no;
+		char tl[300];
+		if (r->t.unsupported) {
+			dg = report_part(d, BKP303, &at,
+					 "%s is not a resource AWS Backup protects: "
+					 "no AWS Backup resource type has this ARN form "
+					 "(%s)", r->text ? r->text : "this ARN",
+					 "resource-types.json, AWS Service Authorization "
+					 "Reference");
+			diag_hint(d->file, dg, "select the resource itself (an EC2 "
+				  "instance, EBS volume, RDS DB instance, DynamoDB "
+				  "table, ...), not a snapshot or sub-resource");
+			continue;
+		}
+		no = facts_types_with(f, r->t.known, FEAT_PROTECTED, FACT_NO, NULL);
+		if (!no)
+			continue;
+		facts_type_feature(f, __builtin_ctz(no), FEAT_PROTECTED, NULL, &note);
+		dg = report_part(d, BKP303, &at,
+				 "%s are not protected by AWS Backup (%s%s%s)",
+				 facts_typeset_str(no, tl, sizeof(tl)), facts_cite(f),
+				 note ? ": " : "", note ? note : "");
+		if (strcmp(facts_name(f), "current") != 0)
+			diag_hint(d->file, dg, "lint with --facts current if AWS "
+				  "Backup has added the type since");
+	}
+}
+
+void restype_check_doc(struct doc *d)
+{
+	struct doc_model *m = model_of(d);
+	size_t i;
+
+	for (i = 0; i < m->nsels; i++)
+		check_unsupported(d, m->facts, &m->sels[i]);
+	if (m->job)
+		check_copyjob(d, m->facts, m->job);
+}
+
+void restype_check_run(struct run *r)
+{
+	size_t i, j, k, c;
+
+	model_link(r);
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc *d = r->files[i]->docs[j];
+			struct doc_model *m = model_of(d);
+			for (k = 0; k < m->nplans; k++) {
+				struct plan_model *p = &m->plans[k];
+				if (!p->nsels)
+					continue; /* types unknown: say nothing */
+				for (c = 0; c < p->nrules; c++)
+					check_rule_types(d, m->facts, p, &p->rules[c]);
+				for (c = 0; c < p->ncopies; c++) {
+					check_copy_types(d, m->facts, p, &p->copies[c]);
+					check_rds_option_groups(d, p, &p->copies[c]);
+				}
+			}
+		}
+}
