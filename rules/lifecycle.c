@@ -110,10 +110,14 @@ static void get_num(struct doc *d, const struct node *map, const char *key,
 	if (!r || how == CFN_UNKNOWN)
 		return;
 	assumed_note(v, how, out->note, sizeof(out->note));
+	/* Numbers beyond 64 bits are BKP104's; a float in an API document
+	 * (where Days is a long) is BKP102's. */
+	if (r->flags & NF_BIG)
+		return;
 	if (r->kind == N_INT) {
 		out->state = NUM_INT;
 		out->v = r->u.i;
-	} else if (r->kind == N_FLOAT) {
+	} else if (r->kind == N_FLOAT && cfn) {
 		if (r->u.f >= -9e15 && r->u.f <= 9e15 &&
 		    r->u.f == (double)(long long)r->u.f) {
 			out->state = NUM_INT;
@@ -193,7 +197,10 @@ static int check_range(struct doc *d, const char *name, struct num *n)
 	return 0;
 }
 
-static void check_lifecycle(struct doc *d, const struct node *lc, int cfn)
+/* `continuous`: the rule takes continuous backups, where a cold transition
+ * is BKP504's finding and the 90-day arithmetic would only add noise. */
+static void check_lifecycle(struct doc *d, const struct node *lc, int cfn,
+			    int continuous)
 {
 	struct num cold, del;
 	int cold_ok, del_ok;
@@ -209,7 +216,7 @@ static void check_lifecycle(struct doc *d, const struct node *lc, int cfn)
 	del_ok = check_range(d, "DeleteAfterDays", &del);
 
 	/* BKP501: -1 means "never" for either: no minimum applies. */
-	if (cold_ok && del_ok && cold.v > 0 && del.v > 0) {
+	if (cold_ok && del_ok && cold.v > 0 && del.v > 0 && !continuous) {
 		long long need = cold.v + COLD_MIN_DAYS;
 		if (del.v <= cold.v) {
 			dg = report(d, BKP501, del.at,
@@ -255,12 +262,16 @@ static void check_lifecycle(struct doc *d, const struct node *lc, int cfn)
 static void check_continuous(struct doc *d, const struct node *rule, int cfn)
 {
 	const struct node *on = NULL, *lc;
-	char note[160];
+	char note[160], what[240];
 	struct num cold, del;
 	struct diag *dg;
 
 	if (!get_true(d, rule, "EnableContinuousBackup", cfn, &on, note, sizeof(note)))
 		return;
+	/* note is " (assumed ...)": continue it inside the parentheses */
+	snprintf(what, sizeof(what),
+		 "continuous backups (EnableContinuousBackup true%s%s",
+		 note[0] ? ", " : ")", note[0] ? note + 2 : "");
 	lc = map_get(rule, "Lifecycle");
 	if (lc) {
 		enum cfn_known how;
@@ -273,11 +284,11 @@ static void check_continuous(struct doc *d, const struct node *rule, int cfn)
 	get_num(d, lc, "MoveToColdStorageAfterDays", cfn, &cold);
 	if (!lc || del.state == NUM_ABSENT || (del.state == NUM_INT && del.v == -1)) {
 		dg = report(d, BKP503, on,
-			    "EnableContinuousBackup is true but the rule %s, while continuous backups can be kept at most %d days%s",
-			    !lc ? "has no Lifecycle" :
+			    "EnableContinuousBackup is true%s but the rule %s, while continuous backups can be kept at most %d days",
+			    note, !lc ? "has no Lifecycle" :
 			    del.state == NUM_ABSENT ? "sets no DeleteAfterDays"
 						    : "keeps recovery points indefinitely (DeleteAfterDays -1)",
-			    CONTINUOUS_MAX_DAYS, note);
+			    CONTINUOUS_MAX_DAYS);
 		if (dg)
 			diag_hint(d->file, dg,
 				  "add \"Lifecycle\": {\"DeleteAfterDays\": %d} (or fewer days)",
@@ -285,8 +296,8 @@ static void check_continuous(struct doc *d, const struct node *rule, int cfn)
 	} else if (del.state == NUM_INT && del.v > CONTINUOUS_MAX_DAYS &&
 		   del.v <= MAX_DAYS) {
 		dg = report(d, BKP503, del.at,
-			    "DeleteAfterDays is %lld but continuous backups (EnableContinuousBackup true) can be kept at most %d days%s",
-			    del.v, CONTINUOUS_MAX_DAYS, del.note);
+			    "DeleteAfterDays is %lld but %s can be kept at most %d days%s",
+			    del.v, what, CONTINUOUS_MAX_DAYS, del.note);
 		if (dg)
 			diag_hint(d->file, dg,
 				  "set DeleteAfterDays to %d or less, and keep longer-lived snapshots in a separate rule without EnableContinuousBackup",
@@ -294,8 +305,8 @@ static void check_continuous(struct doc *d, const struct node *rule, int cfn)
 	}
 	if (cold.state == NUM_INT && cold.v != -1) {
 		dg = report(d, BKP504, cold.key,
-			    "MoveToColdStorageAfterDays is %lld but continuous backups (EnableContinuousBackup true) cannot move to cold storage%s",
-			    cold.v, cold.note);
+			    "MoveToColdStorageAfterDays is %lld but %s cannot move to cold storage%s",
+			    cold.v, what, cold.note);
 		if (dg)
 			diag_hint(d->file, dg,
 				  "remove MoveToColdStorageAfterDays from this rule");
@@ -319,7 +330,8 @@ static void check_rule(struct doc *d, const struct node *rule, int cfn)
 	const struct node *copies;
 	uint32_t i;
 
-	check_lifecycle(d, as_map(d, map_get(rule, "Lifecycle")), cfn);
+	check_lifecycle(d, as_map(d, map_get(rule, "Lifecycle")), cfn,
+			get_true(d, rule, "EnableContinuousBackup", cfn, NULL, NULL, 0));
 	check_continuous(d, rule, cfn);
 	copies = map_get(rule, "CopyActions");
 	if (!node_is(copies, N_SEQ))
@@ -328,7 +340,7 @@ static void check_rule(struct doc *d, const struct node *rule, int cfn)
 		const struct node *ca = as_map(d, seq_at(copies, i));
 		if (ca)
 			check_lifecycle(d, as_map(d, map_get(ca, "Lifecycle")),
-					cfn);
+					cfn, 0);
 	}
 }
 
@@ -341,7 +353,7 @@ void lifecycle_check_doc(struct doc *d)
 	if (!d->root)
 		return;
 	if (d->kind == DOC_COPY_JOB) {
-		check_lifecycle(d, as_map(d, map_get(d->root, "Lifecycle")), 0);
+		check_lifecycle(d, as_map(d, map_get(d->root, "Lifecycle")), 0, 0);
 		return;
 	}
 	np = doc_plans(d, &plans);

@@ -158,6 +158,10 @@ static const char *zone_suggest(const char *name)
 				return zones[i];
 		}
 	}
+	/* Short names are abbreviations (PST, IST): one letter away is
+	 * another zone altogether, so guess nothing. */
+	if (n < 5)
+		return NULL;
 	limit = n < 8 ? 1 : n < 16 ? 2 : 3;
 	best_d = limit + 1;
 	for (i = 0; i < nzones; i++) {
@@ -170,8 +174,9 @@ static const char *zone_suggest(const char *name)
 	return best;
 }
 
-/* "UTC+2", "GMT-05:00", "+01:00": a UTC offset, written to *hours. */
-static int utc_offset(const char *s, int *hours)
+/* "UTC+2", "GMT-05:00", "+01:00": a UTC offset, written to *hours and
+ * *mins. */
+static int utc_offset(const char *s, int *hours, int *mins)
 {
 	int h = 0, digits = 0, sign;
 
@@ -186,8 +191,11 @@ static int utc_offset(const char *s, int *hours)
 	}
 	if (!digits || h > 14)
 		return 0;
-	if (*s == ':' && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]))
+	*mins = 0;
+	if (*s == ':' && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2])) {
+		*mins = (s[1] - '0') * 10 + (s[2] - '0');
 		s += 3;
+	}
 	if (*s)
 		return 0;
 	*hours = sign * h;
@@ -229,6 +237,9 @@ static int get_minutes(struct doc *d, const struct node *m, const char *key,
 		       int cfn, struct val *out, long long *mins)
 {
 	if (!get_val(d, m, key, out))
+		return 0;
+	/* too big for 64 bits: BKP104; a float in an API document: BKP102 */
+	if ((out->v->flags & NF_BIG) || (!cfn && out->v->kind == N_FLOAT))
 		return 0;
 	return node_int(out->v, mins, cfn);
 }
@@ -434,8 +445,8 @@ static void check_fires(struct doc *d, const struct val *v, const char *s,
 	if (cron_fires_on(c, from.year, 1, 1) || cron_next(c, &from, &out) == 0) {
 		dg = report_in_string(d, BKP603, v, c->field[CRON_YEAR].off,
 				      c->field[CRON_YEAR].len,
-				      "ScheduleExpression never fires again: every date it matches (Year '%s') is before today, %04d-%02d-%02d%s",
-				      years, today.year, today.mon, today.day, v->note);
+				      "ScheduleExpression never fires again: every date it matches (Year '%s') is in the past%s",
+				      years, v->note);
 		if (dg)
 			diag_hint(d->file, dg,
 				  "use * for the Year, or a range that reaches beyond today");
@@ -450,9 +461,14 @@ static void check_fires(struct doc *d, const struct val *v, const char *s,
 			      strcmp(years, "*") ? " and Year '" : "",
 			      strcmp(years, "*") ? years : "",
 			      strcmp(years, "*") ? "'" : "", v->note);
-	if (dg && df == CRON_DOM)
-		diag_hint(d->file, dg,
-			  "for the last day of every month use L in Day-of-month: cron(0 5 L * ? *)");
+	/* Days 29-31 only: the user meant the end of the month. */
+	if (dg && df == CRON_DOM && c->dom_mode == CRON_DOM_SET &&
+	    (c->days & 0x1FFFFFFFEU) == (c->days & 0xE0000000U)) {
+		char fixed[256];
+		snprintf(fixed, sizeof(fixed), "%.*sL%s", (int)c->field[CRON_DOM].off, s,
+			 s + c->field[CRON_DOM].off + c->field[CRON_DOM].len);
+		diag_hint(d->file, dg, "for the last day of the month use L: %s", fixed);
+	}
 }
 
 static void check_expression(struct doc *d, const struct node *rule)
@@ -487,21 +503,27 @@ static void check_timezone(struct doc *d, const struct node *rule)
 	struct val v;
 	const char *name, *sug;
 	struct diag *dg;
-	int h;
+	int h, m;
 
 	if (!get_val(d, rule, "ScheduleExpressionTimezone", &v) ||
 	    !node_is(v.v, N_STR))
 		return;
 	name = v.v->u.str;
+	/* an embedded NUL (from \u0000) is the loader's finding */
+	if (strlen(name) != v.v->len)
+		return;
 	pthread_once(&zones_once, zones_init);
-	if (!nzones || (strlen(name) == v.v->len && zone_known(name)))
+	if (!nzones || zone_known(name))
 		return;
 	dg = report(d, BKP606, v.at,
 		    "ScheduleExpressionTimezone '%s' is not an IANA time zone name%s",
 		    name, v.note);
 	if (!dg)
 		return;
-	if (utc_offset(name, &h))
+	if (utc_offset(name, &h, &m) && m)
+		diag_hint(d->file, dg,
+			  "UTC offsets are not zone names, and Etc/ zones cover whole hours only: name the zone of the place, such as Asia/Kolkata");
+	else if (utc_offset(name, &h, &m))
 		diag_hint(d->file, dg,
 			  "use a zone name: Etc/GMT%+d is UTC%+d (the Etc/ sign is inverted), or name the city's zone to follow its daylight saving time",
 			  -h, h);
