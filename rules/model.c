@@ -470,7 +470,9 @@ static void classify_resource(struct doc *d, struct res_model *rm)
 
 	memset(&rm->t, 0, sizeof(rm->t));
 	if ((id = cfn_ref_target(v)) && node_intrinsic(v) == FN_GETATT) {
-		int ty = facts_cfn_type(cfn_resource_type(cfn_resource(d, id)));
+		const char *ct = cfn_resource_type(cfn_resource(d, id));
+		int ty = facts_cfn_type(ct);
+		rm->text = arena_printf(&d->arena, "%s (%s)", id, ct ? ct : "?");
 		if (ty >= 0)
 			rm->t.known = 1u << ty;
 		else

@@ -99,20 +99,20 @@ static void check_copy_types(struct doc *d, const struct facts *f,
 				facts_typeset_str(selk ? selk : sel, tl, sizeof(tl));
 				if (selk)
 					dg = report_part(d, rid, k == 0 ? &c->region_part : &c->account_part,
-							 "%s%s %s copied %s: this copy goes from %s to %s (%s%s%s)",
+							 "%s%s %s %s%s: this copy goes from %s to %s (%s%s%s)",
 							 tl, evidence(p, selk, ev, sizeof(ev)),
-							 v == FACT_LIMITED ? "are only conditionally" : "cannot be",
-							 kind,
+							 v == FACT_LIMITED ? "are copied" : "cannot be copied",
+							 kind, v == FACT_LIMITED ? " only under a condition" : "",
 							 k == 0 ? facts_region_label(p->src.region) : p->src.account,
 							 dest, facts_cite(f), note ? ": " : "",
 							 note ? note : "");
 				else
 					dg = report_part(d, rid, k == 0 ? &c->region_part : &c->account_part,
-							 "if plan '%s' protects %s (%s), they %s copied %s: "
+							 "if plan '%s' protects %s (%s), they %s %s%s: "
 							 "this copy goes from %s to %s (%s%s%s)",
 							 p->name, tl, why_maybe(p, why, sizeof(why)),
-							 v == FACT_LIMITED ? "are only conditionally" : "cannot be",
-							 kind,
+							 v == FACT_LIMITED ? "are copied" : "cannot be copied",
+							 kind, v == FACT_LIMITED ? " only under a condition" : "",
 							 k == 0 ? facts_region_label(p->src.region) : p->src.account,
 							 dest, facts_cite(f), note ? ": " : "",
 							 note ? note : "");
