@@ -125,9 +125,88 @@ static void calendar(void)
 	}
 }
 
+/* Random expressions built from the grammar's tokens: parsing never reads
+ * outside the string, an error span always lies inside it, and whatever
+ * parses can be evaluated. Deterministic (fixed seed). */
+static unsigned long long seed = 0x9E3779B97F4A7C15ULL;
+
+static unsigned rnd(unsigned n)
+{
+	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((seed >> 33) % n);
+}
+
+static void random_inputs(void)
+{
+	static const char *const tok[] = {
+		"*", "?", "0", "5", "31", "59", "1-5", "*/5", "0/15", "L", "LW",
+		"W", "#", "MON", "JAN", "FRI-MON", "22-2", ",", "-", "/", "15W",
+		"6L", "2#3", "2026", "2020-2030", "x", "1", "2", "7", "12",
+		"29", "\t", "", "0,30", "?", "*", "*", "?",
+	};
+	static const char *const good[6][6] = {
+		{ "0", "59", "*/7", "10-20/5", "0,30", "*" },
+		{ "0", "23", "22-2", "*/3", "1,13", "*" },
+		{ "31", "L", "LW", "15W", "1-31/2", "29,30" },
+		{ "*", "FEB", "2", "NOV-FEB", "APR,JUN", "1/3" },
+		{ "*", "MON-FRI", "6L", "2#5", "FRI-MON", "1" },
+		{ "*", "2026", "2020-2024", "2199", "*/50", "2100" },
+	};
+	char buf[160];
+	int i, parsed = 0;
+
+	for (i = 0; i < 100000; i++) {
+		struct cron c;
+		struct cron_error e;
+		struct cron_time from = { 2026, 11, 27, 0, 0 }, out;
+		size_t len = 0;
+		int nf = 6 + (rnd(8) == 0 ? (int)rnd(3) - 1 : 0), f, t;
+
+		if (rnd(20))
+			len += (size_t)snprintf(buf, sizeof(buf), "cron(");
+		int q = (int)rnd(2); /* which day field gets the '?' */
+		for (f = 0; f < nf; f++) {
+			int ntok = 1 + (rnd(4) == 0 ? (int)rnd(3) : 0);
+			if (f)
+				buf[len++] = ' ';
+			/* mostly well-formed fields, so that evaluation is reached */
+			if (f < 6 && rnd(5)) {
+				const char *s = good[f][rnd(6)];
+				if ((f == 2 && q == 0) || (f == 4 && q == 1))
+					s = "?";
+				len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s", s);
+				continue;
+			}
+			for (t = 0; t < ntok; t++) {
+				const char *s = tok[rnd(sizeof(tok) / sizeof(tok[0]))];
+				size_t n = strlen(s);
+				memcpy(buf + len, s, n);
+				len += n;
+			}
+		}
+		if (rnd(20))
+			buf[len++] = ')';
+		if (cron_parse(buf, len, &c, &e) == 0) {
+			parsed++;
+			(void)cron_next(&c, &from, &out);
+			(void)cron_day_firings(&c, NULL);
+		} else if (e.off + e.len > len || (len && !e.len)) {
+			printf("test_cron.c: random input \"%.*s\": error span %u+%u outside %zu bytes\n",
+			       (int)len, buf, e.off, e.len, len);
+			fails++;
+		}
+	}
+	/* the generator must reach the success path as well */
+	if (parsed < 10000) {
+		printf("test_cron.c: only %d random inputs parsed\n", parsed);
+		fails++;
+	}
+}
+
 int main(void)
 {
 	calendar();
+	random_inputs();
 
 	/* valid expressions, from the AWS docs and beyond */
 	OK("cron(0 5 ? * * *)");
