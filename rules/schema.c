@@ -628,7 +628,9 @@ static const char *show(struct vctx *c, const struct node *n)
 	case N_INT:
 		return arena_printf(&c->d->arena, "%lld", n->u.i);
 	case N_FLOAT:
-		return arena_printf(&c->d->arena, "%g", n->u.f);
+		/* as written: 120.0 is not 120 to the AWS CLI */
+		return arena_strndup(&c->d->arena, c->d->file->src.buf + n->start,
+				     n->end - n->start);
 	case N_BOOL:
 		return n->u.b ? "true" : "false";
 	case N_NULL:
@@ -680,7 +682,7 @@ static void wrong_type(struct vctx *c, const struct shape *s,
 		       const char *want)
 {
 	struct diag *dg;
-	if (v->kind == N_MAP || v->kind == N_SEQ)
+	if (v->kind == N_MAP || v->kind == N_SEQ || v->kind == N_NULL)
 		dg = rep(c, BKP102, v, "%s is %s but must be %s", label,
 			 a_kind(v), want ? want : a_shape(s));
 	else
@@ -843,8 +845,9 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 			rep(c, BKP105, v, "%s is empty; allowed: %s", label,
 			    s->allowed ? s->allowed : s->pattern);
 		} else if (s->allowed) {
-			rep(c, BKP105, v, "%s %s is %zu characters long; "
-			    "allowed: %s", label, shown, utf8_count(str, len),
+			size_t nc = utf8_count(str, len);
+			rep(c, BKP105, v, "%s %s is %zu character%s long; "
+			    "allowed: %s", label, shown, nc, nc == 1 ? "" : "s",
 			    s->allowed);
 		} else {
 			rep(c, BKP105, v, "%s %s does not match the pattern %s",
@@ -1619,8 +1622,14 @@ static void check_struct(struct vctx *c, const struct shape *s,
 					       v->len * sizeof(*suppress));
 		suppress[nsup] = NULL;
 		unknown_key(c, s, v, kn, &suppress[nsup], where);
-		if (suppress[nsup])
-			nsup++;
+		if (!suppress[nsup])
+			continue;
+		/* The key is a known member misspelt or renamed: what it
+		 * holds is still checked as that member. */
+		if ((m = member_find(s, suppress[nsup])) &&
+		    !(s->kind == SK_RESOURCE && strcmp(m->name, "Properties") == 0))
+			check_value(c, m->shape, map_val(v, k), kn, m->name);
+		nsup++;
 	}
 	for (i = 0; i < s->nrequired; i++) {
 		struct diag *dg;
