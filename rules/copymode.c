@@ -73,14 +73,14 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 	if (known)
 		dg = report_part(d, BKP401, &at->account_part,
 				 "plan '%s' copies %s both cross-Region and "
-				 "cross-account: %s (%s%s%s)", p->name, tl, d1,
-				 facts_cite(f), note ? ": " : "", note ? note : "");
+				 "cross-account: %s (%s)", p->name, tl, d1,
+				 model_cite(d, f, v, note));
 	else
 		dg = report_part(d, BKP401, &at->account_part,
 				 "plan '%s' copies both cross-Region and "
 				 "cross-account: %s; if it protects %s, that is "
-				 "not supported in one plan (%s%s%s)", p->name, d1, tl,
-				 facts_cite(f), note ? ": " : "", note ? note : "");
+				 "not supported in one plan (%s)", p->name, d1, tl,
+				 model_cite(d, f, v, note));
 	if (!dg)
 		return;
 	dg->severity = model_severity(BKP401, known != 0, v);
@@ -168,7 +168,7 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 		    "%splan '%s' assigns Amazon EFS file systems through "
 		    "selections '%s' and '%s'; rule '%s' copies them to %s while "
 		    "%s, but EFS copy rules apply to the whole plan: every file "
-		    "system gets every rule's copies (%s%s%s)",
+		    "system gets every rule's copies (%s)",
 		    known ? "" : "if its selections include EFS file systems, ",
 		    p->name, s1->name, s2->name, ra->name,
 		    p->copies[ra->first_copy].dst_region
@@ -176,7 +176,7 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 			    : node_str(p->copies[ra->first_copy].arn)
 				      ? node_str(p->copies[ra->first_copy].arn)
 				      : "another vault",
-		    what, facts_cite(f), note ? ": " : "", note ? note : "");
+		    what, model_cite(d, f, v, note));
 	if (!dg)
 		return;
 	dg->severity = model_severity(BKP402, known, FACT_NO);

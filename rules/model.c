@@ -329,14 +329,16 @@ void model_compare(const struct place *src, const struct place *dst,
 		*xa = strcmp(dst->account, src->account) != 0;
 	else
 		*xa = -1;
-	dp = dst->same_partition ? sp : dst->partition;
-	if (!dp && *eff_region)
-		dp = facts_partition_of(*eff_region);
+	/* a known Region decides the partition, whatever the ARN says
+	 * (BKP204 reports an ARN whose partition field disagrees) */
+	dp = *eff_region ? facts_partition_of(*eff_region) : NULL;
+	if (!dp)
+		dp = dst->same_partition ? sp : dst->partition;
 	*eff_partition = dp;
-	if (dst->same_partition)
-		*xp = 0;
-	else if (dp && sp)
+	if (dp && sp)
 		*xp = strcmp(dp, sp) != 0;
+	else if (dst->same_partition && !dst->region)
+		*xp = 0;
 	else
 		*xp = -1;
 }
@@ -714,4 +716,12 @@ void model_link(struct run *r)
 	}
 	free(x.plans);
 	free(x.sels);
+}
+
+const char *model_cite(struct doc *d, const struct facts *f, enum fact v,
+		       const char *note)
+{
+	if (v == FACT_LIMITED && note)
+		return arena_printf(&d->arena, "%s: %s", facts_cite(f), note);
+	return facts_cite(f);
 }

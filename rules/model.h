@@ -152,6 +152,11 @@ void model_compare(const struct place *src, const struct place *dst,
 struct diag *report_part(struct doc *d, enum rule_id r, const struct part *p,
 			 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* "facts: NAME, SOURCE" for a message tail; for a LIMITED fact with a
+ * note, the note (the condition) is appended. Allocated in d's arena. */
+const char *model_cite(struct doc *d, const struct facts *f, enum fact v,
+		       const char *note);
+
 /* The severity a type-dependent finding gets: the rule's default when the
  * types are known and the fact is NO; one lower (error -> warning, warning
  * -> info) when they only may be there, or the fact is LIMITED. */

@@ -31,8 +31,8 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 	if (facts_backup_offered(f, code) == FACT_NO) {
 		dg = report_part(d, BKP202, at,
 				 "AWS Backup is not offered in %s, named in %s "
-				 "(%s: %s)", facts_region_label(code), what,
-				 facts_cite(f), facts_backup_source(f));
+				 "(facts: %s, Regions of %s)", facts_region_label(code),
+				 what, facts_name(f), facts_backup_source(f));
 		diag_hint(d->file, dg, "use a Region where AWS Backup is offered%s",
 			  strcmp(facts_name(f), "current") != 0
 				  ? ", or lint with --facts current if the "
@@ -75,8 +75,8 @@ static void check_copy(struct doc *d, const struct facts *f,
 	}
 	if (xp == 1) {
 		dg = report_part(d, BKP204, region_part,
-				 "copy from %s (partition %s) to %s (partition %s): "
-				 "AWS Backup copies only within one partition",
+				 "copy from %s in partition %s to %s in partition "
+				 "%s: AWS Backup copies only within one partition",
 				 src_region ? facts_region_label(src_region) : "the source",
 				 src->partition ? src->partition : "?",
 				 dst_region ? facts_region_label(dst_region) : "the destination",
@@ -90,17 +90,20 @@ static void check_copy(struct doc *d, const struct facts *f,
 		      : facts_cross_region_offered(f, dst_region) == FACT_NO ? dst_region
 		      : NULL;
 		if (bad) {
-			const char *note = facts_region_note(f, bad, 0);
 			dg = report_part(d, BKP203, region_part,
 					 "cross-Region copy from %s to %s is not "
-					 "offered: %s has no cross-Region copy (%s%s%s)",
+					 "offered: %s has no cross-Region copy (%s)",
 					 facts_region_label(src_region),
 					 facts_region_label(dst_region),
-					 facts_region(bad)->name, facts_cite(f),
-					 note ? ": " : "", note ? note : "");
-			diag_hint(d->file, dg, "copy within %s, or back up the "
-				  "resources in a Region that offers cross-Region "
-				  "copy", facts_region(src_region)->name);
+					 facts_region(bad)->name, facts_cite(f));
+			if (bad == src_region)
+				diag_hint(d->file, dg, "copy within %s, or back up "
+					  "the resources in a Region that offers "
+					  "cross-Region copy",
+					  facts_region(src_region)->name);
+			else
+				diag_hint(d->file, dg, "choose a destination Region "
+					  "that offers cross-Region copy");
 		}
 	}
 	if (xa == 1 && src_region && dst_region) {
@@ -109,12 +112,14 @@ static void check_copy(struct doc *d, const struct facts *f,
 		      : NULL;
 		if (bad) {
 			const char *note = facts_region_note(f, bad, 1);
-			report_part(d, BKP206, whole,
-				    "cross-account copy from account %s to account "
-				    "%s is not offered in %s (%s%s%s)",
-				    src->account, dst->account,
-				    facts_region_label(bad), facts_cite(f),
-				    note ? ": " : "", note ? note : "");
+			dg = report_part(d, BKP206, whole,
+					 "cross-account copy from account %s to "
+					 "account %s is not offered in %s (%s)",
+					 src->account, dst->account,
+					 facts_region_label(bad), facts_cite(f));
+			if (note)
+				diag_hint(d->file, dg, "%s; copy within account %s",
+					  note, src->account);
 		}
 	}
 	if (same_vault && xr == 0 && xa == 0) {

@@ -99,23 +99,21 @@ static void check_copy_types(struct doc *d, const struct facts *f,
 				facts_typeset_str(selk ? selk : sel, tl, sizeof(tl));
 				if (selk)
 					dg = report_part(d, rid, k == 0 ? &c->region_part : &c->account_part,
-							 "%s%s %s %s%s: this copy goes from %s to %s (%s%s%s)",
+							 "%s%s %s %s%s: this copy goes from %s to %s (%s)",
 							 tl, evidence(p, selk, ev, sizeof(ev)),
 							 v == FACT_LIMITED ? "are copied" : "cannot be copied",
 							 kind, v == FACT_LIMITED ? " only under a condition" : "",
 							 k == 0 ? facts_region_label(p->src.region) : p->src.account,
-							 dest, facts_cite(f), note ? ": " : "",
-							 note ? note : "");
+							 dest, model_cite(d, f, v, note));
 				else
 					dg = report_part(d, rid, k == 0 ? &c->region_part : &c->account_part,
 							 "if plan '%s' protects %s (%s), they %s %s%s: "
-							 "this copy goes from %s to %s (%s%s%s)",
+							 "this copy goes from %s to %s (%s)",
 							 p->name, tl, why_maybe(p, why, sizeof(why)),
 							 v == FACT_LIMITED ? "are copied" : "cannot be copied",
 							 kind, v == FACT_LIMITED ? " only under a condition" : "",
 							 k == 0 ? facts_region_label(p->src.region) : p->src.account,
-							 dest, facts_cite(f), note ? ": " : "",
-							 note ? note : "");
+							 dest, model_cite(d, f, v, note));
 				if (!dg)
 					continue;
 				dg->severity = model_severity(rid, selk != 0, v);
@@ -173,20 +171,19 @@ static void check_cold(struct doc *d, const struct facts *f,
 		facts_typeset_str(known, tl, sizeof(tl));
 		dg = report(d, BKP302, key,
 			    "MoveToColdStorageAfterDays %s for %s%s: only %s go to "
-			    "cold storage (%s%s%s)",
+			    "cold storage (%s)",
 			    v == FACT_LIMITED ? "takes effect only conditionally"
 					      : "is ignored",
-			    tl, evidence(p, known, ev, sizeof(ev)), ok, facts_cite(f),
-			    note ? ": " : "", note ? note : "");
+			    tl, evidence(p, known, ev, sizeof(ev)), ok, model_cite(d, f, v, note));
 	} else {
 		facts_typeset_str(all, tl, sizeof(tl));
 		dg = report(d, BKP302, key,
 			    "if plan '%s' protects resources other than %s (%s), "
-			    "MoveToColdStorageAfterDays %s for them (%s%s%s)",
+			    "MoveToColdStorageAfterDays %s for them (%s)",
 			    p->name, ok, why_maybe(p, why, sizeof(why)),
 			    v == FACT_LIMITED ? "takes effect only conditionally"
 					      : "is ignored",
-			    facts_cite(f), note ? ": " : "", note ? note : "");
+			    model_cite(d, f, v, note));
 	}
 	if (!dg)
 		return;
@@ -292,10 +289,10 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 	dg = report_part(d, BKP301, &jb->region_part,
 			 "RecoveryPointArn is a DynamoDB table backup, which %s "
 			 "copied across Regions: this copy goes from %s to %s "
-			 "(%s%s%s)",
+			 "(%s)",
 			 v == FACT_LIMITED ? "is only conditionally" : "cannot be",
 			 facts_region_label(jb->src.region), facts_region_label(er),
-			 facts_cite(f), note ? ": " : "", note ? note : "");
+			 model_cite(d, f, v, note));
 	if (dg) {
 		dg->severity = model_severity(BKP301, 1, v);
 		diag_hint(d->file, dg, "copy to a vault in %s, or restore the "
@@ -332,9 +329,10 @@ static void check_unsupported(struct doc *d, const struct facts *f,
 			continue;
 		facts_type_feature(f, __builtin_ctz(no), FEAT_PROTECTED, NULL, &note);
 		dg = report_part(d, BKP303, &at,
-				 "%s are not protected by AWS Backup (%s%s%s)",
-				 facts_typeset_str(no, tl, sizeof(tl)), facts_cite(f),
-				 note ? ": " : "", note ? note : "");
+				 "%s are not protected by AWS Backup (%s)",
+				 facts_typeset_str(no, tl, sizeof(tl)),
+				 /* the reason is the point here: name it */
+				 model_cite(d, f, FACT_LIMITED, note));
 		if (strcmp(facts_name(f), "current") != 0)
 			diag_hint(d->file, dg, "lint with --facts current if AWS "
 				  "Backup has added the type since");
