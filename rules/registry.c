@@ -644,6 +644,28 @@ const struct rule rules[RULE_COUNT] = {
 	"Good:\n  \"ScheduleExpressionTimezone\": \"America/New_York\"\n",
 	.source = "AWS Backup API reference, BackupRule ScheduleExpressionTimezone; IANA tz database (schemas/timezones.txt)",
 },
+[BKP607] = {
+	.id = "BKP607", .name = "overlapping-rules", .severity = W,
+	.summary = "Two rules of a plan start in overlapping windows and only the longer-kept backup is taken, dropping the other's copies or vault.",
+	.doc =
+	"What it checks: for two rules of one plan in the same time zone whose\n"
+	"schedules fire on a common day with start windows that overlap (each\n"
+	"StartWindowMinutes counted, 480 when omitted), and whose retention differs,\n"
+	"that the rule kept for a shorter time does not copy somewhere the other rule\n"
+	"does not, and does not back up into a different vault.\n\n"
+	"Why: when the windows of two rules overlap, AWS Backup takes one backup, for\n"
+	"the rule with the longer retention. On those days the shorter rule's copy\n"
+	"actions do not run and nothing goes to its vault: a daily rule with a\n"
+	"cross-Region copy and a monthly rule without one leave the first of every\n"
+	"month without a copy in the other Region.\n\n"
+	"Bad:\n  {\"RuleName\": \"daily\", \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"   \"Lifecycle\": {\"DeleteAfterDays\": 35}, \"CopyActions\": [{...dr vault...}]},\n"
+	"  {\"RuleName\": \"monthly\", \"ScheduleExpression\": \"cron(0 5 1 * ? *)\",\n"
+	"   \"Lifecycle\": {\"DeleteAfterDays\": 365}}\n"
+	"Good: the same CopyActions on \"monthly\" too, or schedules further apart\n"
+	"than the start windows.\n",
+	.source = "AWS Backup Developer Guide, Backup plan options and configuration (overlapping rules: the backup with the longer retention is taken, the full start window considered)",
+},
 
 /* ---- IAM (BKP7xx): rules/iam.c ---- */
 [BKP701] = {

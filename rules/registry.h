@@ -24,7 +24,7 @@ enum rule_id {
 	/* lifecycle (rules/lifecycle.c) */
 	BKP501, BKP502, BKP503, BKP504, BKP505,
 	/* schedule and windows (rules/schedule.c) */
-	BKP601, BKP602, BKP603, BKP604, BKP605, BKP606,
+	BKP601, BKP602, BKP603, BKP604, BKP605, BKP606, BKP607,
 	/* IAM (rules/iam.c) */
 	BKP701,
 	RULE_COUNT

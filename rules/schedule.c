@@ -11,6 +11,7 @@
  * known only through a Parameter's Default is used, and the message says it
  * is assumed. Wrong types are the schema family's (BKP102). */
 #include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -578,6 +579,338 @@ static void check_windows(struct doc *d, const struct node *rule, int cfn)
 	}
 }
 
+/* ---- BKP607: overlapping rules ---- */
+
+/* What the overlap check needs to know about one rule; `ok` is 0 when
+ * something it depends on is unknown. */
+struct rule_info {
+	const struct node *rule;
+	const struct node *expr_at;  /* ScheduleExpression as written, or NULL */
+	const char *name;            /* RuleName, or NULL */
+	const char *expr;            /* the expression (AWS's default if omitted) */
+	const char *tz;              /* "UTC" when omitted */
+	struct cron c;
+	long long start;             /* start window in minutes */
+	long long keep;              /* DeleteAfterDays; LLONG_MAX = never deleted */
+	int ok;
+};
+
+#define DEFAULT_SCHEDULE "cron(0 5 ? * * *)"
+#define MAX_OVERLAP_RULES 64  /* pairs are compared: bound the work */
+#define OVERLAP_DAYS 1461     /* how far ahead a common day is looked for: 4 years */
+
+static int same_zone(const char *a, const char *b)
+{
+	static const char *const utc[] = { "UTC", "Etc/UTC", "Etc/GMT", "GMT",
+					    "Etc/UCT", "UCT", "Etc/Zulu", "Zulu",
+					    "Universal", "Etc/Universal", NULL };
+	int ua = 0, ub = 0, i;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	for (i = 0; utc[i]; i++) {
+		ua |= strcmp(a, utc[i]) == 0;
+		ub |= strcmp(b, utc[i]) == 0;
+	}
+	return ua && ub;
+}
+
+static void rule_info(struct doc *d, const struct node *rule, int cfn,
+		      struct rule_info *ri)
+{
+	struct val v;
+	struct cron_error e;
+	const struct node *lc;
+	long long n;
+
+	memset(ri, 0, sizeof(*ri));
+	ri->rule = rule;
+	ri->name = node_str(map_get(rule, "RuleName"));
+	if (map_get(rule, "ScheduleExpression")) {
+		if (!get_val(d, rule, "ScheduleExpression", &v) || !node_is(v.v, N_STR))
+			return;
+		ri->expr_at = v.at;
+		ri->expr = v.v->u.str;
+	} else {
+		ri->expr = DEFAULT_SCHEDULE;
+	}
+	if (cron_parse(ri->expr, strlen(ri->expr), &ri->c, &e) != 0)
+		return;
+	ri->tz = "UTC";
+	if (map_get(rule, "ScheduleExpressionTimezone")) {
+		if (!get_val(d, rule, "ScheduleExpressionTimezone", &v) ||
+		    !node_is(v.v, N_STR))
+			return;
+		ri->tz = v.v->u.str;
+	}
+	ri->start = START_WINDOW_DEFAULT;
+	if (map_get(rule, "StartWindowMinutes")) {
+		if (!get_minutes(d, rule, "StartWindowMinutes", cfn, &v, &n))
+			return;
+		ri->start = n;
+	}
+	/* Continuous backups are not scheduled snapshots: not compared. */
+	if (map_get(rule, "EnableContinuousBackup")) {
+		int on;
+		if (!get_val(d, rule, "EnableContinuousBackup", &v))
+			return;
+		if (node_is(v.v, N_BOOL))
+			on = v.v->u.b;
+		else if (cfn && node_is(v.v, N_STR))
+			on = strcasecmp(v.v->u.str, "false") != 0;
+		else
+			return;
+		if (on)
+			return;
+	}
+	ri->keep = LLONG_MAX;
+	lc = map_get(rule, "Lifecycle");
+	if (lc) {
+		enum cfn_known how;
+		lc = cfn_value(d, lc, &how);
+		if (how == CFN_UNKNOWN || !node_is(lc, N_MAP))
+			return;
+		if (map_get(lc, "DeleteAfterDays")) {
+			if (!get_minutes(d, lc, "DeleteAfterDays", cfn, &v, &n))
+				return;
+			ri->keep = n == -1 ? LLONG_MAX : n;
+		}
+	}
+	ri->ok = 1;
+}
+
+/* Minutes of the day at which c fires, as a 1440-bit map. */
+static void day_minutes(const struct cron *c, unsigned char *bits)
+{
+	int h, m;
+
+	memset(bits, 0, 1440);
+	for (h = 0; h < 24; h++)
+		if ((c->hours >> h) & 1)
+			for (m = 0; m < 60; m++)
+				if ((c->minutes >> m) & 1)
+					bits[h * 60 + m] = 1;
+}
+
+/* 1 when some start of a and some start of b on one day are close enough
+ * that their start windows overlap: ta < tb + wb and tb < ta + wa. */
+static int windows_overlap(const struct rule_info *a, const struct rule_info *b)
+{
+	unsigned char ma[1440], mb[1440];
+	int prefix[1441], ta, i;
+
+	day_minutes(&a->c, ma);
+	day_minutes(&b->c, mb);
+	prefix[0] = 0;
+	for (i = 0; i < 1440; i++)
+		prefix[i + 1] = prefix[i] + mb[i];
+	for (ta = 0; ta < 1440; ta++) {
+		long long lo, hi;
+		if (!ma[ta])
+			continue;
+		/* tb in (ta - wb, ta + wa) */
+		lo = ta - b->start + 1;
+		hi = ta + a->start - 1;
+		if (lo < 0)
+			lo = 0;
+		if (hi > 1439)
+			hi = 1439;
+		if (lo <= hi && prefix[hi + 1] - prefix[lo] > 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int fire_same_day(const struct rule_info *a, const struct rule_info *b)
+{
+	struct cron_time t;
+	int i;
+
+	pthread_once(&today_once, today_init);
+	t = today;
+	for (i = 0; i < OVERLAP_DAYS && t.year <= CRON_YEAR_MAX; i++) {
+		if (cron_fires_on(&a->c, t.year, t.mon, t.day) &&
+		    cron_fires_on(&b->c, t.year, t.mon, t.day))
+			return 1;
+		if (++t.day > cron_days_in_month(t.year, t.mon)) {
+			t.day = 1;
+			if (++t.mon > 12) {
+				t.mon = 1;
+				t.year++;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The same expression: equal scalars, or containers equal member by
+ * member (two identical intrinsic calls have one value). */
+static int node_equal(const struct node *a, const struct node *b)
+{
+	uint32_t i, n;
+
+	if (!a || !b || a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case N_STR:
+		return a->len == b->len && memcmp(a->u.str, b->u.str, a->len) == 0;
+	case N_INT:
+		return a->u.i == b->u.i;
+	case N_BOOL:
+		return !a->u.b == !b->u.b;
+	case N_NULL:
+		return 1;
+	case N_FLOAT:
+		return a->u.f == b->u.f;
+	case N_MAP:
+	case N_SEQ:
+		if (a->len != b->len)
+			return 0;
+		n = a->kind == N_MAP ? 2 * a->len : a->len;
+		for (i = 0; i < n; i++)
+			if (!node_equal(&a->u.kids[i], &b->u.kids[i]))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Values that certainly differ: two different strings, or Ref/GetAtt of
+ * two different resources of the template. Anything else may be equal. */
+static int differ(struct doc *d, const struct node *a, const struct node *b)
+{
+	const char *ia, *ib;
+
+	if (node_equal(a, b))
+		return 0;
+	if (node_is(a, N_STR) && node_is(b, N_STR))
+		return 1;
+	ia = cfn_ref_target(a);
+	ib = cfn_ref_target(b);
+	return ia && ib && strcmp(ia, ib) != 0 && cfn_resource(d, ia) &&
+	       cfn_resource(d, ib);
+}
+
+/* How to name a vault value in a message. */
+static const char *describe(const struct node *v)
+{
+	const char *id;
+
+	if (node_is(v, N_STR))
+		return v->u.str;
+	id = cfn_ref_target(v);
+	return id ? id : "?";
+}
+
+/* The first copy destination of `loser` that `winner` certainly does not
+ * copy to, or NULL (also when that cannot be known). */
+static const struct node *lost_copy(struct doc *d, const struct rule_info *loser,
+				    const struct rule_info *winner)
+{
+	const struct node *la = map_get(loser->rule, "CopyActions");
+	const struct node *wa = map_get(winner->rule, "CopyActions");
+	uint32_t i, j;
+
+	if (!node_is(la, N_SEQ) || (wa && !node_is(wa, N_SEQ)))
+		return NULL;
+	for (i = 0; i < la->len; i++) {
+		const struct node *dst = map_get(seq_at(la, i), "DestinationBackupVaultArn");
+		int lost = 1;
+		if (!dst)
+			continue;
+		for (j = 0; wa && j < wa->len && lost; j++) {
+			const struct node *o = map_get(seq_at(wa, j), "DestinationBackupVaultArn");
+			if (node_equal(dst, o))
+				lost = 0;
+			else if (!differ(d, dst, o))
+				return NULL; /* cannot tell */
+		}
+		if (lost)
+			return dst;
+	}
+	return NULL;
+}
+
+static void keep_text(long long keep, char *buf, size_t n)
+{
+	if (keep == LLONG_MAX)
+		snprintf(buf, n, "kept indefinitely");
+	else
+		snprintf(buf, n, "DeleteAfterDays %lld", keep);
+}
+
+static void check_overlap(struct doc *d, const struct plan_ref *p)
+{
+	const struct node *rs = p->rules;
+	struct rule_info *ri;
+	uint32_t i, j, n;
+
+	if (!node_is(rs, N_SEQ) || rs->len < 2 || rs->len > MAX_OVERLAP_RULES)
+		return;
+	n = rs->len;
+	ri = arena_zalloc(&d->arena, n * sizeof(*ri));
+	for (i = 0; i < n; i++) {
+		enum cfn_known how;
+		const struct node *rule = cfn_value(d, seq_at(rs, i), &how);
+		if (how != CFN_UNKNOWN && node_is(rule, N_MAP))
+			rule_info(d, rule, p->cfn, &ri[i]);
+	}
+	/* One finding per shorter-kept rule, naming the longest-kept rule it
+	 * loses to. */
+	for (i = 0; i < n; i++) {
+		const struct rule_info *lo = &ri[i], *hi = NULL;
+		const struct node *vault_lo, *dst = NULL, *at;
+		const char *vk = key_target_vault(p->cfn);
+		char klo[48], khi[48];
+		struct diag *dg;
+		int others = 0;
+
+		if (!lo->ok)
+			continue;
+		vault_lo = map_get(lo->rule, vk);
+		for (j = 0; j < n; j++) {
+			const struct rule_info *o = &ri[j];
+			const struct node *vault_o, *lost;
+			if (i == j || !o->ok || lo->keep >= o->keep ||
+			    !same_zone(lo->tz, o->tz))
+				continue;
+			vault_o = map_get(o->rule, vk);
+			lost = lost_copy(d, lo, o);
+			if (!lost && !(vault_lo && vault_o && differ(d, vault_lo, vault_o)))
+				continue;
+			if (!windows_overlap(lo, o) || !fire_same_day(lo, o))
+				continue;
+			if (hi)
+				others++;
+			if (!hi || o->keep > hi->keep) {
+				hi = o;
+				dst = lost;
+			}
+		}
+		if (!hi)
+			continue;
+		keep_text(lo->keep, klo, sizeof(klo));
+		keep_text(hi->keep, khi, sizeof(khi));
+		at = lo->expr_at ? lo->expr_at : map_get(lo->rule, "RuleName");
+		if (!at)
+			at = lo->rule;
+		dg = report(d, BKP607, at,
+			    "rule '%s' (%s, %s) and rule '%s' (%s, %s)%s start in overlapping windows on some days; AWS Backup then takes only the backup that is kept longer, so on those days %s%s%s",
+			    lo->name ? lo->name : "?", lo->expr, klo,
+			    hi->name ? hi->name : "?", hi->expr, khi,
+			    others ? " (and other rules)" : "",
+			    dst ? "no copy goes to " : "nothing lands in the vault ",
+			    describe(dst ? dst : vault_lo),
+			    dst ? "" : " of the shorter-kept rule");
+		if (dg)
+			diag_hint(d->file, dg,
+				  "move the schedules apart by more than the start window (StartWindowMinutes %lld), or give '%s' the same %s",
+				  lo->start > hi->start ? lo->start : hi->start,
+				  hi->name ? hi->name : "?",
+				  dst ? "CopyActions" : "target vault");
+	}
+}
+
 void schedule_check_doc(struct doc *d)
 {
 	struct plan_ref *plans;
@@ -600,5 +933,6 @@ void schedule_check_doc(struct doc *d)
 			check_timezone(d, rule);
 			check_windows(d, rule, plans[i].cfn);
 		}
+		check_overlap(d, &plans[i]);
 	}
 }
