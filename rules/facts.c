@@ -321,7 +321,10 @@ char *facts_typeset_str(uint32_t s, char *buf, size_t n)
 		int w;
 		if (!(s & (1u << i)))
 			continue;
-		w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "",
+		s &= ~(1u << i);
+		/* "A, B and C" */
+		w = snprintf(buf + used, n - used, "%s%s",
+			     !used ? "" : s ? ", " : " and ",
 			     base.type_display[i]);
 		if (w < 0 || (size_t)w >= n - used) {
 			if (n > 4)
@@ -343,7 +346,7 @@ static int span_has_star(const char *s, size_t len)
 static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 {
 	const char *field[6];
-	size_t flen[6], nf = 0, i, k;
+	size_t flen[6], nf = 0, k;
 	const char *p = s, *end = s + len;
 	const char *svc, *res;
 	size_t svclen, rlen, rtlen;
@@ -375,14 +378,18 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 		}
 		return -1;
 	}
-	/* a wildcard before the service ends: any type */
-	for (i = 0; i < nf && i <= 2; i++)
-		if (span_has_star(field[i], flen[i])) {
-			out->any = 1;
-			return 0;
-		}
-	if (nf < 3)
-		return -1;
+	/* a wildcard in the service: any type; one in the partition, Region
+	 * or account (Fn::Sub's ${AWS::Region}) says nothing about the type */
+	if (nf < 3) {
+		if (!span_has_star(s, len))
+			return -1;
+		out->any = 1;
+		return 0;
+	}
+	if (span_has_star(field[2], flen[2])) {
+		out->any = 1;
+		return 0;
+	}
 	svc = field[2];
 	svclen = flen[2];
 	if (nf < 6) {

@@ -468,7 +468,7 @@ static void classify_resource(struct doc *d, struct res_model *rm)
 {
 	const struct node *v = rm->node;
 	struct tmpl t;
-	const char *id;
+	const char *id, *cls;
 
 	memset(&rm->t, 0, sizeof(rm->t));
 	if ((id = cfn_ref_target(v)) && node_intrinsic(v) == FN_GETATT) {
@@ -501,11 +501,12 @@ static void classify_resource(struct doc *d, struct res_model *rm)
 			grow_add(&g, "*", 1);
 			p = e + 1;
 		}
-		rm->text = g.s;
-	} else {
 		rm->text = t.text;
+		cls = g.s;
+	} else {
+		rm->text = cls = t.text;
 	}
-	if (facts_arn_types(rm->text, strlen(rm->text), &rm->t) < 0)
+	if (facts_arn_types(cls, strlen(cls), &rm->t) < 0)
 		memset(&rm->t, 0, sizeof(rm->t)); /* not an ARN: the schema says so */
 }
 
@@ -658,8 +659,16 @@ static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
 				return x->plans[i];
 		}
 	}
-	/* the run's only plan, when the selection names no other plan of it */
-	return x->nplans == 1 ? x->plans[0] : NULL;
+	/* the run's only plan, when the selection names no other plan of it:
+	 * it names none, or the plan's own id is not known (a CreateBackupPlan
+	 * input, whose id AWS assigns) */
+	if (x->nplans != 1)
+		return NULL;
+	if (s->plan_key && node_str(x->plans[0]->ref->plan_id))
+		return NULL;
+	if (s->plan_logical && x->plans[0]->doc == s->doc)
+		return NULL;
+	return x->plans[0];
 }
 
 void model_link(struct run *r)

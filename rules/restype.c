@@ -59,71 +59,87 @@ static uint32_t plan_types(const struct plan_model *p, const struct facts *f,
 	return *known_out | facts_types_with(f, maybe, feat, v, region);
 }
 
-/* BKP301 and BKP306 for one cross-Region or cross-account copy. */
+/* One BKP301/BKP306 finding: types `set` (certain when `known`) cannot
+ * make copy c of kind k (0 cross-Region, 1 cross-account); fact v. */
+static void report_copy(struct doc *d, const struct facts *f,
+			const struct plan_model *p, const struct copy_model *c,
+			int k, enum fact v, enum rule_id rid, uint32_t set,
+			int known)
+{
+	static const enum feature feats[2] = { FEAT_CROSS_REGION_COPY,
+					       FEAT_CROSS_ACCOUNT_COPY };
+	const struct part *at = k == 0 ? &c->region_part : &c->account_part;
+	const char *from = k == 0 ? facts_region_label(p->src.region)
+				  : p->src.account;
+	const char *to = k == 0 ? facts_region_label(c->dst_region)
+				: c->dst.account;
+	const char *how = v == FACT_LIMITED ? "are copied" : "cannot be copied";
+	const char *kind = k == 0 ? "across Regions" : "across accounts";
+	const char *cond = v == FACT_LIMITED ? " only under a condition" : "";
+	const char *note = NULL;
+	char tl[600], ev[600], why[200];
+	struct diag *dg;
+	int t;
+
+	for (t = 0; !(set & (1u << t)); t++)
+		;
+	facts_type_feature(f, t, feats[k], p->src.region, &note);
+	facts_typeset_str(set, tl, sizeof(tl));
+	if (known)
+		dg = report_part(d, rid, at,
+				 "%s%s %s %s%s: this copy goes from %s to %s (%s)",
+				 tl, evidence(p, set, ev, sizeof(ev)), how, kind,
+				 cond, from, to, model_cite(d, f, v, note));
+	else
+		dg = report_part(d, rid, at,
+				 "if plan '%s' protects %s (%s), they %s %s%s: "
+				 "this copy goes from %s to %s (%s)", p->name, tl,
+				 why_maybe(p, why, sizeof(why)), how, kind, cond,
+				 from, to, model_cite(d, f, v, note));
+	if (!dg)
+		return;
+	dg->severity = model_severity(rid, known, v);
+	if (v == FACT_LIMITED)
+		diag_hint(d->file, dg, "make sure the condition holds, or keep "
+			  "these resources in a plan without this copy");
+	else
+		diag_hint(d->file, dg, "move these resources to a plan without "
+			  "this copy, or copy within the %s",
+			  k == 0 ? "Region" : "account");
+}
+
+/* BKP301 (DynamoDB across Regions) and BKP306 (every other type and copy
+ * kind) for one copy of plan p. */
 static void check_copy_types(struct doc *d, const struct facts *f,
 			     const struct plan_model *p, const struct copy_model *c)
 {
 	static const enum feature feats[2] = { FEAT_CROSS_REGION_COPY,
 					       FEAT_CROSS_ACCOUNT_COPY };
 	int ddb = facts_type_index("DynamoDB");
-	char ev[600], tl[600], why[200];
-	int k;
+	uint32_t dmask = ddb >= 0 ? 1u << ddb : 0;
+	int k, pass;
+	enum fact v;
 
 	for (k = 0; k < 2; k++) {
 		int cross = k == 0 ? c->cross_region : c->cross_account;
-		enum fact v;
-		const char *kind = k == 0 ? "across Regions" : "across accounts";
-		const char *dest = k == 0 ? facts_region_label(c->dst_region)
-					  : c->dst.account;
-		for (v = FACT_NO; cross == 1 && v <= FACT_LIMITED; v++) {
-			uint32_t known, all, ids;
-			const char *note = NULL;
-			struct diag *dg;
-			enum rule_id rid;
+		if (cross != 1)
+			continue;
+		for (v = FACT_NO; v <= FACT_LIMITED; v++) {
+			uint32_t known, all;
 			if (v == FACT_YES)
 				continue;
 			all = plan_types(p, f, feats[k], v, p->src.region, &known);
-			/* DynamoDB across Regions is BKP301; the rest BKP306 */
-			for (ids = 0; ids < 2; ids++) {
-				uint32_t dmask = ddb >= 0 ? 1u << ddb : 0;
-				uint32_t sel = ids == 0 ? (k == 0 ? all & dmask : 0)
-						       : (k == 0 ? all & ~dmask : all);
-				uint32_t selk = known & sel;
-				int t;
-				if (!sel)
-					continue;
-				rid = ids == 0 ? BKP301 : BKP306;
-				for (t = 0; !(sel & (1u << t)); t++)
-					;
-				facts_type_feature(f, t, feats[k], p->src.region, &note);
-				facts_typeset_str(selk ? selk : sel, tl, sizeof(tl));
-				if (selk)
-					dg = report_part(d, rid, k == 0 ? &c->region_part : &c->account_part,
-							 "%s%s %s %s%s: this copy goes from %s to %s (%s)",
-							 tl, evidence(p, selk, ev, sizeof(ev)),
-							 v == FACT_LIMITED ? "are copied" : "cannot be copied",
-							 kind, v == FACT_LIMITED ? " only under a condition" : "",
-							 k == 0 ? facts_region_label(p->src.region) : p->src.account,
-							 dest, model_cite(d, f, v, note));
-				else
-					dg = report_part(d, rid, k == 0 ? &c->region_part : &c->account_part,
-							 "if plan '%s' protects %s (%s), they %s %s%s: "
-							 "this copy goes from %s to %s (%s)",
-							 p->name, tl, why_maybe(p, why, sizeof(why)),
-							 v == FACT_LIMITED ? "are copied" : "cannot be copied",
-							 kind, v == FACT_LIMITED ? " only under a condition" : "",
-							 k == 0 ? facts_region_label(p->src.region) : p->src.account,
-							 dest, model_cite(d, f, v, note));
-				if (!dg)
-					continue;
-				dg->severity = model_severity(rid, selk != 0, v);
-				diag_hint(d->file, dg, "%s",
-					  v == FACT_LIMITED
-						  ? "make sure the condition holds, or keep these "
-						    "resources in a plan without this copy"
-						  : "move these resources to a plan without this "
-						    "copy, or copy to a vault in the same Region "
-						    "and account");
+			for (pass = 0; pass < 2; pass++) {
+				/* DynamoDB across Regions is BKP301 */
+				uint32_t mine = pass == 0 ? (k == 0 ? dmask : 0)
+							  : (k == 0 ? ~dmask : ~0u);
+				enum rule_id rid = pass == 0 ? BKP301 : BKP306;
+				if (known & mine)
+					report_copy(d, f, p, c, k, v, rid,
+						    known & mine, 1);
+				if (all & ~known & mine)
+					report_copy(d, f, p, c, k, v, rid,
+						    all & ~known & mine, 0);
 			}
 		}
 	}
@@ -245,7 +261,7 @@ static void check_rds_option_groups(struct doc *d, const struct plan_model *p,
 {
 	int rds = facts_type_index("RDS");
 	uint32_t m = rds >= 0 ? 1u << rds : 0;
-	char ev[600], why[200];
+	char ev[600];
 	struct diag *dg;
 
 	if (c->cross_region != 1 || !m)
@@ -257,15 +273,8 @@ static void check_rds_option_groups(struct doc *d, const struct plan_model *p,
 				 "carries the snapshot only (AWS Backup cross-Region "
 				 "copy guide)", evidence(p, m, ev, sizeof(ev)),
 				 facts_region_label(c->dst_region));
-	else if (p->any || (p->maybe & m))
-		dg = report_part(d, BKP304, &c->region_part,
-				 "if plan '%s' protects Amazon RDS DB instances "
-				 "(%s), their custom option groups are not copied "
-				 "to %s (AWS Backup cross-Region copy guide)", p->name,
-				 why_maybe(p, why, sizeof(why)),
-				 facts_region_label(c->dst_region));
 	else
-		return;
+		return; /* a possible RDS instance is not worth a note */
 	diag_hint(d->file, dg, "create the option groups in %s before you "
 		  "restore there", c->dst_region ? c->dst_region : "the destination");
 }
@@ -288,9 +297,9 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 		return;
 	dg = report_part(d, BKP301, &jb->region_part,
 			 "RecoveryPointArn is a DynamoDB table backup, which %s "
-			 "copied across Regions: this copy goes from %s to %s "
-			 "(%s)",
-			 v == FACT_LIMITED ? "is only conditionally" : "cannot be",
+			 "across Regions%s: this copy goes from %s to %s (%s)",
+			 v == FACT_LIMITED ? "is copied" : "cannot be copied",
+			 v == FACT_LIMITED ? " only under a condition" : "",
 			 facts_region_label(jb->src.region), facts_region_label(er),
 			 model_cite(d, f, v, note));
 	if (dg) {
