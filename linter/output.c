@@ -1006,11 +1006,65 @@ static cJSON *sarif_physical(const char *uri, long artifact,
 	return p;
 }
 
-static cJSON *sarif_result(const struct diag *d, const char *uri,
-			   long artifact, const long *rule_index)
+/* Longest span or context (bytes) copied into the log as a snippet. */
+#define SARIF_SNIPPET_MAX 1024
+
+/* {"text": bytes a..b of f}, or NULL when the text is too long or holds a
+ * NUL byte. */
+static cJSON *sarif_text(struct file *f, size_t a, size_t b)
+{
+	cJSON *o;
+	char *t;
+
+	if (b <= a || b > f->src.len || b - a > SARIF_SNIPPET_MAX ||
+	    memchr(f->src.buf + a, '\0', b - a))
+		return NULL;
+	t = xmalloc(b - a + 1);
+	memcpy(t, f->src.buf + a, b - a);
+	t[b - a] = '\0';
+	o = jobj(NULL, NULL);
+	jadd(o, "text", jstr(t));
+	free(t);
+	return o;
+}
+
+/* The span's text as region.snippet, and the whole lines around it as
+ * contextRegion, so that a viewer without the file can show them. */
+static void sarif_snippets(cJSON *phys, struct file *f, const struct diag *d)
+{
+	cJSON *region = cJSON_GetObjectItemCaseSensitive(phys, "region");
+	cJSON *snip, *ctx;
+	const char *first, *last;
+	size_t len1, len2, a, b;
+	uint32_t end_line;
+
+	if (!region || f->io_error)
+		return;
+	snip = sarif_text(f, d->start, d->end);
+	if (snip)
+		jadd(region, "snippet", snip);
+	end_line = d->end_pos.line > d->pos.line ? d->end_pos.line : d->pos.line;
+	first = source_line(&f->src, d->pos.line, &len1);
+	last = source_line(&f->src, end_line, &len2);
+	if (!first || !last)
+		return;
+	a = (size_t)(first - f->src.buf);
+	b = (size_t)(last - f->src.buf) + len2;
+	snip = sarif_text(f, a, b);
+	if (!snip)
+		return;
+	ctx = jobj(phys, "contextRegion");
+	jadd(ctx, "startLine", jnum(d->pos.line));
+	jadd(ctx, "endLine", jnum(end_line));
+	jadd(ctx, "snippet", snip);
+}
+
+static cJSON *sarif_result(struct file *f, const struct diag *d,
+			   const char *uri, long artifact,
+			   const long *rule_index)
 {
 	const struct rule *r = rule_of(d);
-	cJSON *o = jobj(NULL, NULL), *locs, *loc, *logs, *lg, *rel, *props;
+	cJSON *o = jobj(NULL, NULL), *locs, *loc, *logs, *lg, *rel, *props, *phys;
 
 	jadd(o, "ruleId", jstr(r ? r->id : "BKP000"));
 	if (r && rule_index[d->rule] >= 0)
@@ -1021,8 +1075,9 @@ static cJSON *sarif_result(const struct diag *d, const char *uri,
 	jadd(o, "locations", locs);
 	loc = jobj(NULL, NULL);
 	jpush(locs, loc);
-	jadd(loc, "physicalLocation",
-	     sarif_physical(uri, artifact, &d->pos, &d->end_pos));
+	phys = sarif_physical(uri, artifact, &d->pos, &d->end_pos);
+	sarif_snippets(phys, f, d);
+	jadd(loc, "physicalLocation", phys);
 	if (d->path && *d->path) {
 		logs = cJSON_CreateArray();
 		jadd(loc, "logicalLocations", logs);
@@ -1139,7 +1194,7 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 	jadd(run, "results", arr);
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < files[i]->diags.n; j++)
-			jpush(arr, sarif_result(&files[i]->diags.v[j], uris[i],
+			jpush(arr, sarif_result(files[i], &files[i]->diags.v[j], uris[i],
 						art[i], rule_index));
 	}
 	for (i = 0; i < n; i++)

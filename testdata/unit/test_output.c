@@ -567,6 +567,15 @@ static void test_sarif(void)
 	CHECK(jint(j, "runs.0.results.0.locations.0.physicalLocation.region.startColumn") == 2);
 	CHECK(jint(j, "runs.0.results.0.locations.0.physicalLocation.region.endLine") == 2);
 	CHECK(jint(j, "runs.0.results.0.locations.0.physicalLocation.region.endColumn") == 5);
+	CHECK(strcmp(jstring(j, "runs.0.results.0.locations.0.physicalLocation."
+			     "region.snippet.text"), "\"x\"") == 0);
+	CHECK(jint(j, "runs.0.results.0.locations.0.physicalLocation."
+		   "contextRegion.startLine") == 2);
+	CHECK(strcmp(jstring(j, "runs.0.results.0.locations.0.physicalLocation."
+			     "contextRegion.snippet.text"), " \"x\": 2}") == 0);
+	/* An empty span has no snippet. */
+	CHECK(path_get(j, "runs.0.results.1.locations.0.physicalLocation."
+		       "region.snippet") == NULL);
 	CHECK(strcmp(jstring(j, "runs.0.results.0.locations.0.logicalLocations.0."
 			     "fullyQualifiedName"), "x") == 0);
 	CHECK(path_get(j, "runs.0.results.1.locations.0.logicalLocations") == NULL);
