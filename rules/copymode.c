@@ -10,14 +10,22 @@
 
 #define ALL_TYPES 0xffffffffu
 
-static const char *copy_desc(const struct plan_model *p, const struct copy_model *c,
-			     char *buf, size_t n)
+/* "us-west-2 (US West (Oregon)) in account N" for copy c. */
+static const char *dest_desc(const struct copy_model *c, char *buf, size_t n)
 {
-	snprintf(buf, n, "rule '%s' copies to %s%s%s",
-		 p->rules[c->rule].name,
+	snprintf(buf, n, "%s%s%s",
 		 c->dst_region ? facts_region_label(c->dst_region) : "another Region",
 		 c->cross_account == 1 ? " in account " : "",
 		 c->cross_account == 1 ? c->dst.account : "");
+	return buf;
+}
+
+static const char *copy_desc(const struct plan_model *p, const struct copy_model *c,
+			     char *buf, size_t n)
+{
+	char d[200];
+	snprintf(buf, n, "rule '%s' copies to %s", p->rules[c->rule].name,
+		 dest_desc(c, d, sizeof(d)));
 	return buf;
 }
 
@@ -64,6 +72,12 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 	at = both ? both : (xr > xa ? xr : xa);
 	if (both) {
 		snprintf(d1, sizeof(d1), "%s", copy_desc(p, both, d2, sizeof(d2)));
+	} else if (xr->rule == xa->rule) {
+		/* "rule 'daily' copies to A and to B in account N" */
+		char d3[200];
+		snprintf(d1, sizeof(d1), "%s and to %s",
+			 copy_desc(p, xr, d2, sizeof(d2)),
+			 dest_desc(xa, d3, sizeof(d3)));
 	} else {
 		char d3[300];
 		snprintf(d1, sizeof(d1), "%s, and %s",
