@@ -1138,23 +1138,20 @@ static cJSON *sarif_invocation(struct file **files, size_t n, char **uris)
 	return iv;
 }
 
+/* The log is written piece by piece: the tool (with every rule) pretty,
+ * then one artifact and one result a line, so that memory does not grow
+ * with the number of files and the output diffs well. */
 static void write_sarif(FILE *fp, struct file **files, size_t n,
 			const struct out_opts *o)
 {
 	const char *version = o->tool_version ? o->tool_version : BACKUPLINT_VERSION;
-	cJSON *root = jobj(NULL, NULL), *runs, *run, *driver, *arr, *a;
-	long rule_index[RULE_COUNT], nart = 0, *art;
+	cJSON *tool = jobj(NULL, NULL), *driver, *arr, *a;
+	long rule_index[RULE_COUNT];
 	size_t i, j, k = 0;
 	char **uris;
+	int first = 1;
 
-	jadd(root, "$schema", jstr("https://json.schemastore.org/sarif-2.1.0.json"));
-	jadd(root, "version", jstr("2.1.0"));
-	runs = cJSON_CreateArray();
-	jadd(root, "runs", runs);
-	run = jobj(NULL, NULL);
-	jpush(runs, run);
-
-	driver = jobj(jobj(run, "tool"), "driver");
+	driver = jobj(tool, "driver");
 	jadd(driver, "name", jstr("backuplint"));
 	jadd(driver, "version", jstr(version));
 	jadd(driver, "semanticVersion", jstr(version));
@@ -1168,41 +1165,40 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 		rule_index[i] = (long)k++;
 		jpush(arr, sarif_rule(&rules[i]));
 	}
+	fputs("{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+	      "\"version\": \"2.1.0\",\n\"runs\": [{\n\"tool\": ", fp);
+	jprint(fp, tool, 1);
 
 	uris = xcalloc(n ? n : 1, sizeof(*uris));
-	art = xcalloc(n ? n : 1, sizeof(*art));
 	for (i = 0; i < n; i++)
 		uris[i] = path_uri(file_name(files[i]));
-	arr = cJSON_CreateArray();
-	jpush(arr, sarif_invocation(files, n, uris));
-	jadd(run, "invocations", arr);
+	fputs(",\n\"invocations\": [", fp);
+	jprint(fp, sarif_invocation(files, n, uris), 0);
+	fputs("],\n\"columnKind\": \"unicodeCodePoints\",\n\"artifacts\": [", fp);
 
-	/* Artifacts: every file named or found (its length when read). */
-	arr = cJSON_CreateArray();
-	jadd(run, "artifacts", arr);
+	/* Artifacts: every file named or found (its length when read); the
+	 * artifact index of files[i] is i. */
 	for (i = 0; i < n; i++) {
-		art[i] = nart++;
 		a = jobj(NULL, NULL);
-		jpush(arr, a);
 		jadd(jobj(a, "location"), "uri", jstr(uris[i]));
 		if (!files[i]->io_error)
 			jadd(a, "length", jnum((double)files[i]->src.len));
+		fputs(i ? ",\n  " : "\n  ", fp);
+		jprint(fp, a, 0);
 	}
-	jadd(run, "columnKind", jstr("unicodeCodePoints"));
-
-	arr = cJSON_CreateArray();
-	jadd(run, "results", arr);
+	fputs(n ? "\n],\n\"results\": [" : "],\n\"results\": [", fp);
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < files[i]->diags.n; j++)
-			jpush(arr, sarif_result(files[i], &files[i]->diags.v[j], uris[i],
-						art[i], rule_index));
+		for (j = 0; j < files[i]->diags.n; j++) {
+			fputs(first ? "\n  " : ",\n  ", fp);
+			first = 0;
+			jprint(fp, sarif_result(files[i], &files[i]->diags.v[j],
+						uris[i], (long)i, rule_index), 0);
+		}
 	}
+	fputs(first ? "]\n}]\n}\n" : "\n]\n}]\n}\n", fp);
 	for (i = 0; i < n; i++)
 		free(uris[i]);
 	free(uris);
-	free(art);
-	jprint(fp, root, 1);
-	fputc('\n', fp);
 }
 
 /* ---- github ---- */
