@@ -463,7 +463,7 @@ const struct rule rules[RULE_COUNT] = {
 	"action while \"Copy a backup\" still says only one is automated: a warning.\n\n"
 	"Why: RDS and Aurora snapshots are encrypted with Region- and\n"
 	"account-specific keys; AWS Backup automates only one of the two copies.\n\n"
-	"Bad:\n  CopyActions: [{DestinationBackupVaultArn: arn:aws:backup:us-west-2:444455556666:backup-vault:dr}]\n"
+	"Bad (RDS instances in us-east-1, account 111122223333):\n  CopyActions: [{DestinationBackupVaultArn: arn:aws:backup:us-west-2:444455556666:backup-vault:dr}]\n"
 	"Good:\n  two plans, one copying to us-west-2 in the same account, one copying to\n  account 444455556666 in the same Region; or an EventBridge rule on\n  the copy job's completion that starts a second copy (StartCopyJob).\n",
 	.source = "AWS Backup Developer Guide, cross-Region backup (spec); Copy a backup, Feature availability by resource footnote 3 (current)",
 },
