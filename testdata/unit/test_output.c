@@ -473,6 +473,27 @@ static void test_summary(void)
 	file_release(&c);
 }
 
+/* A file over the size limit was not read, yet carries its BKP005: the
+ * diagnostic is written without a source line, the file counts as
+ * unreadable. */
+static void test_unread_with_diag(void)
+{
+	struct file f, *fs[1] = { &f };
+
+	file_mem(&f, "big.json", "");
+	f.io_error = 1;
+	f.io_msg = strdup("file is 300 MiB, over --max-file-size 256 MiB");
+	report_span(&f, 0, BKP005, 0, 0, "", "%s", f.io_msg);
+	EXPECT(OUT_TEXT, fs, 1, 0,
+	       "big.json:1:1: error: file is 300 MiB, over --max-file-size 256 MiB "
+	       "[BKP005 input-limits]\n"
+	       "1 error in 1 file; 1 file could not be read\n");
+	EXPECT(OUT_GNU, fs, 1, 0,
+	       "big.json:1:1: error: file is 300 MiB, over --max-file-size 256 MiB "
+	       "[BKP005 input-limits]\n");
+	file_release(&f);
+}
+
 static cJSON *path_get(cJSON *j, const char *path)
 {
 	char key[64];
@@ -673,6 +694,7 @@ int main(void)
 	test_escaping();
 	test_long_line();
 	test_summary();
+	test_unread_with_diag();
 	test_sarif();
 	test_rules_listing();
 	test_write_error();
