@@ -626,7 +626,69 @@ struct run_index {
 	size_t nplans;
 	struct sel_model **sels;
 	size_t nsels;
+	/* plans sorted for lookup: by (document, logical id) and by plan id */
+	struct plan_model **by_logical, **by_id;
+	size_t nlogical, nid;
 };
+
+static int cmp_logical(const void *a, const void *b)
+{
+	const struct plan_model *x = *(struct plan_model *const *)a;
+	const struct plan_model *y = *(struct plan_model *const *)b;
+	if (x->doc != y->doc)
+		return (uintptr_t)x->doc < (uintptr_t)y->doc ? -1 : 1;
+	return strcmp(x->ref->logical_id, y->ref->logical_id);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	const struct plan_model *x = *(struct plan_model *const *)a;
+	const struct plan_model *y = *(struct plan_model *const *)b;
+	return strcmp(node_str(x->ref->plan_id), node_str(y->ref->plan_id));
+}
+
+static void index_plans(struct run_index *x)
+{
+	size_t i;
+	x->by_logical = xcalloc(x->nplans + 1, sizeof(*x->by_logical));
+	x->by_id = xcalloc(x->nplans + 1, sizeof(*x->by_id));
+	for (i = 0; i < x->nplans; i++) {
+		if (x->plans[i]->ref->logical_id)
+			x->by_logical[x->nlogical++] = x->plans[i];
+		if (node_str(x->plans[i]->ref->plan_id))
+			x->by_id[x->nid++] = x->plans[i];
+	}
+	qsort(x->by_logical, x->nlogical, sizeof(*x->by_logical), cmp_logical);
+	qsort(x->by_id, x->nid, sizeof(*x->by_id), cmp_id);
+}
+
+static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
+{
+	struct plan_model **hit = NULL;
+
+	if (s->plan_logical) {
+		struct plan_ref ref = { .logical_id = s->plan_logical };
+		struct plan_model key = { .doc = s->doc, .ref = &ref }, *kp = &key;
+		hit = bsearch(&kp, x->by_logical, x->nlogical, sizeof(kp), cmp_logical);
+	} else if (s->plan_key) {
+		struct node id = { .kind = N_STR, .u.str = s->plan_key };
+		struct plan_ref ref = { .plan_id = &id };
+		struct plan_model key = { .ref = &ref }, *kp = &key;
+		hit = bsearch(&kp, x->by_id, x->nid, sizeof(kp), cmp_id);
+	}
+	if (hit)
+		return *hit;
+	/* the run's only plan, when the selection names no other plan of it:
+	 * it names none, or the plan's own id is not known (a CreateBackupPlan
+	 * input, whose id AWS assigns) */
+	if (x->nplans != 1)
+		return NULL;
+	if (s->plan_key && node_str(x->plans[0]->ref->plan_id))
+		return NULL;
+	if (s->plan_logical && x->plans[0]->doc == s->doc)
+		return NULL;
+	return x->plans[0];
+}
 
 static int linked_flag(struct run *r, int set)
 {
@@ -642,33 +704,6 @@ static int linked_flag(struct run *r, int set)
 			m->linked = 1;
 		}
 	return 0;
-}
-
-static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
-{
-	size_t i;
-	if (s->plan_logical) {
-		for (i = 0; i < x->nplans; i++)
-			if (x->plans[i]->doc == s->doc && x->plans[i]->ref->logical_id &&
-			    strcmp(x->plans[i]->ref->logical_id, s->plan_logical) == 0)
-				return x->plans[i];
-	} else if (s->plan_key) {
-		for (i = 0; i < x->nplans; i++) {
-			const char *id = node_str(x->plans[i]->ref->plan_id);
-			if (id && strcmp(id, s->plan_key) == 0)
-				return x->plans[i];
-		}
-	}
-	/* the run's only plan, when the selection names no other plan of it:
-	 * it names none, or the plan's own id is not known (a CreateBackupPlan
-	 * input, whose id AWS assigns) */
-	if (x->nplans != 1)
-		return NULL;
-	if (s->plan_key && node_str(x->plans[0]->ref->plan_id))
-		return NULL;
-	if (s->plan_logical && x->plans[0]->doc == s->doc)
-		return NULL;
-	return x->plans[0];
 }
 
 void model_link(struct run *r)
@@ -700,6 +735,7 @@ void model_link(struct run *r)
 				x.sels[x.nsels++] = &m->sels[k];
 			}
 		}
+	index_plans(&x);
 	for (i = 0; i < x.nsels; i++) {
 		struct sel_model *s = x.sels[i];
 		struct plan_model *p = find_plan(&x, s);
@@ -725,6 +761,8 @@ void model_link(struct run *r)
 	}
 	free(x.plans);
 	free(x.sels);
+	free(x.by_logical);
+	free(x.by_id);
 }
 
 const char *model_cite(struct doc *d, const struct facts *f, enum fact v,
