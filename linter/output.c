@@ -23,9 +23,9 @@
 #define BACKUPLINT_URL "https://github.com/backuplint/backuplint"
 #endif
 
-/* Source lines wider than this many columns are cut around the span. */
+/* Source lines of more characters than this are cut around the span. */
 #define SNIPPET_WIDTH 100
-/* Columns kept before the span's start when a long line is cut. */
+/* Characters kept before the span's start when a long line is cut. */
 #define SNIPPET_BEFORE 30
 #define TAB_STOP 8
 
@@ -145,9 +145,18 @@ static size_t utf8_decode(const unsigned char *s, size_t n, long *cp)
 	return len;
 }
 
-/* Write s with its control characters escaped (\n, \t, \xNN, \u0085), so
- * that a message quoting a document value, or a file name, stays on one line
- * and cannot send escape sequences to the terminal. */
+/* Bidirectional formatting characters reorder what a terminal shows (the
+ * "Trojan Source" trick); they are never written as they are. */
+static int is_bidi_control(long cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+/* Write s with its control characters escaped (\n, \t, \xNN, \u0085,
+ * \u202e), so that a message quoting a document value, or a file name, stays
+ * on one line and cannot send escape sequences to the terminal or reorder
+ * what it shows. */
 static void put_escaped(FILE *fp, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -156,7 +165,8 @@ static void put_escaped(FILE *fp, const char *str)
 
 	while (i < n) {
 		k = utf8_decode(s + i, n - i, &cp);
-		if (cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp <= 0x9f)) {
+		if (cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp <= 0x9f) &&
+		    !is_bidi_control(cp)) {
 			run += k;
 			i += k;
 			continue;
@@ -332,12 +342,6 @@ static size_t back_cps(const char *p, size_t i, unsigned count)
 	while (count-- && i > 0)
 		i = cp_start(p, i - 1);
 	return i;
-}
-
-static int is_bidi_control(long cp)
-{
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
 /* East Asian wide and fullwidth characters (and emoji) take two terminal

@@ -393,14 +393,22 @@ static void test_escaping(void)
 	       "1 error in 1 file\n");
 	file_release(&f);
 
-	/* Bidirectional controls would reorder the shown line. */
+	/* Bidirectional controls would reorder the shown line and message. */
 	file_mem(&f, "bidi.json", "[\"a\xe2\x80\xae" "b\", 1]");
 	span(&f, BKP001, SEV_ERROR, "1", "z");
+	span(&f, BKP001, SEV_ERROR, "a", "name \"a\xe2\x80\xae" "b\"");
+	diag_sort(&f.diags);
+	EXPECT(OUT_GNU, fs, 1, 0,
+	       "bidi.json:1:3: error: name \"a\\u202eb\" [BKP001 syntax-error]\n"
+	       "bidi.json:1:9: error: z [BKP001 syntax-error]\n");
 	EXPECT(OUT_TEXT, fs, 1, 0,
+	       "bidi.json:1:3: error: name \"a\\u202eb\" [BKP001 syntax-error]\n"
+	       "    1 | [\"a\xef\xbf\xbd" "b\", 1]\n"
+	       "      |   ^\n"
 	       "bidi.json:1:9: error: z [BKP001 syntax-error]\n"
 	       "    1 | [\"a\xef\xbf\xbd" "b\", 1]\n"
 	       "      |         ^\n"
-	       "1 error in 1 file\n");
+	       "2 errors in 1 file\n");
 	file_release(&f);
 }
 
