@@ -11,8 +11,9 @@ void schema_check_doc(struct doc *d);
 void lifecycle_check_doc(struct doc *d);
 /* rules/schedule.c: BKP601-BKP606 */
 void schedule_check_doc(struct doc *d);
-/* rules/region.c: BKP201-BKP206 */
+/* rules/region.c: BKP201-BKP207 */
 void region_check_doc(struct doc *d);
+void region_check_run(struct run *r);
 /* rules/restype.c: BKP301-BKP306 */
 void restype_check_doc(struct doc *d);
 void restype_check_run(struct run *r);

@@ -553,8 +553,12 @@ static void build_selection(struct doc *d, struct selection_ref *ref,
 	sm->res = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*sm->res));
 	for (i = 0; i < res->len; i++) {
 		struct res_model *rm = &sm->res[sm->nres++];
+		struct part parts[3];
+		const char *vault, *vref;
 		rm->node = seq_at(res, i);
 		classify_resource(d, rm);
+		if (model_place(d, rm->node, &rm->pl, parts, &vault, &vref) == 0)
+			rm->region_part = parts[0];
 		sm->known |= rm->t.known;
 		sm->maybe |= rm->t.maybe;
 		sm->any |= rm->t.any;

@@ -85,7 +85,9 @@ struct plan_model {
 struct res_model {
 	const struct node *node;     /* the value (string or intrinsic) */
 	struct arn_types t;
-	const char *text;            /* the ARN as classified (Sub: ${} as *) */
+	const char *text;            /* the ARN as written (Fn::Sub template) */
+	struct place pl;             /* its Region and account, where known */
+	struct part region_part;
 };
 
 struct sel_model {

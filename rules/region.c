@@ -7,6 +7,27 @@
 #include "families.h"
 #include "model.h"
 
+/* A Region code's shape: lowercase words joined by '-', the last one a
+ * number ("us-east-1", "us-gov-west-1"). Strings of another shape are the
+ * schema rules' business (BKP106); here only near misses are unknown. */
+static int region_shaped(const char *s)
+{
+	int dashes = 0;
+	const char *p;
+	if (!*s || *s == '-')
+		return 0;
+	for (p = s; *p; p++) {
+		if (*p == '-') {
+			if (p[1] == '-' || p[1] == '\0')
+				return 0;
+			dashes++;
+		} else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
+			return 0;
+		}
+	}
+	return dashes >= 2 && p[-1] >= '0' && p[-1] <= '9';
+}
+
 /* BKP201/BKP202 for a Region named in the document; 0 when the Region is
  * known and offers AWS Backup (so that later checks make sense). */
 static int check_region(struct doc *d, const struct facts *f, const char *code,
@@ -15,7 +36,7 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 	const struct region_info *ri;
 	struct diag *dg;
 
-	if (!code || strchr(code, '*') || strchr(code, '$'))
+	if (!code || !region_shaped(code))
 		return -1;
 	ri = facts_region(code);
 	if (!ri) {
@@ -146,6 +167,14 @@ void region_check_doc(struct doc *d)
 	size_t i, j;
 	char desc[200];
 
+	for (i = 0; i < m->nsels; i++)
+		for (j = 0; j < m->sels[i].nres; j++) {
+			const struct res_model *rm = &m->sels[i].res[j];
+			if (rm->pl.region)
+				check_region(d, f, rm->pl.region, &rm->region_part,
+					     "Resources");
+		}
+
 	for (i = 0; i < m->nplans; i++) {
 		struct plan_model *p = &m->plans[i];
 		if (p->src.region_from_doc &&
@@ -184,4 +213,45 @@ void region_check_doc(struct doc *d)
 			   jb->src_vault && jb->vault &&
 				   strcmp(jb->src_vault, jb->vault) == 0);
 	}
+}
+
+/* BKP207: a selected resource in another Region than its plan. */
+void region_check_run(struct run *r)
+{
+	size_t i, j, k, s, x;
+
+	model_link(r);
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc_model *m = model_of(r->files[i]->docs[j]);
+			for (k = 0; k < m->nplans; k++) {
+				const struct plan_model *p = &m->plans[k];
+				const char *src = p->src.region;
+				if (!src || !facts_region(src))
+					continue;
+				for (s = 0; s < p->nsels; s++) {
+					struct sel_model *sm = p->sels[s];
+					for (x = 0; x < sm->nres; x++) {
+						const struct res_model *rm = &sm->res[x];
+						const char *rg = rm->pl.region;
+						struct diag *dg;
+						if (!rg || !facts_region(rg) ||
+						    strcmp(rg, src) == 0)
+							continue;
+						dg = report_part(sm->doc, BKP207, &rm->region_part,
+								 "%s is in %s, but plan '%s' "
+								 "runs in %s: a backup plan "
+								 "protects only resources in its "
+								 "own Region, so this one gets no "
+								 "backup", rm->text ? rm->text : "this resource",
+								 facts_region_label(rg), p->name,
+								 facts_region_label(src));
+						diag_hint(sm->doc->file, dg, "select it from a "
+							  "plan in %s, and copy that plan's "
+							  "backups to %s if you need them there",
+							  rg, src);
+					}
+				}
+			}
+		}
 }

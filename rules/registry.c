@@ -358,6 +358,21 @@ const struct rule rules[RULE_COUNT] = {
 	.source = "AWS Backup Developer Guide, Feature availability by AWS Region",
 },
 
+[BKP207] = {
+	.id = "BKP207", .name = "resource-in-other-region", .severity = E,
+	.summary = "A selection names a resource in another Region than its plan's.",
+	.doc =
+	"What it checks: every ARN in the Resources of a selection linked to a plan\n"
+	"(same template, same BackupPlanId, or the run's only plan) is in the plan's\n"
+	"Region (from BackupPlanArn, else --region). In CloudFormation,\n"
+	"${AWS::Region} is the stack's own Region.\n\n"
+	"Why: a backup plan protects only resources in its own Region; a resource\n"
+	"of another Region is silently skipped and never backed up.\n\n"
+	"Bad (plan in us-east-1):\n  Resources: [arn:aws:dynamodb:us-west-2:111122223333:table/Orders]\n"
+	"Good:\n  the table selected by a plan in us-west-2.\n",
+	.source = "AWS Backup Developer Guide, Assigning resources to a backup plan (resources in the plan's Region)",
+},
+
 /* ---- resource types (BKP3xx): rules/restype.c ---- */
 [BKP301] = {
 	.id = "BKP301", .name = "dynamodb-cross-region-copy", .severity = E, .flags = RF_FACTS,
@@ -691,7 +706,7 @@ const struct family families[] = {
 	{ .name = "schema", .check_doc = schema_check_doc },
 	{ .name = "lifecycle", .check_doc = lifecycle_check_doc },
 	{ .name = "schedule", .check_doc = schedule_check_doc },
-	{ .name = "region", .check_doc = region_check_doc },
+	{ .name = "region", .check_doc = region_check_doc, .check_run = region_check_run },
 	{ .name = "restype", .check_doc = restype_check_doc, .check_run = restype_check_run },
 	{ .name = "copymode", .check_doc = copymode_check_doc, .check_run = copymode_check_run },
 	{ .name = "iam", .check_doc = iam_check_doc },

@@ -16,7 +16,7 @@ enum rule_id {
 	/* schema: document shapes (rules/schema.c) */
 	BKP101, BKP102, BKP103, BKP104, BKP105, BKP106, BKP107, BKP108, BKP109,
 	/* regions (rules/region.c) */
-	BKP201, BKP202, BKP203, BKP204, BKP205, BKP206,
+	BKP201, BKP202, BKP203, BKP204, BKP205, BKP206, BKP207,
 	/* resource types (rules/restype.c) */
 	BKP301, BKP302, BKP303, BKP304, BKP305, BKP306,
 	/* copy modes (rules/copymode.c) */
