@@ -14,14 +14,15 @@
 static const char *dest_desc(const struct copy_model *c, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s%s%s",
-		 c->dst_region ? facts_region_label(c->dst_region) : "another Region",
+		 c->dst_region ? facts_region_label(c->dst_region)
+			       : "another Region",
 		 c->cross_account == 1 ? " in account " : "",
 		 c->cross_account == 1 ? c->dst.account : "");
 	return buf;
 }
 
-static const char *copy_desc(const struct plan_model *p, const struct copy_model *c,
-			     char *buf, size_t n)
+static const char *copy_desc(const struct plan_model *p,
+			     const struct copy_model *c, char *buf, size_t n)
 {
 	char d[200];
 	snprintf(buf, n, "rule '%s' copies to %s", p->rules[c->rule].name,
@@ -56,9 +57,10 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 		uint32_t maybe = p->any ? ALL_TYPES : p->maybe;
 		if (v == FACT_YES)
 			continue;
-		known = facts_types_with(f, p->known, FEAT_BOTH_COPY_KINDS, v, p->src.region);
-		all = known | facts_types_with(f, maybe, FEAT_BOTH_COPY_KINDS, v,
-					       p->src.region);
+		known = facts_types_with(f, p->known, FEAT_BOTH_COPY_KINDS, v,
+					 p->src.region);
+		all = known | facts_types_with(f, maybe, FEAT_BOTH_COPY_KINDS,
+					       v, p->src.region);
 		if (all)
 			break;
 	}
@@ -71,7 +73,8 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 	/* point at the copy that makes the plan do both */
 	at = both ? both : (xr > xa ? xr : xa);
 	if (both) {
-		snprintf(d1, sizeof(d1), "%s", copy_desc(p, both, d2, sizeof(d2)));
+		snprintf(d1, sizeof(d1), "%s",
+			 copy_desc(p, both, d2, sizeof(d2)));
 	} else if (xr->rule == xa->rule) {
 		/* "rule 'daily' copies to A and to B in account N" */
 		char d3[200];
@@ -87,21 +90,24 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 	if (known)
 		dg = report_part(d, BKP401, &at->account_part,
 				 "plan '%s' copies %s both cross-Region and "
-				 "cross-account: %s (%s)", p->name, tl, d1,
-				 model_cite(d, f, v, note));
+				 "cross-account: %s (%s)",
+				 p->name, tl, d1, model_cite(d, f, v, note));
 	else
-		dg = report_part(d, BKP401, &at->account_part,
-				 "plan '%s' copies both cross-Region and "
-				 "cross-account: %s; if it protects %s, that is "
-				 "not supported in one plan (%s)", p->name, d1, tl,
-				 model_cite(d, f, v, note));
+		dg = report_part(
+			d, BKP401, &at->account_part,
+			"plan '%s' copies both cross-Region and "
+			"cross-account: %s; if it protects %s, that is "
+			"not supported in one plan (%s)",
+			p->name, d1, tl, model_cite(d, f, v, note));
 	if (!dg)
 		return;
 	dg->severity = model_severity(BKP401, known != 0, v);
-	diag_hint(d->file, dg, "use two plans (one copying cross-Region, one "
-		  "cross-account), or copy the copy with an event-driven second "
-		  "copy job (EventBridge rule on the copy job's completion "
-		  "starting StartCopyJob from a Lambda function)");
+	diag_hint(
+		d->file, dg,
+		"use two plans (one copying cross-Region, one "
+		"cross-account), or copy the copy with an event-driven second "
+		"copy job (EventBridge rule on the copy job's completion "
+		"starting StartCopyJob from a Lambda function)");
 }
 
 static int copy_eq(const struct copy_model *a, const struct copy_model *b)
@@ -146,7 +152,8 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 
 	if (!m)
 		return;
-	v = facts_type_feature(f, efs, FEAT_PLAN_WIDE_COPY, p->src.region, &note);
+	v = facts_type_feature(f, efs, FEAT_PLAN_WIDE_COPY, p->src.region,
+			       &note);
 	if (v != FACT_YES)
 		return;
 	for (i = 0; i < p->nsels; i++) {
@@ -175,26 +182,31 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 	if (!ra)
 		return;
 	if (rb->ncopies)
-		snprintf(what, sizeof(what), "rule '%s' copies elsewhere", rb->name);
+		snprintf(what, sizeof(what), "rule '%s' copies elsewhere",
+			 rb->name);
 	else
-		snprintf(what, sizeof(what), "rule '%s' does not copy", rb->name);
-	dg = report(d, BKP402, p->copies[ra->first_copy].arn,
-		    "%splan '%s' assigns Amazon EFS file systems through "
-		    "selections '%s' and '%s'; rule '%s' copies them to %s while "
-		    "%s, but EFS copy rules apply to the whole plan: every file "
-		    "system gets every rule's copies (%s)",
-		    known ? "" : "if its selections include EFS file systems, ",
-		    p->name, s1->name, s2->name, ra->name,
-		    p->copies[ra->first_copy].dst_region
-			    ? facts_region_label(p->copies[ra->first_copy].dst_region)
-			    : node_str(p->copies[ra->first_copy].arn)
-				      ? node_str(p->copies[ra->first_copy].arn)
-				      : "another vault",
-		    what, model_cite(d, f, v, note));
+		snprintf(what, sizeof(what), "rule '%s' does not copy",
+			 rb->name);
+	dg = report(
+		d, BKP402, p->copies[ra->first_copy].arn,
+		"%splan '%s' assigns Amazon EFS file systems through "
+		"selections '%s' and '%s'; rule '%s' copies them to %s while "
+		"%s, but EFS copy rules apply to the whole plan: every file "
+		"system gets every rule's copies (%s)",
+		known ? "" : "if its selections include EFS file systems, ",
+		p->name, s1->name, s2->name, ra->name,
+		p->copies[ra->first_copy].dst_region
+			? facts_region_label(
+				  p->copies[ra->first_copy].dst_region)
+		: node_str(p->copies[ra->first_copy].arn)
+			? node_str(p->copies[ra->first_copy].arn)
+			: "another vault",
+		what, model_cite(d, f, v, note));
 	if (!dg)
 		return;
 	dg->severity = model_severity(BKP402, known, FACT_NO);
-	diag_hint(d->file, dg, "create a separate plan for the file systems "
+	diag_hint(d->file, dg,
+		  "create a separate plan for the file systems "
 		  "that need a different copy rule");
 }
 

@@ -12,19 +12,21 @@
 #include "../linter/data.h"
 #include "../linter/lint.h"
 
-#define MAX_TYPES 32
+#define MAX_TYPES     32
 #define MAX_ARN_FORMS 64
-#define MAX_PREFIXES 32
+#define MAX_PREFIXES  32
 
 /* ---- data access helpers ---- */
 
 static void bad_data(const char *file, const char *what)
 {
-	fprintf(stderr, "backuplint: internal error: schemas/%s: %s\n", file, what);
+	fprintf(stderr, "backuplint: internal error: schemas/%s: %s\n", file,
+		what);
 	abort();
 }
 
-static const char *need_str(const char *file, const struct node *m, const char *k)
+static const char *need_str(const char *file, const struct node *m,
+			    const char *k)
 {
 	const char *s = node_str(map_get(m, k));
 	if (!s)
@@ -79,7 +81,7 @@ struct partition_prefix {
 struct arn_form {
 	const char *service, *resource; /* resource "" = any */
 	int type;
-	int recovery_point;             /* a recovery point form, not a resource */
+	int recovery_point; /* a recovery point form, not a resource */
 };
 
 static struct {
@@ -93,9 +95,9 @@ static struct {
 	size_t ntypes;
 	struct arn_form forms[MAX_ARN_FORMS];
 	size_t nforms;
-	const struct node *shared; /* shared_arn_forms */
+	const struct node *shared;	   /* shared_arn_forms */
 	const struct node *cfn[MAX_TYPES]; /* CloudFormation resource types */
-} base = { .once = PTHREAD_ONCE_INIT };
+} base = {.once = PTHREAD_ONCE_INIT};
 
 static int region_cmp(const void *a, const void *b)
 {
@@ -120,11 +122,13 @@ static void load_regions(void)
 		for (j = 0; node_is(pre, N_SEQ) && j < pre->len; j++) {
 			if (base.nprefixes == MAX_PREFIXES)
 				bad_data(file, "too many prefixes");
-			base.prefixes[base.nprefixes].prefix = node_str(seq_at(pre, j));
+			base.prefixes[base.nprefixes].prefix =
+				node_str(seq_at(pre, j));
 			base.prefixes[base.nprefixes++].partition = id;
 		}
 	}
-	base.regions = xcalloc(regs->len ? regs->len : 1, sizeof(*base.regions));
+	base.regions =
+		xcalloc(regs->len ? regs->len : 1, sizeof(*base.regions));
 	for (i = 0; i < regs->len; i++) {
 		const struct node *r = seq_at(regs, i);
 		struct region_entry *e = &base.regions[base.nregions++];
@@ -159,7 +163,8 @@ static void load_types(void)
 		for (rp = 0; rp < 2; rp++) {
 			const struct node *arns =
 				map_get(t, rp ? "recovery_point_arns" : "arns");
-			for (j = 0; node_is(arns, N_SEQ) && j < arns->len; j++) {
+			for (j = 0; node_is(arns, N_SEQ) && j < arns->len;
+			     j++) {
 				const struct node *a = seq_at(arns, j);
 				struct arn_form *fm = &base.forms[base.nforms];
 				if (base.nforms == MAX_ARN_FORMS)
@@ -194,7 +199,8 @@ static const struct region_entry *region_entry(const char *code)
 		return NULL;
 	base_init();
 	key.info.code = code;
-	return bsearch(&key, base.regions, base.nregions, sizeof(key), region_cmp);
+	return bsearch(&key, base.regions, base.nregions, sizeof(key),
+		       region_cmp);
 }
 
 static long region_index(const char *code)
@@ -228,7 +234,8 @@ const char *facts_partition_of(const char *code)
 	/* longest prefix wins: "us-gov-" over "us-" */
 	for (i = 0; i < base.nprefixes; i++) {
 		size_t n = strlen(base.prefixes[i].prefix);
-		if (n > best && strncmp(code, base.prefixes[i].prefix, n) == 0) {
+		if (n > best &&
+		    strncmp(code, base.prefixes[i].prefix, n) == 0) {
 			best = n;
 			p = base.prefixes[i].partition;
 		}
@@ -324,7 +331,9 @@ char *facts_typeset_str(uint32_t s, char *buf, size_t n)
 		s &= ~(1u << i);
 		/* "A, B and C" */
 		w = snprintf(buf + used, n - used, "%s%s",
-			     !used ? "" : s ? ", " : " and ",
+			     !used ? ""
+			     : s   ? ", "
+				   : " and ",
 			     base.type_display[i]);
 		if (w < 0 || (size_t)w >= n - used) {
 			if (n > 4)
@@ -360,7 +369,8 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 	}
 	/* split into at most six fields; the resource keeps its colons */
 	while (nf < 6) {
-		const char *c = nf < 5 ? memchr(p, ':', (size_t)(end - p)) : NULL;
+		const char *c =
+			nf < 5 ? memchr(p, ':', (size_t)(end - p)) : NULL;
 		field[nf] = p;
 		flen[nf] = c ? (size_t)(c - p) : (size_t)(end - p);
 		nf++;
@@ -402,7 +412,8 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 		res = field[5];
 		rlen = flen[5];
 	}
-	for (rtlen = 0; rtlen < rlen && res[rtlen] != ':' && res[rtlen] != '/'; rtlen++)
+	for (rtlen = 0; rtlen < rlen && res[rtlen] != ':' && res[rtlen] != '/';
+	     rtlen++)
 		;
 	if (rtlen == rlen)
 		rtlen = 0; /* no separator: the resource is a bare name (S3) */
@@ -412,7 +423,8 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 		const char *star;
 		if (f->recovery_point != rp)
 			continue;
-		if (strlen(f->service) != svclen || memcmp(f->service, svc, svclen) != 0)
+		if (strlen(f->service) != svclen ||
+		    memcmp(f->service, svc, svclen) != 0)
 			continue;
 		service_known = 1;
 		if (fr == 0) {
@@ -440,7 +452,8 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 		const char *sr = node_str(map_get(sh, "resource"));
 		const struct node *mb = map_get(sh, "maybe");
 		uint32_t j;
-		if (!ss || !sr || strlen(ss) != svclen || memcmp(ss, svc, svclen) != 0)
+		if (!ss || !sr || strlen(ss) != svclen ||
+		    memcmp(ss, svc, svclen) != 0)
 			continue;
 		if (strlen(sr) != rtlen || memcmp(sr, res, rtlen) != 0)
 			continue;
@@ -508,12 +521,14 @@ static const char *const feature_key[FEAT_COUNT] = {
 	[FEAT_PLAN_WIDE_COPY] = "plan_wide_copy",
 };
 
-static const char *const dataset_names[] = { "spec", "current", NULL };
-static const char *const dataset_files[] = { "facts-spec.json", "facts-current.json" };
+static const char *const dataset_names[] = {"spec", "current", NULL};
+static const char *const dataset_files[] = {"facts-spec.json",
+					    "facts-current.json"};
 #define NDATASETS 2
 
 static struct facts datasets[NDATASETS];
-static pthread_once_t dataset_once[NDATASETS] = { PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
+static pthread_once_t dataset_once[NDATASETS] = {PTHREAD_ONCE_INIT,
+						 PTHREAD_ONCE_INIT};
 
 static void region_flags(const struct facts *f, const struct node *map,
 			 unsigned char *flags, const char **notes)
@@ -561,11 +576,14 @@ static void load_dataset(int k)
 	f->xaccount_note = xcalloc(n, sizeof(char *));
 	br = map_get(root, "backup_regions");
 	for (i = 0; i < base.nregions; i++) {
-		f->backup[i] = seq_has(br, base.regions[i].info.code) ? FACT_YES : FACT_NO;
+		f->backup[i] = seq_has(br, base.regions[i].info.code) ? FACT_YES
+								      : FACT_NO;
 		f->xregion[i] = f->xaccount[i] = FACT_YES;
 	}
-	region_flags(f, map_get(root, "no_cross_region_copy"), f->xregion, f->xregion_note);
-	region_flags(f, map_get(root, "no_cross_account_copy"), f->xaccount, f->xaccount_note);
+	region_flags(f, map_get(root, "no_cross_region_copy"), f->xregion,
+		     f->xregion_note);
+	region_flags(f, map_get(root, "no_cross_account_copy"), f->xaccount,
+		     f->xaccount_note);
 
 	types = map_get(root, "resource_types");
 	optin = map_get(root, "opt_in_region_limits");
@@ -576,8 +594,9 @@ static void load_dataset(int k)
 			bad_data(file, base.type_name[i]);
 		for (feat = 0; feat < FEAT_COUNT; feat++) {
 			const struct node *c = map_get(lim, feature_key[feat]);
-			f->val[i][feat] = cell_value(map_get(t, feature_key[feat]),
-						     &f->note[i][feat], NULL);
+			f->val[i][feat] =
+				cell_value(map_get(t, feature_key[feat]),
+					   &f->note[i][feat], NULL);
 			if (c) {
 				struct type_limit *l = &f->optin[i][feat];
 				l->v = cell_value(c, &l->note, &l->except);
@@ -587,8 +606,14 @@ static void load_dataset(int k)
 	}
 }
 
-static void load_spec(void) { load_dataset(0); }
-static void load_current(void) { load_dataset(1); }
+static void load_spec(void)
+{
+	load_dataset(0);
+}
+static void load_current(void)
+{
+	load_dataset(1);
+}
 
 int facts_valid(const char *name)
 {
@@ -633,10 +658,22 @@ const struct facts *facts_of(const struct doc *d)
 	return f ? f : facts_get(NULL);
 }
 
-const char *facts_name(const struct facts *f) { return f->name; }
-const char *facts_date(const struct facts *f) { return f->date; }
-const char *facts_source(const struct facts *f) { return f->source; }
-const char *facts_cite(const struct facts *f) { return f->cite; }
+const char *facts_name(const struct facts *f)
+{
+	return f->name;
+}
+const char *facts_date(const struct facts *f)
+{
+	return f->date;
+}
+const char *facts_source(const struct facts *f)
+{
+	return f->source;
+}
+const char *facts_cite(const struct facts *f)
+{
+	return f->cite;
+}
 
 enum fact facts_backup_offered(const struct facts *f, const char *code)
 {

@@ -23,7 +23,8 @@ static const char *role_target(struct doc *d, const struct node *v)
 	switch (node_intrinsic(v)) {
 	case FN_GETATT:
 		a = map_val(v, 0);
-		if (node_is(a, N_SEQ) && a->len == 2 && node_streq(seq_at(a, 1), "Arn"))
+		if (node_is(a, N_SEQ) && a->len == 2 &&
+		    node_streq(seq_at(a, 1), "Arn"))
 			id = cfn_ref_target(v);
 		break;
 	case FN_SUB:
@@ -35,11 +36,14 @@ static const char *role_target(struct doc *d, const struct node *v)
 			break;
 		if (strncmp(s, "${", 2) == 0 && (e = strstr(s, ".Arn}")) &&
 		    e[5] == '\0' && !memchr(s + 2, '}', (size_t)(e - s - 2)))
-			id = arena_strndup(&d->arena, s + 2, (size_t)(e - s - 2));
-		else if ((p = strstr(s, role)) && (e = strchr(p + sizeof(role) - 1, '}')) &&
+			id = arena_strndup(&d->arena, s + 2,
+					   (size_t)(e - s - 2));
+		else if ((p = strstr(s, role)) &&
+			 (e = strchr(p + sizeof(role) - 1, '}')) &&
 			 e[1] == '\0')
-			id = arena_strndup(&d->arena, p + sizeof(role) - 1,
-					   (size_t)(e - p - (sizeof(role) - 1)));
+			id = arena_strndup(
+				&d->arena, p + sizeof(role) - 1,
+				(size_t)(e - p - (sizeof(role) - 1)));
 		break;
 	default:
 		break;
@@ -80,9 +84,11 @@ static int has_value(const struct node *v, const char *want, int star)
 		return 0;
 	if (strcasecmp(v->u.str, want) == 0)
 		return 1;
-	if (star && (strcmp(v->u.str, "*") == 0 ||
-		     (colon && strncasecmp(v->u.str, want, (size_t)(colon - want + 1)) == 0 &&
-		      strcmp(v->u.str + (colon - want + 1), "*") == 0)))
+	if (star &&
+	    (strcmp(v->u.str, "*") == 0 ||
+	     (colon &&
+	      strncasecmp(v->u.str, want, (size_t)(colon - want + 1)) == 0 &&
+	      strcmp(v->u.str + (colon - want + 1), "*") == 0)))
 		return 1;
 	return 0;
 }
@@ -94,7 +100,8 @@ static void list_services(const struct node *principal, char *buf, size_t n)
 	size_t used = strlen(buf);
 	uint32_t i, cnt = node_is(svc, N_SEQ) ? svc->len : 1;
 	for (i = 0; i < cnt; i++) {
-		const char *s = node_str(node_is(svc, N_SEQ) ? seq_at(svc, i) : svc);
+		const char *s =
+			node_str(node_is(svc, N_SEQ) ? seq_at(svc, i) : svc);
 		int w;
 		if (!s)
 			continue;
@@ -107,7 +114,8 @@ static void list_services(const struct node *principal, char *buf, size_t n)
 
 /* Check one role; returns the node to report at when it does not trust
  * AWS Backup, NULL when it does or when we cannot tell. */
-static const struct node *untrusted(const struct node *role, char *svcs, size_t n)
+static const struct node *untrusted(const struct node *role, char *svcs,
+				    size_t n)
 {
 	const struct node *props = map_get(role, "Properties");
 	const struct node *doc = map_get(props, "AssumeRolePolicyDocument");
@@ -133,7 +141,8 @@ static const struct node *untrusted(const struct node *role, char *svcs, size_t 
 		if (strcmp(eff->u.str, "Allow") != 0)
 			continue;
 		r1 = node_streq(pr, "*") ? 1
-		     : has_value(map_get(pr, "Service"), BACKUP_PRINCIPAL, 0);
+					 : has_value(map_get(pr, "Service"),
+						     BACKUP_PRINCIPAL, 0);
 		r2 = has_value(map_get(s, "Action"), "sts:AssumeRole", 1);
 		if (r1 < 0 || r2 < 0 || (r1 == 1 && r2 == 1))
 			return NULL;
@@ -154,7 +163,8 @@ void iam_check_doc(struct doc *d)
 		return;
 	for (i = 0; i < m->nsels; i++) {
 		const struct sel_model *s = &m->sels[i];
-		const char *id = role_target(d, map_get(s->ref->sel, "IamRoleArn"));
+		const char *id =
+			role_target(d, map_get(s->ref->sel, "IamRoleArn"));
 		const struct node *at;
 		char svcs[300];
 		struct diag *dg;
@@ -170,14 +180,17 @@ void iam_check_doc(struct doc *d)
 		at = untrusted(cfn_resource(d, id), svcs, sizeof(svcs));
 		if (!at)
 			continue;
-		dg = report(d, BKP701, at,
-			    "role '%s', the IamRoleArn of selection '%s', does not "
-			    "trust %s%s%s%s: AWS Backup cannot assume it, and every "
-			    "backup job of the selection fails",
-			    id, s->name, BACKUP_PRINCIPAL,
-			    svcs[0] ? " (it trusts " : "", svcs,
-			    svcs[0] ? ")" : "");
-		diag_hint(d->file, dg, "allow sts:AssumeRole for Principal "
-			  "Service %s in AssumeRolePolicyDocument", BACKUP_PRINCIPAL);
+		dg = report(
+			d, BKP701, at,
+			"role '%s', the IamRoleArn of selection '%s', does not "
+			"trust %s%s%s%s: AWS Backup cannot assume it, and every "
+			"backup job of the selection fails",
+			id, s->name, BACKUP_PRINCIPAL,
+			svcs[0] ? " (it trusts " : "", svcs,
+			svcs[0] ? ")" : "");
+		diag_hint(d->file, dg,
+			  "allow sts:AssumeRole for Principal "
+			  "Service %s in AssumeRolePolicyDocument",
+			  BACKUP_PRINCIPAL);
 	}
 }

@@ -25,7 +25,8 @@ static long str_source_off(struct doc *d, const struct node *n)
 	if (!s || n->end > src->len || n->end < n->start)
 		return -1;
 	len = n->len;
-	if (n->end - n->start == len && memcmp(src->buf + n->start, s, len) == 0)
+	if (n->end - n->start == len &&
+	    memcmp(src->buf + n->start, s, len) == 0)
 		return n->start;
 	if (n->end - n->start == len + 2 &&
 	    memcmp(src->buf + n->start + 1, s, len) == 0)
@@ -97,7 +98,7 @@ static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 {
 	enum cfn_known how;
 	const struct node *lit = cfn_value(d, v, &how), *a, *parts;
-	struct grow g = { .a = &d->arena };
+	struct grow g = {.a = &d->arena};
 	uint32_t i;
 
 	memset(t, 0, sizeof(*t));
@@ -116,7 +117,8 @@ static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 			t->node = a;
 			return 0;
 		}
-		if (node_is(a, N_SEQ) && a->len >= 1 && node_is(seq_at(a, 0), N_STR)) {
+		if (node_is(a, N_SEQ) && a->len >= 1 &&
+		    node_is(seq_at(a, 0), N_STR)) {
 			t->text = seq_at(a, 0)->u.str;
 			t->node = seq_at(a, 0);
 			t->vars = a->len > 1 ? seq_at(a, 1) : NULL;
@@ -125,7 +127,8 @@ static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 		return -1;
 	case FN_JOIN:
 		a = map_val(v, 0);
-		if (!node_is(a, N_SEQ) || a->len != 2 || !node_streq(seq_at(a, 0), ""))
+		if (!node_is(a, N_SEQ) || a->len != 2 ||
+		    !node_streq(seq_at(a, 0), ""))
 			return -1;
 		parts = seq_at(a, 1);
 		if (!node_is(parts, N_SEQ))
@@ -225,21 +228,24 @@ static const char *vault_resource(struct doc *d, const char *id,
 	struct node *res = cfn_resource(d, id);
 	const char *type = cfn_resource_type(res);
 	*name = NULL;
-	if (!type || (strcmp(type, "AWS::Backup::BackupVault") != 0 &&
-		      strcmp(type, "AWS::Backup::LogicallyAirGappedBackupVault") != 0))
+	if (!type ||
+	    (strcmp(type, "AWS::Backup::BackupVault") != 0 &&
+	     strcmp(type, "AWS::Backup::LogicallyAirGappedBackupVault") != 0))
 		return NULL;
-	*name = node_str(map_get(map_get(res, "Properties"), "BackupVaultName"));
+	*name = node_str(
+		map_get(map_get(res, "Properties"), "BackupVaultName"));
 	return id;
 }
 
 int model_place(struct doc *d, const struct node *v, struct place *pl,
-		struct part parts[3], const char **vault, const char **vault_ref)
+		struct part parts[3], const char **vault,
+		const char **vault_ref)
 {
 	struct tmpl t;
 	const char *f[6];
 	size_t flen[6], n, i;
 	enum fieldv fv;
-	static const size_t idx[3] = { 3, 1, 4 }; /* region, partition, account */
+	static const size_t idx[3] = {3, 1, 4}; /* region, partition, account */
 	const char *val;
 
 	memset(pl, 0, sizeof(*pl));
@@ -256,7 +262,8 @@ int model_place(struct doc *d, const struct node *v, struct place *pl,
 		    node_streq(seq_at(a, 1), "BackupVaultArn") &&
 		    vault_resource(d, id, vault)) {
 			*vault_ref = id;
-			pl->same_region = pl->same_account = pl->same_partition = 1;
+			pl->same_region = pl->same_account =
+				pl->same_partition = 1;
 			return 0;
 		}
 		return -1;
@@ -267,8 +274,8 @@ int model_place(struct doc *d, const struct node *v, struct place *pl,
 	if (n != 6 || flen[0] != 3 || memcmp(f[0], "arn", 3) != 0)
 		return -1;
 	for (i = 0; i < 3; i++) {
-		static const char *const pseudo[3] = { "AWS::Region", "AWS::Partition",
-						       "AWS::AccountId" };
+		static const char *const pseudo[3] = {
+			"AWS::Region", "AWS::Partition", "AWS::AccountId"};
 		size_t k = idx[i];
 		fv = field_value(d, &t, f[k], flen[k], pseudo[i], &val);
 		if (t.node && fv == FV_LITERAL && flen[k]) {
@@ -310,8 +317,8 @@ int model_place(struct doc *d, const struct node *v, struct place *pl,
 	return 0;
 }
 
-void model_compare(const struct place *src, const struct place *dst,
-		   int *xr, int *xa, int *xp, const char **eff_region,
+void model_compare(const struct place *src, const struct place *dst, int *xr,
+		   int *xa, int *xp, const char **eff_region,
 		   const char **eff_partition)
 {
 	const char *sp = src->partition, *dp;
@@ -355,8 +362,9 @@ static int model_slot(void)
 }
 
 /* Source place of a plan or job: the document's own ARN, else options. */
-static void source_place(struct doc *d, const struct node *arn, struct place *pl,
-			 struct part *region_part, int recovery_point)
+static void source_place(struct doc *d, const struct node *arn,
+			 struct place *pl, struct part *region_part,
+			 int recovery_point)
 {
 	struct part parts[3];
 	const char *vault, *vref;
@@ -380,7 +388,8 @@ static void source_place(struct doc *d, const struct node *arn, struct place *pl
 		pl->partition = facts_partition_of(pl->region);
 }
 
-static void target_vault(struct doc *d, const struct node *v, struct rule_model *rm)
+static void target_vault(struct doc *d, const struct node *v,
+			 struct rule_model *rm)
 {
 	enum cfn_known how;
 	const struct node *lit = cfn_value(d, v, &how);
@@ -405,7 +414,8 @@ static void target_vault(struct doc *d, const struct node *v, struct rule_model 
 	}
 }
 
-static void build_plan(struct doc *d, struct plan_ref *ref, struct plan_model *pm)
+static void build_plan(struct doc *d, struct plan_ref *ref,
+		       struct plan_model *pm)
 {
 	const struct node *rl = ref->rules;
 	uint32_t i, j, nc = 0;
@@ -440,7 +450,8 @@ static void build_plan(struct doc *d, struct plan_ref *ref, struct plan_model *p
 			const struct node *a = seq_at(ca, j);
 			struct copy_model *cm = &pm->copies[pm->ncopies];
 			struct part parts[3];
-			const struct node *arn = map_get(a, "DestinationBackupVaultArn");
+			const struct node *arn =
+				map_get(a, "DestinationBackupVaultArn");
 			if (!arn)
 				continue;
 			if (model_place(d, arn, &cm->dst, parts, &cm->vault,
@@ -474,7 +485,8 @@ static void classify_resource(struct doc *d, struct res_model *rm)
 	if ((id = cfn_ref_target(v)) && node_intrinsic(v) == FN_GETATT) {
 		const char *ct = cfn_resource_type(cfn_resource(d, id));
 		int ty = facts_cfn_type(ct);
-		rm->text = arena_printf(&d->arena, "%s (%s)", id, ct ? ct : "?");
+		rm->text =
+			arena_printf(&d->arena, "%s (%s)", id, ct ? ct : "?");
 		if (ty >= 0)
 			rm->t.known = 1u << ty;
 		else
@@ -487,7 +499,7 @@ static void classify_resource(struct doc *d, struct res_model *rm)
 	}
 	if (strstr(t.text, "${")) {
 		/* CloudFormation fills these in: classify them as wildcards */
-		struct grow g = { .a = &d->arena };
+		struct grow g = {.a = &d->arena};
 		const char *p = t.text;
 		grow_add(&g, "", 0);
 		while (*p) {
@@ -507,7 +519,8 @@ static void classify_resource(struct doc *d, struct res_model *rm)
 		rm->text = cls = t.text;
 	}
 	if (facts_arn_types(cls, strlen(cls), &rm->t) < 0)
-		memset(&rm->t, 0, sizeof(rm->t)); /* not an ARN: the schema says so */
+		memset(&rm->t, 0,
+		       sizeof(rm->t)); /* not an ARN: the schema says so */
 }
 
 static int nonempty(const struct node *n)
@@ -525,7 +538,9 @@ static void build_selection(struct doc *d, struct selection_ref *ref,
 
 	sm->doc = d;
 	sm->ref = ref;
-	sm->name = name ? name : ref->logical_id ? ref->logical_id : "selection";
+	sm->name = name		     ? name
+		   : ref->logical_id ? ref->logical_id
+				     : "selection";
 	if (ref->cfn && cfn_ref_target(ref->plan_id))
 		sm->plan_logical = cfn_ref_target(ref->plan_id);
 	else
@@ -537,7 +552,8 @@ static void build_selection(struct doc *d, struct selection_ref *ref,
 		if (nonempty(map_val(cond, i)))
 			tags = 1;
 	if (tags)
-		sm->any = 1; /* tag-based: any resource type may carry the tag */
+		sm->any =
+			1; /* tag-based: any resource type may carry the tag */
 	if (!nonempty(res)) {
 		/* neither Resources nor tags: AWS selects every supported resource */
 		if (!tags && !node_is(res, N_MAP))
@@ -557,7 +573,8 @@ static void build_selection(struct doc *d, struct selection_ref *ref,
 		const char *vault, *vref;
 		rm->node = seq_at(res, i);
 		classify_resource(d, rm);
-		if (model_place(d, rm->node, &rm->pl, parts, &vault, &vref) == 0)
+		if (model_place(d, rm->node, &rm->pl, parts, &vault, &vref) ==
+		    0)
 			rm->region_part = parts[0];
 		sm->known |= rm->t.known;
 		sm->maybe |= rm->t.maybe;
@@ -579,15 +596,16 @@ static void build_copyjob(struct doc *d, struct doc_model *m)
 	if (node_is(j->rp, N_STR) &&
 	    facts_recovery_point_types(j->rp->u.str, j->rp->len, &t) == 0)
 		j->known = t.known;
-	if (!j->arn || model_place(d, j->arn, &j->dst, parts, &j->vault, &vref) < 0) {
+	if (!j->arn ||
+	    model_place(d, j->arn, &j->dst, parts, &j->vault, &vref) < 0) {
 		j->arn = NULL;
 	} else {
 		const char *er, *ep;
 		j->region_part = parts[0];
 		j->partition_part = parts[1];
 		j->account_part = parts[2];
-		model_compare(&j->src, &j->dst, &j->cross_region, &j->cross_account,
-			      &j->cross_partition, &er, &ep);
+		model_compare(&j->src, &j->dst, &j->cross_region,
+			      &j->cross_account, &j->cross_partition, &er, &ep);
 	}
 	m->job = j;
 }
@@ -671,13 +689,15 @@ static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
 	struct plan_model **hit = NULL;
 
 	if (s->plan_logical) {
-		struct plan_ref ref = { .logical_id = s->plan_logical };
-		struct plan_model key = { .doc = s->doc, .ref = &ref }, *kp = &key;
-		hit = bsearch(&kp, x->by_logical, x->nlogical, sizeof(kp), cmp_logical);
+		struct plan_ref ref = {.logical_id = s->plan_logical};
+		struct plan_model key = {.doc = s->doc, .ref = &ref},
+				  *kp = &key;
+		hit = bsearch(&kp, x->by_logical, x->nlogical, sizeof(kp),
+			      cmp_logical);
 	} else if (s->plan_key) {
-		struct node id = { .kind = N_STR, .u.str = s->plan_key };
-		struct plan_ref ref = { .plan_id = &id };
-		struct plan_model key = { .ref = &ref }, *kp = &key;
+		struct node id = {.kind = N_STR, .u.str = s->plan_key};
+		struct plan_ref ref = {.plan_id = &id};
+		struct plan_model key = {.ref = &ref}, *kp = &key;
 		hit = bsearch(&kp, x->by_id, x->nid, sizeof(kp), cmp_id);
 	}
 	if (hit)
@@ -712,7 +732,7 @@ static int linked_flag(struct run *r, int set)
 
 void model_link(struct run *r)
 {
-	struct run_index x = { 0 };
+	struct run_index x = {0};
 	size_t i, j, k, cap_p = 0, cap_s = 0;
 	int slot = model_slot();
 
@@ -727,14 +747,18 @@ void model_link(struct run *r)
 			for (k = 0; k < m->nplans; k++) {
 				if (x.nplans == cap_p) {
 					cap_p = cap_p ? 2 * cap_p : 16;
-					x.plans = xrealloc(x.plans, cap_p * sizeof(*x.plans));
+					x.plans = xrealloc(
+						x.plans,
+						cap_p * sizeof(*x.plans));
 				}
 				x.plans[x.nplans++] = &m->plans[k];
 			}
 			for (k = 0; k < m->nsels; k++) {
 				if (x.nsels == cap_s) {
 					cap_s = cap_s ? 2 * cap_s : 16;
-					x.sels = xrealloc(x.sels, cap_s * sizeof(*x.sels));
+					x.sels = xrealloc(
+						x.sels,
+						cap_s * sizeof(*x.sels));
 				}
 				x.sels[x.nsels++] = &m->sels[k];
 			}
@@ -754,7 +778,8 @@ void model_link(struct run *r)
 	for (i = 0; i < x.nplans; i++) {
 		struct plan_model *p = x.plans[i];
 		if (p->nsels)
-			p->sels = arena_zalloc(&p->doc->arena, p->nsels * sizeof(*p->sels));
+			p->sels = arena_zalloc(&p->doc->arena,
+					       p->nsels * sizeof(*p->sels));
 		p->nsels = 0;
 		p->maybe &= ~p->known;
 	}

@@ -21,7 +21,8 @@ static int region_shaped(const char *s)
 			if (p[1] == '-' || p[1] == '\0')
 				return 0;
 			dashes++;
-		} else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
+		} else if (!((*p >= 'a' && *p <= 'z') ||
+			     (*p >= '0' && *p <= '9'))) {
 			return 0;
 		}
 	}
@@ -41,9 +42,10 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 	ri = facts_region(code);
 	if (!ri) {
 		const char *s = facts_region_suggest(code);
-		dg = report_part(d, BKP201, at,
-				 "'%s' in %s is not a Region of any AWS partition",
-				 code, what);
+		dg = report_part(
+			d, BKP201, at,
+			"'%s' in %s is not a Region of any AWS partition", code,
+			what);
 		if (s)
 			diag_hint(d->file, dg, "did you mean %s?",
 				  facts_region_label(s));
@@ -52,9 +54,11 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 	if (facts_backup_offered(f, code) == FACT_NO) {
 		dg = report_part(d, BKP202, at,
 				 "AWS Backup is not offered in %s, named in %s "
-				 "(facts: %s, Regions of %s)", facts_region_label(code),
-				 what, facts_name(f), facts_backup_source(f));
-		diag_hint(d->file, dg, "use a Region where AWS Backup is offered%s",
+				 "(facts: %s, Regions of %s)",
+				 facts_region_label(code), what, facts_name(f),
+				 facts_backup_source(f));
+		diag_hint(d->file, dg,
+			  "use a Region where AWS Backup is offered%s",
 			  strcmp(facts_name(f), "current") != 0
 				  ? ", or lint with --facts current if the "
 				    "Region has gained it since"
@@ -70,10 +74,9 @@ static void check_copy(struct doc *d, const struct facts *f,
 		       const struct place *src, const struct place *dst,
 		       const struct part *region_part,
 		       const struct part *partition_part,
-		       const struct part *whole,
-		       int xr, int xa, int xp, const char *dst_region,
-		       const char *dst_partition, const char *src_vault_desc,
-		       int same_vault)
+		       const struct part *whole, int xr, int xa, int xp,
+		       const char *dst_region, const char *dst_partition,
+		       const char *src_vault_desc, int same_vault)
 {
 	struct diag *dg;
 	const char *src_region = src->region;
@@ -85,70 +88,88 @@ static void check_copy(struct doc *d, const struct facts *f,
 	/* the ARN's partition field against its Region's partition */
 	if (dst->partition && dst->region && facts_region(dst->region) &&
 	    strcmp(dst->partition, facts_region(dst->region)->partition) != 0) {
-		dg = report_part(d, BKP204, partition_part,
-				 "DestinationBackupVaultArn says partition '%s' but "
-				 "%s is in partition '%s'", dst->partition,
-				 facts_region_label(dst->region),
-				 facts_region(dst->region)->partition);
+		dg = report_part(
+			d, BKP204, partition_part,
+			"DestinationBackupVaultArn says partition '%s' but "
+			"%s is in partition '%s'",
+			dst->partition, facts_region_label(dst->region),
+			facts_region(dst->region)->partition);
 		diag_hint(d->file, dg, "write arn:%s:backup:%s:...",
 			  facts_region(dst->region)->partition, dst->region);
 		return;
 	}
 	if (xp == 1) {
-		dg = report_part(d, BKP204, region_part,
-				 "copy from %s in partition %s to %s in partition "
-				 "%s: AWS Backup copies only within one partition",
-				 src_region ? facts_region_label(src_region) : "the source",
-				 src->partition ? src->partition : "?",
-				 dst_region ? facts_region_label(dst_region) : "the destination",
-				 dst_partition ? dst_partition : "?");
-		diag_hint(d->file, dg, "choose a destination vault in a Region of "
-			  "partition %s", src->partition ? src->partition : "?");
+		dg = report_part(
+			d, BKP204, region_part,
+			"copy from %s in partition %s to %s in partition "
+			"%s: AWS Backup copies only within one partition",
+			src_region ? facts_region_label(src_region)
+				   : "the source",
+			src->partition ? src->partition : "?",
+			dst_region ? facts_region_label(dst_region)
+				   : "the destination",
+			dst_partition ? dst_partition : "?");
+		diag_hint(d->file, dg,
+			  "choose a destination vault in a Region of "
+			  "partition %s",
+			  src->partition ? src->partition : "?");
 		return;
 	}
 	if (xr == 1 && src_region && dst_region) {
-		bad = facts_cross_region_offered(f, src_region) == FACT_NO ? src_region
-		      : facts_cross_region_offered(f, dst_region) == FACT_NO ? dst_region
-		      : NULL;
+		bad = facts_cross_region_offered(f, src_region) == FACT_NO
+			      ? src_region
+		      : facts_cross_region_offered(f, dst_region) == FACT_NO
+			      ? dst_region
+			      : NULL;
 		if (bad) {
-			dg = report_part(d, BKP203, region_part,
-					 "cross-Region copy from %s to %s is not "
-					 "offered: %s has no cross-Region copy (%s)",
-					 facts_region_label(src_region),
-					 facts_region_label(dst_region),
-					 facts_region(bad)->name, facts_cite(f));
+			dg = report_part(
+				d, BKP203, region_part,
+				"cross-Region copy from %s to %s is not "
+				"offered: %s has no cross-Region copy (%s)",
+				facts_region_label(src_region),
+				facts_region_label(dst_region),
+				facts_region(bad)->name, facts_cite(f));
 			if (bad == src_region)
-				diag_hint(d->file, dg, "copy within %s, or back up "
-					  "the resources in a Region that offers "
-					  "cross-Region copy",
-					  facts_region(src_region)->name);
+				diag_hint(
+					d->file, dg,
+					"copy within %s, or back up "
+					"the resources in a Region that offers "
+					"cross-Region copy",
+					facts_region(src_region)->name);
 			else
-				diag_hint(d->file, dg, "choose a destination Region "
+				diag_hint(d->file, dg,
+					  "choose a destination Region "
 					  "that offers cross-Region copy");
 		}
 	}
 	if (xa == 1 && src_region && dst_region) {
-		bad = facts_cross_account_offered(f, src_region) == FACT_NO ? src_region
-		      : facts_cross_account_offered(f, dst_region) == FACT_NO ? dst_region
-		      : NULL;
+		bad = facts_cross_account_offered(f, src_region) == FACT_NO
+			      ? src_region
+		      : facts_cross_account_offered(f, dst_region) == FACT_NO
+			      ? dst_region
+			      : NULL;
 		if (bad) {
 			const char *note = facts_region_note(f, bad, 1);
-			dg = report_part(d, BKP206, whole,
-					 "cross-account copy from account %s to "
-					 "account %s is not offered in %s (%s)",
-					 src->account, dst->account,
-					 facts_region_label(bad), facts_cite(f));
+			dg = report_part(
+				d, BKP206, whole,
+				"cross-account copy from account %s to "
+				"account %s is not offered in %s (%s)",
+				src->account, dst->account,
+				facts_region_label(bad), facts_cite(f));
 			if (note)
-				diag_hint(d->file, dg, "%s; copy within account %s",
-					  note, src->account);
+				diag_hint(d->file, dg,
+					  "%s; copy within account %s", note,
+					  src->account);
 		}
 	}
 	if (same_vault && xr == 0 && xa == 0) {
 		dg = report(d, BKP205, whole->node,
 			    "this copy goes to %s, the vault the backup is "
 			    "already in: it copies nothing new and doubles the "
-			    "storage cost", src_vault_desc);
-		diag_hint(d->file, dg, "copy to a vault in another Region or "
+			    "storage cost",
+			    src_vault_desc);
+		diag_hint(d->file, dg,
+			  "copy to a vault in another Region or "
 			  "account, or remove the copy action");
 	}
 }
@@ -171,8 +192,8 @@ void region_check_doc(struct doc *d)
 		for (j = 0; j < m->sels[i].nres; j++) {
 			const struct res_model *rm = &m->sels[i].res[j];
 			if (rm->pl.region)
-				check_region(d, f, rm->pl.region, &rm->region_part,
-					     "Resources");
+				check_region(d, f, rm->pl.region,
+					     &rm->region_part, "Resources");
 		}
 
 	for (i = 0; i < m->nplans; i++) {
@@ -184,19 +205,23 @@ void region_check_doc(struct doc *d)
 		for (j = 0; j < p->ncopies; j++) {
 			struct copy_model *c = &p->copies[j];
 			const struct rule_model *rm = &p->rules[c->rule];
-			struct part whole = { .node = c->arn };
-			snprintf(desc, sizeof(desc), "the target vault '%s' of rule '%s'",
-				 rm->vault ? rm->vault : rm->vault_ref ? rm->vault_ref : "?",
+			struct part whole = {.node = c->arn};
+			snprintf(desc, sizeof(desc),
+				 "the target vault '%s' of rule '%s'",
+				 rm->vault	 ? rm->vault
+				 : rm->vault_ref ? rm->vault_ref
+						 : "?",
 				 rm->name);
 			check_copy(d, f, &p->src, &c->dst, &c->region_part,
 				   &c->partition_part, &whole, c->cross_region,
-				   c->cross_account, c->cross_partition, c->dst_region,
-				   c->dst_partition, desc, same_vault(rm, c));
+				   c->cross_account, c->cross_partition,
+				   c->dst_region, c->dst_partition, desc,
+				   same_vault(rm, c));
 		}
 	}
 	if (m->job) {
 		struct copyjob_model *jb = m->job;
-		struct part whole = { .node = jb->arn };
+		struct part whole = {.node = jb->arn};
 		const char *er, *ep;
 		int xr, xa, xp;
 		if (jb->src.region_from_doc &&
@@ -209,49 +234,56 @@ void region_check_doc(struct doc *d)
 		snprintf(desc, sizeof(desc), "the source vault '%s'",
 			 jb->src_vault ? jb->src_vault : "?");
 		check_copy(d, f, &jb->src, &jb->dst, &jb->region_part,
-			   &jb->partition_part, &whole, xr, xa, xp, er, ep, desc,
+			   &jb->partition_part, &whole, xr, xa, xp, er, ep,
+			   desc,
 			   jb->src_vault && jb->vault &&
 				   strcmp(jb->src_vault, jb->vault) == 0);
 	}
 }
 
-/* BKP207: a selected resource in another Region than its plan. */
+/* BKP207: the selected resources of plan p that are in another Region. */
+static void check_resource_regions(const struct plan_model *p)
+{
+	const char *src = p->src.region;
+	size_t s, x;
+
+	if (!src || !facts_region(src))
+		return;
+	for (s = 0; s < p->nsels; s++) {
+		struct sel_model *sm = p->sels[s];
+		for (x = 0; x < sm->nres; x++) {
+			const struct res_model *rm = &sm->res[x];
+			const char *rg = rm->pl.region;
+			struct diag *dg;
+			if (!rg || !facts_region(rg) || strcmp(rg, src) == 0)
+				continue;
+			dg = report_part(
+				sm->doc, BKP207, &rm->region_part,
+				"%s is in %s, but plan '%s' runs in %s: a "
+				"backup plan protects only resources in "
+				"its own Region, so this one gets no backup",
+				rm->text ? rm->text : "this resource",
+				facts_region_label(rg), p->name,
+				facts_region_label(src));
+			diag_hint(
+				sm->doc->file, dg,
+				"select it from a plan in "
+				"%s, and copy that plan's backups to %s if you "
+				"need them there",
+				rg, src);
+		}
+	}
+}
+
 void region_check_run(struct run *r)
 {
-	size_t i, j, k, s, x;
+	size_t i, j, k;
 
 	model_link(r);
 	for (i = 0; i < r->nfiles; i++)
 		for (j = 0; j < r->files[i]->ndocs; j++) {
 			struct doc_model *m = model_of(r->files[i]->docs[j]);
-			for (k = 0; k < m->nplans; k++) {
-				const struct plan_model *p = &m->plans[k];
-				const char *src = p->src.region;
-				if (!src || !facts_region(src))
-					continue;
-				for (s = 0; s < p->nsels; s++) {
-					struct sel_model *sm = p->sels[s];
-					for (x = 0; x < sm->nres; x++) {
-						const struct res_model *rm = &sm->res[x];
-						const char *rg = rm->pl.region;
-						struct diag *dg;
-						if (!rg || !facts_region(rg) ||
-						    strcmp(rg, src) == 0)
-							continue;
-						dg = report_part(sm->doc, BKP207, &rm->region_part,
-								 "%s is in %s, but plan '%s' "
-								 "runs in %s: a backup plan "
-								 "protects only resources in its "
-								 "own Region, so this one gets no "
-								 "backup", rm->text ? rm->text : "this resource",
-								 facts_region_label(rg), p->name,
-								 facts_region_label(src));
-						diag_hint(sm->doc->file, dg, "select it from a "
-							  "plan in %s, and copy that plan's "
-							  "backups to %s if you need them there",
-							  rg, src);
-					}
-				}
-			}
+			for (k = 0; k < m->nplans; k++)
+				check_resource_regions(&m->plans[k]);
 		}
 }

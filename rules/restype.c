@@ -22,8 +22,10 @@ static const char *evidence(const struct plan_model *p, uint32_t s, char *buf,
 		const struct sel_model *sm = p->sels[i];
 		for (j = 0; j < sm->nres; j++)
 			if (sm->res[j].t.known & s) {
-				snprintf(buf, n, " (selection '%s': %s)", sm->name,
-					 sm->res[j].text ? sm->res[j].text : "a resource");
+				snprintf(buf, n, " (selection '%s': %s)",
+					 sm->name,
+					 sm->res[j].text ? sm->res[j].text
+							 : "a resource");
 				return buf;
 			}
 	}
@@ -66,13 +68,13 @@ static void report_copy(struct doc *d, const struct facts *f,
 			int k, enum fact v, enum rule_id rid, uint32_t set,
 			int known)
 {
-	static const enum feature feats[2] = { FEAT_CROSS_REGION_COPY,
-					       FEAT_CROSS_ACCOUNT_COPY };
+	static const enum feature feats[2] = {FEAT_CROSS_REGION_COPY,
+					      FEAT_CROSS_ACCOUNT_COPY};
 	const struct part *at = k == 0 ? &c->region_part : &c->account_part;
-	const char *from = k == 0 ? facts_region_label(p->src.region)
-				  : p->src.account;
-	const char *to = k == 0 ? facts_region_label(c->dst_region)
-				: c->dst.account;
+	const char *from =
+		k == 0 ? facts_region_label(p->src.region) : p->src.account;
+	const char *to =
+		k == 0 ? facts_region_label(c->dst_region) : c->dst.account;
 	const char *how = v == FACT_LIMITED ? "are copied" : "cannot be copied";
 	const char *kind = k == 0 ? "across Regions" : "across accounts";
 	const char *cond = v == FACT_LIMITED ? " only under a condition" : "";
@@ -86,24 +88,28 @@ static void report_copy(struct doc *d, const struct facts *f,
 	facts_type_feature(f, t, feats[k], p->src.region, &note);
 	facts_typeset_str(set, tl, sizeof(tl));
 	if (known)
-		dg = report_part(d, rid, at,
-				 "%s%s %s %s%s: this copy goes from %s to %s (%s)",
-				 tl, evidence(p, set, ev, sizeof(ev)), how, kind,
-				 cond, from, to, model_cite(d, f, v, note));
+		dg = report_part(
+			d, rid, at,
+			"%s%s %s %s%s: this copy goes from %s to %s (%s)", tl,
+			evidence(p, set, ev, sizeof(ev)), how, kind, cond, from,
+			to, model_cite(d, f, v, note));
 	else
 		dg = report_part(d, rid, at,
 				 "if plan '%s' protects %s (%s), they %s %s%s: "
-				 "this copy goes from %s to %s (%s)", p->name, tl,
-				 why_maybe(p, why, sizeof(why)), how, kind, cond,
-				 from, to, model_cite(d, f, v, note));
+				 "this copy goes from %s to %s (%s)",
+				 p->name, tl, why_maybe(p, why, sizeof(why)),
+				 how, kind, cond, from, to,
+				 model_cite(d, f, v, note));
 	if (!dg)
 		return;
 	dg->severity = model_severity(rid, known, v);
 	if (v == FACT_LIMITED)
-		diag_hint(d->file, dg, "make sure the condition holds, or keep "
+		diag_hint(d->file, dg,
+			  "make sure the condition holds, or keep "
 			  "these resources in a plan without this copy");
 	else
-		diag_hint(d->file, dg, "move these resources to a plan without "
+		diag_hint(d->file, dg,
+			  "move these resources to a plan without "
 			  "this copy, or copy within the %s",
 			  k == 0 ? "Region" : "account");
 }
@@ -111,10 +117,11 @@ static void report_copy(struct doc *d, const struct facts *f,
 /* BKP301 (DynamoDB across Regions) and BKP306 (every other type and copy
  * kind) for one copy of plan p. */
 static void check_copy_types(struct doc *d, const struct facts *f,
-			     const struct plan_model *p, const struct copy_model *c)
+			     const struct plan_model *p,
+			     const struct copy_model *c)
 {
-	static const enum feature feats[2] = { FEAT_CROSS_REGION_COPY,
-					       FEAT_CROSS_ACCOUNT_COPY };
+	static const enum feature feats[2] = {FEAT_CROSS_REGION_COPY,
+					      FEAT_CROSS_ACCOUNT_COPY};
 	int ddb = facts_type_index("DynamoDB");
 	uint32_t dmask = ddb >= 0 ? 1u << ddb : 0;
 	int k, pass;
@@ -128,11 +135,13 @@ static void check_copy_types(struct doc *d, const struct facts *f,
 			uint32_t known, all;
 			if (v == FACT_YES)
 				continue;
-			all = plan_types(p, f, feats[k], v, p->src.region, &known);
+			all = plan_types(p, f, feats[k], v, p->src.region,
+					 &known);
 			for (pass = 0; pass < 2; pass++) {
 				/* DynamoDB across Regions is BKP301 */
-				uint32_t mine = pass == 0 ? (k == 0 ? dmask : 0)
-							  : (k == 0 ? ~dmask : ~0u);
+				uint32_t mine =
+					pass == 0 ? (k == 0 ? dmask : 0)
+						  : (k == 0 ? ~dmask : ~0u);
 				enum rule_id rid = pass == 0 ? BKP301 : BKP306;
 				if (known & mine)
 					report_copy(d, f, p, c, k, v, rid,
@@ -170,7 +179,8 @@ static void check_cold(struct doc *d, const struct facts *f,
 
 	if (!key)
 		return;
-	all = plan_types(p, f, FEAT_COLD_STORAGE, FACT_NO, p->src.region, &known);
+	all = plan_types(p, f, FEAT_COLD_STORAGE, FACT_NO, p->src.region,
+			 &known);
 	if (!all) {
 		v = FACT_LIMITED;
 		all = plan_types(p, f, FEAT_COLD_STORAGE, FACT_LIMITED,
@@ -181,30 +191,35 @@ static void check_cold(struct doc *d, const struct facts *f,
 	for (t = 0; !(all & (1u << t)); t++)
 		;
 	facts_type_feature(f, t, FEAT_COLD_STORAGE, p->src.region, &note);
-	yes = facts_types_with(f, ALL_TYPES, FEAT_COLD_STORAGE, FACT_YES, p->src.region);
+	yes = facts_types_with(f, ALL_TYPES, FEAT_COLD_STORAGE, FACT_YES,
+			       p->src.region);
 	facts_typeset_str(yes, ok, sizeof(ok));
 	if (known) {
 		facts_typeset_str(known, tl, sizeof(tl));
-		dg = report(d, BKP302, key,
-			    "MoveToColdStorageAfterDays %s for %s%s: only %s go to "
-			    "cold storage (%s)",
-			    v == FACT_LIMITED ? "takes effect only conditionally"
-					      : "is ignored",
-			    tl, evidence(p, known, ev, sizeof(ev)), ok, model_cite(d, f, v, note));
+		dg = report(
+			d, BKP302, key,
+			"MoveToColdStorageAfterDays %s for %s%s: only %s go to "
+			"cold storage (%s)",
+			v == FACT_LIMITED ? "takes effect only conditionally"
+					  : "is ignored",
+			tl, evidence(p, known, ev, sizeof(ev)), ok,
+			model_cite(d, f, v, note));
 	} else {
 		facts_typeset_str(all, tl, sizeof(tl));
-		dg = report(d, BKP302, key,
-			    "if plan '%s' protects resources other than %s (%s), "
-			    "MoveToColdStorageAfterDays %s for them (%s)",
-			    p->name, ok, why_maybe(p, why, sizeof(why)),
-			    v == FACT_LIMITED ? "takes effect only conditionally"
-					      : "is ignored",
-			    model_cite(d, f, v, note));
+		dg = report(
+			d, BKP302, key,
+			"if plan '%s' protects resources other than %s (%s), "
+			"MoveToColdStorageAfterDays %s for them (%s)",
+			p->name, ok, why_maybe(p, why, sizeof(why)),
+			v == FACT_LIMITED ? "takes effect only conditionally"
+					  : "is ignored",
+			model_cite(d, f, v, note));
 	}
 	if (!dg)
 		return;
 	dg->severity = model_severity(BKP302, known != 0, v);
-	diag_hint(d->file, dg, "remove MoveToColdStorageAfterDays, or put the "
+	diag_hint(d->file, dg,
+		  "remove MoveToColdStorageAfterDays, or put the "
 		  "resources that can use cold storage in a plan of their own");
 }
 
@@ -214,7 +229,8 @@ static int is_true(const struct node *v)
 }
 
 static void check_rule_types(struct doc *d, const struct facts *f,
-			     const struct plan_model *p, const struct rule_model *rm)
+			     const struct plan_model *p,
+			     const struct rule_model *rm)
 {
 	const struct node *cont = map_get(rm->rule, "EnableContinuousBackup");
 	const struct node *ca = map_get(rm->rule, "CopyActions");
@@ -227,30 +243,38 @@ static void check_rule_types(struct doc *d, const struct facts *f,
 		uint32_t known, all;
 		char tl[600], ev[600], why[200], ok[300];
 		struct diag *dg;
-		all = plan_types(p, f, FEAT_CONTINUOUS, FACT_NO, p->src.region, &known);
+		all = plan_types(p, f, FEAT_CONTINUOUS, FACT_NO, p->src.region,
+				 &known);
 		if (!all)
 			return;
-		facts_typeset_str(facts_types_with(f, ALL_TYPES, FEAT_CONTINUOUS,
-						   FACT_YES, p->src.region),
+		facts_typeset_str(facts_types_with(f, ALL_TYPES,
+						   FEAT_CONTINUOUS, FACT_YES,
+						   p->src.region),
 				  ok, sizeof(ok));
 		if (known) {
 			facts_typeset_str(known, tl, sizeof(tl));
-			dg = report(d, BKP305, cont,
-				    "EnableContinuousBackup is true but %s%s do not "
-				    "support continuous backup: AWS Backup takes "
-				    "snapshots of them instead (continuous backup: "
-				    "%s; %s)", tl, evidence(p, known, ev, sizeof(ev)),
-				    ok, facts_cite(f));
+			dg = report(
+				d, BKP305, cont,
+				"EnableContinuousBackup is true but %s%s do not "
+				"support continuous backup: AWS Backup takes "
+				"snapshots of them instead (continuous backup: "
+				"%s; %s)",
+				tl, evidence(p, known, ev, sizeof(ev)), ok,
+				facts_cite(f));
 		} else {
-			dg = report(d, BKP305, cont,
-				    "if plan '%s' protects resources other than %s "
-				    "(%s), EnableContinuousBackup falls back to "
-				    "snapshots for them (%s)", p->name, ok,
-				    why_maybe(p, why, sizeof(why)), facts_cite(f));
+			dg = report(
+				d, BKP305, cont,
+				"if plan '%s' protects resources other than %s "
+				"(%s), EnableContinuousBackup falls back to "
+				"snapshots for them (%s)",
+				p->name, ok, why_maybe(p, why, sizeof(why)),
+				facts_cite(f));
 		}
 		if (dg) {
-			dg->severity = model_severity(BKP305, known != 0, FACT_NO);
-			diag_hint(d->file, dg, "keep continuous backup in a plan "
+			dg->severity =
+				model_severity(BKP305, known != 0, FACT_NO);
+			diag_hint(d->file, dg,
+				  "keep continuous backup in a plan "
 				  "for the types that support it");
 		}
 	}
@@ -267,16 +291,20 @@ static void check_rds_option_groups(struct doc *d, const struct plan_model *p,
 	if (c->cross_region != 1 || !m)
 		return;
 	if (p->known & m)
-		dg = report_part(d, BKP304, &c->region_part,
-				 "custom option groups of Amazon RDS DB instances%s "
-				 "are not copied across Regions: this copy to %s "
-				 "carries the snapshot only (AWS Backup cross-Region "
-				 "copy guide)", evidence(p, m, ev, sizeof(ev)),
-				 facts_region_label(c->dst_region));
+		dg = report_part(
+			d, BKP304, &c->region_part,
+			"custom option groups of Amazon RDS DB instances%s "
+			"are not copied across Regions: this copy to %s "
+			"carries the snapshot only (AWS Backup cross-Region "
+			"copy guide)",
+			evidence(p, m, ev, sizeof(ev)),
+			facts_region_label(c->dst_region));
 	else
 		return; /* a possible RDS instance is not worth a note */
-	diag_hint(d->file, dg, "create the option groups in %s before you "
-		  "restore there", c->dst_region ? c->dst_region : "the destination");
+	diag_hint(d->file, dg,
+		  "create the option groups in %s before you "
+		  "restore there",
+		  c->dst_region ? c->dst_region : "the destination");
 }
 
 static void check_copyjob(struct doc *d, const struct facts *f,
@@ -292,19 +320,22 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 	if (!jb->arn || ddb < 0 || !(jb->known & (1u << ddb)))
 		return;
 	model_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
-	v = facts_type_feature(f, ddb, FEAT_CROSS_REGION_COPY, jb->src.region, &note);
+	v = facts_type_feature(f, ddb, FEAT_CROSS_REGION_COPY, jb->src.region,
+			       &note);
 	if (xr != 1 || (v != FACT_NO && v != FACT_LIMITED))
 		return;
-	dg = report_part(d, BKP301, &jb->region_part,
-			 "RecoveryPointArn is a DynamoDB table backup, which %s "
-			 "across Regions%s: this copy goes from %s to %s (%s)",
-			 v == FACT_LIMITED ? "is copied" : "cannot be copied",
-			 v == FACT_LIMITED ? " only under a condition" : "",
-			 facts_region_label(jb->src.region), facts_region_label(er),
-			 model_cite(d, f, v, note));
+	dg = report_part(
+		d, BKP301, &jb->region_part,
+		"RecoveryPointArn is a DynamoDB table backup, which %s "
+		"across Regions%s: this copy goes from %s to %s (%s)",
+		v == FACT_LIMITED ? "is copied" : "cannot be copied",
+		v == FACT_LIMITED ? " only under a condition" : "",
+		facts_region_label(jb->src.region), facts_region_label(er),
+		model_cite(d, f, v, note));
 	if (dg) {
 		dg->severity = model_severity(BKP301, 1, v);
-		diag_hint(d->file, dg, "copy to a vault in %s, or restore the "
+		diag_hint(d->file, dg,
+			  "copy to a vault in %s, or restore the "
 			  "table and back it up in %s",
 			  jb->src.region, er ? er : "the destination Region");
 	}
@@ -316,34 +347,41 @@ static void check_unsupported(struct doc *d, const struct facts *f,
 	size_t i;
 	for (i = 0; i < sm->nres; i++) {
 		const struct res_model *r = &sm->res[i];
-		struct part at = { .node = r->node };
+		struct part at = {.node = r->node};
 		struct diag *dg;
 		const char *note = NULL;
 		uint32_t no;
 		char tl[300];
 		if (r->t.unsupported) {
-			dg = report_part(d, BKP303, &at,
-					 "%s is not a resource AWS Backup protects: "
-					 "no AWS Backup resource type has this ARN form "
-					 "(%s)", r->text ? r->text : "this ARN",
-					 "resource-types.json, AWS Service Authorization "
-					 "Reference");
-			diag_hint(d->file, dg, "select the resource itself (an EC2 "
-				  "instance, EBS volume, RDS DB instance, DynamoDB "
-				  "table, ...), not a snapshot or sub-resource");
+			dg = report_part(
+				d, BKP303, &at,
+				"%s is not a resource AWS Backup protects: "
+				"no AWS Backup resource type has this ARN form "
+				"(%s)",
+				r->text ? r->text : "this ARN",
+				"resource-types.json, AWS Service Authorization "
+				"Reference");
+			diag_hint(
+				d->file, dg,
+				"select the resource itself (an EC2 "
+				"instance, EBS volume, RDS DB instance, DynamoDB "
+				"table, ...), not a snapshot or sub-resource");
 			continue;
 		}
-		no = facts_types_with(f, r->t.known, FEAT_PROTECTED, FACT_NO, NULL);
+		no = facts_types_with(f, r->t.known, FEAT_PROTECTED, FACT_NO,
+				      NULL);
 		if (!no)
 			continue;
-		facts_type_feature(f, __builtin_ctz(no), FEAT_PROTECTED, NULL, &note);
+		facts_type_feature(f, __builtin_ctz(no), FEAT_PROTECTED, NULL,
+				   &note);
 		dg = report_part(d, BKP303, &at,
 				 "%s are not protected by AWS Backup (%s)",
 				 facts_typeset_str(no, tl, sizeof(tl)),
 				 /* the reason is the point here: name it */
 				 model_cite(d, f, FACT_LIMITED, note));
 		if (strcmp(facts_name(f), "current") != 0)
-			diag_hint(d->file, dg, "lint with --facts current if AWS "
+			diag_hint(d->file, dg,
+				  "lint with --facts current if AWS "
 				  "Backup has added the type since");
 	}
 }
@@ -373,10 +411,13 @@ void restype_check_run(struct run *r)
 				if (!p->nsels)
 					continue; /* types unknown: say nothing */
 				for (c = 0; c < p->nrules; c++)
-					check_rule_types(d, m->facts, p, &p->rules[c]);
+					check_rule_types(d, m->facts, p,
+							 &p->rules[c]);
 				for (c = 0; c < p->ncopies; c++) {
-					check_copy_types(d, m->facts, p, &p->copies[c]);
-					check_rds_option_groups(d, p, &p->copies[c]);
+					check_copy_types(d, m->facts, p,
+							 &p->copies[c]);
+					check_rds_option_groups(d, p,
+								&p->copies[c]);
 				}
 			}
 		}

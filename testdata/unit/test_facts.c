@@ -8,12 +8,12 @@
 
 static int fails;
 
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			printf("test_facts.c:%d: %s\n", __LINE__, #cond);  \
-			fails++;                                           \
-		}                                                          \
+#define CHECK(cond)                                                            \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			printf("test_facts.c:%d: %s\n", __LINE__, #cond);      \
+			fails++;                                               \
+		}                                                              \
 	} while (0)
 
 static int ty(const char *name)
@@ -33,16 +33,17 @@ static unsigned bit(const char *name)
 }
 
 /* Classify s and compare with the expected sets. */
-static void arn(const char *s, int ret, unsigned known, unsigned maybe,
-		int any, int unsupported, int line)
+static void arn(const char *s, int ret, unsigned known, unsigned maybe, int any,
+		int unsupported, int line)
 {
 	struct arn_types t;
 	int r = facts_arn_types(s, strlen(s), &t);
-	if (r != ret || (r == 0 && (t.known != known || t.maybe != maybe ||
-				    t.any != any || t.unsupported != unsupported))) {
+	if (r != ret ||
+	    (r == 0 && (t.known != known || t.maybe != maybe || t.any != any ||
+			t.unsupported != unsupported))) {
 		printf("test_facts.c:%d: %s: got %d known=%#x maybe=%#x any=%d "
-		       "unsupported=%d\n", line, s, r, t.known, t.maybe, t.any,
-		       t.unsupported);
+		       "unsupported=%d\n",
+		       line, s, r, t.known, t.maybe, t.any, t.unsupported);
 		fails++;
 	}
 }
@@ -61,7 +62,8 @@ int main(void)
 	CHECK(!facts_valid("Spec") && !facts_valid("") && !facts_valid(NULL));
 	CHECK(strcmp(facts_names()[0], FACTS_DEFAULT) == 0);
 	CHECK(facts_get(NULL) == spec && facts_get("nope") == NULL);
-	CHECK(strstr(facts_cite(spec), "spec") && strstr(facts_cite(cur), "current"));
+	CHECK(strstr(facts_cite(spec), "spec") &&
+	      strstr(facts_cite(cur), "current"));
 	CHECK(strcmp(facts_date(spec), facts_date(cur)) < 0);
 
 	/* Regions */
@@ -70,7 +72,8 @@ int main(void)
 	      strcmp(ri->partition, "aws") == 0 && ri->opt_in);
 	CHECK(facts_region("us-east-1") && !facts_region("us-east-1")->opt_in);
 	CHECK(!facts_region("us-est-1") && !facts_region(NULL));
-	CHECK(strcmp(facts_region_label("eu-south-1"), "eu-south-1 (Europe (Milan))") == 0);
+	CHECK(strcmp(facts_region_label("eu-south-1"),
+		     "eu-south-1 (Europe (Milan))") == 0);
 	CHECK(strcmp(facts_region_label("xx-1"), "xx-1") == 0);
 	CHECK(facts_region_suggest("us-est-1") &&
 	      strcmp(facts_region_suggest("us-est-1"), "us-east-1") == 0);
@@ -101,8 +104,8 @@ int main(void)
 	/* ARN classification */
 	arn("arn:aws:dynamodb:us-east-1:111122223333:table/Orders", 0,
 	    bit("DynamoDB"), 0, 0, 0, __LINE__);
-	arn("arn:aws:rds:us-east-1:111122223333:db:orders", 0, bit("RDS"), 0,
-	    0, 0, __LINE__);
+	arn("arn:aws:rds:us-east-1:111122223333:db:orders", 0, bit("RDS"), 0, 0,
+	    0, __LINE__);
 	arn("arn:aws:rds:us-east-1:111122223333:cluster:orders", 0,
 	    bit("Aurora"), bit("DocumentDB") | bit("Neptune"), 0, 0, __LINE__);
 	arn("arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-1",
@@ -118,7 +121,8 @@ int main(void)
 	arn("arn:*", 0, 0, 0, 1, 0, __LINE__);
 	arn("arn:aws:ec2:us-east-1:111122223333:snapshot/snap-1", 0, 0, 0, 0, 1,
 	    __LINE__);
-	arn("arn:aws:sqs:us-east-1:111122223333:queue", 0, 0, 0, 0, 1, __LINE__);
+	arn("arn:aws:sqs:us-east-1:111122223333:queue", 0, 0, 0, 0, 1,
+	    __LINE__);
 	arn("not an arn", -1, 0, 0, 0, 0, __LINE__);
 	arn("", -1, 0, 0, 0, 0, __LINE__);
 	arn("arn:aws:rds", -1, 0, 0, 0, 0, __LINE__);
