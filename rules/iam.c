@@ -140,6 +140,9 @@ static const struct node *untrusted(const struct node *role, char *svcs,
 			return NULL;
 		if (strcmp(eff->u.str, "Allow") != 0)
 			continue;
+		/* NotPrincipal / NotAction: an exclusion list we do not judge */
+		if (map_get(s, "NotPrincipal") || map_get(s, "NotAction"))
+			return NULL;
 		r1 = node_streq(pr, "*") ? 1
 					 : has_value(map_get(pr, "Service"),
 						     BACKUP_PRINCIPAL, 0);

@@ -54,7 +54,8 @@ struct diag *report_part(struct doc *d, enum rule_id r, const struct part *p,
 int model_severity(enum rule_id r, int known, enum fact v)
 {
 	int sev = rules[r].severity;
-	if ((!known || v == FACT_LIMITED) && sev > SEV_INFO)
+	int down = !known + (v == FACT_LIMITED);
+	while (down-- > 0 && sev > SEV_INFO)
 		sev--;
 	return sev;
 }
@@ -714,6 +715,37 @@ static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
 	return x->plans[0];
 }
 
+/* A plan whose account the document and --account leave unknown is in
+ * the account of its selections' IAM role (AWS Backup assumes a role of
+ * the plan's own account): take it from a literal IamRoleArn, and compare
+ * the copies again. */
+static void account_from_role(struct plan_model *p)
+{
+	size_t i;
+	struct arn a;
+	struct arn_error err;
+
+	if (p->src.account)
+		return;
+	for (i = 0; i < p->nsels && !p->src.account; i++) {
+		const struct node *role =
+			map_get(p->sels[i]->ref->sel, "IamRoleArn");
+		if (!node_is(role, N_STR) ||
+		    arn_parse(role->u.str, role->len, &a, &err) < 0 ||
+		    !arn_part_eq(&a, a.service, "iam") || a.account.len != 12)
+			continue;
+		p->src.account = arena_strndup(&p->doc->arena,
+					       role->u.str + a.account.off,
+					       a.account.len);
+	}
+	for (i = 0; p->src.account && i < p->ncopies; i++) {
+		struct copy_model *c = &p->copies[i];
+		model_compare(&p->src, &c->dst, &c->cross_region,
+			      &c->cross_account, &c->cross_partition,
+			      &c->dst_region, &c->dst_partition);
+	}
+}
+
 static int linked_flag(struct run *r, int set)
 {
 	size_t i, j;
@@ -788,6 +820,8 @@ void model_link(struct run *r)
 		if (s->plan)
 			s->plan->sels[s->plan->nsels++] = s;
 	}
+	for (i = 0; i < x.nplans; i++)
+		account_from_role(x.plans[i]);
 	free(x.plans);
 	free(x.sels);
 	free(x.by_logical);
