@@ -649,6 +649,7 @@ static void test_rules_listing(void)
 	size_t len = 0;
 	FILE *m = open_memstream(&s, &len);
 	const struct rule *r = rule_lookup("BKP002");
+	size_t i;
 
 	output_list_rules(m, 0);
 	fflush(m);
@@ -666,6 +667,26 @@ static void test_rules_listing(void)
 	CHECK(strstr(s, "\n## BKP002 duplicate-key\n") != NULL);
 	CHECK(strstr(s, "\n**Bad:**\n\n```\n{\"DeleteAfterDays\": 35, \"DeleteAfterDays\": 3650}\n```\n") != NULL);
 	free(s);
+
+	/* A rule that rests on the facts dataset says so in both. */
+	for (i = 0; i < RULE_COUNT && !(rules[i].id && (rules[i].flags & RF_FACTS)); i++)
+		;
+	if (i < RULE_COUNT) {
+		char want[1024];
+
+		m = open_memstream(&s, &len);
+		output_list_rules(m, 0);
+		fclose(m);
+		snprintf(want, sizeof(want), "%s (facts: spec|current)\n",
+			 rules[i].summary);
+		CHECK(strstr(s, want) != NULL);
+		free(s);
+		m = open_memstream(&s, &len);
+		output_explain(m, &rules[i]);
+		fclose(m);
+		CHECK(strstr(s, "\nFacts: ") != NULL);
+		free(s);
+	}
 
 	m = open_memstream(&s, &len);
 	output_explain(m, r);
