@@ -5,7 +5,12 @@
  *   text   FILE:LINE:COL: SEVERITY: MESSAGE [ID name], the source line with
  *          ^~~~ under the span, hint/note lines, a one-line summary
  *   gnu    the first line of each diagnostic only; golden tests compare it
- *   json   {"diagnostics": [...], "summary": {...}}, one diagnostic a line
+ *   json   {"diagnostics": [{"file", "line", "column", "end_line",
+ *          "end_column", "severity", "rule", "name", "message", "path",
+ *          "hint", "related"}], "summary": {"files", "unreadable", "errors",
+ *          "warnings", "infos"}}, one diagnostic a line; end_column is
+ *          exclusive, hint and related ({"line", "column", "message"}) null
+ *          when absent
  *   sarif  SARIF 2.1.0 with every rule of the table
  *   github GitHub Actions workflow commands (::error file=...::message)
  *
