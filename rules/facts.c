@@ -243,6 +243,16 @@ const char *facts_partition_of(const char *code)
 	return p;
 }
 
+int facts_partition_valid(const char *name)
+{
+	size_t i;
+	base_init();
+	for (i = 0; name && i < base.nprefixes; i++)
+		if (strcmp(base.prefixes[i].partition, name) == 0)
+			return 1;
+	return 0;
+}
+
 /* Levenshtein distance, capped: Region codes are short. */
 static size_t edit_distance(const char *a, const char *b)
 {

@@ -76,6 +76,8 @@ const char *facts_region_label(const char *code);
 /* Partition a Region code belongs to by the partitions' Region patterns
  * (for codes not in the list), or NULL. */
 const char *facts_partition_of(const char *code);
+/* 1 when `name` is a partition of regions.json ("aws", "aws-cn", ...). */
+int facts_partition_valid(const char *name);
 
 /* AWS Backup offered in Region `code` per dataset f; facts_backup_source()
  * names where the dataset's Region list comes from ("botocore ..."). */

@@ -69,7 +69,19 @@ struct tmpl {
 	const char *text;
 	const struct node *node;
 	const struct node *vars; /* Fn::Sub variable map, or NULL */
+	int sub;		 /* ${...} are variables (Fn::Sub, Fn::Join) */
 };
+
+/* 1 when s[0..n) holds a ${NAME} variable (not the ${!literal} escape). */
+static int has_var(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i + 2 < n + 1 && i + 1 < n; i++)
+		if (s[i] == '$' && s[i + 1] == '{' &&
+		    (i + 2 >= n || s[i + 2] != '!'))
+			return 1;
+	return 0;
+}
 
 /* Append s[0..n) to an arena-grown buffer. */
 struct grow {
@@ -116,6 +128,7 @@ static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 		if (node_is(a, N_STR)) {
 			t->text = a->u.str;
 			t->node = a;
+			t->sub = 1;
 			return 0;
 		}
 		if (node_is(a, N_SEQ) && a->len >= 1 &&
@@ -123,6 +136,7 @@ static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 			t->text = seq_at(a, 0)->u.str;
 			t->node = seq_at(a, 0);
 			t->vars = a->len > 1 ? seq_at(a, 1) : NULL;
+			t->sub = 1;
 			return 0;
 		}
 		return -1;
@@ -152,6 +166,7 @@ static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 			grow_add(&g, "}", 1);
 		}
 		t->text = g.s;
+		t->sub = 1;
 		return 0;
 	default:
 		return -1;
@@ -206,7 +221,7 @@ static enum fieldv field_value(struct doc *d, const struct tmpl *t,
 	char var[128];
 	const struct node *v;
 	*out = NULL;
-	if (!memchr(f, '$', n) || !strstr(t->text, "${")) {
+	if (!t->sub || !has_var(f, n)) {
 		*out = arena_strndup(&d->arena, f, n);
 		return FV_LITERAL;
 	}
@@ -306,7 +321,7 @@ int model_place(struct doc *d, const struct node *v, struct place *pl,
 		char var[128];
 		const char *name = f[5] + 13;
 		size_t nl = flen[5] - 13;
-		if (!memchr(name, '$', nl) || !strstr(t.text, "${"))
+		if (!t.sub || !has_var(name, nl))
 			*vault = arena_strndup(&d->arena, name, nl);
 		else if (whole_var(name, nl, var, sizeof(var)) &&
 			 !map_get(t.vars, var)) {
@@ -498,7 +513,7 @@ static void classify_resource(struct doc *d, struct res_model *rm)
 		rm->t.any = 1; /* an intrinsic we cannot see through */
 		return;
 	}
-	if (strstr(t.text, "${")) {
+	if (t.sub && has_var(t.text, strlen(t.text))) {
 		/* CloudFormation fills these in: classify them as wildcards */
 		struct grow g = {.a = &d->arena};
 		const char *p = t.text;

@@ -86,7 +86,8 @@ static void check_copy(struct doc *d, const struct facts *f,
 					"DestinationBackupVaultArn") < 0)
 		return;
 	/* the ARN's partition field against its Region's partition */
-	if (dst->partition && dst->region && facts_region(dst->region) &&
+	if (facts_partition_valid(dst->partition) && dst->region &&
+	    facts_region(dst->region) &&
 	    strcmp(dst->partition, facts_region(dst->region)->partition) != 0) {
 		dg = report_part(
 			d, BKP204, partition_part,

@@ -84,6 +84,9 @@ int main(void)
 	CHECK(strcmp(facts_partition_of("us-gov-west-9"), "aws-us-gov") == 0);
 	CHECK(strcmp(facts_partition_of("us-west-9"), "aws") == 0);
 	CHECK(facts_partition_of("zz-top-1") == NULL);
+	CHECK(facts_partition_valid("aws-us-gov") &&
+	      facts_partition_valid("aws"));
+	CHECK(!facts_partition_valid("amazon") && !facts_partition_valid(NULL));
 
 	/* the spec's four Regions without cross-Region copy, lifted today */
 	CHECK(facts_cross_region_offered(spec, "ap-east-1") == FACT_NO);
