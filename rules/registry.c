@@ -661,7 +661,7 @@ const struct rule rules[RULE_COUNT] = {
 },
 [BKP607] = {
 	.id = "BKP607", .name = "overlapping-rules", .severity = W,
-	.summary = "Two rules of a plan start in overlapping windows and only the longer-kept backup is taken, dropping the other's copies or vault.",
+	.summary = "Rules with overlapping start windows: only the longer-kept backup is taken, dropping the other's copies or vault.",
 	.doc =
 	"What it checks: for two rules of one plan in the same time zone whose\n"
 	"schedules fire on a common day with start windows that overlap (each\n"

@@ -422,14 +422,67 @@ static void check_frequency(struct doc *d, const struct val *v, const char *s,
 	diag_hint(d->file, dg, "use a single minute: %s", fixed);
 }
 
-static void check_fires(struct doc *d, const struct val *v, const char *s,
-			const struct cron *c)
+/* A small per-thread memo of recent answers by string (documents often
+ * repeat one schedule or zone in every rule; a never-firing schedule costs a
+ * scan of the calendar). Direct-mapped: a collision just recomputes. */
+struct memo {
+	char key[88];
+	int val;
+	const char *ptr;
+};
+#define MEMO_SLOTS 64
+
+static struct memo *memo_find(struct memo *tab, const char *key, int *hit)
+{
+	size_t n = strlen(key);
+	unsigned h = 2166136261u;
+	struct memo *m;
+
+	*hit = 0;
+	if (n == 0 || n >= sizeof(tab->key))
+		return NULL;
+	while (*key)
+		h = (h ^ (unsigned char)*key++) * 16777619u;
+	m = &tab[h % MEMO_SLOTS];
+	*hit = strcmp(m->key, key - n) == 0;
+	return m;
+}
+
+static void memo_store(struct memo *m, const char *key, int val, const char *ptr)
+{
+	if (!m)
+		return;
+	snprintf(m->key, sizeof(m->key), "%s", key);
+	m->val = val;
+	m->ptr = ptr;
+}
+
+enum fire_status {
+	FIRES,       /* on some day from today on */
+	FIRED,       /* only before today */
+	NEVER,       /* on no day at all */
+};
+
+/* Can day-of-month fit any of the months at all (February counting 29)? */
+static int days_fit_months(const struct cron *c)
+{
+	int m;
+
+	for (m = 1; m <= 12; m++) {
+		int dim = m == 2 ? 29 : cron_days_in_month(2001, m);
+		uint32_t fit = (uint32_t)(((1ULL << (dim + 1)) - 1) & ~1ULL);
+		if (((c->months >> m) & 1) && (c->days & fit))
+			return 1;
+	}
+	return 0;
+}
+
+static int fire_status(const struct cron *c)
 {
 	struct cron_time from, out;
-	struct diag *dg;
-	char years[64], days[64], months[64];
-	int df;
 
+	if (c->dom_mode == CRON_DOM_SET && !days_fit_months(c))
+		return NEVER;
 	pthread_once(&today_once, today_init);
 	from = today;
 	from.hour = 0;
@@ -438,12 +491,36 @@ static void check_fires(struct doc *d, const struct val *v, const char *s,
 	 * the only one missed, and only cron_fires_on() can tell. */
 	if (cron_fires_on(c, today.year, today.mon, today.day) ||
 	    cron_next(c, &from, &out) == 0)
-		return;
-	field_text(s, c, CRON_YEAR, years, sizeof(years));
+		return FIRES;
 	from.year = CRON_YEAR_MIN;
 	from.mon = 1;
 	from.day = 1;
-	if (cron_fires_on(c, from.year, 1, 1) || cron_next(c, &from, &out) == 0) {
+	if (cron_fires_on(c, from.year, 1, 1) || cron_next(c, &from, &out) == 0)
+		return FIRED;
+	return NEVER;
+}
+
+static _Thread_local struct memo fire_memo[MEMO_SLOTS];
+
+static void check_fires(struct doc *d, const struct val *v, const char *s,
+			const struct cron *c)
+{
+	struct diag *dg;
+	char years[64], days[64], months[64];
+	struct memo *m;
+	int df, st, hit;
+
+	m = memo_find(fire_memo, s, &hit);
+	if (hit) {
+		st = m->val;
+	} else {
+		st = fire_status(c);
+		memo_store(m, s, st, NULL);
+	}
+	if (st == FIRES)
+		return;
+	field_text(s, c, CRON_YEAR, years, sizeof(years));
+	if (st == FIRED) {
 		dg = report_in_string(d, BKP603, v, c->field[CRON_YEAR].off,
 				      c->field[CRON_YEAR].len,
 				      "ScheduleExpression never fires again: every date it matches (Year '%s') is in the past%s",
@@ -488,7 +565,10 @@ static void check_expression(struct doc *d, const struct node *rule)
 		dg = report_in_string(d, BKP601, &v, e.off, e.len,
 				      "invalid ScheduleExpression: %s%s", e.msg,
 				      v.note);
-		if (dg && suggest_fix(s, v.v->len, fix, sizeof(fix)) == 0)
+		if (dg && e.kind == CRON_ERR_SPACE && v.v->style == S_BLOCK)
+			diag_hint(d->file, dg,
+				  "a YAML block scalar (| or >) keeps its final line break: use |- or a plain scalar");
+		else if (dg && suggest_fix(s, v.v->len, fix, sizeof(fix)) == 0)
 			diag_hint(d->file, dg, "did you mean %s?", fix);
 		else if (dg && e.kind == CRON_ERR_RATE)
 			diag_hint(d->file, dg,
@@ -497,6 +577,21 @@ static void check_expression(struct doc *d, const struct node *rule)
 	}
 	check_frequency(d, &v, s, &c);
 	check_fires(d, &v, s, &c);
+}
+
+static _Thread_local struct memo zone_memo[MEMO_SLOTS];
+
+static const char *zone_suggest_memo(const char *name)
+{
+	int hit;
+	struct memo *m = memo_find(zone_memo, name, &hit);
+	const char *sug;
+
+	if (hit)
+		return m->ptr;
+	sug = zone_suggest(name);
+	memo_store(m, name, 0, sug);
+	return sug;
 }
 
 static void check_timezone(struct doc *d, const struct node *rule)
@@ -528,7 +623,7 @@ static void check_timezone(struct doc *d, const struct node *rule)
 		diag_hint(d->file, dg,
 			  "use a zone name: Etc/GMT%+d is UTC%+d (the Etc/ sign is inverted), or name the city's zone to follow its daylight saving time",
 			  -h, h);
-	else if ((sug = zone_suggest(name)) != NULL)
+	else if ((sug = zone_suggest_memo(name)) != NULL)
 		diag_hint(d->file, dg, "did you mean '%s'?", sug);
 	else
 		diag_hint(d->file, dg,
