@@ -85,21 +85,32 @@ static void report_copy(struct doc *d, const struct facts *f,
 
 	for (t = 0; !(set & (1u << t)); t++)
 		;
-	facts_type_feature(f, t, feats[k], p->src.region, &note);
+	const char *cite, *where = p->src.region;
+
+	if (facts_type_feature(f, t, feats[k], where, &note) != v) {
+		where = c->dst_region;
+		facts_type_feature(f, t, feats[k], where, &note);
+	}
+	cite = model_cite(d, f, v, note);
+	if (v == FACT_NO && note &&
+	    facts_type_feature(f, t, feats[k], NULL, NULL) != FACT_NO)
+		/* a limit of the Region, not of the type: say which */
+		cite = arena_printf(&d->arena, "%s: %s; %s is an opt-in Region",
+				    facts_cite(f), note,
+				    facts_region_label(where));
 	facts_typeset_str(set, tl, sizeof(tl));
 	if (known)
 		dg = report_part(
 			d, rid, at,
 			"%s%s %s %s%s: this copy goes from %s to %s (%s)", tl,
 			evidence(p, set, ev, sizeof(ev)), how, kind, cond, from,
-			to, model_cite(d, f, v, note));
+			to, cite);
 	else
 		dg = report_part(d, rid, at,
 				 "if plan '%s' protects %s (%s), they %s %s%s: "
 				 "this copy goes from %s to %s (%s)",
 				 p->name, tl, why_maybe(p, why, sizeof(why)),
-				 how, kind, cond, from, to,
-				 model_cite(d, f, v, note));
+				 how, kind, cond, from, to, cite);
 	if (!dg)
 		return;
 	dg->severity = model_severity(rid, known, v);
@@ -135,8 +146,12 @@ static void check_copy_types(struct doc *d, const struct facts *f,
 			uint32_t known, all;
 			if (v == FACT_YES)
 				continue;
+			uint32_t kd;
+			/* opt-in Region limits hold at either end */
 			all = plan_types(p, f, feats[k], v, p->src.region,
-					 &known);
+					 &known) |
+			      plan_types(p, f, feats[k], v, c->dst_region, &kd);
+			known |= kd;
 			for (pass = 0; pass < 2; pass++) {
 				/* DynamoDB across Regions is BKP301 */
 				uint32_t mine =
