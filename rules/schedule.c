@@ -688,7 +688,12 @@ struct rule_info {
 	long long start;             /* start window in minutes */
 	long long keep;              /* DeleteAfterDays; LLONG_MAX = never deleted */
 	int ok;
+	short times[24];             /* minutes of the day it starts at, ascending */
+	int ntimes;
+	uint64_t *days;              /* OVERLAP_DAYS bits from today, computed lazily */
 };
+
+static int day_times(struct rule_info *ri);
 
 #define DEFAULT_SCHEDULE "cron(0 5 ? * * *)"
 #define MAX_OVERLAP_RULES 64  /* pairs are compared: bound the work */
@@ -771,62 +776,65 @@ static void rule_info(struct doc *d, const struct node *rule, int cfn,
 			ri->keep = n == -1 ? LLONG_MAX : n;
 		}
 	}
-	ri->ok = 1;
+	ri->ok = day_times(ri);
 }
 
-/* Minutes of the day at which c fires, as a 1440-bit map. */
-static void day_minutes(const struct cron *c, unsigned char *bits)
+/* The start times of a rule within a day, at most 24 (a rule that fires
+ * more often is BKP602's and not compared). Returns 0 when there are more. */
+static int day_times(struct rule_info *ri)
 {
 	int h, m;
 
-	memset(bits, 0, 1440);
-	for (h = 0; h < 24; h++)
-		if ((c->hours >> h) & 1)
-			for (m = 0; m < 60; m++)
-				if ((c->minutes >> m) & 1)
-					bits[h * 60 + m] = 1;
+	ri->ntimes = 0;
+	for (h = 0; h < 24; h++) {
+		if (!((ri->c.hours >> h) & 1))
+			continue;
+		for (m = 0; m < 60; m++) {
+			if (!((ri->c.minutes >> m) & 1))
+				continue;
+			if (ri->ntimes == 24)
+				return 0;
+			ri->times[ri->ntimes++] = (short)(h * 60 + m);
+		}
+	}
+	return 1;
 }
 
 /* 1 when some start of a and some start of b on one day are close enough
- * that their start windows overlap: ta < tb + wb and tb < ta + wa. */
+ * that their start windows overlap: ta < tb + wb and tb < ta + wa. Both
+ * lists are ascending, so one merge pass finds the closest pairs. */
 static int windows_overlap(const struct rule_info *a, const struct rule_info *b)
 {
-	unsigned char ma[1440], mb[1440];
-	int prefix[1441], ta, i;
+	int i = 0, j = 0;
 
-	day_minutes(&a->c, ma);
-	day_minutes(&b->c, mb);
-	prefix[0] = 0;
-	for (i = 0; i < 1440; i++)
-		prefix[i + 1] = prefix[i] + mb[i];
-	for (ta = 0; ta < 1440; ta++) {
-		long long lo, hi;
-		if (!ma[ta])
-			continue;
-		/* tb in (ta - wb, ta + wa) */
-		lo = ta - b->start + 1;
-		hi = ta + a->start - 1;
-		if (lo < 0)
-			lo = 0;
-		if (hi > 1439)
-			hi = 1439;
-		if (lo <= hi && prefix[hi + 1] - prefix[lo] > 0)
+	while (i < a->ntimes && j < b->ntimes) {
+		long long ta = a->times[i], tb = b->times[j];
+		if (ta < tb + b->start && tb < ta + a->start)
 			return 1;
+		if (ta < tb)
+			i++;
+		else
+			j++;
 	}
 	return 0;
 }
 
-static int fire_same_day(const struct rule_info *a, const struct rule_info *b)
+#define DAY_WORDS ((OVERLAP_DAYS + 63) / 64)
+
+/* The days from today on which the rule fires, as a bit set. */
+static const uint64_t *fire_days(struct doc *d, struct rule_info *ri)
 {
 	struct cron_time t;
 	int i;
 
+	if (ri->days)
+		return ri->days;
+	ri->days = arena_zalloc(&d->arena, DAY_WORDS * sizeof(uint64_t));
 	pthread_once(&today_once, today_init);
 	t = today;
 	for (i = 0; i < OVERLAP_DAYS && t.year <= CRON_YEAR_MAX; i++) {
-		if (cron_fires_on(&a->c, t.year, t.mon, t.day) &&
-		    cron_fires_on(&b->c, t.year, t.mon, t.day))
-			return 1;
+		if (cron_fires_on(&ri->c, t.year, t.mon, t.day))
+			ri->days[i / 64] |= 1ULL << (i % 64);
 		if (++t.day > cron_days_in_month(t.year, t.mon)) {
 			t.day = 1;
 			if (++t.mon > 12) {
@@ -835,6 +843,17 @@ static int fire_same_day(const struct rule_info *a, const struct rule_info *b)
 			}
 		}
 	}
+	return ri->days;
+}
+
+static int fire_same_day(struct doc *d, struct rule_info *a, struct rule_info *b)
+{
+	const uint64_t *da = fire_days(d, a), *db = fire_days(d, b);
+	int i;
+
+	for (i = 0; i < DAY_WORDS; i++)
+		if (da[i] & db[i])
+			return 1;
 	return 0;
 }
 
@@ -953,7 +972,7 @@ static void check_overlap(struct doc *d, const struct plan_ref *p)
 	/* One finding per shorter-kept rule, naming the longest-kept rule it
 	 * loses to. */
 	for (i = 0; i < n; i++) {
-		const struct rule_info *lo = &ri[i], *hi = NULL;
+		struct rule_info *lo = &ri[i], *hi = NULL;
 		const struct node *vault_lo, *dst = NULL, *at;
 		const char *vk = key_target_vault(p->cfn);
 		char klo[48], khi[48];
@@ -964,7 +983,7 @@ static void check_overlap(struct doc *d, const struct plan_ref *p)
 			continue;
 		vault_lo = map_get(lo->rule, vk);
 		for (j = 0; j < n; j++) {
-			const struct rule_info *o = &ri[j];
+			struct rule_info *o = &ri[j];
 			const struct node *vault_o, *lost;
 			if (i == j || !o->ok || lo->keep >= o->keep ||
 			    !same_zone(lo->tz, o->tz))
@@ -973,7 +992,7 @@ static void check_overlap(struct doc *d, const struct plan_ref *p)
 			lost = lost_copy(d, lo, o);
 			if (!lost && !(vault_lo && vault_o && differ(d, vault_lo, vault_o)))
 				continue;
-			if (!windows_overlap(lo, o) || !fire_same_day(lo, o))
+			if (!windows_overlap(lo, o) || !fire_same_day(d, lo, o))
 				continue;
 			if (hi)
 				others++;
@@ -990,7 +1009,7 @@ static void check_overlap(struct doc *d, const struct plan_ref *p)
 		if (!at)
 			at = lo->rule;
 		dg = report(d, BKP607, at,
-			    "rule '%s' (%s, %s) and rule '%s' (%s, %s)%s start in overlapping windows on some days; AWS Backup then takes only the backup that is kept longer, so on those days %s%s%s",
+			    "rule '%s' (%.80s, %s) and rule '%s' (%.80s, %s)%s start in overlapping windows on some days; AWS Backup then takes only the backup that is kept longer, so on those days %s%s%s",
 			    lo->name ? lo->name : "?", lo->expr, klo,
 			    hi->name ? hi->name : "?", hi->expr, khi,
 			    others ? " (and other rules)" : "",
