@@ -871,6 +871,39 @@ static const char *sarif_level(int sev)
 	return "note";
 }
 
+/* An absolute path without "." and ".." segments and repeated slashes,
+ * resolved lexically (SARIF forbids ".." in file URIs: through a symbolic
+ * link it may mean another place on the reader's machine). Caller frees. */
+static char *path_normalize(const char *path)
+{
+	size_t n = strlen(path), o = 0, i = 0, k;
+	char *out = xmalloc(n + 2);
+
+	while (i < n) {
+		while (i < n && path[i] == '/')
+			i++;
+		for (k = i; k < n && path[k] != '/'; k++)
+			;
+		if (k - i == 1 && path[i] == '.') {
+			/* nothing */
+		} else if (k - i == 2 && path[i] == '.' && path[i + 1] == '.') {
+			while (o > 0 && out[o - 1] != '/')
+				o--;
+			if (o > 0)
+				o--;
+		} else if (k > i) {
+			out[o++] = '/';
+			memcpy(out + o, path + i, k - i);
+			o += k - i;
+		}
+		i = k;
+	}
+	if (o == 0)
+		out[o++] = '/';
+	out[o] = '\0';
+	return out;
+}
+
 /* A file name as a URI reference (RFC 3986): relative paths stay relative,
  * absolute ones become file:// URIs; every byte outside the unreserved set
  * and '/' is %-encoded (':' too, so that a first segment never reads as a
@@ -878,11 +911,15 @@ static const char *sarif_level(int sev)
 static char *path_uri(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	char *norm = NULL;
 	const unsigned char *s = (const unsigned char *)path;
 	struct buf b = { 0 };
 
-	if (*s == '/')
+	if (*s == '/') {
 		buf_puts(&b, "file://");
+		norm = path_normalize(path);
+		s = (const unsigned char *)norm;
+	}
 	for (; *s; s++) {
 		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 		    (*s >= '0' && *s <= '9') || strchr("-._~/", *s)) {
@@ -893,6 +930,7 @@ static char *path_uri(const char *path)
 			buf_putc(&b, hex[*s & 15]);
 		}
 	}
+	free(norm);
 	if (!b.p)
 		return xstrdup("");
 	return b.p;

@@ -155,7 +155,15 @@ expect "standard input: named URI" "$tmp/stdin.sarif" \
 	'results.length > 0 && results.every((r) =>
 		r.locations[0].physicalLocation.artifactLocation.uri === "std%20in/%C3%BC.json")'
 
-# 5. Everything under testdata/: every family's findings, hostile inputs
+# 5. An absolute path with "." and ".." segments: a file URI without them.
+"$bin" --format sarif "$PWD/$here/../sarif/./findings/dup é.json" >"$tmp/abs.sarif"
+valid "absolute path" "$tmp/abs.sarif"
+expect "absolute path: file URI without dot segments" "$tmp/abs.sarif" \
+	'run.artifacts[0].location.uri.startsWith("file:///") &&
+	 run.artifacts[0].location.uri.endsWith("/testdata/sarif/findings/dup%20%C3%A9.json") &&
+	 !/\/\.\.?\//.test(run.artifacts[0].location.uri)'
+
+# 6. Everything under testdata/: every family's findings, hostile inputs
 # (invalid UTF-8, NUL bytes, deep nesting) included.
 "$bin" --format sarif testdata >"$tmp/all.sarif" 2>/dev/null
 valid "all of testdata" "$tmp/all.sarif"

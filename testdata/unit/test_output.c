@@ -549,7 +549,7 @@ static void test_sarif(void)
 	diag_hint(&a, d, "keep one");
 	diag_related(&a, d, at(&a, "\"x\"", 0), "first one");
 	report_span(&a, 0, BKP003, 0, 0, "", "what is it?");
-	file_mem(&b, "/abs/b.yaml", "a: 1\n");
+	file_mem(&b, "//abs/./x/../b.yaml", "a: 1\n");
 	file_mem(&c, "missing.json", "");
 	c.io_error = 1;
 	c.io_msg = strdup("missing.json: No such file or directory");
@@ -616,8 +616,9 @@ static void test_sarif(void)
 		     "first one.") == 0);
 	CHECK(strcmp(jstring(j, "runs.0.results.0.properties.hint"), "keep one") == 0);
 
-	/* Artifacts: all three; absolute paths become file:// URIs; the
-	 * unreadable file makes the invocation unsuccessful. */
+	/* Artifacts: all three; absolute paths become file:// URIs without
+	 * "." and ".." segments; the unreadable file makes the invocation
+	 * unsuccessful. */
 	CHECK(cJSON_GetArraySize(path_get(j, "runs.0.artifacts")) == 3);
 	CHECK(strcmp(jstring(j, "runs.0.artifacts.1.location.uri"),
 		     "file:///abs/b.yaml") == 0);
