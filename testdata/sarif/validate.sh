@@ -6,8 +6,9 @@
 # the SARIF 2.1.0 schema and its rules) and ajv (a JSON-schema validator).
 # Then lints real fixtures with --format sarif (a clean run; findings of every
 # severity with hints and related locations; file names with spaces, '%',
-# '#', brackets and non-ASCII; an unreadable file; standard input; the whole
-# testdata tree) and requires every log to have no validator error or
+# '#', brackets, non-ASCII, control characters and bytes that are not UTF-8;
+# an absolute path with dot segments; an unreadable file; standard input;
+# the whole testdata tree) and requires every log to have no validator error or
 # warning, to match the schema, and to hold what the fixtures produce.
 # First it proves that both checks can fail, on deliberately broken logs.
 # Prints "N passed, N failed" last; exits 1 when anything failed.
@@ -163,7 +164,17 @@ expect "absolute path: file URI without dot segments" "$tmp/abs.sarif" \
 	 run.artifacts[0].location.uri.endsWith("/testdata/sarif/findings/dup%20%C3%A9.json") &&
 	 !/\/\.\.?\//.test(run.artifacts[0].location.uri)'
 
-# 6. Everything under testdata/: every family's findings, hostile inputs
+# 6. Hostile file names, made at run time: a newline, a tab, a backslash,
+# '?' and '#', and a byte that is not UTF-8.
+mkdir -p "$tmp/names"
+odd=$(printf 'odd\nname\t\\?#\377.json')
+cp "$here/findings/dup é.json" "$tmp/names/$odd"
+(cd "$tmp" && "$bin" --format sarif "names/$odd") >"$tmp/names.sarif"
+valid "hostile file names" "$tmp/names.sarif"
+expect "hostile file names: %-encoded" "$tmp/names.sarif" \
+	'run.artifacts[0].location.uri === "names/odd%0Aname%09%5C%3F%23%FF.json"'
+
+# 7. Everything under testdata/: every family's findings, hostile inputs
 # (invalid UTF-8, NUL bytes, deep nesting) included.
 "$bin" --format sarif testdata >"$tmp/all.sarif" 2>/dev/null
 valid "all of testdata" "$tmp/all.sarif"
