@@ -254,15 +254,23 @@ static long verbatim_base(struct doc *d, const struct node *n)
 	const struct source *src = &d->file->src;
 	size_t base;
 
-	if (!node_is(n, N_STR) || n->end > src->len || n->start > n->end)
+	size_t q;
+
+	if (!node_is(n, N_STR) || n->end > src->len || n->start > n->end ||
+	    (n->flags & NF_ALIAS))
 		return -1;
-	if (n->style == S_PLAIN && n->end - n->start == n->len)
-		base = n->start;
-	else if (n->style == S_QUOTED && n->end - n->start == (size_t)n->len + 2)
-		base = n->start + 1;
-	else
+	if (n->style != S_PLAIN && n->style != S_QUOTED)
 		return -1;
+	q = n->style == S_QUOTED; /* the quote characters */
+	if (n->end - n->start < (size_t)n->len + 2 * q)
+		return -1;
+	/* The text ends just before the closing quote; an anchor or a tag may
+	 * come before it within the node's span. */
+	base = n->end - q - n->len;
 	if (memcmp(src->buf + base, n->u.str, n->len) != 0)
+		return -1;
+	if (base - n->start > q && !(n->flags & (NF_UNKNOWN_TAG)) &&
+	    src->buf[n->start] != '&' && src->buf[n->start] != '!')
 		return -1;
 	return (long)base;
 }
