@@ -831,7 +831,8 @@ static void md_doc(FILE *fp, const char *doc)
 		fputs("```\n", fp);
 }
 
-/* The same into a string (for SARIF's help.markdown); caller frees. */
+/* A rule's summary, doc and source as Markdown, for docs/rules.md and
+ * SARIF's help.markdown; caller frees. */
 static char *md_doc_string(const struct rule *r)
 {
 	char *s = NULL;
@@ -840,7 +841,9 @@ static char *md_doc_string(const struct rule *r)
 
 	if (!m)
 		oom();
-	fprintf(m, "%s\n\n", r->summary ? r->summary : "");
+	if (r->summary)
+		md_escape(m, r->summary, strlen(r->summary));
+	fputs("\n\n", m);
 	if (r->doc) {
 		md_doc(m, r->doc);
 		fputc('\n', m);
@@ -1277,7 +1280,7 @@ static void write_github(FILE *fp, struct file **files, size_t n)
 	const struct diag *d;
 	const struct rule *r;
 	size_t i, j;
-	char num[64];
+	char num[160];
 
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < files[i]->diags.n; j++) {
