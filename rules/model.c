@@ -702,7 +702,7 @@ static void index_plans(struct run_index *x)
 
 static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
 {
-	struct plan_model **hit = NULL;
+	struct plan_model **hit = NULL, *only;
 
 	if (s->plan_logical) {
 		struct plan_ref ref = {.logical_id = s->plan_logical};
@@ -718,16 +718,18 @@ static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
 	}
 	if (hit)
 		return *hit;
-	/* the run's only plan, when the selection names no other plan of it:
-	 * it names none, or the plan's own id is not known (a CreateBackupPlan
-	 * input, whose id AWS assigns) */
-	if (x->nplans != 1)
+	/* The only plan of the selection's file (a YAML stream of a plan and
+	 * its selections), else of the run, when the selection names no other
+	 * plan: it names none, or that plan's own id is not known (a
+	 * CreateBackupPlan input, whose id AWS assigns). */
+	only = ((struct doc_model *)s->doc->ext[model_slot()])->file_plan;
+	if (!only && x->nplans == 1)
+		only = x->plans[0];
+	if (!only || s->plan_logical)
 		return NULL;
-	if (s->plan_key && node_str(x->plans[0]->ref->plan_id))
+	if (s->plan_key && node_str(only->ref->plan_id))
 		return NULL;
-	if (s->plan_logical && x->plans[0]->doc == s->doc)
-		return NULL;
-	return x->plans[0];
+	return only;
 }
 
 /* A plan whose account the document and --account leave unknown is in
@@ -761,6 +763,27 @@ static void account_from_role(struct plan_model *p)
 	}
 }
 
+/* Note in each document model of file f the file's only plan, if it has
+ * exactly one. */
+static void file_plans(struct file *f, int slot)
+{
+	struct plan_model *only = NULL;
+	size_t j, n = 0;
+
+	for (j = 0; j < f->ndocs; j++) {
+		struct doc_model *m = f->docs[j]->ext[slot];
+		if (m && m->nplans) {
+			n += m->nplans;
+			only = &m->plans[0];
+		}
+	}
+	for (j = 0; j < f->ndocs; j++) {
+		struct doc_model *m = f->docs[j]->ext[slot];
+		if (m)
+			m->file_plan = n == 1 ? only : NULL;
+	}
+}
+
 static int linked_flag(struct run *r, int set)
 {
 	size_t i, j;
@@ -786,6 +809,8 @@ void model_link(struct run *r)
 	if (linked_flag(r, 0))
 		return;
 	linked_flag(r, 1);
+	for (i = 0; i < r->nfiles; i++)
+		file_plans(r->files[i], slot);
 	for (i = 0; i < r->nfiles; i++)
 		for (j = 0; j < r->files[i]->ndocs; j++) {
 			struct doc_model *m = r->files[i]->docs[j]->ext[slot];

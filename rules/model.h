@@ -123,6 +123,7 @@ struct doc_model {
 	struct copyjob_model *job;   /* or NULL */
 	const struct facts *facts;
 	int linked;                  /* model_link() has run */
+	struct plan_model *file_plan; /* the file's only plan (model_link) */
 };
 
 /* The model of d, built on first call (from any policy family's check_doc;
