@@ -38,12 +38,8 @@ static int fail(struct parser *p, size_t off, size_t end, int rule,
 		const char *fmt, ...)
 {
 	va_list ap;
-	struct load_error *e = &p->c->err;
-	e->off = off;
-	e->end = end > off ? end : off + (off < p->len);
-	e->rule = rule;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	load_error_set(&p->c->err, p->len, off, end, rule, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -96,6 +92,29 @@ static void skip_ws(struct parser *p)
 	p->i = i;
 }
 
+static int word_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+}
+
+/* End of the bare word starting at i (an unquoted key, a misspelt true). */
+static size_t word_end(const struct parser *p, size_t i)
+{
+	while (i < p->len && word_char(p->b[i]))
+		i++;
+	return i;
+}
+
+/* Offset just past the last non-blank byte before i. */
+static size_t back_over_ws(const struct parser *p, size_t i)
+{
+	while (i > 0 && (p->b[i - 1] == ' ' || p->b[i - 1] == '\n' ||
+			 p->b[i - 1] == '\r' || p->b[i - 1] == '\t'))
+		i--;
+	return i;
+}
+
 /* Explain what a non-JSON token at i is, the common mistakes by name. */
 static int bad_token(struct parser *p, const char *expected)
 {
@@ -119,12 +138,7 @@ static int bad_token(struct parser *p, const char *expected)
 			    "quote (expected %s)",
 			    expected);
 	if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_') {
-		size_t e = i;
-		while (e < p->len && ((p->b[e] >= 'a' && p->b[e] <= 'z') ||
-				      (p->b[e] >= 'A' && p->b[e] <= 'Z') ||
-				      (p->b[e] >= '0' && p->b[e] <= '9') ||
-				      p->b[e] == '_' || p->b[e] == '-'))
-			e++;
+		size_t e = word_end(p, i);
 		return fail(p, i, e, BKP001, "unexpected word '%.*s': expected %s",
 			    (int)(e - i > 40 ? 40 : e - i), p->b + i, expected);
 	}
@@ -418,13 +432,9 @@ static int parse_literal(struct parser *p, struct node *n)
 	}
 	n->end = (uint32_t)p->i;
 	/* "trueish" is one bad word, not true followed by junk */
-	{
-		char ch = p->b[p->i];
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9') || ch == '_') {
-			p->i = n->start;
-			return bad_token(p, "a value");
-		}
+	if (word_char(p->b[p->i])) {
+		p->i = n->start;
+		return bad_token(p, "a value");
 	}
 	return 0;
 }
@@ -529,10 +539,7 @@ value:
 			return unclosed(p);
 		if (p->b[p->i] == ']' || p->b[p->i] == '}') {
 			/* "[1,]" or "{"a":1,}": name the trailing comma */
-			size_t k = p->i;
-			while (k > 0 && (p->b[k - 1] == ' ' || p->b[k - 1] == '\n' ||
-					 p->b[k - 1] == '\r' || p->b[k - 1] == '\t'))
-				k--;
+			size_t k = back_over_ws(p, p->i);
 			if (k > 0 && p->b[k - 1] == ',')
 				return fail(p, k - 1, k, BKP001,
 					    "trailing comma before '%c' is not "
@@ -554,10 +561,7 @@ key:
 		if (p->i >= p->len)
 			return unclosed(p);
 		if (p->b[p->i] == '}') {
-			size_t k = p->i;
-			while (k > 0 && (p->b[k - 1] == ' ' || p->b[k - 1] == '\n' ||
-					 p->b[k - 1] == '\r' || p->b[k - 1] == '\t'))
-				k--;
+			size_t k = back_over_ws(p, p->i);
 			return fail(p, k - 1, k, BKP001,
 				    "trailing comma before '}' is not allowed in JSON");
 		}
@@ -565,13 +569,7 @@ key:
 			char ch = p->b[p->i];
 			if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 			    ch == '_') {
-				size_t e = p->i;
-				while (e < p->len &&
-				       ((p->b[e] >= 'a' && p->b[e] <= 'z') ||
-					(p->b[e] >= 'A' && p->b[e] <= 'Z') ||
-					(p->b[e] >= '0' && p->b[e] <= '9') ||
-					p->b[e] == '_' || p->b[e] == '-'))
-					e++;
+				size_t e = word_end(p, p->i);
 				return fail(p, p->i, e, BKP001,
 					    "object keys must be double-quoted "
 					    "strings: write \"%.*s\"",

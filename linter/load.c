@@ -1,6 +1,7 @@
 /* load.c - what both loaders share: duplicate-key detection. */
 #include "load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,4 +64,13 @@ void load_check_dups(struct load_ctx *c, const struct node *m)
 		}
 		free(tab);
 	}
+}
+
+void load_error_set(struct load_error *e, size_t len, size_t off, size_t end,
+		    int rule, const char *fmt, va_list ap)
+{
+	e->off = off;
+	e->end = end > off ? end : off + (off < len);
+	e->rule = rule;
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 }

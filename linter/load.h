@@ -12,6 +12,7 @@
 #ifndef BACKUPLINT_LOAD_H
 #define BACKUPLINT_LOAD_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -49,6 +50,12 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 		     void (*on_doc)(void *ud, struct node *root, size_t start,
 				    size_t end),
 		     void *ud);
+
+/* Fill e: the span [off, end) (at least one byte when inside the buffer
+ * of length len), the rule and the formatted message. */
+void load_error_set(struct load_error *e, size_t len, size_t off, size_t end,
+		    int rule, const char *fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
 
 /* Report duplicate keys of one map through c->on_dup (linear for small
  * maps, hashed for large ones). Used by both loaders at map close. */

@@ -58,12 +58,8 @@ static int yfail(struct ystate *y, size_t off, size_t end, int rule,
 		 const char *fmt, ...)
 {
 	va_list ap;
-	struct load_error *e = &y->c->err;
-	e->off = off;
-	e->end = end > off ? end : off + (off < y->len);
-	e->rule = rule;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	load_error_set(&y->c->err, y->len, off, end, rule, fmt, ap);
 	va_end(ap);
 	return -1;
 }
