@@ -515,6 +515,8 @@ struct facts {
 	unsigned char *backup, *xregion, *xaccount;
 	const char **xregion_note, **xaccount_note;
 	const char *backup_source;
+	const struct node
+		*flags; /* dataset-wide facts ("copy_of_continuous...") */
 	/* per type and feature */
 	enum fact val[MAX_TYPES][FEAT_COUNT];
 	const char *note[MAX_TYPES][FEAT_COUNT];
@@ -571,6 +573,7 @@ static void load_dataset(int k)
 	f->source = need_str(file, root, "source");
 	f->about = need_str(file, root, "about");
 	f->backup_source = need_str(file, root, "backup_regions_source");
+	f->flags = map_get(root, "flags");
 	n = strlen(f->name) + strlen(f->source) + 16;
 	f->cite = xmalloc(n);
 	snprintf(f->cite, n, "facts: %s, %s", f->name, f->source);
@@ -752,4 +755,13 @@ uint32_t facts_types_with(const struct facts *f, uint32_t s, enum feature feat,
 		    facts_type_feature(f, (int)i, feat, region, NULL) == v)
 			out |= 1u << i;
 	return out;
+}
+
+enum fact facts_flag(const struct facts *f, const char *name, const char **note)
+{
+	const char *nt;
+	enum fact v = cell_value(map_get(f->flags, name), &nt, NULL);
+	if (note)
+		*note = nt;
+	return v;
 }

@@ -56,6 +56,12 @@ enum fact {
 	FACT_UNKNOWN,
 };
 
+/* A dataset-wide fact by name (the "flags" of the dataset file), with its
+ * note: "continuous_copy_is_snapshot" (a copy of a continuous backup to
+ * another Region or account is a snapshot, without point-in-time restore). */
+enum fact facts_flag(const struct facts *f, const char *name,
+		     const char **note);
+
 /* ---- Regions (the Region list is shared by all datasets) ---- */
 
 struct region_info {

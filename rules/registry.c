@@ -466,6 +466,22 @@ const struct rule rules[RULE_COUNT] = {
 	.source = "AWS Backup Developer Guide, Feature availability by resource and by AWS Region",
 },
 
+[BKP307] = {
+	.id = "BKP307", .name = "continuous-copy-is-snapshot", .severity = I, .flags = RF_FACTS,
+	.summary = "A continuous backup rule copies to another Region or account: the copy is a snapshot.",
+	.doc =
+	"What it checks: a rule with EnableContinuousBackup: true, in a plan that\n"
+	"may protect a type with continuous backup (S3, RDS, Aurora, SAP HANA),\n"
+	"with a copy action to another Region or account. current: the copy is a\n"
+	"snapshot, without point-in-time restore. spec: the guide does not say;\n"
+	"silent.\n\n"
+	"Why: a disaster-recovery plan that counts on restoring to any second in\n"
+	"the other Region can only restore to the copy's snapshot time.\n\n"
+	"Bad (if nobody knows):\n  EnableContinuousBackup: true\n  CopyActions: [{DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr}]\n"
+	"Good:\n  the same rule, with the copy's recovery point objective set by the\n  rule's schedule.\n",
+	.source = "AWS Backup Developer Guide, Copy a backup; Continuous backups and point-in-time recovery",
+},
+
 /* ---- copy modes (BKP4xx): rules/copymode.c ---- */
 [BKP401] = {
 	.id = "BKP401", .name = "rds-cross-region-and-cross-account", .severity = E, .flags = RF_FACTS,

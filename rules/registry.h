@@ -18,7 +18,7 @@ enum rule_id {
 	/* regions (rules/region.c) */
 	BKP201, BKP202, BKP203, BKP204, BKP205, BKP206, BKP207,
 	/* resource types (rules/restype.c) */
-	BKP301, BKP302, BKP303, BKP304, BKP305, BKP306,
+	BKP301, BKP302, BKP303, BKP304, BKP305, BKP306, BKP307,
 	/* copy modes (rules/copymode.c) */
 	BKP401, BKP402,
 	/* lifecycle (rules/lifecycle.c) */

@@ -243,6 +243,47 @@ static int is_true(const struct node *v)
 	return (node_is(v, N_BOOL) && v->u.b) || node_streq(v, "true");
 }
 
+/* BKP307: the cross-Region/account copies of a continuous backup rule are
+ * snapshots. Only when the plan may hold a type with continuous backup
+ * (else BKP305 says the rule takes snapshots anyway). */
+static void check_continuous_copies(struct doc *d, const struct facts *f,
+				    const struct plan_model *p,
+				    const struct rule_model *rm)
+{
+	uint32_t known, all;
+	size_t i;
+
+	if (facts_flag(f, "continuous_copy_is_snapshot", NULL) != FACT_YES)
+		return;
+	all = plan_types(p, f, FEAT_CONTINUOUS, FACT_YES, p->src.region,
+			 &known);
+	if (!all)
+		return;
+	for (i = rm->first_copy; i < rm->first_copy + rm->ncopies; i++) {
+		const struct copy_model *c = &p->copies[i];
+		struct diag *dg;
+		if (c->cross_region != 1 && c->cross_account != 1)
+			continue;
+		dg = report_part(d, BKP307,
+				 c->cross_region == 1 ? &c->region_part
+						      : &c->account_part,
+				 "rule '%s' takes continuous backups, but this "
+				 "copy to %s%s%s is a snapshot: point-in-time "
+				 "restore stays in the source vault (%s)",
+				 rm->name,
+				 c->dst_region
+					 ? facts_region_label(c->dst_region)
+					 : "another Region",
+				 c->cross_account == 1 ? " in account " : "",
+				 c->cross_account == 1 ? c->dst.account : "",
+				 facts_cite(f));
+		diag_hint(d->file, dg,
+			  "plan the recovery point objective of "
+			  "the copy on the rule's schedule, not on continuous "
+			  "backup");
+	}
+}
+
 static void check_rule_types(struct doc *d, const struct facts *f,
 			     const struct plan_model *p,
 			     const struct rule_model *rm)
@@ -252,6 +293,8 @@ static void check_rule_types(struct doc *d, const struct facts *f,
 	uint32_t i;
 
 	check_cold(d, f, p, map_get(rm->rule, "Lifecycle"));
+	if (is_true(cont))
+		check_continuous_copies(d, f, p, rm);
 	for (i = 0; node_is(ca, N_SEQ) && i < ca->len; i++)
 		check_cold(d, f, p, map_get(seq_at(ca, i), "Lifecycle"));
 	if (is_true(cont)) {
