@@ -752,3 +752,45 @@ int cron_day_firings(const struct cron *c, int *min_gap)
 		*min_gap = gap;
 	return n;
 }
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil). */
+static long long days_from_civil(int y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static long long minute_of(const struct cron_time *t)
+{
+	return days_from_civil(t->year, t->mon, t->day) * 1440 + t->hour * 60 + t->min;
+}
+
+long long cron_max_gap(const struct cron *c, const struct cron_time *from,
+		       int days)
+{
+	struct cron_time t = *from, n;
+	long long end = minute_of(from) + (long long)days * 1440;
+	long long prev = -1, gap = -1;
+	int count;
+
+	for (count = 0; count < 100000; count++) {
+		long long m;
+		if (cron_next(c, &t, &n) != 0)
+			break;
+		m = minute_of(&n);
+		if (m > end)
+			break;
+		if (prev >= 0 && m - prev > gap)
+			gap = m - prev;
+		prev = m;
+		t = n;
+	}
+	return gap;
+}

@@ -123,6 +123,12 @@ int cron_next(const struct cron *c, const struct cron_time *from,
  * *min_gap may be NULL. */
 int cron_day_firings(const struct cron *c, int *min_gap);
 
+/* The longest time, in minutes, between two consecutive firings after
+ * `from` within the next `days` days; -1 when it fires fewer than twice in
+ * that span. Cost grows with the number of firings (capped at 100,000). */
+long long cron_max_gap(const struct cron *c, const struct cron_time *from,
+		       int days);
+
 /* Number of minutes of the hour it fires at (popcount of `minutes`). */
 int cron_minutes_count(const struct cron *c);
 

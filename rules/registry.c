@@ -697,6 +697,23 @@ const struct rule rules[RULE_COUNT] = {
 	"than the start windows.\n",
 	.source = "AWS Backup Developer Guide, Backup plan options and configuration (overlapping rules: the backup with the longer retention is taken, the full start window considered)",
 },
+[BKP608] = {
+	.id = "BKP608", .name = "retention-gap", .severity = W,
+	.summary = "Recovery points expire before the next backup, and no rule of the plan fills the gap.",
+	.doc =
+	"What it checks: for every rule of a plan, that DeleteAfterDays is at least\n"
+	"the longest time between two of the rule's backups (from its schedule,\n"
+	"looked at over the next two years), unless some rule of the plan keeps\n"
+	"its recovery points through its own interval (or indefinitely, or takes\n"
+	"continuous backups). Unknown values make the check say nothing.\n\n"
+	"Why: a monthly backup kept 7 days leaves three weeks of every month with\n"
+	"nothing to restore; AWS accepts the plan without a word.\n\n"
+	"Bad:\n  \"ScheduleExpression\": \"cron(0 5 1 * ? *)\",\n"
+	"  \"Lifecycle\": {\"DeleteAfterDays\": 7}\n"
+	"Good:\n  \"ScheduleExpression\": \"cron(0 5 1 * ? *)\",\n"
+	"  \"Lifecycle\": {\"DeleteAfterDays\": 35}\n",
+	.source = "AWS Backup Developer Guide, Backup plan options and configuration (backup frequency and retention period)",
+},
 
 /* ---- IAM (BKP7xx): rules/iam.c ---- */
 [BKP701] = {
@@ -713,6 +730,44 @@ const struct rule rules[RULE_COUNT] = {
 	"Good:\n  Principal: {Service: backup.amazonaws.com}\n",
 	.source = "AWS Backup Developer Guide, IAM service roles (the role must list AWS Backup as a trusted entity)",
 },
+
+/* ---- CloudFormation template structure (BKP8xx): rules/template.c ---- */
+[BKP801] = {
+	.id = "BKP801", .name = "invalid-intrinsic", .severity = E,
+	.summary = "An intrinsic function or YAML tag of the wrong shape (!GetAtt without a dot, Fn::If with two items, !Foo).",
+	.doc =
+	"What it checks: CloudFormation intrinsic functions have the arguments\n"
+	"CloudFormation requires: Fn::If [condition, then, else], Fn::Join\n"
+	"[delimiter, list], Fn::Select [index, list], Fn::Split [delimiter, string],\n"
+	"Fn::FindInMap [map, key, key], Fn::Equals [a, b], Fn::And/Fn::Or 2 to 10\n"
+	"conditions, Fn::Not [condition], Fn::Cidr [block, count, bits], Ref a name,\n"
+	"Fn::GetAtt Resource.Attribute, Fn::Sub a string or [string, {vars}]; and\n"
+	"that every YAML tag is one CloudFormation (or YAML) knows.\n\n"
+	"Why: every other rule reads an intrinsic as \"a value known at deploy\n"
+	"time\" and stays quiet about it, so a malformed one would pass until\n"
+	"CloudFormation rejects the stack with \"Template error\".\n\n"
+	"Bad:\n  TargetBackupVault: !GetAtt BackupVault\n"
+	"  DeleteAfterDays: !If [IsProd, 35]\n"
+	"Good:\n  TargetBackupVault: !GetAtt BackupVault.BackupVaultName\n"
+	"  DeleteAfterDays: !If [IsProd, 35, 7]\n",
+	.source = "AWS CloudFormation User Guide, Intrinsic function reference",
+},
+[BKP802] = {
+	.id = "BKP802", .name = "undefined-reference", .severity = E,
+	.summary = "A Ref, Fn::GetAtt, ${} in Fn::Sub, condition, mapping or DependsOn names nothing in the template.",
+	.doc =
+	"What it checks: the names used by Ref, Fn::GetAtt, the ${Name} and\n"
+	"${Resource.Attribute} variables of Fn::Sub, Fn::If and Condition, Fn::FindInMap\n"
+	"and DependsOn exist in the template's Parameters, Resources, Conditions or\n"
+	"Mappings (or are pseudo parameters such as AWS::Region), with a did-you-mean.\n"
+	"Templates with a Transform are skipped: a macro may define the names.\n\n"
+	"Why: a misspelt logical id fails the whole deployment (\"Unresolved resource\n"
+	"dependencies\"), after the change has been reviewed and merged.\n\n"
+	"Bad:\n  Resources:\n    BackupVault: {Type: AWS::Backup::BackupVault, ...}\n"
+	"    Plan: ... TargetBackupVault: !Ref BackupVualt\n"
+	"Good:\n    Plan: ... TargetBackupVault: !Ref BackupVault\n",
+	.source = "AWS CloudFormation User Guide, Ref and Fn::GetAtt; template anatomy",
+},
 };
 
 /* Families run in this order on each document; schema first so that the
@@ -726,6 +781,7 @@ const struct family families[] = {
 	{ .name = "restype", .check_doc = restype_check_doc, .check_run = restype_check_run },
 	{ .name = "copymode", .check_doc = copymode_check_doc, .check_run = copymode_check_run },
 	{ .name = "iam", .check_doc = iam_check_doc },
+	{ .name = "template", .check_doc = template_check_doc },
 };
 const size_t nfamilies = sizeof(families) / sizeof(families[0]);
 

@@ -24,9 +24,11 @@ enum rule_id {
 	/* lifecycle (rules/lifecycle.c) */
 	BKP501, BKP502, BKP503, BKP504, BKP505,
 	/* schedule and windows (rules/schedule.c) */
-	BKP601, BKP602, BKP603, BKP604, BKP605, BKP606, BKP607,
+	BKP601, BKP602, BKP603, BKP604, BKP605, BKP606, BKP607, BKP608,
 	/* IAM (rules/iam.c) */
 	BKP701,
+	/* CloudFormation template structure (rules/template.c) */
+	BKP801, BKP802,
 	RULE_COUNT
 };
 

@@ -695,6 +695,7 @@ struct rule_info {
 	struct cron c;
 	long long start;             /* start window in minutes */
 	long long keep;              /* DeleteAfterDays; LLONG_MAX = never deleted */
+	const struct node *keep_at;  /* the DeleteAfterDays value, or NULL */
 	int ok;
 	short times[24];             /* minutes of the day it starts at, ascending */
 	int ntimes;
@@ -782,6 +783,7 @@ static void rule_info(struct doc *d, const struct node *rule, int cfn,
 			if (!get_minutes(d, lc, "DeleteAfterDays", cfn, &v, &n))
 				return;
 			ri->keep = n == -1 ? LLONG_MAX : n;
+			ri->keep_at = v.at;
 		}
 	}
 	ri->ok = day_times(ri);
@@ -961,22 +963,13 @@ static void keep_text(long long keep, char *buf, size_t n)
 		snprintf(buf, n, "DeleteAfterDays %lld", keep);
 }
 
-static void check_overlap(struct doc *d, const struct plan_ref *p)
+static void check_overlap(struct doc *d, const struct plan_ref *p,
+			  struct rule_info *ri, uint32_t n)
 {
-	const struct node *rs = p->rules;
-	struct rule_info *ri;
-	uint32_t i, j, n;
+	uint32_t i, j;
 
-	if (!node_is(rs, N_SEQ) || rs->len < 2 || rs->len > MAX_OVERLAP_RULES)
+	if (n < 2 || n > MAX_OVERLAP_RULES)
 		return;
-	n = rs->len;
-	ri = arena_zalloc(&d->arena, n * sizeof(*ri));
-	for (i = 0; i < n; i++) {
-		enum cfn_known how;
-		const struct node *rule = cfn_value(d, seq_at(rs, i), &how);
-		if (how != CFN_UNKNOWN && node_is(rule, N_MAP))
-			rule_info(d, rule, p->cfn, &ri[i]);
-	}
 	/* One finding per shorter-kept rule, naming the longest-kept rule it
 	 * loses to. */
 	for (i = 0; i < n; i++) {
@@ -1033,6 +1026,196 @@ static void check_overlap(struct doc *d, const struct plan_ref *p)
 	}
 }
 
+/* ---- BKP608: retention shorter than the interval ---- */
+
+#define GAP_HORIZON_DAYS 800
+
+static _Thread_local struct memo gap_memo[MEMO_SLOTS];
+
+/* The longest time between two backups of the rule, in minutes, or -1. */
+static long long rule_gap(const struct rule_info *ri)
+{
+	struct cron_time from;
+	struct memo *m;
+	long long gap;
+	int hit;
+
+	m = memo_find(gap_memo, ri->expr, &hit);
+	if (hit)
+		return m->val;
+	pthread_once(&today_once, today_init);
+	from = today;
+	from.hour = 0;
+	from.min = 0;
+	gap = cron_max_gap(&ri->c, &from, GAP_HORIZON_DAYS);
+	memo_store(m, ri->expr, (int)gap, NULL);
+	return gap;
+}
+
+static void fmt_minutes(long long m, char *buf, size_t n)
+{
+	long long dd = m / 1440, hh = m % 1440 / 60, mm = m % 60;
+	int k = 0;
+
+	buf[0] = '\0';
+	if (dd)
+		k += snprintf(buf + k, n - (size_t)k, "%lld day%s", dd, dd == 1 ? "" : "s");
+	if (hh && (size_t)k < n)
+		k += snprintf(buf + k, n - (size_t)k, "%s%lld hour%s", k ? " " : "", hh,
+			      hh == 1 ? "" : "s");
+	if ((mm || !k) && (size_t)k < n)
+		snprintf(buf + k, n - (size_t)k, "%s%lld minute%s", k ? " " : "", mm,
+			 mm == 1 ? "" : "s");
+}
+
+/* Fires on every day from today on: its longest gap is at most a day. */
+static int every_day(const struct cron *c)
+{
+	int y;
+
+	if (c->months != 0x1FFE)
+		return 0;
+	if (!(c->dom_mode == CRON_DOM_SET && c->days == 0xFFFFFFFEU) &&
+	    !(c->dow_mode == CRON_DOW_SET && c->weekdays == 0xFE))
+		return 0;
+	pthread_once(&today_once, today_init);
+	for (y = today.year; y <= CRON_YEAR_MAX; y++) {
+		int b = y - CRON_YEAR_MIN;
+		if (!((c->years[b / 64] >> (b % 64)) & 1))
+			return 0;
+	}
+	return 1;
+}
+
+struct span_m {
+	long long start, end; /* minutes since 1970 */
+};
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span_m *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static long long minutes_since_1970(const struct cron_time *t)
+{
+	/* days from civil, as in cron.c; kept local to stay out of its API */
+	int y = t->year - (t->mon <= 2), m = t->mon;
+	long long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468) * 1440 + t->hour * 60 + t->min;
+}
+
+#define GAP_MAX_FIRINGS 40000
+
+/* 1 when the plan's recovery points, all rules together, leave a time with
+ * nothing kept between its first backup and the end of the horizon. */
+static int plan_has_gap(const struct rule_info *ri, uint32_t n)
+{
+	struct span_m *v = NULL;
+	size_t nv = 0, cap = 0, k;
+	long long horizon, covered;
+	struct cron_time from;
+	uint32_t i;
+	int gap = 0;
+
+	pthread_once(&today_once, today_init);
+	from = today;
+	from.hour = 0;
+	from.min = 0;
+	horizon = minutes_since_1970(&from) + (long long)GAP_HORIZON_DAYS * 1440;
+	for (i = 0; i < n; i++) {
+		struct cron_time t = from, nx;
+		int c;
+		for (c = 0; c < GAP_MAX_FIRINGS && cron_next(&ri[i].c, &t, &nx) == 0; c++) {
+			long long m = minutes_since_1970(&nx);
+			if (m > horizon)
+				break;
+			if (nv == cap) {
+				cap = cap ? 2 * cap : 256;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[nv].start = m;
+			v[nv].end = m + ri[i].keep * 1440;
+			nv++;
+			t = nx;
+		}
+	}
+	if (nv) {
+		qsort(v, nv, sizeof(*v), cmp_span);
+		covered = v[0].end;
+		for (k = 1; k < nv && !gap; k++) {
+			if (v[k].start > covered)
+				gap = 1;
+			if (v[k].end > covered)
+				covered = v[k].end;
+		}
+	}
+	free(v);
+	return gap;
+}
+
+/* A rule whose recovery points expire before its next backup leaves the
+ * plan with nothing to restore for a while, unless another rule keeps its
+ * own backups through its own interval. Everything must be known. */
+static void check_retention_gap(struct doc *d, struct rule_info *ri, uint32_t n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		if (!ri[i].ok || ri[i].keep == LLONG_MAX ||
+		    (ri[i].keep >= 1 && every_day(&ri[i].c)))
+			return;
+	for (i = 0; i < n; i++) {
+		long long gap;
+		gap = rule_gap(&ri[i]);
+		if (gap < 0 || ri[i].keep * 1440 >= gap)
+			return;
+	}
+	if (!plan_has_gap(ri, n))
+		return;
+	for (i = 0; i < n; i++) {
+		long long gap = rule_gap(&ri[i]);
+		char every[48], hole[48];
+		struct diag *dg;
+
+		if (!ri[i].keep_at)
+			continue;
+		fmt_minutes(gap, every, sizeof(every));
+		fmt_minutes(gap - ri[i].keep * 1440, hole, sizeof(hole));
+		dg = report(d, BKP608, ri[i].keep_at,
+			    "DeleteAfterDays is %lld but rule '%s' backs up as rarely as every %s (%.80s): its recovery points expire up to %s before the next backup, and the plan's other rules do not fill the gap",
+			    ri[i].keep, ri[i].name ? ri[i].name : "?", every,
+			    ri[i].expr, hole);
+		if (dg)
+			diag_hint(d->file, dg,
+				  "keep recovery points at least %lld days, or back up more often",
+				  (gap + 1439) / 1440);
+	}
+}
+
+/* The checks that compare the rules of one plan. */
+static void check_plan(struct doc *d, const struct plan_ref *p)
+{
+	const struct node *rs = p->rules;
+	struct rule_info *ri;
+	uint32_t i, n;
+
+	if (!node_is(rs, N_SEQ) || rs->len == 0)
+		return;
+	n = rs->len;
+	ri = arena_zalloc(&d->arena, n * sizeof(*ri));
+	for (i = 0; i < n; i++) {
+		enum cfn_known how;
+		const struct node *rule = cfn_value(d, seq_at(rs, i), &how);
+		if (how != CFN_UNKNOWN && node_is(rule, N_MAP))
+			rule_info(d, rule, p->cfn, &ri[i]);
+	}
+	check_overlap(d, p, ri, n);
+	check_retention_gap(d, ri, n);
+}
+
 void schedule_check_doc(struct doc *d)
 {
 	struct plan_ref *plans;
@@ -1055,6 +1238,6 @@ void schedule_check_doc(struct doc *d)
 			check_timezone(d, rule);
 			check_windows(d, rule, plans[i].cfn);
 		}
-		check_overlap(d, &plans[i]);
+		check_plan(d, &plans[i]);
 	}
 }

@@ -11,6 +11,7 @@ static int fails;
 #define BAD(s, span, needle) bad(s, span, needle, __LINE__)
 #define NEXT(s, from, want) next(s, from, want, __LINE__)
 #define FREQ(s, n, gap) freq(s, n, gap, __LINE__)
+#define GAP(s, from, days, want) max_gap(s, from, days, want, __LINE__)
 
 static void ok(const char *s, int line)
 {
@@ -76,6 +77,27 @@ static void next(const char *s, const char *from, const char *want, int line)
 	if (strcmp(buf, want) != 0) {
 		printf("test_cron.c:%d: %s after %s: got %s, want %s\n", line, s,
 		       from, buf, want);
+		fails++;
+	}
+}
+
+static void max_gap(const char *s, const char *from, int days, long long want,
+		    int line)
+{
+	struct cron c;
+	struct cron_error e;
+	struct cron_time f;
+	long long got;
+
+	if (cron_parse(s, strlen(s), &c, &e) != 0 || parse_time(from, &f)) {
+		printf("test_cron.c:%d: %s: bad test input (%s)\n", line, s, e.msg);
+		fails++;
+		return;
+	}
+	got = cron_max_gap(&c, &f, days);
+	if (got != want) {
+		printf("test_cron.c:%d: %s: longest gap %lld minutes, want %lld\n",
+		       line, s, got, want);
 		fails++;
 	}
 }
@@ -367,6 +389,16 @@ int main(void)
 	FREQ("cron(0 0,12 ? * * *)", 2, 720);
 	FREQ("cron(0 22-2 ? * * *)", 5, 60);
 	FREQ("cron(0 0/2 ? * * *)", 12, 120);
+
+	/* longest gap between firings */
+	GAP("cron(0 5 ? * * *)", "2026-11-27 00:00", 30, 1440);
+	GAP("cron(0 5 ? * SUN *)", "2026-11-27 00:00", 60, 7 * 1440);
+	GAP("cron(0 5 1 * ? *)", "2026-11-27 00:00", 400, 31 * 1440);
+	GAP("cron(0 5 ? * MON-FRI *)", "2026-11-27 00:00", 30, 3 * 1440);
+	GAP("cron(0 * ? * MON-FRI *)", "2026-11-27 00:00", 30, 2 * 1440 + 60);
+	GAP("cron(0 0 29 2 ? *)", "2026-11-27 00:00", 3000, 1461 * 1440);
+	GAP("cron(0 0 1 1 ? 2027)", "2026-11-27 00:00", 800, -1);
+	GAP("cron(0 5,17 ? * * *)", "2026-11-27 00:00", 10, 720);
 
 	if (fails) {
 		printf("test_cron: %d failure(s)\n", fails);
