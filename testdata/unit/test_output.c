@@ -698,6 +698,95 @@ static void test_rules_listing(void)
 	free(s);
 }
 
+static unsigned long rnd_state = 12345;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)((rnd_state >> 33) % n);
+}
+
+static size_t count_lines(const char *s, const char *prefix)
+{
+	size_t n = 0, k = strlen(prefix);
+
+	for (; *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : s + strlen(s))
+		if (strncmp(s, prefix, k) == 0)
+			n++;
+	return n;
+}
+
+/* Random sources (tabs, CR and LF, multibyte, wide, invalid bytes, control
+ * characters, long lines) under random spans: every format stays well
+ * formed, gnu and github write one line a diagnostic, and every caret line
+ * has exactly one caret. Under ASan this finds out-of-bounds reads. */
+static void test_random(void)
+{
+	static const char *const pieces[] = {
+		"a", "{", "\"", " ", "\t", "\n", "\r\n", "\r", "\xc3\xa9",
+		"\xe6\x97\xa5", "\xff", "\x80", "\x1b", "\xe2\x80\xae",
+		"\xf0\x9f\x98\x80", "\xef\xbb\xbf", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+	};
+	struct file f, *fs[1] = { &f };
+	char buf[4096], *out, *line;
+	size_t len, k, i, nd;
+	int iter, fmt;
+
+	for (iter = 0; iter < 300; iter++) {
+		len = 0;
+		k = rnd(60);
+		for (i = 0; i < k; i++) {
+			const char *pc = pieces[rnd(sizeof(pieces) / sizeof(pieces[0]))];
+			size_t pl = strlen(pc);
+
+			if (len + pl >= sizeof(buf))
+				break;
+			memcpy(buf + len, pc, pl);
+			len += pl;
+		}
+		buf[len] = '\0';
+		memset(&f, 0, sizeof(f));
+		diag_list_init(&f.diags);
+		source_from_mem(&f.src, "r.json", buf, len);
+		nd = 1 + rnd(4);
+		for (i = 0; i < nd; i++) {
+			size_t a = rnd((unsigned)len + 1), b = a + rnd(40);
+			struct diag *d = report_span(&f, 0, (enum rule_id)rnd(RULE_COUNT),
+						     a, b, "x", "m%zu", i);
+
+			d->severity = 1 + (int)rnd(3);
+			if (rnd(2))
+				diag_hint(&f, d, "h");
+			if (rnd(2))
+				diag_related(&f, d, rnd((unsigned)len + 1), "r");
+		}
+		diag_sort(&f.diags);
+		for (fmt = OUT_TEXT; fmt <= OUT_GITHUB; fmt++) {
+			out = render((enum out_format)fmt, fs, 1, (int)rnd(2), 1);
+			if (fmt == OUT_JSON || fmt == OUT_SARIF) {
+				cJSON *j = cJSON_Parse(out);
+
+				CHECK(j != NULL);
+				cJSON_Delete(j);
+			} else if (fmt == OUT_GNU || fmt == OUT_GITHUB) {
+				CHECK(count_lines(out, "") == f.diags.n);
+			} else if (!strchr(out, '\033')) {
+				for (line = out; (line = strstr(line, "\n      | ")); line++) {
+					char *e = strchr(line + 1, '\n');
+					size_t carets = 0;
+					char *c;
+
+					for (c = line + 9; c < e; c++)
+						carets += *c == '^';
+					CHECK(carets == 1);
+				}
+			}
+			free(out);
+		}
+		file_release(&f);
+	}
+}
+
 /* A write that fails (a full disk) is reported. */
 static void test_write_error(void)
 {
@@ -727,6 +816,7 @@ int main(void)
 	test_unread_with_diag();
 	test_sarif();
 	test_rules_listing();
+	test_random();
 	test_write_error();
 	if (fails) {
 		printf("test_output: %d failure(s)\n", fails);
