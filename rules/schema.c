@@ -1450,7 +1450,7 @@ static void check_unique(struct vctx *c, const struct shape *s,
 			 const struct node *v, const char *label)
 {
 	struct named *u = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, first;
 	uint32_t k;
 	for (k = 0; k < v->len; k++) {
 		const struct node *item = seq_at(v, k), *val;
@@ -1469,13 +1469,12 @@ static void check_unique(struct vctx *c, const struct shape *s,
 	if (n < 2)
 		return;
 	qsort(u, n, sizeof(*u), cmp_named);
-	for (i = 1; i < n; i++) {
-		size_t first = i - 1;
+	for (i = 1, first = 0; i < n; i++) {
 		struct diag *dg;
-		if (strcmp(u[i].s, u[i - 1].s) != 0)
+		if (strcmp(u[i].s, u[i - 1].s) != 0) {
+			first = i;
 			continue;
-		while (first > 0 && strcmp(u[first - 1].s, u[i].s) == 0)
-			first--;
+		}
 		dg = rep(c, BKP108, u[i].n, "%s %s is used by %s[%u] and %s[%u]; "
 			 "%s values must be unique within a plan", s->unique_by,
 			 show(c, u[i].n), label, u[first].index, label,
