@@ -95,6 +95,42 @@ struct diag *report(struct doc *d, enum rule_id r, const struct node *at,
 	return dg;
 }
 
+long node_text_offset(const struct doc *d, const struct node *n)
+{
+	const struct source *src = &d->file->src;
+	size_t q, base;
+	if (!node_is(n, N_STR) || n->end > src->len || n->start > n->end ||
+	    (n->flags & NF_ALIAS) || (n->style != S_PLAIN && n->style != S_QUOTED))
+		return -1;
+	q = n->style == S_QUOTED; /* the closing quote */
+	if (n->end - n->start < (size_t)n->len + 2 * q)
+		return -1;
+	/* The text ends just before the closing quote; an anchor or a tag
+	 * may stand before it within the node's span. */
+	base = n->end - q - n->len;
+	if (memcmp(src->buf + base, n->u.str, n->len) != 0)
+		return -1;
+	if (base - n->start > q && src->buf[n->start] != '&' &&
+	    src->buf[n->start] != '!')
+		return -1;
+	return (long)base;
+}
+
+struct diag *report_in(struct doc *d, enum rule_id r, const struct node *n,
+		       size_t off, size_t len, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	long base = node_text_offset(d, n);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (base < 0 || off + len > n->len)
+		return report(d, r, n, "%s", msg);
+	return report_span(d->file, d->index, r, (size_t)base + off,
+			   (size_t)base + off + len, doc_path(d, n), "%s", msg);
+}
+
 void diag_hint(struct file *f, struct diag *dg, const char *fmt, ...)
 {
 	va_list ap;

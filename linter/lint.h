@@ -108,6 +108,17 @@ void diag_hint(struct file *f, struct diag *dg, const char *fmt, ...)
 void diag_related(struct file *f, struct diag *dg, size_t off,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* Byte offset in the file where the text of string node n starts, when
+ * its bytes stand there verbatim (JSON or YAML quoted or plain, without
+ * escapes or folding); -1 otherwise. */
+long node_text_offset(const struct doc *d, const struct node *n);
+/* Report at bytes [off, off+len) of string node n (a field inside a cron
+ * expression, a ${Var} inside Fn::Sub), or at the whole node when its text
+ * cannot be located exactly. */
+struct diag *report_in(struct doc *d, enum rule_id r, const struct node *n,
+		       size_t off, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
 /* Document path of node n in d ("BackupPlan.Rules[0].RuleName"), allocated
  * in the file's diagnostic arena. */
 const char *doc_path(struct doc *d, const struct node *n);

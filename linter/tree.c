@@ -128,6 +128,12 @@ static const struct {
 	{ "Fn::Length", FN_LENGTH },
 	{ "Fn::ToJsonString", FN_TOJSONSTRING },
 	{ "Fn::ForEach", FN_FOREACH },
+	{ "Fn::Contains", FN_CONTAINS },
+	{ "Fn::EachMemberEquals", FN_EACHMEMBEREQUALS },
+	{ "Fn::EachMemberIn", FN_EACHMEMBERIN },
+	{ "Fn::RefAll", FN_REFALL },
+	{ "Fn::ValueOf", FN_VALUEOF },
+	{ "Fn::ValueOfAll", FN_VALUEOFALL },
 };
 
 enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form)

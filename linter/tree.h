@@ -129,6 +129,13 @@ enum cfn_fn {
 	FN_LENGTH,
 	FN_TOJSONSTRING,
 	FN_FOREACH,
+	/* functions of a template's Rules section */
+	FN_CONTAINS,
+	FN_EACHMEMBEREQUALS,
+	FN_EACHMEMBERIN,
+	FN_REFALL,
+	FN_VALUEOF,
+	FN_VALUEOFALL,
 };
 
 /* Which intrinsic a one-pair map is ({"Ref": x}, {"Fn::If": [...]}), or

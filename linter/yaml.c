@@ -327,8 +327,7 @@ static void apply_tag(struct ystate *y, struct node *n, const char *tag)
 	}
 	if (tag[0] == '!' && tag[1] != '!') {
 		enum cfn_fn fn = cfn_fn_lookup(tag + 1, strlen(tag + 1), 1);
-		if (fn != FN_NONE && fn != FN_TRANSFORM && fn != FN_FOREACH &&
-		    fn != FN_LENGTH && fn != FN_TOJSONSTRING) {
+		if (fn != FN_NONE) {
 			wrap_short(y, n, fn, tag);
 			return;
 		}

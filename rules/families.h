@@ -22,5 +22,7 @@ void copymode_check_doc(struct doc *d);
 void copymode_check_run(struct run *r);
 /* rules/iam.c: BKP701 */
 void iam_check_doc(struct doc *d);
+/* rules/template.c: BKP801-BKP802 */
+void template_check_doc(struct doc *d);
 
 #endif

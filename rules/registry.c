@@ -730,6 +730,44 @@ const struct rule rules[RULE_COUNT] = {
 	"Good:\n  Principal: {Service: backup.amazonaws.com}\n",
 	.source = "AWS Backup Developer Guide, IAM service roles (the role must list AWS Backup as a trusted entity)",
 },
+
+/* ---- CloudFormation template structure (BKP8xx): rules/template.c ---- */
+[BKP801] = {
+	.id = "BKP801", .name = "invalid-intrinsic", .severity = E,
+	.summary = "An intrinsic function or YAML tag of the wrong shape (!GetAtt without a dot, Fn::If with two items, !Foo).",
+	.doc =
+	"What it checks: CloudFormation intrinsic functions have the arguments\n"
+	"CloudFormation requires: Fn::If [condition, then, else], Fn::Join\n"
+	"[delimiter, list], Fn::Select [index, list], Fn::Split [delimiter, string],\n"
+	"Fn::FindInMap [map, key, key], Fn::Equals [a, b], Fn::And/Fn::Or 2 to 10\n"
+	"conditions, Fn::Not [condition], Fn::Cidr [block, count, bits], Ref a name,\n"
+	"Fn::GetAtt Resource.Attribute, Fn::Sub a string or [string, {vars}]; and\n"
+	"that every YAML tag is one CloudFormation (or YAML) knows.\n\n"
+	"Why: every other rule reads an intrinsic as \"a value known at deploy\n"
+	"time\" and stays quiet about it, so a malformed one would pass until\n"
+	"CloudFormation rejects the stack with \"Template error\".\n\n"
+	"Bad:\n  TargetBackupVault: !GetAtt BackupVault\n"
+	"  DeleteAfterDays: !If [IsProd, 35]\n"
+	"Good:\n  TargetBackupVault: !GetAtt BackupVault.BackupVaultName\n"
+	"  DeleteAfterDays: !If [IsProd, 35, 7]\n",
+	.source = "AWS CloudFormation User Guide, Intrinsic function reference",
+},
+[BKP802] = {
+	.id = "BKP802", .name = "undefined-reference", .severity = E,
+	.summary = "A Ref, Fn::GetAtt, ${} in Fn::Sub, condition, mapping or DependsOn names nothing in the template.",
+	.doc =
+	"What it checks: the names used by Ref, Fn::GetAtt, the ${Name} and\n"
+	"${Resource.Attribute} variables of Fn::Sub, Fn::If and Condition, Fn::FindInMap\n"
+	"and DependsOn exist in the template's Parameters, Resources, Conditions or\n"
+	"Mappings (or are pseudo parameters such as AWS::Region), with a did-you-mean.\n"
+	"Templates with a Transform are skipped: a macro may define the names.\n\n"
+	"Why: a misspelt logical id fails the whole deployment (\"Unresolved resource\n"
+	"dependencies\"), after the change has been reviewed and merged.\n\n"
+	"Bad:\n  Resources:\n    BackupVault: {Type: AWS::Backup::BackupVault, ...}\n"
+	"    Plan: ... TargetBackupVault: !Ref BackupVualt\n"
+	"Good:\n    Plan: ... TargetBackupVault: !Ref BackupVault\n",
+	.source = "AWS CloudFormation User Guide, Ref and Fn::GetAtt; template anatomy",
+},
 };
 
 /* Families run in this order on each document; schema first so that the
@@ -743,6 +781,7 @@ const struct family families[] = {
 	{ .name = "restype", .check_doc = restype_check_doc, .check_run = restype_check_run },
 	{ .name = "copymode", .check_doc = copymode_check_doc, .check_run = copymode_check_run },
 	{ .name = "iam", .check_doc = iam_check_doc },
+	{ .name = "template", .check_doc = template_check_doc },
 };
 const size_t nfamilies = sizeof(families) / sizeof(families[0]);
 

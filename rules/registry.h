@@ -27,6 +27,8 @@ enum rule_id {
 	BKP601, BKP602, BKP603, BKP604, BKP605, BKP606, BKP607, BKP608,
 	/* IAM (rules/iam.c) */
 	BKP701,
+	/* CloudFormation template structure (rules/template.c) */
+	BKP801, BKP802,
 	RULE_COUNT
 };
 

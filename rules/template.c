@@ -1,0 +1,394 @@
+/* template.c - CloudFormation template structure (BKP801-BKP802): intrinsic
+ * functions of the right shape, and references that resolve; plus YAML tags
+ * that nothing understands, in any document.
+ *
+ * Every other family treats an intrinsic as "a value unknown at lint time",
+ * so a malformed one (!GetAtt without a dot, Fn::If with two items) or a Ref
+ * to a misspelt name would pass silently until CloudFormation rejects the
+ * stack. This family is where they are caught. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../linter/lint.h"
+#include "../linter/suggest.h"
+#include "families.h"
+#include "walk.h"
+
+static const char *const pseudo[] = {
+	"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
+	"AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName",
+	"AWS::URLSuffix",
+};
+
+struct tctx {
+	struct doc *d;
+	const struct node *params, *res, *conds, *maps;
+};
+
+static int is_pseudo(const char *s)
+{
+	size_t i;
+	for (i = 0; i < sizeof(pseudo) / sizeof(pseudo[0]); i++)
+		if (strcmp(s, pseudo[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Keys of up to two maps as a candidate list for did-you-mean. */
+static const char *suggest(struct tctx *t, const char *word,
+			   const struct node *a, const struct node *b)
+{
+	const char *cand[256];
+	size_t n = 0;
+	uint32_t i;
+	const struct node *m[2] = { a, b };
+	int k;
+	for (k = 0; k < 2; k++)
+		if (node_is(m[k], N_MAP))
+			for (i = 0; i < m[k]->len && n < 256; i++)
+				cand[n++] = node_str(map_key(m[k], i));
+	(void)t;
+	return did_you_mean(word, cand, n, 1);
+}
+
+static void undefined(struct tctx *t, const struct node *at, size_t off,
+		      size_t len, const char *what, const char *name,
+		      const struct node *a, const struct node *b)
+{
+	const char *dym = suggest(t, name, a, b);
+	struct diag *dg;
+	if (off == (size_t)-1)
+		dg = report(t->d, BKP802, at, "%s '%s' is not defined in this template%s%s%s",
+			    what, name, dym ? " (did you mean '" : "", dym ? dym : "",
+			    dym ? "'?)" : "");
+	else
+		dg = report_in(t->d, BKP802, at, off, len,
+			       "%s '%s' is not defined in this template%s%s%s", what,
+			       name, dym ? " (did you mean '" : "", dym ? dym : "",
+			       dym ? "'?)" : "");
+	if (dg && !dym)
+		diag_hint(t->d->file, dg, "define it under %s, or fix the name",
+			  strstr(what, "condition") ? "Conditions"
+			  : strstr(what, "mapping") ? "Mappings"
+			  : strstr(what, "resource") ? "Resources"
+						     : "Parameters or Resources");
+}
+
+static void check_ref_name(struct tctx *t, const struct node *at, const char *name)
+{
+	if (is_pseudo(name) || map_get(t->params, name) || map_get(t->res, name))
+		return;
+	undefined(t, at, (size_t)-1, 0, "Ref target", name, t->params, t->res);
+}
+
+/* ${Name}, ${Res.Attr} and ${!Literal} in an Fn::Sub string. */
+static void check_sub_vars(struct tctx *t, const struct node *s,
+			   const struct node *vars)
+{
+	const char *str = node_str(s), *p;
+	if (!str)
+		return;
+	for (p = strstr(str, "${"); p; p = strstr(p, "${")) {
+		const char *e = strchr(p + 2, '}'), *dot;
+		char name[256];
+		size_t l;
+		if (!e)
+			return;
+		if (p[2] == '!') { /* ${!Literal} stands for "${Literal}" */
+			p = e + 1;
+			continue;
+		}
+		l = (size_t)(e - (p + 2));
+		if (l == 0 || l >= sizeof(name)) {
+			p = e + 1;
+			continue;
+		}
+		memcpy(name, p + 2, l);
+		name[l] = '\0';
+		if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				 "0123456789_.:-") != l) {
+			report_in(t->d, BKP801, s, (size_t)(p - str), l + 3,
+				  "malformed Fn::Sub variable ${%s}: a variable is a "
+				  "parameter, resource, Resource.Attribute or pseudo "
+				  "parameter name",
+				  name);
+			p = e + 1;
+			continue;
+		}
+		if (map_get(vars, name) || is_pseudo(name)) {
+			p = e + 1;
+			continue;
+		}
+		dot = strchr(name, '.');
+		if (dot) {
+			name[dot - name] = '\0';
+			if (!map_get(t->res, name))
+				undefined(t, s, (size_t)(p + 2 - str), (size_t)(dot - name),
+					  "Fn::Sub resource", name, t->res, NULL);
+		} else if (!map_get(t->params, name) && !map_get(t->res, name)) {
+			undefined(t, s, (size_t)(p + 2 - str), l, "Fn::Sub variable", name,
+				  t->params, t->res);
+		}
+		p = e + 1;
+	}
+}
+
+/* Number of items an intrinsic's list argument must have. */
+struct arity {
+	enum cfn_fn fn;
+	unsigned min, max;
+	const char *form;
+};
+
+static const struct arity arities[] = {
+	{ FN_IF, 3, 3, "[condition name, value if true, value if false]" },
+	{ FN_JOIN, 2, 2, "[delimiter, [values...]]" },
+	{ FN_SELECT, 2, 2, "[index, [values...]]" },
+	{ FN_SPLIT, 2, 2, "[delimiter, string]" },
+	{ FN_FINDINMAP, 3, 4, "[map name, top-level key, second-level key]" },
+	{ FN_EQUALS, 2, 2, "[value, value]" },
+	{ FN_AND, 2, 10, "[condition, condition, ...] (2 to 10)" },
+	{ FN_OR, 2, 10, "[condition, condition, ...] (2 to 10)" },
+	{ FN_NOT, 1, 1, "[condition]" },
+	{ FN_CIDR, 3, 3, "[ip block, count, cidr bits]" },
+};
+
+/* The function as the user wrote it: "!If" or "Fn::If". */
+static const char *fn_label(const struct node *n)
+{
+	const char *name = node_str(map_key(n, 0));
+	static const char *const shorts[] = {
+		"!Ref", "!Condition", "!GetAtt", "!Sub", "!Join", "!If", "!Select",
+		"!FindInMap", "!ImportValue", "!Split", "!Base64", "!GetAZs",
+		"!Cidr", "!Equals", "!And", "!Or", "!Not", "!Contains",
+		"!EachMemberEquals", "!EachMemberIn", "!RefAll", "!ValueOf",
+		"!ValueOfAll", "!Transform", "!Length", "!ToJsonString",
+	};
+	size_t i;
+	if (!(n->flags & NF_SHORT_TAG) || !name)
+		return name;
+	for (i = 0; i < sizeof(shorts) / sizeof(shorts[0]); i++) {
+		const char *bare = strncmp(name, "Fn::", 4) == 0 ? name + 4 : name;
+		if (strcmp(shorts[i] + 1, bare) == 0)
+			return shorts[i];
+	}
+	return name;
+}
+
+static void check_fn(struct tctx *t, const struct node *n, enum cfn_fn fn)
+{
+	const struct node *arg = map_val(n, 0), *k = map_key(n, 0);
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < sizeof(arities) / sizeof(arities[0]); i++) {
+		if (arities[i].fn != fn)
+			continue;
+		if (node_intrinsic(arg) != FN_NONE)
+			return; /* a list computed by another function */
+		if (!node_is(arg, N_SEQ) || arg->len < arities[i].min ||
+		    arg->len > arities[i].max) {
+			struct diag *dg;
+			if (node_is(arg, N_SEQ))
+				dg = report(t->d, BKP801, arg,
+					    "%s takes %s, found %u item%s", fn_label(n),
+					    arities[i].form, arg->len,
+					    arg->len == 1 ? "" : "s");
+			else
+				dg = report(t->d, BKP801, arg, "%s takes a list %s, found a %s",
+					    fn_label(n), arities[i].form,
+					    node_kind_name(arg));
+			(void)dg;
+			return;
+		}
+		break;
+	}
+
+	switch (fn) {
+	case FN_REF:
+		name = node_str(arg);
+		if (!name) {
+			report(t->d, BKP801, arg,
+			       "Ref takes the name of a parameter or resource, found a %s",
+			       node_kind_name(arg));
+			return;
+		}
+		check_ref_name(t, arg, name);
+		break;
+	case FN_GETATT: {
+		const char *res = NULL;
+		char buf[256];
+		if (node_is(arg, N_SEQ) && arg->len == 2 && node_str(seq_at(arg, 0))) {
+			res = node_str(seq_at(arg, 0));
+		} else if (node_is(arg, N_STR) && strchr(arg->u.str, '.') &&
+			   arg->u.str[0] != '.') {
+			/* long-form string "Res.Attr" */
+			size_t l = (size_t)(strchr(arg->u.str, '.') - arg->u.str);
+			if (l >= sizeof(buf))
+				return;
+			memcpy(buf, arg->u.str, l);
+			buf[l] = '\0';
+			res = buf;
+		} else {
+			struct diag *dg = report(t->d, BKP801, node_is(arg, N_STR) ? arg : k,
+						 "%s takes ResourceName.AttributeName "
+						 "(or [ResourceName, AttributeName]), found %s%s%s",
+						 fn_label(n),
+						 node_is(arg, N_STR) ? "'" : "a ",
+						 node_is(arg, N_STR) ? arg->u.str : node_kind_name(arg),
+						 node_is(arg, N_STR) ? "' with no attribute" : "");
+			if (node_is(arg, N_STR))
+				diag_hint(t->d->file, dg, "for example !GetAtt %s.Arn",
+					  arg->u.str);
+			return;
+		}
+		if (!map_get(t->res, res))
+			undefined(t, node_is(arg, N_SEQ) ? seq_at(arg, 0) : arg,
+				  (size_t)-1, 0, "Fn::GetAtt resource", res, t->res,
+				  NULL);
+		break;
+	}
+	case FN_SUB:
+		if (node_is(arg, N_STR)) {
+			check_sub_vars(t, arg, NULL);
+		} else if (node_is(arg, N_SEQ) && arg->len == 2 &&
+			   (node_is(seq_at(arg, 1), N_MAP))) {
+			if (node_intrinsic(seq_at(arg, 1)) == FN_NONE)
+				check_sub_vars(t, seq_at(arg, 0), seq_at(arg, 1));
+		} else if (node_intrinsic(arg) == FN_NONE) {
+			report(t->d, BKP801, arg,
+			       "%s takes a string, or [string, {variables}], found %s",
+			       fn_label(n),
+			       node_is(arg, N_SEQ) ? "a list of another shape"
+						   : node_kind_name(arg));
+		}
+		break;
+	case FN_IF:
+		name = node_str(seq_at(arg, 0));
+		if (name && !map_get(t->conds, name))
+			undefined(t, seq_at(arg, 0), (size_t)-1, 0, "condition", name,
+				  t->conds, NULL);
+		break;
+	case FN_CONDITION:
+		name = node_str(arg);
+		if (name && !map_get(t->conds, name))
+			undefined(t, arg, (size_t)-1, 0, "condition", name, t->conds,
+				  NULL);
+		break;
+	case FN_FINDINMAP:
+		name = node_str(seq_at(arg, 0));
+		if (name && !map_get(t->maps, name))
+			undefined(t, seq_at(arg, 0), (size_t)-1, 0, "mapping", name,
+				  t->maps, NULL);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The tag as written at the start of a node's span ("!Foo"). */
+static void unknown_tag(struct doc *d, const struct node *n)
+{
+	const char *b = d->file->src.buf;
+	size_t s = n->start, e = s;
+	while (e < d->file->src.len && b[e] != ' ' && b[e] != '\n' &&
+	       b[e] != '\r' && b[e] != '\t' && b[e] != ',' && b[e] != ']' &&
+	       b[e] != '}' && e - s < 100)
+		e++;
+	if (e == s || b[s] != '!')
+		return;
+	{
+		struct diag *dg = report_span(
+			d->file, d->index, BKP801, s, e, doc_path(d, n),
+			"unknown YAML tag %.*s: %s", (int)(e - s), b + s,
+			d->kind == DOC_CFN
+				? "CloudFormation knows !Ref, !Sub, !GetAtt, !If, !Join, "
+				  "!Select, !Split, !FindInMap, !ImportValue, !Base64, "
+				  "!GetAZs, !Cidr, !Condition, !Equals, !And, !Or, !Not"
+				: "the AWS CLI cannot read it");
+		(void)dg;
+	}
+}
+
+/* Visit every node once (aliases included: they are bounded by
+ * --max-alias-nodes), without recursion. */
+static void walk(struct tctx *t, const struct node *root, int cfn)
+{
+	const struct node **stack;
+	size_t n = 0, cap = 64;
+	if (!root)
+		return;
+	stack = xmalloc(cap * sizeof(*stack));
+	stack[n++] = root;
+	while (n) {
+		const struct node *v = stack[--n];
+		uint32_t i, kids;
+		if (v->flags & NF_UNKNOWN_TAG)
+			unknown_tag(t->d, v);
+		if (v->kind != N_MAP && v->kind != N_SEQ)
+			continue;
+		if (cfn && v->kind == N_MAP) {
+			enum cfn_fn fn = node_intrinsic(v);
+			if (fn != FN_NONE)
+				check_fn(t, v, fn);
+		}
+		kids = v->kind == N_MAP ? 2 * v->len : v->len;
+		if (n + kids > cap) {
+			while (n + kids > cap)
+				cap *= 2;
+			stack = xrealloc(stack, cap * sizeof(*stack));
+		}
+		/* push in reverse so that findings come in document order */
+		for (i = kids; i-- > 0;)
+			stack[n++] = &v->u.kids[i];
+	}
+	free(stack);
+}
+
+/* Resource attributes that name other parts of the template. */
+static void check_resources(struct tctx *t)
+{
+	uint32_t i, j;
+	if (!node_is(t->res, N_MAP))
+		return;
+	for (i = 0; i < t->res->len; i++) {
+		const struct node *r = map_val(t->res, i);
+		const struct node *c = map_get(r, "Condition"), *dep = map_get(r, "DependsOn");
+		if (node_str(c) && !map_get(t->conds, c->u.str))
+			undefined(t, c, (size_t)-1, 0, "condition", c->u.str, t->conds,
+				  NULL);
+		if (node_str(dep) && !map_get(t->res, dep->u.str))
+			undefined(t, dep, (size_t)-1, 0, "DependsOn resource",
+				  dep->u.str, t->res, NULL);
+		if (node_is(dep, N_SEQ))
+			for (j = 0; j < dep->len; j++) {
+				const struct node *x = seq_at(dep, j);
+				if (node_str(x) && !map_get(t->res, x->u.str))
+					undefined(t, x, (size_t)-1, 0,
+						  "DependsOn resource", x->u.str,
+						  t->res, NULL);
+			}
+	}
+}
+
+void template_check_doc(struct doc *d)
+{
+	struct tctx t;
+	int cfn = d->kind == DOC_CFN;
+	memset(&t, 0, sizeof(t));
+	t.d = d;
+	if (cfn) {
+		/* a template with a Transform (SAM, macros) is rewritten before
+		 * CloudFormation reads it: names may come from the macro */
+		if (map_get(d->root, "Transform"))
+			cfn = 0;
+		t.params = map_get(d->root, "Parameters");
+		t.res = map_get(d->root, "Resources");
+		t.conds = map_get(d->root, "Conditions");
+		t.maps = map_get(d->root, "Mappings");
+	}
+	walk(&t, d->root, cfn);
+	if (cfn)
+		check_resources(&t);
+}
