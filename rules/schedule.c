@@ -1087,6 +1087,15 @@ static int every_day(const struct cron *c)
 	return 1;
 }
 
+/* 0 when this rule settles BKP608 for its plan without a calendar scan:
+ * something about it is unknown (it may keep backups), or it keeps them
+ * indefinitely, or it backs up every day and keeps them a day or more. */
+static int gap_possible(const struct rule_info *ri)
+{
+	return ri->ok && ri->keep != LLONG_MAX &&
+	       !(ri->keep >= 1 && every_day(&ri->c));
+}
+
 struct span_m {
 	long long start, end; /* minutes since 1970 */
 };
@@ -1164,8 +1173,7 @@ static void check_retention_gap(struct doc *d, struct rule_info *ri, uint32_t n)
 	uint32_t i;
 
 	for (i = 0; i < n; i++)
-		if (!ri[i].ok || ri[i].keep == LLONG_MAX ||
-		    (ri[i].keep >= 1 && every_day(&ri[i].c)))
+		if (!gap_possible(&ri[i]))
 			return;
 	for (i = 0; i < n; i++) {
 		long long gap;
@@ -1204,6 +1212,8 @@ static void check_plan(struct doc *d, const struct plan_ref *p)
 
 	if (!node_is(rs, N_SEQ) || rs->len == 0)
 		return;
+	if (d->opt && d->opt->disabled[BKP607] && d->opt->disabled[BKP608])
+		return;
 	n = rs->len;
 	ri = arena_zalloc(&d->arena, n * sizeof(*ri));
 	for (i = 0; i < n; i++) {
@@ -1211,6 +1221,10 @@ static void check_plan(struct doc *d, const struct plan_ref *p)
 		const struct node *rule = cfn_value(d, seq_at(rs, i), &how);
 		if (how != CFN_UNKNOWN && node_is(rule, N_MAP))
 			rule_info(d, rule, p->cfn, &ri[i]);
+		/* Past the overlap limit only BKP608 is left, and one rule
+		 * that always keeps a recovery point settles it. */
+		if (n > MAX_OVERLAP_RULES && !gap_possible(&ri[i]))
+			return;
 	}
 	check_overlap(d, p, ri, n);
 	check_retention_gap(d, ri, n);
