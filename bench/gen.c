@@ -26,6 +26,10 @@
 /* Percent of documents (or rules in the big files) that carry a finding. */
 #define FINDING_PCT 4
 
+/* Templates are deployed to this Region: bench/run.sh lints with
+ * --region us-east-1, as a CI job that deploys there would. */
+#define TEMPLATE_REGION "us-east-1"
+
 #define SMALL_MIN 2048
 #define SMALL_MAX 4096
 
@@ -415,21 +419,23 @@ static const char *const cost_centers[] = {
 struct sched {
 	const char *name;
 	const char *expr;
+	int every; /* longest gap between two runs, in days */
 };
 
 /* Schedules AWS Backup accepts (EventBridge cron, hourly at most). */
 static const struct sched good_sched[] = {
-	{ "daily", "cron(0 5 ? * * *)" },
-	{ "nightly", "cron(30 1 * * ? *)" },
-	{ "hourly", "cron(15 * ? * * *)" },
-	{ "every4h", "cron(0 0/4 * * ? *)" },
-	{ "weekly", "cron(0 3 ? * SUN *)" },
-	{ "weekdays", "cron(0 22 ? * MON-FRI *)" },
-	{ "monthly", "cron(0 2 1 * ? *)" },
-	{ "month-end", "cron(0 4 L * ? *)" },
-	{ "quarterly", "cron(0 6 1 1,4,7,10 ? *)" },
-	{ "twice-daily", "cron(0 6,18 ? * * *)" },
+	{ "daily", "cron(0 5 ? * * *)", 1 },
+	{ "nightly", "cron(30 1 * * ? *)", 1 },
+	{ "hourly", "cron(15 * ? * * *)", 1 },
+	{ "every4h", "cron(0 0/4 * * ? *)", 1 },
+	{ "weekly", "cron(0 3 ? * SUN *)", 7 },
+	{ "weekdays", "cron(0 22 ? * MON-FRI *)", 3 },
+	{ "monthly", "cron(0 2 1 * ? *)", 31 },
+	{ "month-end", "cron(0 4 L * ? *)", 31 },
+	{ "quarterly", "cron(0 6 1 1,4,7,10 ? *)", 92 },
+	{ "twice-daily", "cron(0 6,18 ? * * *)", 1 },
 };
+#define NSCHED (sizeof(good_sched) / sizeof(good_sched[0]))
 
 /* Schedules AWS rejects. */
 static const char *const bad_sched[] = {
@@ -451,6 +457,7 @@ static const struct life good_life[] = {
 	{ -1, 7 }, { 7, 97 }, { 60, 2555 }, { -1, 365 }, { 180, 3650 },
 	{ -1, -1 },
 };
+#define NLIFE (sizeof(good_life) / sizeof(good_life[0]))
 
 static const struct life bad_life[] = {
 	{ 30, 90 }, { 60, 100 }, { 90, 120 }, { 30, 119 }, { 365, 400 },
@@ -464,16 +471,26 @@ struct ctx {
 	enum finding finding;
 	int cfn;
 	int no_cold;         /* the selected resources have no cold tier (RDS, EBS) */
+	int pitr_ok;         /* continuous backup suits the selected resources */
+	/* Plan-wide, so that overlapping rules never lose each other's
+	 * copies (AWS runs only the longer-kept one): every rule of a plan
+	 * goes to the same vault and copies to the same place, or none does;
+	 * and a plan that copies has no continuous rules. */
+	int copy;
+	int copy_sub;        /* CFN: the copy destination is a !Sub */
+	char vault[64], dr_vault[64];
 	int vault_ref;       /* CFN: TargetBackupVault is !Ref of this logical id */
 	const char *vault_id;
 	const char *param_retention; /* CFN: a Parameter name for DeleteAfterDays */
 };
 
-static void ctx_init(struct ctx *c, struct rng *r)
+static void ctx_init(struct ctx *c, struct rng *r, int cfn)
 {
 	c->team = PICK(r, teams);
 	c->env = PICK(r, envs);
 	c->region = PICK(r, regions);
+	if (cfn)
+		c->region = TEMPLATE_REGION;
 	do
 		c->dr_region = PICK(r, regions);
 	while (c->dr_region == c->region);
@@ -481,8 +498,13 @@ static void ctx_init(struct ctx *c, struct rng *r)
 	snprintf(c->account, sizeof(c->account), "%012llu",
 		 (unsigned long long)(rnd(r) % 1000000000000ULL));
 	c->finding = F_NONE;
-	c->cfn = 0;
+	c->cfn = cfn;
 	c->no_cold = 0;
+	c->pitr_ok = 1;
+	c->copy = rn(r, 3) == 0;
+	c->copy_sub = (int)rn(r, 2);
+	snprintf(c->vault, sizeof(c->vault), "%s-%s-vault", c->team, c->env);
+	snprintf(c->dr_vault, sizeof(c->dr_vault), "%s-%s-dr-vault", c->team, c->env);
 	c->vault_ref = 0;
 	c->vault_id = "Vault";
 	c->param_retention = NULL;
@@ -514,63 +536,64 @@ static void emit_lifecycle(struct w *w, const struct life *l, const char *param)
 	w_end(w);
 }
 
-static void vault_name(char *out, size_t n, const struct ctx *c, int dr)
+/* A lifecycle that keeps every recovery point until the next run of a
+ * schedule that runs at least every `every` days (else there are days with
+ * nothing to restore), without a cold tier when `no_cold`. */
+static const struct life *pick_life(struct rng *r, int every, int no_cold)
 {
-	snprintf(out, n, "%s-%s-%s", c->team, c->env, dr ? "dr-vault" : "vault");
+	for (;;) {
+		const struct life *l = &good_life[rn(r, NLIFE)];
+
+		if ((l->del < 0 || l->del >= every) && !(no_cold && l->cold >= 0))
+			return l;
+	}
 }
 
 /* One backup rule. `idx` makes names unique within a plan; `finding` is the
- * finding this rule carries (F_NONE, F_LIFECYCLE, F_CRON, F_DDB_COPY). */
+ * finding this rule carries (F_NONE, F_LIFECYCLE, F_CRON, F_DDB_COPY);
+ * `rule_id` is set for GetBackupPlan output. */
 static void emit_rule(struct w *w, struct rng *r, const struct ctx *c,
 		      unsigned idx, enum finding finding, const char *rule_id)
 {
-	const struct sched *s = &good_sched[rn(r, sizeof(good_sched) / sizeof(good_sched[0]))];
-	const struct life *l = &good_life[rn(r, sizeof(good_life) / sizeof(good_life[0]))];
-	int continuous = rn(r, 10) == 0;
-	int ncopy = rn(r, 3) == 0 ? 1 : 0;
-	int ntags = 1 + (int)rn(r, 3);
-	int windows = rn(r, 4) != 0;
+	static const struct life pitr = { -1, 35 };
 	static const int starts[] = { 60, 60, 120, 480 };
 	static const int completes[] = { 180, 1440, 10080, 720 };
+	const struct sched *s = &good_sched[rn(r, NSCHED)];
+	const struct life *l;
+	int continuous = rn(r, 10) == 0;
+	int ntags = 1 + (int)rn(r, 3);
+	int windows = rn(r, 4) != 0;
 	int wi = (int)rn(r, 4);
-	char name[64], vault[64], arn[160];
-	struct life nocold = { -1, -1 };
-	int i;
+	int use_param = c->cfn && c->param_retention && rn(r, 4) == 0;
+	char name[64], arn[200];
 
-	if (finding == F_LIFECYCLE)
+	if (finding == F_LIFECYCLE) {
 		l = &bad_life[rn(r, sizeof(bad_life) / sizeof(bad_life[0]))];
-	if (finding == F_DDB_COPY)
-		ncopy = 1;
+		while (s->every > l->del)
+			s = &good_sched[rn(r, NSCHED)];
+	} else {
+		l = pick_life(r, s->every, c->no_cold);
+	}
 	/* Continuous backup keeps at most 35 days and has no cold tier. */
-	if (continuous && finding != F_LIFECYCLE) {
-		static const struct life pitr = { -1, 35 };
-
+	continuous = continuous && finding == F_NONE && c->pitr_ok &&
+		     !c->copy && s->every <= pitr.del;
+	if (continuous)
 		l = &pitr;
-		ncopy = 0;
-	}
-	if (finding != F_NONE)
-		continuous = 0;
-	/* Cold storage would be ignored for the selected types: leave it out
-	 * unless this rule is meant to carry the lifecycle finding. */
-	if (c->no_cold && finding != F_LIFECYCLE && l->cold >= 0) {
-		nocold.del = l->del;
-		l = &nocold;
-	}
+	/* The RetentionDays parameter defaults to 35 days. */
+	use_param = use_param && l->cold < 0 && l->del >= 0 && s->every <= 35 &&
+		    finding != F_LIFECYCLE;
 
 	snprintf(name, sizeof(name), "%s-%s-%u", s->name, c->team, idx);
 	w_map(w);
 	KV_STR(w, "RuleName", name);
 	if (c->cfn) {
 		w_key(w, "TargetBackupVault");
-		if (c->vault_ref) {
+		if (c->vault_ref)
 			w_fn(w, "Ref", c->vault_id);
-		} else {
-			vault_name(vault, sizeof(vault), c, 0);
-			w_str(w, vault);
-		}
+		else
+			w_str(w, c->vault);
 	} else {
-		vault_name(vault, sizeof(vault), c, 0);
-		KV_STR(w, "TargetBackupVaultName", vault);
+		KV_STR(w, "TargetBackupVaultName", c->vault);
 	}
 	w_key(w, "ScheduleExpression");
 	w_str(w, finding == F_CRON ? PICK(r, bad_sched) : s->expr);
@@ -579,7 +602,7 @@ static void emit_rule(struct w *w, struct rng *r, const struct ctx *c,
 		KV_INT(w, "CompletionWindowMinutes", completes[wi]);
 	}
 	if (l->cold >= 0 || l->del >= 0)
-		emit_lifecycle(w, l, c->cfn && rn(r, 4) == 0 ? c->param_retention : NULL);
+		emit_lifecycle(w, l, use_param ? c->param_retention : NULL);
 	w_key(w, "RecoveryPointTags");
 	w_map(w);
 	KV_STR(w, "team", c->team);
@@ -589,35 +612,26 @@ static void emit_rule(struct w *w, struct rng *r, const struct ctx *c,
 		KV_STR(w, "owner", c->owner);
 	KV_STR(w, "backup-rule", name);
 	w_end(w);
-	if (ncopy) {
+	if (c->copy || finding == F_DDB_COPY) {
 		w_key(w, "CopyActions");
 		w_seq(w);
-		for (i = 0; i < ncopy; i++) {
-			char dr[64];
-
-			w_map(w);
-			vault_name(dr, sizeof(dr), c, 1);
-			if (c->cfn && rn(r, 2)) {
-				snprintf(arn, sizeof(arn),
-					 "arn:${AWS::Partition}:backup:%s:${AWS::AccountId}:backup-vault:%s",
-					 c->dr_region, dr);
-				w_key(w, "DestinationBackupVaultArn");
-				w_fn(w, "Sub", arn);
-			} else {
-				snprintf(arn, sizeof(arn),
-					 "arn:aws:backup:%s:%s:backup-vault:%s",
-					 c->dr_region, c->account, dr);
-				KV_STR(w, "DestinationBackupVaultArn", arn);
-			}
-			if (rn(r, 2) && !continuous) {
-				/* good_life[0..1] have no cold tier. */
-				const struct life *cl = finding == F_LIFECYCLE ? l
-					: &good_life[rn(r, c->no_cold ? 2 : 5)];
-
-				emit_lifecycle(w, cl, NULL);
-			}
-			w_end(w);
+		w_map(w);
+		if (c->cfn && c->copy_sub) {
+			snprintf(arn, sizeof(arn),
+				 "arn:${AWS::Partition}:backup:%s:${AWS::AccountId}:backup-vault:%s",
+				 c->dr_region, c->dr_vault);
+			w_key(w, "DestinationBackupVaultArn");
+			w_fn(w, "Sub", arn);
+		} else {
+			snprintf(arn, sizeof(arn),
+				 "arn:aws:backup:%s:%s:backup-vault:%s",
+				 c->dr_region, c->account, c->dr_vault);
+			KV_STR(w, "DestinationBackupVaultArn", arn);
 		}
+		if (rn(r, 2))
+			emit_lifecycle(w, finding == F_LIFECYCLE ? l
+				       : pick_life(r, s->every, c->no_cold), NULL);
+		w_end(w);
 		w_end(w);
 	}
 	if (continuous || rn(r, 5) == 0) {
@@ -777,15 +791,27 @@ static void emit_role(struct w *w, const char *id)
 static void emit_group(struct w *w, uint64_t seed, struct ctx *c, unsigned g,
 		       unsigned nrules, const char *role_id)
 {
+	enum { SEL_EFS, SEL_EBS, SEL_RDS, SEL_TAGS } sel;
 	struct rng r = rng_for(seed, 99);
 	char vid[64], pid[64], sid[64], name[160], arn[200];
-	int ddb_copy = c->finding == F_DDB_COPY;
 	unsigned i, nres;
 
-	/* Cold storage only where every selected resource supports it (EFS). */
-	int efs_only = c->finding == F_LIFECYCLE || rn(&r, 2);
-
-	c->no_cold = !efs_only;
+	/* What the selection picks decides what the rules may ask for: cold
+	 * storage only for EFS, continuous backup only for RDS, copies to
+	 * another Region only for EFS and EBS (RDS loses its option groups),
+	 * and none of these for a selection by tags, which may pick any type.
+	 * Only a finding breaks this. */
+	sel = (int)rn(&r, 4);
+	if (c->finding == F_LIFECYCLE)
+		sel = SEL_EFS;
+	if (c->finding == F_DDB_COPY) {
+		sel = SEL_EBS;
+		c->copy_sub = 0; /* a literal Region, so the copy is visibly cross-Region */
+	}
+	c->no_cold = sel != SEL_EFS;
+	c->pitr_ok = sel == SEL_RDS;
+	c->copy = c->finding == F_DDB_COPY ||
+		  (c->copy && (sel == SEL_EFS || sel == SEL_EBS));
 	snprintf(vid, sizeof(vid), "BackupVault%u", g);
 	snprintf(pid, sizeof(pid), "BackupPlan%u", g);
 	snprintf(sid, sizeof(sid), "BackupSelection%u", g);
@@ -857,11 +883,10 @@ static void emit_group(struct w *w, uint64_t seed, struct ctx *c, unsigned g,
 	w_seq(w);
 	nres = 1 + rn(&r, 3);
 	for (i = 0; i < nres; i++) {
-		/* A DynamoDB table only where no rule copies to another
-		 * Region, unless this template is meant to carry that finding. */
-		unsigned kind = efs_only ? 0 : rn(&r, 3);
+		unsigned kind = sel == SEL_EFS ? 0 : sel == SEL_EBS ? 1 :
+				sel == SEL_RDS ? 2 : rn(&r, 3);
 
-		if (ddb_copy && i == 0) {
+		if (c->finding == F_DDB_COPY && i == 0) {
 			snprintf(arn, sizeof(arn),
 				 "arn:aws:dynamodb:%s:%s:table/%s-%s",
 				 c->region, c->account, c->team, c->env);
@@ -885,14 +910,16 @@ static void emit_group(struct w *w, uint64_t seed, struct ctx *c, unsigned g,
 		}
 	}
 	w_end(w);
-	w_key(w, "ListOfTags");
-	w_seq(w);
-	w_map(w);
-	KV_STR(w, "ConditionType", "STRINGEQUALS");
-	KV_STR(w, "ConditionKey", "backup");
-	KV_STR(w, "ConditionValue", c->team);
-	w_end(w);
-	w_end(w);
+	if (sel == SEL_TAGS) {
+		w_key(w, "ListOfTags");
+		w_seq(w);
+		w_map(w);
+		KV_STR(w, "ConditionType", "STRINGEQUALS");
+		KV_STR(w, "ConditionKey", "backup");
+		KV_STR(w, "ConditionValue", c->team);
+		w_end(w);
+		w_end(w);
+	}
 	w_end(w);
 	w_end(w);
 	w_end(w);
@@ -1022,7 +1049,7 @@ static void render_small(struct w *w, enum kind k, unsigned i, unsigned nrules)
 	struct ctx c;
 	unsigned shape;
 
-	ctx_init(&c, &r);
+	ctx_init(&c, &r, k == K_CFN);
 	c.finding = choose_finding(&r, k == K_CFN);
 	shape = rn(&r, 10);
 	w_reset(w, k != K_JSON);
@@ -1098,7 +1125,7 @@ static void gen_big_plan(const char *dir, int yaml, size_t target)
 	unsigned i;
 
 	open_big(dir, yaml ? "plan.yaml" : "plan.json", &w, yaml);
-	ctx_init(&c, &r);
+	ctx_init(&c, &r, 0);
 	w_map(&w);
 	w_key(&w, "BackupPlan");
 	w_map(&w);
@@ -1131,7 +1158,7 @@ static void gen_big_template(const char *dir, size_t target)
 	unsigned g;
 
 	open_big(dir, "template.yaml", &w, 1);
-	ctx_init(&c, &r);
+	ctx_init(&c, &r, 1);
 	c.cfn = 1;
 	c.param_retention = "RetentionDays";
 	emit_template_head(&w, &c, "Backups of every team: vaults, plans and selections");
@@ -1140,7 +1167,7 @@ static void gen_big_template(const char *dir, size_t target)
 		uint64_t seed = 0xcf0000000000ULL | g;
 		struct rng gr = rng_for(seed, 1);
 
-		ctx_init(&c, &gr);
+		ctx_init(&c, &gr, 1);
 		c.cfn = 1;
 		c.param_retention = "RetentionDays";
 		c.finding = choose_finding(&gr, 1);
