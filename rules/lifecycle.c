@@ -80,7 +80,7 @@ static int str_number(const char *s, struct num *out)
 		char *end;
 		double f = strtod(s, &end);
 		if (*end == '\0') {
-			if (f == (double)(long long)f) {
+			if (f >= -9e15 && f <= 9e15 && f == (double)(long long)f) {
 				out->state = NUM_INT;
 				out->v = (long long)f;
 			} else {
@@ -164,11 +164,17 @@ static int check_range(struct doc *d, const char *name, struct num *n)
 {
 	struct diag *dg;
 
+	if (n->state == NUM_FRACTION && (n->f > MAX_DAYS || n->f < -1)) {
+		report(d, BKP502, n->at,
+		       "%s is %g but must be between 1 and %d days (or -1)%s",
+		       name, n->f, MAX_DAYS, n->note);
+		return 0;
+	}
 	if (n->state == NUM_FRACTION) {
 		dg = report(d, BKP502, n->at,
 			    "%s is %g but must be a whole number of days%s", name,
 			    n->f, n->note);
-		if (dg)
+		if (dg && n->f >= 0.5)
 			diag_hint(d->file, dg, "use an integer number of days, e.g. %lld",
 				  (long long)(n->f + 0.5));
 		return 0;
