@@ -620,7 +620,7 @@ static void check_timezone(struct doc *d, const struct node *rule)
 	if (!nzones || zone_known(name))
 		return;
 	dg = report(d, BKP606, v.at,
-		    "ScheduleExpressionTimezone '%s' is not an IANA time zone name%s",
+		    "ScheduleExpressionTimezone '%.100s' is not an IANA time zone name%s",
 		    name, v.note);
 	if (!dg)
 		return;
