@@ -591,40 +591,42 @@ static struct diag *rep(struct vctx *c, enum rule_id r, const struct node *n,
 
 /* A value for a message: strings quoted (control characters escaped, long
  * ones shortened), other scalars as written. */
-static const char *show(struct vctx *c, const struct node *n)
+static const char *quote(struct vctx *c, const char *s, size_t len)
 {
 	char buf[160];
-	size_t o = 0, i, len;
-	const char *s;
+	size_t o = 0, i;
+	buf[o++] = '"';
+	for (i = 0; i < len && o < 120; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '"' || ch == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = (char)ch;
+		} else if (ch < 32 || ch == 127) {
+			o += (size_t)snprintf(buf + o, sizeof(buf) - o,
+					      "\\x%02x", ch);
+		} else {
+			buf[o++] = (char)ch;
+		}
+	}
+	if (i < len) {
+		/* do not cut a UTF-8 sequence in half */
+		while (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
+			o--;
+		if (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0xC0)
+			o--;
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return arena_strdup(&c->d->arena, buf);
+}
+
+static const char *show(struct vctx *c, const struct node *n)
+{
 	switch (n->kind) {
 	case N_STR:
-		s = n->u.str;
-		len = n->len;
-		buf[o++] = '"';
-		for (i = 0; i < len && o < 120; i++) {
-			unsigned char ch = (unsigned char)s[i];
-			if (ch == '"' || ch == '\\') {
-				buf[o++] = '\\';
-				buf[o++] = (char)ch;
-			} else if (ch < 32 || ch == 127) {
-				o += (size_t)snprintf(buf + o, sizeof(buf) - o,
-						      "\\x%02x", ch);
-			} else {
-				buf[o++] = (char)ch;
-			}
-		}
-		if (i < len) {
-			/* do not cut a UTF-8 sequence in half */
-			while (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
-				o--;
-			if (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0xC0)
-				o--;
-			memcpy(buf + o, "...", 3);
-			o += 3;
-		}
-		buf[o++] = '"';
-		buf[o] = '\0';
-		return arena_strdup(&c->d->arena, buf);
+		return quote(c, n->u.str, n->len);
 	case N_INT:
 		return arena_printf(&c->d->arena, "%lld", n->u.i);
 	case N_FLOAT:
@@ -696,9 +698,9 @@ static void wrong_type(struct vctx *c, const struct shape *s,
 			  c->cfn ? "" : " (only CloudFormation converts strings)");
 	else if ((v->kind == N_INT || v->kind == N_FLOAT || v->kind == N_BOOL) &&
 		 s->kind == SK_STRING)
-		diag_hint(c->d->file, dg, "quote the value: \"%.*s\"",
-			  (int)(v->end - v->start),
-			  c->d->file->src.buf + v->start);
+		diag_hint(c->d->file, dg, "quote the value: %s",
+			  quote(c, c->d->file->src.buf + v->start,
+				v->end - v->start));
 }
 
 /* Decode one UTF-8 sequence (input already validated by the loader). */
@@ -985,9 +987,9 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			f[i].known = 0;
 
 	if (f[1].known && !str_in(s + f[1].off, f[1].len, partitions, npartitions)) {
-		rep(c, BKP106, v, "%s %s has partition \"%.*s\", which is not an "
-		    "AWS partition (%s)", label, shown, (int)f[1].len,
-		    s + f[1].off, join_list(c, partitions, npartitions, ""));
+		rep(c, BKP106, v, "%s %s has partition %s, which is not an "
+		    "AWS partition (%s)", label, shown,
+		    quote(c, s + f[1].off, f[1].len), join_list(c, partitions, npartitions, ""));
 		return;
 	}
 	if (!f[2].known)
@@ -1004,8 +1006,8 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		size_t n = 0;
 		for (i = 0; i < k->nforms && n < 16; i++)
 			svc[n++] = k->forms[i].service;
-		dg = rep(c, BKP106, v, "%s %s has service \"%.*s\" but %s has "
-			 "%s", label, shown, (int)f[2].len, s + f[2].off,
+		dg = rep(c, BKP106, v, "%s %s has service %s but %s has "
+			 "%s", label, shown, quote(c, s + f[2].off, f[2].len),
 			 k->what, join_list(c, svc, n, "\""));
 		if (dg)
 			diag_hint(c->d->file, dg, "%s looks like %s", k->what,
@@ -1014,9 +1016,9 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 	}
 	if (f[3].known) {
 		if (form->region == P_EMPTY && f[3].len) {
-			rep(c, BKP106, v, "%s %s has Region \"%.*s\" but the Region "
+			rep(c, BKP106, v, "%s %s has Region %s but the Region "
 			    "field of %s is empty (arn:partition:%s::account:...)",
-			    label, shown, (int)f[3].len, s + f[3].off, k->what,
+			    label, shown, quote(c, s + f[3].off, f[3].len), k->what,
 			    form->service);
 			return;
 		}
@@ -1027,17 +1029,17 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			return;
 		}
 		if (f[3].len && !re_match(region_re, s + f[3].off, f[3].len)) {
-			rep(c, BKP106, v, "%s %s has \"%.*s\" in the Region field, "
+			rep(c, BKP106, v, "%s %s has %s in the Region field, "
 			    "which is not a Region code like us-east-1", label,
-			    shown, (int)f[3].len, s + f[3].off);
+			    shown, quote(c, s + f[3].off, f[3].len));
 			return;
 		}
 	}
 	if (f[4].known) {
 		if (form->account == P_EMPTY && f[4].len) {
-			rep(c, BKP106, v, "%s %s has account \"%.*s\" but the "
+			rep(c, BKP106, v, "%s %s has account %s but the "
 			    "account field of %s is empty", label, shown,
-			    (int)f[4].len, s + f[4].off, k->what);
+			    quote(c, s + f[4].off, f[4].len), k->what);
 			return;
 		}
 		if ((form->account == P_REQUIRED || f[4].len) &&
@@ -1047,9 +1049,9 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 				    "field; %s names the 12-digit account",
 				    label, shown, k->what);
 			else
-				rep(c, BKP106, v, "%s %s has account \"%.*s\" "
+				rep(c, BKP106, v, "%s %s has account %s "
 				    "(%zu characters); an account ID is 12 digits",
-				    label, shown, (int)f[4].len, s + f[4].off,
+				    label, shown, quote(c, s + f[4].off, f[4].len),
 				    utf8_count(s + f[4].off, f[4].len));
 			return;
 		}
@@ -1075,17 +1077,19 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		if (form->ntypes == 1 && form->types[0][0] == '\0') {
 			if (sep)
 				rep(c, BKP106, v, "%s %s has a resource part "
-				    "\"%.*s\" with a '%c'; %s ends in a plain name",
-				    label, shown, (int)rlen, res, *sep, k->what);
+				    "%s with a '%c'; %s ends in a plain name",
+				    label, shown, quote(c, res, rlen), *sep, k->what);
 			return;
 		}
 		if ((old = note_find(k->old_types, k->nold, tbuf)) && sep) {
 			dg = rep(c, BKP106, v, "%s %s uses the old resource type "
 				 "\"%s:\"; %s has \"%s:\"", label, shown, tbuf,
 				 k->what, old);
-			if (dg)
-				diag_hint(c->d->file, dg, "write %.*s%s%s",
-					  (int)(res - s), s, old, sep);
+			if (dg && len < 200 && !memchr(s, PH_SAFE, len) &&
+			    !memchr(s, PH_ANY, len))
+				diag_hint(c->d->file, dg, "write %.*s%s%.*s",
+					  (int)(res - s), s, old,
+					  (int)(len - (size_t)(sep - s)), sep);
 			return;
 		}
 		if ((old = note_find(k->wrong_types, k->nwrong, tbuf))) {
@@ -1093,9 +1097,9 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			return;
 		}
 		if (!sep || !str_in(res, tlen, form->types, form->ntypes)) {
-			dg = rep(c, BKP106, v, "%s %s has resource \"%.*s\" but %s "
+			dg = rep(c, BKP106, v, "%s %s has resource %s but %s "
 				 "has %s followed by a name", label, shown,
-				 (int)rlen, res, k->what,
+				 quote(c, res, rlen), k->what,
 				 join_list(c, form->types, form->ntypes, "\""));
 			if (dg)
 				diag_hint(c->d->file, dg, "for example %s",
@@ -1129,9 +1133,9 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 				    (bad = first_bad_char(ns, nm, nlen, &col, &cp,
 							  &bytes)) >= 0)
 					rep(c, BKP106, v, "%s %s has %s in the name "
-					    "\"%.*s\"; allowed: %s", label, shown,
+					    "%s; allowed: %s", label, shown,
 					    char_name(c, cp, nm + bad, bytes),
-					    (int)nlen, nm, ns->allowed);
+					    quote(c, nm, nlen), ns->allowed);
 				else
 					rep(c, BKP106, v, "%s %s has a name of "
 					    "%zu characters; allowed: %s", label,
@@ -1173,9 +1177,10 @@ static void check_number(struct vctx *c, const struct shape *s,
 	double x;
 	long long i;
 	if (v->flags & NF_BIG) {
-		rep(c, BKP104, v, "%s is %.*s, which does not fit a 64-bit "
-		    "number", label, (int)(v->end - v->start),
-		    c->d->file->src.buf + v->start);
+		size_t n = v->end - v->start;
+		rep(c, BKP104, v, "%s is %.*s%s, which does not fit a 64-bit "
+		    "number", label, (int)(n > 40 ? 40 : n),
+		    c->d->file->src.buf + v->start, n > 40 ? "..." : "");
 		return;
 	}
 	switch (s->kind) {
@@ -1557,7 +1562,8 @@ static void check_map(struct vctx *c, const struct shape *s,
 		if (s->key)
 			check_value(c, s->key, k, NULL, s->key->what ?
 				    s->key->what : s->key->name);
-		check_value(c, s->value, map_val(v, i), k, name);
+		check_value(c, s->value, map_val(v, i), k, k->len <= 64 ? name :
+			    quote(c, name, k->len));
 	}
 }
 
@@ -1594,15 +1600,15 @@ static void unknown_key(struct vctx *c, const struct shape *s,
 			cand[n++] = s->members[i].name;
 	mean = schema_did_you_mean(name, cand, n);
 	if (mean) {
-		dg = rep(c, BKP101, k, "unknown key \"%s\" in %s; did you mean "
-			 "\"%s\"?%s", name, where, mean,
+		dg = rep(c, BKP101, k, "unknown key %s in %s; did you mean "
+			 "\"%s\"?%s", show(c, k), where, mean,
 			 strcasecmp(mean, name) == 0 ?
 			 " (keys are case-sensitive)" : "");
 		*suppress = mean;
 		(void)dg;
 		return;
 	}
-	dg = rep(c, BKP101, k, "unknown key \"%s\" in %s", name, where);
+	dg = rep(c, BKP101, k, "unknown key %s in %s", show(c, k), where);
 	for (i = 0; i < s->nmembers; i++)
 		cand[i] = s->members[i].name;
 	if (dg)
