@@ -1314,14 +1314,23 @@ static int sub_text(struct vctx *c, const struct node *arg, struct sbuf *b)
 {
 	const struct node *t = node_is(arg, N_SEQ) && arg->len ?
 			       seq_at(arg, 0) : arg;
+	const struct node *vars = node_is(arg, N_SEQ) && arg->len > 1 ?
+				  seq_at(arg, 1) : NULL, *var;
 	const char *s = node_str(t), *e;
 	if (!s)
 		return -1;
 	while (*s) {
 		if (s[0] == '$' && s[1] == '{' && (e = strchr(s, '}'))) {
+			char name[128];
+			snprintf(name, sizeof(name), "%.*s",
+				 (int)(e - s - 2 < 127 ? e - s - 2 : 127), s + 2);
+			var = map_get(vars, name);
 			if (s[2] == '!') {
 				sb_add(c, b, "${", 2);
 				sb_add(c, b, s + 3, (size_t)(e - s - 2));
+			} else if (node_is(var, N_STR) && e - s - 2 < 127) {
+				/* a variable given literally in Fn::Sub's map */
+				sb_add(c, b, var->u.str, var->len);
 			} else
 				sb_ph(c, b, s + 2, (size_t)(e - s - 2));
 			s = e + 1;
