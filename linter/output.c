@@ -28,6 +28,8 @@
 /* Characters kept before the span's start when a long line is cut. */
 #define SNIPPET_BEFORE 30
 #define TAB_STOP 8
+/* Longest line (bytes) on which a note's position is shown with its line. */
+#define RELATED_LINE_MAX 16384
 
 /* ANSI colours, as clang uses them. */
 #define C_RESET "\033[0m"
@@ -538,8 +540,11 @@ static void put_note(struct text_ctx *t, struct file *f, const struct diag *d)
 	fputc('\n', fp);
 	if (!d->related.line || f->io_error)
 		return;
+	/* Only a position is known here, no byte offset: finding the column
+	 * walks the line, so on a huge minified line the note goes without
+	 * its source line rather than cost time for every diagnostic. */
 	p = line_text(&f->src, d->related.line, &len);
-	if (!p)
+	if (!p || len > RELATED_LINE_MAX)
 		return;
 	cb = col_to_byte(p, len, d->related.col ? d->related.col : 1, &beyond);
 	snippet(t, d->related.line, p, len, cb, beyond, cb);

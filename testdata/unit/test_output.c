@@ -434,6 +434,28 @@ static void test_long_line(void)
 	EXPECT(OUT_TEXT, fs, 1, 0, want);
 	file_release(&f);
 
+	/* A note on a huge line goes without its source line. */
+	{
+		size_t big = 20000;
+		char *huge = malloc(big + 1);
+		struct diag *d;
+
+		memset(huge, 'a', big);
+		huge[big] = '\0';
+		file_mem(&f, "huge.json", huge);
+		d = report_span(&f, 0, BKP002, 19000, 19001, "", "dup");
+		diag_related(&f, d, 10, "first");
+		snprintf(want, sizeof(want),
+			 "huge.json:1:19001: error: dup [BKP002 duplicate-key]\n"
+			 "    1 | ...%.100s...\n"
+			 "      |                                  ^\n"
+			 "huge.json:1:11: note: first\n"
+			 "1 error in 1 file\n", huge);
+		EXPECT(OUT_TEXT, fs, 1, 0, want);
+		file_release(&f);
+		free(huge);
+	}
+
 	/* Near the start: no cut on the left. */
 	file_mem(&f, "long2.json", line);
 	report_span(&f, 0, BKP001, 2, 3, "", "start");
