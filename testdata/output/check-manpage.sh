@@ -1,8 +1,8 @@
 #!/bin/sh
 # The manual page tells the truth about the options: every long option of
 # `backuplint --help` is documented in docs/backuplint.1 and every option the
-# page documents exists; the page formats without warnings (when groff is
-# there). Prints "N passed, N failed" last.
+# page documents exists; the page names the binary's version; it formats
+# without warnings (when groff is there). Prints "N passed, N failed" last.
 #   sh testdata/output/check-manpage.sh BACKUPLINT
 set -u
 bin=${1:?usage: check-manpage.sh BACKUPLINT}
@@ -29,6 +29,14 @@ for o in $(comm -13 "$tmp/help" "$tmp/page"); do
 	fail=$((fail + 1)); echo "FAIL: $page documents $o, which --help does not know"
 done
 [ "$fail" = 0 ] && pass=$((pass + 1)) && echo "ok: $page and --help name the same options"
+
+# The page names the version the binary reports.
+v=$("$bin" --version | sed -n 's/^backuplint //p')
+if [ -n "$v" ] && grep -q "^\.TH BACKUPLINT 1 .* \"backuplint $v\"" "$page"; then
+	pass=$((pass + 1)); echo "ok: $page is for version $v"
+else
+	fail=$((fail + 1)); echo "FAIL: the .TH line of $page does not name version '$v'"
+fi
 
 if command -v groff >/dev/null 2>&1; then
 	if groff -man -Tutf8 -ww -z "$page" >"$tmp/groff" 2>&1 && [ ! -s "$tmp/groff" ]; then
