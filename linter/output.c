@@ -1195,7 +1195,7 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 			const struct out_opts *o)
 {
 	const char *version = o->tool_version ? o->tool_version : BACKUPLINT_VERSION;
-	cJSON *tool = jobj(NULL, NULL), *driver, *arr, *a;
+	cJSON *tool = jobj(NULL, NULL), *driver, *arr, *a, *roles;
 	long rule_index[RULE_COUNT];
 	size_t i, j, k = 0;
 	char **uris;
@@ -1226,13 +1226,16 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 	jprint(fp, sarif_invocation(files, n, uris), 0);
 	fputs("],\n\"columnKind\": \"unicodeCodePoints\",\n\"artifacts\": [", fp);
 
-	/* Artifacts: every file named or found (its length when read); the
-	 * artifact index of files[i] is i. */
+	/* Artifacts: every file named or found, an analysis target (its
+	 * length when it was read); the artifact index of files[i] is i. */
 	for (i = 0; i < n; i++) {
 		a = jobj(NULL, NULL);
 		jadd(jobj(a, "location"), "uri", jstr(uris[i]));
 		if (!files[i]->io_error)
 			jadd(a, "length", jnum((double)files[i]->src.len));
+		roles = cJSON_CreateArray();
+		jadd(a, "roles", roles);
+		jpush(roles, jstr("analysisTarget"));
 		fputs(i ? ",\n  " : "\n  ", fp);
 		jprint(fp, a, 0);
 	}

@@ -148,7 +148,15 @@ expect "findings: the unreadable file is a failed invocation" "$tmp/findings.sar
 	'run.invocations[0].executionSuccessful === false &&
 	 run.invocations[0].toolExecutionNotifications.length === 1'
 
-# 4. Standard input under a given name.
+# 4. A file over --max-file-size: not read, yet reported (BKP005).
+"$bin" --format sarif --max-file-size 10 testdata/output/text-clean.json \
+	>"$tmp/big.sarif" 2>/dev/null
+valid "file over the size limit" "$tmp/big.sarif"
+expect "file over the size limit: BKP005 and a failed invocation" "$tmp/big.sarif" \
+	'results.length === 1 && results[0].ruleId === "BKP005" &&
+	 run.invocations[0].executionSuccessful === false'
+
+# 5. Standard input under a given name.
 "$bin" --format sarif --stdin-filename "std in/ü.json" - \
 	<"$here/findings/dup é.json" >"$tmp/stdin.sarif"
 valid "standard input" "$tmp/stdin.sarif"
@@ -156,7 +164,7 @@ expect "standard input: named URI" "$tmp/stdin.sarif" \
 	'results.length > 0 && results.every((r) =>
 		r.locations[0].physicalLocation.artifactLocation.uri === "std%20in/%C3%BC.json")'
 
-# 5. An absolute path with "." and ".." segments: a file URI without them.
+# 6. An absolute path with "." and ".." segments: a file URI without them.
 "$bin" --format sarif "$PWD/$here/../sarif/./findings/dup é.json" >"$tmp/abs.sarif"
 valid "absolute path" "$tmp/abs.sarif"
 expect "absolute path: file URI without dot segments" "$tmp/abs.sarif" \
@@ -164,7 +172,7 @@ expect "absolute path: file URI without dot segments" "$tmp/abs.sarif" \
 	 run.artifacts[0].location.uri.endsWith("/testdata/sarif/findings/dup%20%C3%A9.json") &&
 	 !/\/\.\.?\//.test(run.artifacts[0].location.uri)'
 
-# 6. Hostile file names, made at run time: a newline, a tab, a backslash,
+# 7. Hostile file names, made at run time: a newline, a tab, a backslash,
 # '?' and '#', and a byte that is not UTF-8.
 mkdir -p "$tmp/names"
 odd=$(printf 'odd\nname\t\\?#\377.json')
@@ -174,7 +182,7 @@ valid "hostile file names" "$tmp/names.sarif"
 expect "hostile file names: %-encoded" "$tmp/names.sarif" \
 	'run.artifacts[0].location.uri === "names/odd%0Aname%09%5C%3F%23%FF.json"'
 
-# 7. Everything under testdata/: every family's findings, hostile inputs
+# 8. Everything under testdata/: every family's findings, hostile inputs
 # (invalid UTF-8, NUL bytes, deep nesting) included.
 "$bin" --format sarif testdata >"$tmp/all.sarif" 2>/dev/null
 valid "all of testdata" "$tmp/all.sarif"
