@@ -228,8 +228,27 @@ const char *doc_path(struct doc *d, const struct node *t)
 		uint32_t i;
 		char tmp[32];
 		if (cur->kind == N_MAP) {
-			for (i = 0; i < cur->len; i++) {
-				const struct node *k = map_key(cur, i), *v = map_val(cur, i);
+			/* Pairs stand in source order (merged keys come last,
+			 * out of order): try the pair whose key starts at or
+			 * before the target first, then scan. */
+			uint32_t lo = 0, hi = cur->len, guess;
+			while (lo < hi) {
+				uint32_t mid = lo + (hi - lo) / 2;
+				if (map_key(cur, mid)->start <= t->start)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			guess = lo ? lo - 1 : 0;
+			for (i = 0; i <= cur->len && cur->len; i++) {
+				uint32_t j = i == 0 ? guess : i - 1;
+				const struct node *k, *v;
+				if (i > 0 && j == guess)
+					continue;
+				if (j >= cur->len)
+					break;
+				k = map_key(cur, j);
+				v = map_val(cur, j);
 				if (same(k, t)) {
 					path_key(&b, k);
 					goto done;
