@@ -1558,7 +1558,6 @@ static void check_map(struct vctx *c, const struct shape *s,
 		      const struct node *v, const char *label)
 {
 	uint32_t i;
-	(void)label;
 	for (i = 0; i < v->len; i++) {
 		const struct node *k = map_key(v, i);
 		const char *name = node_str(k);
@@ -1574,6 +1573,11 @@ static void check_map(struct vctx *c, const struct shape *s,
 		check_value(c, s->value, map_val(v, i), k, k->len <= 64 ? name :
 			    quote(c, name, k->len));
 	}
+	if (s->has_max_items && (long long)v->len > s->max_items)
+		rep(c, BKP109, map_key(v, (uint32_t)s->max_items),
+		    "%s has %u entries but at most %lld are allowed%s%s%s",
+		    label, v->len, s->max_items, s->max_why ? " (" : "",
+		    s->max_why ? s->max_why : "", s->max_why ? ")" : "");
 }
 
 /* BKP101 for key k in structure s; *suppress receives a member that the
@@ -1614,7 +1618,8 @@ static void unknown_key(struct vctx *c, const struct shape *s,
 			 strcasecmp(mean, name) == 0 ?
 			 " (keys are case-sensitive)" : "");
 		*suppress = mean;
-		(void)dg;
+		if (dg)
+			diag_hint(c->d->file, dg, "rename it to %s", mean);
 		return;
 	}
 	dg = rep(c, BKP101, k, "unknown key %s in %s", show(c, k), where);
