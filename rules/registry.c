@@ -255,21 +255,23 @@ const struct rule rules[RULE_COUNT] = {
 },
 [BKP109] = {
 	.id = "BKP109", .name = "quota", .severity = E,
-	.summary = "A documented AWS limit is exceeded (ARNs in a selection, wildcards, IndexActions per rule).",
+	.summary = "A documented AWS limit is exceeded (ARNs in a selection, wildcards, IndexActions per rule, tags).",
 	.doc =
 	"What it checks: the limits AWS enforces on these documents: a selection's\n"
 	"Resources or NotResources hold at most 500 ARNs, or at most 30 when any\n"
 	"has a wildcard; a wildcard '*' may only end an ARN (a prefix pattern:\n"
 	"arn:aws:s3:::my-bucket-* but not arn:aws:s3:::*-logs), while '*' alone\n"
 	"selects everything; a backup rule has at most one IndexAction, with one\n"
-	"resource type; GetBackupPlan returns at most 10 scheduled runs. The finding\n"
-	"points at the first entry over the limit.\n\n"
+	"resource type; a plan, rule or vault carries at most 50 tags; GetBackupPlan\n"
+	"returns at most 10 scheduled runs. The finding points at the first entry\n"
+	"over the limit.\n\n"
 	"Why: AWS rejects the request; a mid-string wildcard is not a pattern AWS\n"
 	"Backup evaluates.\n\n"
 	"Bad:\n  \"Resources\": [\"arn:aws:s3:::*-logs\"]\n"
 	"Good:\n  \"Resources\": [\"arn:aws:s3:::logs-*\"]\n",
 	.source = "AWS Backup API reference: BackupSelection.Resources and NotResources, "
-		  "BackupRuleInput.IndexActions; AWS Backup quotas",
+		  "BackupRuleInput.IndexActions; AWS Backup quotas (metadata tags per backup); "
+		  "AWS tagging limits",
 },
 
 /* ---- regions (BKP2xx): rules/region.c ---- */
