@@ -1641,8 +1641,12 @@ static void check_struct(struct vctx *c, const struct shape *s,
 	for (k = 0; k < v->len; k++) {
 		const struct node *kn = map_key(v, k);
 		const struct member *m;
-		if (kn->kind != N_STR)
+		if (kn->kind != N_STR) {
+			/* a YAML key such as 5: or true: is never a member */
+			rep(c, BKP101, kn, "unknown key %s in %s: member names "
+			    "are strings", show(c, kn), where);
 			continue;
+		}
 		m = member_find(s, kn->u.str);
 		if (m) {
 			if (s->kind == SK_RESOURCE &&
