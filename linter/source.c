@@ -113,35 +113,54 @@ void source_free(struct source *s)
 	free(s->name);
 	free(s->buf);
 	free(s->lines);
+	free(s->marks);
 	memset(s, 0, sizeof(*s));
 }
+
+#define MARK_SHIFT 12
+#define MARK_MASK (((size_t)1 << MARK_SHIFT) - 1)
 
 static void build_lines(struct source *s)
 {
 	size_t cap = 64, n = 0, i;
 	uint32_t *v = xmalloc(cap * sizeof(*v));
+	uint32_t *marks = xmalloc(((s->len >> MARK_SHIFT) + 1) * sizeof(*marks));
+	uint32_t cps = 0; /* code points since the start of the line */
 	const char *b = s->buf;
 	v[n++] = 0;
 	for (i = 0; i < s->len; i++) {
 		char c = b[i];
-		if (c != '\n' && c != '\r')
+		if ((i & MARK_MASK) == 0)
+			marks[i >> MARK_SHIFT] = cps;
+		if (c != '\n' && c != '\r') {
+			if (((unsigned char)c & 0xC0) != 0x80)
+				cps++;
 			continue;
-		if (c == '\r' && i + 1 < s->len && b[i + 1] == '\n')
+		}
+		if (c == '\r' && i + 1 < s->len && b[i + 1] == '\n') {
 			i++;
+			if ((i & MARK_MASK) == 0)
+				marks[i >> MARK_SHIFT] = cps + 1;
+		}
+		cps = 0;
 		if (n == cap) {
 			cap *= 2;
 			v = xrealloc(v, cap * sizeof(*v));
 		}
 		v[n++] = (uint32_t)(i + 1);
 	}
+	if ((s->len & MARK_MASK) == 0)
+		marks[s->len >> MARK_SHIFT] = cps;
 	s->lines = v;
 	s->nlines = n;
+	s->marks = marks;
 }
 
 struct pos source_pos(struct source *s, size_t off)
 {
 	struct pos p;
-	size_t lo = 0, hi, i, col = 1;
+	size_t lo = 0, hi, i, col = 1, mark;
+	int bom;
 	if (!s->lines)
 		build_lines(s);
 	if (off > s->len)
@@ -157,8 +176,16 @@ struct pos source_pos(struct source *s, size_t off)
 	}
 	i = s->lines[lo];
 	/* editors do not show a byte-order mark: it takes no column */
-	if (lo == 0 && s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0 && off >= 3)
+	bom = lo == 0 && s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0 &&
+	      off >= 3;
+	if (bom)
 		i = 3;
+	/* Start from the nearest checkpoint on this line, if any. */
+	mark = off & ~MARK_MASK;
+	if (mark > i) {
+		col += s->marks[mark >> MARK_SHIFT] - (bom ? 1 : 0);
+		i = mark;
+	}
 	for (; i < off; i++)
 		if (((unsigned char)s->buf[i] & 0xC0) != 0x80)
 			col++;

@@ -17,6 +17,10 @@ struct source {
 	size_t len;
 	uint32_t *lines;     /* byte offset of each line start, lazily built */
 	size_t nlines;
+	/* Code points from the start of its line to every 4096th byte, built
+	 * with `lines`: a column on a long (minified) line costs at most 4096
+	 * steps, not the length of the line. */
+	uint32_t *marks;
 };
 
 struct pos {
