@@ -275,6 +275,22 @@ static double num_of(const char *file, const struct node *n, const char *what)
 	defect(file, "expected a number for", what);
 }
 
+static const struct member *member_find(const struct shape *s, const char *k)
+{
+	size_t lo = 0, hi = s->nmembers;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(k, s->members[mid].name);
+		if (c == 0)
+			return &s->members[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
 static void build_shape(struct db *db, struct shape *s, const struct node *def)
 {
 	static const struct { const char *name; enum skind k; } kinds[] = {
@@ -311,6 +327,10 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		qsort(s->members, s->nmembers, sizeof(*s->members), cmp_member);
 	}
 	s->required = str_list(db->file, map_get(def, "required"), &s->nrequired);
+	for (i = 0; i < s->nrequired; i++)
+		if (!member_find(s, s->required[i]))
+			defect(db->file, "required name is not a member:",
+			       s->required[i]);
 	s->readonly = note_map(db->file, map_get(def, "readonly"), &s->nreadonly);
 	if ((s->types = note_map(db->file, map_get(def, "types"), &s->ntypes))) {
 		s->type_shapes = xcalloc(s->ntypes, sizeof(*s->type_shapes));
@@ -458,22 +478,6 @@ static void build_all(void)
 			}
 		}
 	}
-}
-
-static const struct member *member_find(const struct shape *s, const char *k)
-{
-	size_t lo = 0, hi = s->nmembers;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(k, s->members[mid].name);
-		if (c == 0)
-			return &s->members[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
 }
 
 static const char *note_find(const struct note *v, size_t n, const char *k)
@@ -1582,9 +1586,12 @@ static void check_map(struct vctx *c, const struct shape *s,
 
 /* BKP101 for key k in structure s; *suppress receives a member that the
  * message already names as the fix (so BKP103 does not repeat it). */
-static void unknown_key(struct vctx *c, const struct shape *s,
-			const struct node *m, const struct node *k,
-			const char **suppress, const char *where)
+/* BKP101 for key k in structure s. `present` flags the members the mapping
+ * has. Returns the member that the message names as the fix (so that BKP103
+ * does not repeat it and the value is still checked), or NULL. */
+static const struct member *unknown_key(struct vctx *c, const struct shape *s,
+					const unsigned char *present,
+					const struct node *k, const char *where)
 {
 	const char *name = k->u.str, *why, *mean;
 	const char **cand;
@@ -1593,7 +1600,7 @@ static void unknown_key(struct vctx *c, const struct shape *s,
 
 	if ((why = note_find(s->readonly, s->nreadonly, name))) {
 		rep(c, BKP101, k, "%s", why);
-		return;
+		return NULL;
 	}
 	mean = note_find(c->db->other_names, c->db->nother, name);
 	if (mean && member_find(s, mean)) {
@@ -1603,13 +1610,12 @@ static void unknown_key(struct vctx *c, const struct shape *s,
 			 "this API document", mean);
 		if (dg)
 			diag_hint(c->d->file, dg, "rename %s to %s", name, mean);
-		*suppress = mean;
-		return;
+		return member_find(s, mean);
 	}
 	/* Suggest only members the mapping does not have yet. */
 	cand = arena_alloc(&c->d->arena, (s->nmembers + 1) * sizeof(*cand));
 	for (i = n = 0; i < s->nmembers; i++)
-		if (map_find(m, s->members[i].name) < 0)
+		if (!present[i])
 			cand[n++] = s->members[i].name;
 	mean = schema_did_you_mean(name, cand, n);
 	if (mean) {
@@ -1617,10 +1623,9 @@ static void unknown_key(struct vctx *c, const struct shape *s,
 			 "\"%s\"?%s", show(c, k), where, mean,
 			 strcasecmp(mean, name) == 0 ?
 			 " (keys are case-sensitive)" : "");
-		*suppress = mean;
 		if (dg)
 			diag_hint(c->d->file, dg, "rename it to %s", mean);
-		return;
+		return member_find(s, mean);
 	}
 	dg = rep(c, BKP101, k, "unknown key %s in %s", show(c, k), where);
 	for (i = 0; i < s->nmembers; i++)
@@ -1628,55 +1633,49 @@ static void unknown_key(struct vctx *c, const struct shape *s,
 	if (dg)
 		diag_hint(c->d->file, dg, "%s has: %s", where,
 			  join_list(c, cand, s->nmembers, ""));
+	return NULL;
 }
 
 static void check_struct(struct vctx *c, const struct shape *s,
 			 const struct node *v, const struct node *key,
 			 const char *label, const char *where)
 {
-	const char **suppress = NULL;
-	size_t nsup = 0, i, j;
+	/* present[i]: member i is in the mapping; named[i]: a BKP101 already
+	 * names member i as the fix for a misspelt or renamed key. */
+	unsigned char *present = arena_zalloc(&c->d->arena, s->nmembers + 1);
+	unsigned char *named = arena_zalloc(&c->d->arena, s->nmembers + 1);
+	const struct member *m;
+	size_t i;
 	uint32_t k;
 
+	for (k = 0; k < v->len; k++)
+		if (map_key(v, k)->kind == N_STR &&
+		    (m = member_find(s, map_key(v, k)->u.str)))
+			present[m - s->members] = 1;
 	for (k = 0; k < v->len; k++) {
 		const struct node *kn = map_key(v, k);
-		const struct member *m;
 		if (kn->kind != N_STR) {
 			/* a YAML key such as 5: or true: is never a member */
 			rep(c, BKP101, kn, "unknown key %s in %s: member names "
 			    "are strings", show(c, kn), where);
 			continue;
 		}
-		m = member_find(s, kn->u.str);
-		if (m) {
-			if (s->kind == SK_RESOURCE &&
-			    strcmp(m->name, "Properties") == 0)
+		if (!(m = member_find(s, kn->u.str))) {
+			if (!(m = unknown_key(c, s, present, kn, where)))
 				continue;
-			check_value(c, m->shape, map_val(v, k), kn, m->name);
-			continue;
+			named[m - s->members] = 1;
 		}
-		if (!suppress)
-			suppress = arena_alloc(&c->d->arena,
-					       v->len * sizeof(*suppress));
-		suppress[nsup] = NULL;
-		unknown_key(c, s, v, kn, &suppress[nsup], where);
-		if (!suppress[nsup])
+		/* A misspelt or renamed member's value is still checked as
+		 * the member it names. */
+		if (s->kind == SK_RESOURCE && strcmp(m->name, "Properties") == 0)
 			continue;
-		/* The key is a known member misspelt or renamed: what it
-		 * holds is still checked as that member. */
-		if ((m = member_find(s, suppress[nsup])) &&
-		    !(s->kind == SK_RESOURCE && strcmp(m->name, "Properties") == 0))
-			check_value(c, m->shape, map_val(v, k), kn, m->name);
-		nsup++;
+		check_value(c, m->shape, map_val(v, k), kn, m->name);
 	}
 	for (i = 0; i < s->nrequired; i++) {
+		/* build_shape made sure every required name is a member */
+		const struct member *r = member_find(s, s->required[i]);
 		struct diag *dg;
-		if (map_find(v, s->required[i]) >= 0)
-			continue;
-		for (j = 0; j < nsup; j++)
-			if (strcmp(suppress[j], s->required[i]) == 0)
-				break;
-		if (j < nsup)
+		if (present[r - s->members] || named[r - s->members])
 			continue;
 		dg = rep(c, BKP103, key ? key : v, "%s has no %s, which %s "
 			 "requires", label, s->required[i], where);
