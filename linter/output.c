@@ -18,10 +18,9 @@
 #ifndef BACKUPLINT_VERSION
 #define BACKUPLINT_VERSION "0.0.0"
 #endif
-/* Where SARIF consumers send a user who wants to know about the tool. */
-#ifndef BACKUPLINT_URL
-#define BACKUPLINT_URL "https://github.com/backuplint/backuplint"
-#endif
+/* Where SARIF consumers send a user who wants to know about the tool:
+ * given at build time (-DBACKUPLINT_URL=...), and left out of the log when
+ * the build names none rather than pointing at a guess. */
 
 /* Source lines of more characters than this are cut around the span. */
 #define SNIPPET_WIDTH 100
@@ -1205,7 +1204,9 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 	jadd(driver, "name", jstr("backuplint"));
 	jadd(driver, "version", jstr(version));
 	jadd(driver, "semanticVersion", jstr(version));
+#ifdef BACKUPLINT_URL
 	jadd(driver, "informationUri", jstr(BACKUPLINT_URL));
+#endif
 	arr = cJSON_CreateArray();
 	jadd(driver, "rules", arr);
 	for (i = 0; i < RULE_COUNT; i++) {
