@@ -11,6 +11,7 @@
 #include "../linter/arena.h"
 #include "../linter/data.h"
 #include "../linter/lint.h"
+#include "../linter/suggest.h"
 
 #define MAX_TYPES     32
 #define MAX_ARN_FORMS 64
@@ -253,33 +254,6 @@ int facts_partition_valid(const char *name)
 	return 0;
 }
 
-/* Levenshtein distance, capped: Region codes are short. */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[64], prev;
-
-	if (la > 60 || lb > 60)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
 const char *facts_region_suggest(const char *code)
 {
 	size_t i, best = 3;
@@ -289,7 +263,8 @@ const char *facts_region_suggest(const char *code)
 		return NULL;
 	base_init();
 	for (i = 0; i < base.nregions; i++) {
-		size_t d = edit_distance(code, base.regions[i].info.code);
+		size_t d = edit_distance(code, strlen(code), base.regions[i].info.code,
+					 strlen(base.regions[i].info.code), 0);
 		if (d < best) {
 			best = d;
 			s = base.regions[i].info.code;

@@ -14,32 +14,12 @@
 
 /* ---- pointing into strings ---- */
 
-/* Byte offset in the file of character `off` of string node n, when the
- * node's text in the source is the string itself (no escapes, no folding);
- * -1 otherwise. */
-static long str_source_off(struct doc *d, const struct node *n)
-{
-	const struct source *src = &d->file->src;
-	size_t len;
-	const char *s = node_str(n);
-	if (!s || n->end > src->len || n->end < n->start)
-		return -1;
-	len = n->len;
-	if (n->end - n->start == len &&
-	    memcmp(src->buf + n->start, s, len) == 0)
-		return n->start;
-	if (n->end - n->start == len + 2 &&
-	    memcmp(src->buf + n->start + 1, s, len) == 0)
-		return n->start + 1;
-	return -1;
-}
-
 struct diag *report_part(struct doc *d, enum rule_id r, const struct part *p,
 			 const char *fmt, ...)
 {
 	char buf[2048];
 	va_list ap;
-	long base = p->len ? str_source_off(d, p->node) : -1;
+	long base = p->len ? node_text_offset(d, p->node) : -1;
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);

@@ -20,6 +20,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "../linter/suggest.h"
 #include "cron.h"
 #include "families.h"
 #include "walk.h"
@@ -107,40 +108,6 @@ static int zone_known(const char *name)
 	return bsearch(&name, zones, nzones, sizeof(*zones), cmp_str) != NULL;
 }
 
-/* Edit distance, case-insensitive, giving up beyond `limit`. */
-static int distance(const char *a, const char *b, int limit)
-{
-	int la = (int)strlen(a), lb = (int)strlen(b);
-	int row[80], i, j;
-
-	if (la >= 79 || lb >= 79 || abs(la - lb) > limit)
-		return limit + 1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		int diag = row[0], best;
-		row[0] = i;
-		best = i;
-		for (j = 1; j <= lb; j++) {
-			int up = row[j];
-			int cost = tolower((unsigned char)a[i - 1]) !=
-				   tolower((unsigned char)b[j - 1]);
-			int v = diag + cost;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			if (up + 1 < v)
-				v = up + 1;
-			row[j] = v;
-			diag = up;
-			if (v < best)
-				best = v;
-		}
-		if (best > limit)
-			return limit + 1;
-	}
-	return row[lb];
-}
-
 /* The zone name the user most likely meant, or NULL. */
 static const char *zone_suggest(const char *name)
 {
@@ -166,7 +133,7 @@ static const char *zone_suggest(const char *name)
 	limit = n < 8 ? 1 : n < 16 ? 2 : 3;
 	best_d = limit + 1;
 	for (i = 0; i < nzones; i++) {
-		int d = distance(name, zones[i], best_d - 1 < limit ? best_d - 1 : limit);
+		int d = (int)edit_distance(name, n, zones[i], strlen(zones[i]), 1);
 		if (d < best_d) {
 			best_d = d;
 			best = zones[i];
@@ -247,34 +214,6 @@ static int get_minutes(struct doc *d, const struct node *m, const char *key,
 
 /* ---- spans inside strings ---- */
 
-/* Byte offset in the file where the text of string node n starts, when its
- * bytes are there verbatim (no escapes, not a block scalar); else -1. */
-static long verbatim_base(struct doc *d, const struct node *n)
-{
-	const struct source *src = &d->file->src;
-	size_t base;
-
-	size_t q;
-
-	if (!node_is(n, N_STR) || n->end > src->len || n->start > n->end ||
-	    (n->flags & NF_ALIAS))
-		return -1;
-	if (n->style != S_PLAIN && n->style != S_QUOTED)
-		return -1;
-	q = n->style == S_QUOTED; /* the quote characters */
-	if (n->end - n->start < (size_t)n->len + 2 * q)
-		return -1;
-	/* The text ends just before the closing quote; an anchor or a tag may
-	 * come before it within the node's span. */
-	base = n->end - q - n->len;
-	if (memcmp(src->buf + base, n->u.str, n->len) != 0)
-		return -1;
-	if (base - n->start > q && !(n->flags & (NF_UNKNOWN_TAG)) &&
-	    src->buf[n->start] != '&' && src->buf[n->start] != '!')
-		return -1;
-	return (long)base;
-}
-
 /* Report rule r at bytes [off, off+len) of the string value v, or at the
  * whole value when the string's bytes cannot be located in the source. */
 __attribute__((format(printf, 6, 7)))
@@ -284,7 +223,7 @@ static struct diag *report_in_string(struct doc *d, enum rule_id r,
 {
 	char msg[600];
 	va_list ap;
-	long base = verbatim_base(d, v->v);
+	long base = node_text_offset(d, v->v);
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
