@@ -649,6 +649,8 @@ static const char *show(struct vctx *c, const struct node *n)
 static void check_value(struct vctx *c, const struct shape *s,
 			const struct node *v, const struct node *key,
 			const char *label);
+static int accepts(const struct vctx *c, const struct shape *s,
+		   const struct node *v);
 
 /* What a node kind is called next to a shape kind, for wrong-type
  * messages: "an integer", "a string", ... */
@@ -1587,11 +1589,13 @@ static void check_map(struct vctx *c, const struct shape *s,
 /* BKP101 for key k in structure s; *suppress receives a member that the
  * message already names as the fix (so BKP103 does not repeat it). */
 /* BKP101 for key k in structure s. `present` flags the members the mapping
- * has. Returns the member that the message names as the fix (so that BKP103
- * does not repeat it and the value is still checked), or NULL. */
+ * has. Returns the member that the message names as the fix, so that BKP103
+ * does not repeat it, or NULL; *same is 1 when the key's value is that
+ * member's value (a misspelling), 0 when it belongs inside it. */
 static const struct member *unknown_key(struct vctx *c, const struct shape *s,
 					const unsigned char *present,
-					const struct node *k, const char *where)
+					const struct node *k, const char *where,
+					int *same)
 {
 	const char *name = k->u.str, *why, *mean;
 	const char **cand;
@@ -1611,6 +1615,23 @@ static const struct member *unknown_key(struct vctx *c, const struct shape *s,
 		if (dg)
 			diag_hint(c->d->file, dg, "rename %s to %s", name, mean);
 		return member_find(s, mean);
+	}
+	/* A member of a nested object written one level too high. */
+	for (i = 0; i < s->nmembers; i++) {
+		const struct shape *ms = s->members[i].shape;
+		int in_list = ms->kind == SK_LIST && ms->item;
+		if (in_list)
+			ms = ms->item;
+		if (ms->kind != SK_STRUCT || !member_find(ms, name))
+			continue;
+		dg = rep(c, BKP101, k, "unknown key %s in %s; %s is a member of "
+			 "%s%s", show(c, k), where, name, in_list ?
+			 "each entry of " : "", s->members[i].name);
+		if (dg)
+			diag_hint(c->d->file, dg, "move it inside %s",
+				  s->members[i].name);
+		*same = 0;
+		return &s->members[i];
 	}
 	/* Suggest only members the mapping does not have yet. */
 	cand = arena_alloc(&c->d->arena, (s->nmembers + 1) * sizeof(*cand));
@@ -1661,12 +1682,18 @@ static void check_struct(struct vctx *c, const struct shape *s,
 			continue;
 		}
 		if (!(m = member_find(s, kn->u.str))) {
-			if (!(m = unknown_key(c, s, present, kn, where)))
+			int same = 1;
+			if (!(m = unknown_key(c, s, present, kn, where, &same)))
 				continue;
 			named[m - s->members] = 1;
+			if (!same)
+				continue;
+			/* A misspelt or renamed member's value is still
+			 * checked as the member it names, unless it is not
+			 * even of that kind (then the guess may be wrong). */
+			if (!accepts(c, m->shape, map_val(v, k)))
+				continue;
 		}
-		/* A misspelt or renamed member's value is still checked as
-		 * the member it names. */
 		if (s->kind == SK_RESOURCE && strcmp(m->name, "Properties") == 0)
 			continue;
 		check_value(c, m->shape, map_val(v, k), kn, m->name);
@@ -1715,7 +1742,15 @@ static void check_resource(struct vctx *c, const struct shape *s,
 static int accepts(const struct vctx *c, const struct shape *s,
 		   const struct node *v)
 {
+	size_t i;
+	if (c->cfn && node_intrinsic(v) != FN_NONE)
+		return 1;
 	switch (s->kind) {
+	case SK_UNION:
+		for (i = 0; i < s->nalts; i++)
+			if (accepts(c, s->alts[i], v))
+				return 1;
+		return 0;
 	case SK_STRUCT: case SK_RESOURCE: case SK_MAP:
 		return v->kind == N_MAP;
 	case SK_LIST:
