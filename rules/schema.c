@@ -1062,8 +1062,40 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			return;
 		}
 	}
-	if (!f[5].known || !form->types)
+	if (!form->types)
 		return;
+	if (!f[5].known) {
+		/* Cut inside the resource (a wildcard or an unknown value after
+		 * the type): the type is still known when its separator comes
+		 * first. */
+		const char *res = s + f[5].off, *old;
+		size_t avail = cut > f[5].off ? cut - f[5].off : 0;
+		char tbuf[64];
+		if (nf < 6)
+			return;
+		for (i = 0; i < avail; i++)
+			if (res[i] == ':' || res[i] == '/' || res[i] == PH_SAFE)
+				break;
+		if (i == avail || res[i] == PH_SAFE || i >= sizeof(tbuf))
+			return;
+		snprintf(tbuf, sizeof(tbuf), "%.*s", (int)i, res);
+		if ((old = note_find(k->old_types, k->nold, tbuf)))
+			rep(c, BKP106, v, "%s %s uses the old resource type "
+			    "\"%s:\"; %s has \"%s:\"", label, shown, tbuf,
+			    k->what, old);
+		else if ((old = note_find(k->wrong_types, k->nwrong, tbuf)))
+			rep(c, BKP106, v, "%s %s is %s", label, shown, old);
+		else if (!str_in(res, i, form->types, form->ntypes) &&
+			 !(form->ntypes == 1 && form->types[0][0] == '\0'))
+			rep(c, BKP106, v, "%s %s has resource type \"%s\" but %s "
+			    "has %s", label, shown, tbuf, k->what,
+			    join_list(c, form->types, form->ntypes, "\""));
+		else if (form->sep && res[i] != form->sep)
+			rep(c, BKP106, v, "%s %s has '%c' after \"%s\"; %s has "
+			    "'%c' there", label, shown, res[i], tbuf, k->what,
+			    form->sep);
+		return;
+	}
 	{
 		const char *res = s + f[5].off, *sep;
 		size_t rlen = f[5].len, tlen;
@@ -1144,8 +1176,10 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 					    quote(c, nm, nlen), ns->allowed);
 				else
 					rep(c, BKP106, v, "%s %s has a name of "
-					    "%zu characters; allowed: %s", label,
-					    shown, utf8_count(nm, nlen), ns->allowed);
+					    "%zu character%s; allowed: %s", label,
+					    shown, utf8_count(nm, nlen),
+					    utf8_count(nm, nlen) == 1 ? "" : "s",
+					    ns->allowed);
 			}
 		}
 	}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lint.h"
 #include "schema.h"
 
 static int fails;
@@ -38,6 +39,63 @@ static int mean(const char *word, const char *want)
 static int name_ok(const char *dialect, const char *shape, const char *s)
 {
 	return schema_pattern_match(dialect, shape, s, strlen(s));
+}
+
+/* Lint one in-memory document; return the rule id of the first finding of
+ * the schema family (BKP1xx), or -1 when there is none. */
+static int lint_one(const char *name, const char *text)
+{
+	struct options opt;
+	struct file f;
+	size_t i;
+	int found = -1;
+	options_init(&opt);
+	lint_buffer(&f, name, text, strlen(text), &opt);
+	for (i = 0; i < f.diags.n; i++)
+		if (f.diags.v[i].rule >= BKP101 && f.diags.v[i].rule <= BKP109) {
+			found = f.diags.v[i].rule;
+			break;
+		}
+	file_release(&f);
+	return found;
+}
+
+/* A StartCopyJob request whose destination is `arn`. */
+static int vault_arn(const char *arn)
+{
+	char buf[1024];
+	snprintf(buf, sizeof(buf),
+		 "{\"RecoveryPointArn\": \"arn:aws:backup:us-east-1:123456789012:"
+		 "recovery-point:1\", \"SourceBackupVaultName\": \"Default\", "
+		 "\"DestinationBackupVaultArn\": \"%s\", \"IamRoleArn\": "
+		 "\"arn:aws:iam::123456789012:role/r\"}", arn);
+	return lint_one("copy.json", buf);
+}
+
+/* A selection (bare) with one resource ARN. */
+static int resource_arn(const char *arn)
+{
+	char buf[1024];
+	snprintf(buf, sizeof(buf),
+		 "{\"SelectionName\": \"s\", \"IamRoleArn\": "
+		 "\"arn:aws:iam::123456789012:role/r\", \"Resources\": [\"%s\"]}",
+		 arn);
+	return lint_one("sel.json", buf);
+}
+
+/* A template whose copy action's destination is the YAML value `v`. */
+static int cfn_vault(const char *v)
+{
+	char buf[1024];
+	snprintf(buf, sizeof(buf),
+		 "Parameters:\n  P: {Type: String}\n"
+		 "Resources:\n  Plan:\n    Type: AWS::Backup::BackupPlan\n"
+		 "    Properties:\n      BackupPlan:\n        BackupPlanName: p\n"
+		 "        BackupPlanRule:\n          - RuleName: r\n"
+		 "            TargetBackupVault: v1\n"
+		 "            CopyActions:\n"
+		 "              - DestinationBackupVaultArn: %s\n", v);
+	return lint_one("t.yaml", buf);
 }
 
 int main(void)
@@ -104,6 +162,59 @@ int main(void)
 	CHECK(name_ok("cfn", "LogicalId", "Backup-Plan") == 0);
 	CHECK(name_ok("api", "String", "x") == -1);
 	CHECK(name_ok("api", "NoSuchShape", "x") == -1);
+
+	/* Vault ARNs: each part checked. */
+	CHECK(vault_arn("arn:aws:backup:us-west-2:123456789012:backup-vault:dr") == -1);
+	CHECK(vault_arn("arn:aws-cn:backup:cn-north-1:123456789012:backup-vault:dr") == -1);
+	CHECK(vault_arn("arn:aws-us-gov:backup:us-gov-west-1:123456789012:backup-vault:d_r-1") == -1);
+	CHECK(vault_arn("arn:aws:backup:us-west-2:123456789012:vault:dr") == BKP106);
+	CHECK(vault_arn("arn:aws:backup:us-west-2:123456789012:backup-vault/dr") == BKP106);
+	CHECK(vault_arn("arn:aws:backup:us-west-2:123456789012:backup-vault:d") == BKP106);
+	CHECK(vault_arn("arn:aws:backup:us-west-2:123456789012:backup-vault:d.r") == BKP106);
+	CHECK(vault_arn("arn:aws:backup:us-west-2:123456789012:backup-vault") == BKP106);
+	CHECK(vault_arn("arn:aws:backup:us-west-2:12345678901a:backup-vault:dr") == BKP106);
+	CHECK(vault_arn("arn:aws:backup::123456789012:backup-vault:dr") == BKP106);
+	CHECK(vault_arn("arn:aws:backup:US-WEST-2:123456789012:backup-vault:dr") == BKP106);
+	CHECK(vault_arn("arn:aws:s3:us-west-2:123456789012:backup-vault:dr") == BKP106);
+	CHECK(vault_arn("arn:awz:backup:us-west-2:123456789012:backup-vault:dr") == BKP106);
+	CHECK(vault_arn("arn:aws:backup:us-west-2:123456789012") == BKP106);
+	CHECK(vault_arn("backup-vault:dr") == BKP106);
+	CHECK(vault_arn("") == BKP106);
+	CHECK(vault_arn("*") == BKP106);
+
+	/* Selection resources: '*' alone, prefix wildcards, any service. */
+	CHECK(resource_arn("*") == -1);
+	CHECK(resource_arn("arn:aws:s3:::my-bucket") == -1);
+	CHECK(resource_arn("arn:aws:s3:::my-bucket-*") == -1);
+	CHECK(resource_arn("arn:aws:ec2:us-east-1:123456789012:volume/*") == -1);
+	CHECK(resource_arn("arn:aws:dynamodb:*") == -1);
+	CHECK(resource_arn("arn:aws:rds:us-east-1:123456789012:db:mydb") == -1);
+	CHECK(resource_arn("arn:aws:s3:::*-logs") == BKP109);
+	CHECK(resource_arn("arn:aws:ec2:*:*:volume/*") == BKP109);
+	CHECK(resource_arn("**") == BKP109);
+	CHECK(resource_arn("arn:aws:ec2:us-east-1:1234:volume/v") == BKP106);
+	CHECK(resource_arn("s3://my-bucket") == BKP106);
+	CHECK(resource_arn("arn:aws:rds:us-east-1") == BKP106);
+	CHECK(resource_arn("arn:amazon:s3:::b*") == BKP106);
+
+	/* CloudFormation: intrinsics are unknown values; literal parts and
+	 * literal Fn::Sub variables are checked. */
+	CHECK(cfn_vault("!GetAtt V.BackupVaultArn") == -1);
+	CHECK(cfn_vault("!Ref P") == -1);
+	CHECK(cfn_vault("!Sub arn:${AWS::Partition}:backup:${AWS::Region}:${AWS::AccountId}:backup-vault:${P}") == -1);
+	CHECK(cfn_vault("!Sub arn:${AWS::Partition}:backup:${AWS::Region}:${AWS::AccountId}:vault:${P}") == BKP106);
+	CHECK(cfn_vault("!Sub arn:aws:backup:${AWS::Region}:${AWS::AccountId}:backup-vault:my.vault") == BKP106);
+	CHECK(cfn_vault("!Sub '${P}:backup-vault:xy'") == -1);
+	CHECK(cfn_vault("!Sub 'arn:aws:backup:${P}:backup-vault:xy'") == -1);
+	CHECK(cfn_vault("!Sub 'arm:aws:backup:${P}:backup-vault:xy'") == BKP106);
+	CHECK(cfn_vault("!Sub [ 'arn:aws:backup:${R}:123456789012:backup-vault:xy', {R: us-west-2} ]") == -1);
+	CHECK(cfn_vault("!Sub [ 'arn:aws:backup:${R}:123456789012:backup-vault:xy', {R: 'us west'} ]") == BKP106);
+	CHECK(cfn_vault("!Join ['', ['arn:aws:backup:us-west-2:', !Ref P, ':backup-vault:xy']]") == -1);
+	CHECK(cfn_vault("!Join [':', [arn, aws, backup, us-west-2, !Ref 'AWS::AccountId', vault, x]]") == BKP106);
+	CHECK(cfn_vault("!If [C, 'arn:aws:backup:us-west-2:123456789012:backup-vault:xy', !Ref 'AWS::NoValue']") == -1);
+	CHECK(cfn_vault("!If [C, !Ref P, 'arn:aws:backup:us-west-2:123456789012:vault:x']") == BKP106);
+	CHECK(cfn_vault("{'Fn::Sub': 'arn:aws:backup:us-west-2:${AWS::AccountId}:backup-vault:xy'}") == -1);
+	CHECK(cfn_vault("{'Fn::Sub': 'arn:aws:backup:us-west-2:${AWS::AccountId}:backup-vault/x'}") == BKP106);
 
 	if (fails)
 		printf("test_schema: %d failure(s)\n", fails);
