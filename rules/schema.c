@@ -844,6 +844,20 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 		}
 		if (re_match(s->re, str, len))
 			return;
+		if (s->has_chars && len > 4 && memcmp(str, "arn:", 4) == 0 &&
+		    !s->chars[':']) {
+			/* An ARN where AWS wants the bare name. */
+			const char *last = str + len;
+			while (last > str && last[-1] != ':' && last[-1] != '/')
+				last--;
+			dg = rep(c, BKP105, v, "%s %s is an ARN but must be a "
+				 "name; allowed: %s", label, shown,
+				 s->allowed ? s->allowed : s->pattern);
+			if (dg && last < str + len)
+				diag_hint(c->d->file, dg, "write the name alone: %s",
+					  quote(c, last, (size_t)(str + len - last)));
+			return;
+		}
 		if (s->has_chars &&
 		    (bad = first_bad_char(s, str, len, &col, &cp, &bytes)) >= 0) {
 			rep(c, BKP105, v, "%s %s has %s at column %zu; allowed: %s",
