@@ -32,7 +32,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "../linter/arn.h"
 #include "../linter/data.h"
 #include "families.h"
 #include "walk.h"
@@ -138,6 +137,8 @@ static struct arn_kind *arn_kinds;
 static size_t narn_kinds;
 static const char **partitions;
 static size_t npartitions;
+static const char **colon_free;  /* CloudFormation values without ':' */
+static size_t ncolon_free;
 static pcre2_code *region_re, *account_re;
 static pthread_once_t shapes_once = PTHREAD_ONCE_INIT;
 
@@ -462,6 +463,8 @@ static void build_all(void)
 	build_arns();
 	build_db(&api_db, "shapes-api.json", NULL);
 	build_db(&cfn_db, "shapes-cfn.json", &api_db);
+	colon_free = str_list("shapes-cfn.json", map_get(data_tree(
+		"shapes-cfn.json"), "colon_free_pseudo_parameters"), &ncolon_free);
 	/* ARN name parts refer to API shapes by name. */
 	{
 		const struct node *kinds = map_get(map_get(data_tree(
@@ -1348,16 +1351,8 @@ static void sb_add(struct vctx *c, struct sbuf *b, const char *s, size_t n)
 static void sb_ph(struct vctx *c, struct sbuf *b, const char *name, size_t n)
 {
 	/* Pseudo parameters that never contain ':' keep later ARN fields in
-	 * place; anything else may. */
-	static const char *const safe[] = {
-		"AWS::Region", "AWS::AccountId", "AWS::Partition",
-		"AWS::URLSuffix", "AWS::StackName",
-	};
-	char ph = PH_ANY;
-	size_t i;
-	for (i = 0; i < sizeof(safe) / sizeof(safe[0]); i++)
-		if (strlen(safe[i]) == n && memcmp(safe[i], name, n) == 0)
-			ph = PH_SAFE;
+	 * place; anything else may hold colons. */
+	char ph = str_in(name, n, colon_free, ncolon_free) ? PH_SAFE : PH_ANY;
 	sb_add(c, b, &ph, 1);
 	b->ph = 1;
 }
