@@ -950,10 +950,11 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		if ((size_t)(star - s) != len - 1) {
 			/* In a partly known string the column is not known. */
 			int ph = memchr(s, PH_SAFE, len) || memchr(s, PH_ANY, len);
-			dg = rep(c, BKP109, v, "%s %s has a '*'%s%.0zu; a wildcard "
-				 "is only allowed as the last character (a prefix "
-				 "pattern)", label, shown, ph ? "" : " at column ",
-				 ph ? (size_t)0 : utf8_count(s, (size_t)(star - s)) + 1);
+			const char *at = ph ? "" : arena_printf(&c->d->arena,
+				" at column %zu", utf8_count(s, (size_t)(star - s)) + 1);
+			dg = rep(c, BKP109, v, "%s %s has a '*'%s; a wildcard is "
+				 "only allowed as the last character (a prefix "
+				 "pattern)", label, shown, at);
 			if (dg)
 				diag_hint(c->d->file, dg, "match a prefix, e.g. "
 					  "arn:aws:s3:::my-bucket-*, or use "
