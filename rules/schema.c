@@ -1287,12 +1287,8 @@ static void check_scalar(struct vctx *c, const struct shape *s,
 		/* CloudFormation passes numbers and booleans on as strings. */
 		if (c->cfn && (v->kind == N_INT || v->kind == N_FLOAT ||
 			       v->kind == N_BOOL) && !(v->flags & NF_BIG)) {
-			const char *t = c->d->file->src.buf + v->start;
-			size_t n = v->end - v->start;
-			if (v->kind == N_INT)
-				t = show(c, v), n = strlen(t);
-			check_string_text(c, s, t, n, v, label, 0,
-					  arena_strndup(&c->d->arena, t, n));
+			const char *t = show(c, v);
+			check_string_text(c, s, t, strlen(t), v, label, 0, t);
 			return;
 		}
 		wrong_type(c, s, v, label, NULL);
