@@ -789,6 +789,22 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		      const char *s, size_t len, const struct node *v,
 		      const char *label, const char *shown);
 
+/* Byte offset and 1-based column of the first control character, or -1. */
+static long first_control(const char *s, size_t len, size_t *col)
+{
+	size_t i, n = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if ((ch & 0xC0) != 0x80)
+			n++;
+		if (ch < 32 || ch == 127) {
+			*col = n;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
 /* A string known in full (partial = 0) or with placeholders (partial = 1;
  * `shown` is how to print it). */
 static void check_string_text(struct vctx *c, const struct shape *s,
@@ -869,6 +885,12 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 		} else if (len == 0) {
 			rep(c, BKP105, v, "%s is empty; allowed: %s", label,
 			    s->allowed ? s->allowed : s->pattern);
+		} else if ((bad = first_control(str, len, &col)) >= 0) {
+			/* '.' in a pattern does not match a line break */
+			rep(c, BKP105, v, "%s %s has %s at column %zu; allowed: %s",
+			    label, shown, char_name(c, (unsigned char)str[bad],
+						    str + bad, 1),
+			    col, s->allowed ? s->allowed : s->pattern);
 		} else if (s->allowed) {
 			size_t nc = utf8_count(str, len);
 			rep(c, BKP105, v, "%s %s is %zu character%s long; "
