@@ -608,6 +608,9 @@ static const char *quote(struct vctx *c, const char *s, size_t len)
 		if (ch == '"' || ch == '\\') {
 			buf[o++] = '\\';
 			buf[o++] = (char)ch;
+		} else if (ch == '\n' || ch == '\t' || ch == '\r') {
+			buf[o++] = '\\';
+			buf[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
 		} else if (ch < 32 || ch == 127) {
 			o += (size_t)snprintf(buf + o, sizeof(buf) - o,
 					      "\\x%02x", ch);
