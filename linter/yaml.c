@@ -644,7 +644,12 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 		return yfail(&y, 0, 0, BKP005, "file too large for positions (4 GiB)");
 	if (!yaml_parser_initialize(&p))
 		oom();
-	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	/* The byte-order mark is not handed to libyaml: with the encoding
+	 * set, it would read it as a character in column 0, so that the
+	 * first line's keys sit one column right of the next line's and the
+	 * mapping breaks. Character index 0 is then byte base_bi. */
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf + y.base_bi,
+				     len - y.base_bi);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &e)) {
