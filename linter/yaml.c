@@ -586,7 +586,8 @@ static void yaml_problem(struct ystate *y, yaml_parser_t *p)
 	size_t off = boff(y, p->problem_mark.index);
 	const char *problem = p->problem ? p->problem : "invalid YAML";
 	if (p->error == YAML_READER_ERROR) {
-		yfail(y, p->problem_offset, p->problem_offset + 1, BKP004,
+		yfail(y, y->base_bi + p->problem_offset,
+		      y->base_bi + p->problem_offset + 1, BKP004,
 		      "%s", problem);
 		return;
 	}
