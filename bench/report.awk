@@ -4,7 +4,9 @@
 # Input files, in order: sizes.tsv (group, bytes), findings.tsv (input,
 # backuplint finding count), medians.tsv (group.name, median seconds),
 # memory.tsv (input.tool, peak RSS KiB). Variable `spectral` is 1 when the
-# Spectral groups were timed.
+# Spectral groups were timed; `single` lists the GROUP.NAME entries that are
+# one run rather than a hyperfine median (too slow to repeat), `stopped` those
+# stopped at the time-out (their time is a lower bound).
 BEGIN { FS = "\t" }
 FILENAME ~ /sizes/ { size[$1] = $2; next }
 FILENAME ~ /findings/ { found[$1] = $2; next }
@@ -56,7 +58,10 @@ END {
 			last = p[1]
 		}
 		mbs = med[order[i]] > 0 ? size[p[1]] / 1e6 / med[order[i]] : 0
-		printf "  %-42s %s %10.1f\n", p[2], fmt_time(med[order[i]]), mbs
+		mark = index(" " single " ", " " order[i] " ") ? "  (one run: too slow to repeat)" : ""
+		if (index(" " stopped " ", " " order[i] " "))
+			mark = "  (stopped at the time-out: at least this)"
+		printf "  %-42s %s %10.1f%s\n", p[2], fmt_time(med[order[i]]), mbs, mark
 	}
 
 	print ""
