@@ -15,9 +15,12 @@
  *
  * Positions: unknown keys point at the key; wrong type, range, name, ARN
  * and enum findings at the value (for a Ref with an assumed Default, at the
- * Ref); missing members at the key that holds the object, or at the object
- * itself for list items and the document root; quotas at the first item
- * over the limit; duplicate rule names at the second RuleName. */
+ * Ref); a name's message gives the column of its first bad character, and
+ * ARN findings narrow to the wrong part (and a misplaced '*' to itself)
+ * when the source holds the string as is, without escapes; missing members
+ * at the key that holds the object, or at the object itself for list items
+ * and the document root; quotas at the first item over the limit;
+ * duplicate rule names at the second RuleName. */
 #include "schema.h"
 
 #include <ctype.h>
@@ -596,6 +599,39 @@ static struct diag *rep(struct vctx *c, enum rule_id r, const struct node *n,
 		      c->assumed ? c->assumed : "");
 }
 
+/* Like rep(), but pointing at bytes [off, off+len) of the string value n
+ * when the source holds the string as is (no escapes, not folded), so the
+ * caret lands under the part that is wrong; else at the whole value. */
+static struct diag *rep_part(struct vctx *c, enum rule_id r,
+			     const struct node *n, size_t off, size_t len,
+			     const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static struct diag *rep_part(struct vctx *c, enum rule_id r,
+			     const struct node *n, size_t off, size_t len,
+			     const char *fmt, ...)
+{
+	const struct source *src = &c->d->file->src;
+	size_t q = n->style == S_QUOTED ? 1 : 0;
+	va_list ap;
+	char *msg;
+	va_start(ap, fmt);
+	msg = arena_vprintf(&c->d->arena, fmt, ap);
+	va_end(ap);
+	if (len == 0)
+		len = 1; /* an empty field: point at what follows it */
+	if (c->at || n->kind != N_STR || c->d->opt->disabled[r] ||
+	    (n->style != S_QUOTED && n->style != S_PLAIN) ||
+	    (size_t)n->start + q + n->len > src->len ||
+	    memcmp(src->buf + n->start + q, n->u.str, n->len) != 0 ||
+	    off + len > n->len)
+		return report(c->d, r, c->at ? c->at : n, "%s%s", msg,
+			      c->assumed ? c->assumed : "");
+	return report_span(c->d->file, c->d->index, r,
+			   n->start + q + off, n->start + q + off + len,
+			   doc_path(c->d, n), "%s", msg);
+}
+
 /* A value for a message: strings quoted (control characters escaped, long
  * ones shortened), other scalars as written. */
 static const char *quote(struct vctx *c, const char *s, size_t len)
@@ -977,7 +1013,8 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			int ph = memchr(s, PH_SAFE, len) || memchr(s, PH_ANY, len);
 			const char *at = ph ? "" : arena_printf(&c->d->arena,
 				" at column %zu", utf8_count(s, (size_t)(star - s)) + 1);
-			dg = rep(c, BKP109, v, "%s %s has a '*'%s; a wildcard is "
+			dg = rep_part(c, BKP109, v, (size_t)(star - s), 1,
+				 "%s %s has a '*'%s; a wildcard is "
 				 "only allowed as the last character (a prefix "
 				 "pattern)", label, shown, at);
 			if (dg)
@@ -1036,7 +1073,8 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			f[i].known = 0;
 
 	if (f[1].known && !str_in(s + f[1].off, f[1].len, partitions, npartitions)) {
-		rep(c, BKP106, v, "%s %s has partition %s, which is not an "
+		rep_part(c, BKP106, v, f[1].off, f[1].len,
+		    "%s %s has partition %s, which is not an "
 		    "AWS partition (%s)", label, shown,
 		    quote(c, s + f[1].off, f[1].len), join_list(c, partitions, npartitions, ""));
 		return;
@@ -1055,7 +1093,8 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		size_t n = 0;
 		for (i = 0; i < k->nforms && n < 16; i++)
 			svc[n++] = k->forms[i].service;
-		dg = rep(c, BKP106, v, "%s %s has service %s but %s has "
+		dg = rep_part(c, BKP106, v, f[2].off, f[2].len,
+			 "%s %s has service %s but %s has "
 			 "%s", label, shown, quote(c, s + f[2].off, f[2].len),
 			 k->what, join_list(c, svc, n, "\""));
 		if (dg)
@@ -1065,20 +1104,23 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 	}
 	if (f[3].known) {
 		if (form->region == P_EMPTY && f[3].len) {
-			rep(c, BKP106, v, "%s %s has Region %s but the Region "
+			rep_part(c, BKP106, v, f[3].off, f[3].len,
+			    "%s %s has Region %s but the Region "
 			    "field of %s is empty (arn:partition:%s::account:...)",
 			    label, shown, quote(c, s + f[3].off, f[3].len), k->what,
 			    form->service);
 			return;
 		}
 		if (form->region == P_REQUIRED && !f[3].len) {
-			rep(c, BKP106, v, "%s %s has an empty Region field; %s "
+			rep_part(c, BKP106, v, f[3].off, 0,
+			    "%s %s has an empty Region field; %s "
 			    "names its Region (e.g. %s)", label, shown, k->what,
 			    k->example);
 			return;
 		}
 		if (f[3].len && !re_match(region_re, s + f[3].off, f[3].len)) {
-			rep(c, BKP106, v, "%s %s has %s in the Region field, "
+			rep_part(c, BKP106, v, f[3].off, f[3].len,
+			    "%s %s has %s in the Region field, "
 			    "which is not a Region code like us-east-1", label,
 			    shown, quote(c, s + f[3].off, f[3].len));
 			return;
@@ -1086,7 +1128,8 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 	}
 	if (f[4].known) {
 		if (form->account == P_EMPTY && f[4].len) {
-			rep(c, BKP106, v, "%s %s has account %s but the "
+			rep_part(c, BKP106, v, f[4].off, f[4].len,
+			    "%s %s has account %s but the "
 			    "account field of %s is empty", label, shown,
 			    quote(c, s + f[4].off, f[4].len), k->what);
 			return;
@@ -1094,11 +1137,13 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		if ((form->account == P_REQUIRED || f[4].len) &&
 		    !re_match(account_re, s + f[4].off, f[4].len)) {
 			if (f[4].len == 0)
-				rep(c, BKP106, v, "%s %s has an empty account "
+				rep_part(c, BKP106, v, f[4].off, 0,
+					 "%s %s has an empty account "
 				    "field; %s names the 12-digit account",
 				    label, shown, k->what);
 			else
-				rep(c, BKP106, v, "%s %s has account %s "
+				rep_part(c, BKP106, v, f[4].off, f[4].len,
+					 "%s %s has account %s "
 				    "(%zu characters); an account ID is 12 digits",
 				    label, shown, quote(c, s + f[4].off, f[4].len),
 				    utf8_count(s + f[4].off, f[4].len));
@@ -1157,15 +1202,17 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			 res);
 		if (form->ntypes == 1 && form->types[0][0] == '\0') {
 			if (sep)
-				rep(c, BKP106, v, "%s %s has a resource part "
+				rep_part(c, BKP106, v, f[5].off, rlen,
+					 "%s %s has a resource part "
 				    "%s with a '%c'; %s ends in a plain name",
 				    label, shown, quote(c, res, rlen), *sep, k->what);
 			return;
 		}
 		if ((old = note_find(k->old_types, k->nold, tbuf)) && sep) {
-			dg = rep(c, BKP106, v, "%s %s uses the old resource type "
-				 "\"%s:\"; %s has \"%s:\"", label, shown, tbuf,
-				 k->what, old);
+			dg = rep_part(c, BKP106, v, f[5].off, tlen,
+				      "%s %s uses the old resource type "
+				      "\"%s:\"; %s has \"%s:\"", label, shown, tbuf,
+				      k->what, old);
 			if (dg && len < 200 && !memchr(s, PH_SAFE, len) &&
 			    !memchr(s, PH_ANY, len))
 				diag_hint(c->d->file, dg, "write %.*s%s%.*s",
@@ -1174,11 +1221,13 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			return;
 		}
 		if ((old = note_find(k->wrong_types, k->nwrong, tbuf))) {
-			rep(c, BKP106, v, "%s %s is %s", label, shown, old);
+			rep_part(c, BKP106, v, f[5].off, tlen, "%s %s is %s",
+				 label, shown, old);
 			return;
 		}
 		if (!sep || !str_in(res, tlen, form->types, form->ntypes)) {
-			dg = rep(c, BKP106, v, "%s %s has resource %s but %s "
+			dg = rep_part(c, BKP106, v, f[5].off, rlen,
+				      "%s %s has resource %s but %s "
 				 "has %s followed by a name", label, shown,
 				 quote(c, res, rlen), k->what,
 				 join_list(c, form->types, form->ntypes, "\""));
@@ -1188,7 +1237,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			return;
 		}
 		if (form->sep && *sep != form->sep) {
-			rep(c, BKP106, v, "%s %s has '%c' after \"%s\"; %s has "
+			rep_part(c, BKP106, v, (size_t)(sep - s), 1, "%s %s has '%c' after \"%s\"; %s has "
 			    "'%c' there", label, shown, *sep, tbuf, k->what,
 			    form->sep);
 			return;
@@ -1213,12 +1262,12 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 				if (ns->has_chars &&
 				    (bad = first_bad_char(ns, nm, nlen, &col, &cp,
 							  &bytes)) >= 0)
-					rep(c, BKP106, v, "%s %s has %s in the name "
+					rep_part(c, BKP106, v, (size_t)(nm - s) + (size_t)bad, bytes, "%s %s has %s in the name "
 					    "%s; allowed: %s", label, shown,
 					    char_name(c, cp, nm + bad, bytes),
 					    quote(c, nm, nlen), ns->allowed);
 				else
-					rep(c, BKP106, v, "%s %s has a name of "
+					rep_part(c, BKP106, v, (size_t)(nm - s), nlen, "%s %s has a name of "
 					    "%zu character%s; allowed: %s", label,
 					    shown, utf8_count(nm, nlen),
 					    utf8_count(nm, nlen) == 1 ? "" : "s",
