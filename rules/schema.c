@@ -1014,9 +1014,9 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			const char *at = ph ? "" : arena_printf(&c->d->arena,
 				" at column %zu", utf8_count(s, (size_t)(star - s)) + 1);
 			dg = rep_part(c, BKP109, v, (size_t)(star - s), 1,
-				 "%s %s has a '*'%s; a wildcard is "
-				 "only allowed as the last character (a prefix "
-				 "pattern)", label, shown, at);
+				      "%s %s has a '*'%s; a wildcard is "
+				      "only allowed as the last character (a prefix "
+				      "pattern)", label, shown, at);
 			if (dg)
 				diag_hint(c->d->file, dg, "match a prefix, e.g. "
 					  "arn:aws:s3:::my-bucket-*, or use "
@@ -1072,11 +1072,12 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		if (f[i].known && has_ph(s, &f[i]))
 			f[i].known = 0;
 
-	if (f[1].known && !str_in(s + f[1].off, f[1].len, partitions, npartitions)) {
+	if (f[1].known &&
+	    !str_in(s + f[1].off, f[1].len, partitions, npartitions)) {
 		rep_part(c, BKP106, v, f[1].off, f[1].len,
-		    "%s %s has partition %s, which is not an "
-		    "AWS partition (%s)", label, shown,
-		    quote(c, s + f[1].off, f[1].len), join_list(c, partitions, npartitions, ""));
+			 "%s %s has partition %s, which is not an AWS partition "
+			 "(%s)", label, shown, quote(c, s + f[1].off, f[1].len),
+			 join_list(c, partitions, npartitions, ""));
 		return;
 	}
 	if (!f[2].known)
@@ -1094,9 +1095,9 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		for (i = 0; i < k->nforms && n < 16; i++)
 			svc[n++] = k->forms[i].service;
 		dg = rep_part(c, BKP106, v, f[2].off, f[2].len,
-			 "%s %s has service %s but %s has "
-			 "%s", label, shown, quote(c, s + f[2].off, f[2].len),
-			 k->what, join_list(c, svc, n, "\""));
+			      "%s %s has service %s but %s has "
+			      "%s", label, shown, quote(c, s + f[2].off, f[2].len),
+			      k->what, join_list(c, svc, n, "\""));
 		if (dg)
 			diag_hint(c->d->file, dg, "%s looks like %s", k->what,
 				  k->example);
@@ -1105,33 +1106,33 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 	if (f[3].known) {
 		if (form->region == P_EMPTY && f[3].len) {
 			rep_part(c, BKP106, v, f[3].off, f[3].len,
-			    "%s %s has Region %s but the Region "
-			    "field of %s is empty (arn:partition:%s::account:...)",
-			    label, shown, quote(c, s + f[3].off, f[3].len), k->what,
-			    form->service);
+				 "%s %s has Region %s but the Region "
+				 "field of %s is empty (arn:partition:%s::account:...)",
+				 label, shown, quote(c, s + f[3].off, f[3].len), k->what,
+				 form->service);
 			return;
 		}
 		if (form->region == P_REQUIRED && !f[3].len) {
 			rep_part(c, BKP106, v, f[3].off, 0,
-			    "%s %s has an empty Region field; %s "
-			    "names its Region (e.g. %s)", label, shown, k->what,
-			    k->example);
+				 "%s %s has an empty Region field; %s "
+				 "names its Region (e.g. %s)", label, shown, k->what,
+				 k->example);
 			return;
 		}
 		if (f[3].len && !re_match(region_re, s + f[3].off, f[3].len)) {
 			rep_part(c, BKP106, v, f[3].off, f[3].len,
-			    "%s %s has %s in the Region field, "
-			    "which is not a Region code like us-east-1", label,
-			    shown, quote(c, s + f[3].off, f[3].len));
+				 "%s %s has %s in the Region field, "
+				 "which is not a Region code like us-east-1", label,
+				 shown, quote(c, s + f[3].off, f[3].len));
 			return;
 		}
 	}
 	if (f[4].known) {
 		if (form->account == P_EMPTY && f[4].len) {
 			rep_part(c, BKP106, v, f[4].off, f[4].len,
-			    "%s %s has account %s but the "
-			    "account field of %s is empty", label, shown,
-			    quote(c, s + f[4].off, f[4].len), k->what);
+				 "%s %s has account %s but the "
+				 "account field of %s is empty", label, shown,
+				 quote(c, s + f[4].off, f[4].len), k->what);
 			return;
 		}
 		if ((form->account == P_REQUIRED || f[4].len) &&
@@ -1139,14 +1140,14 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			if (f[4].len == 0)
 				rep_part(c, BKP106, v, f[4].off, 0,
 					 "%s %s has an empty account "
-				    "field; %s names the 12-digit account",
-				    label, shown, k->what);
+					 "field; %s names the 12-digit account",
+					 label, shown, k->what);
 			else
 				rep_part(c, BKP106, v, f[4].off, f[4].len,
 					 "%s %s has account %s "
-				    "(%zu characters); an account ID is 12 digits",
-				    label, shown, quote(c, s + f[4].off, f[4].len),
-				    utf8_count(s + f[4].off, f[4].len));
+					 "(%zu characters); an account ID is 12 digits",
+					 label, shown, quote(c, s + f[4].off, f[4].len),
+					 utf8_count(s + f[4].off, f[4].len));
 			return;
 		}
 	}
@@ -1204,8 +1205,8 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			if (sep)
 				rep_part(c, BKP106, v, f[5].off, rlen,
 					 "%s %s has a resource part "
-				    "%s with a '%c'; %s ends in a plain name",
-				    label, shown, quote(c, res, rlen), *sep, k->what);
+					 "%s with a '%c'; %s ends in a plain name",
+					 label, shown, quote(c, res, rlen), *sep, k->what);
 			return;
 		}
 		if ((old = note_find(k->old_types, k->nold, tbuf)) && sep) {
@@ -1228,18 +1229,18 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		if (!sep || !str_in(res, tlen, form->types, form->ntypes)) {
 			dg = rep_part(c, BKP106, v, f[5].off, rlen,
 				      "%s %s has resource %s but %s "
-				 "has %s followed by a name", label, shown,
-				 quote(c, res, rlen), k->what,
-				 join_list(c, form->types, form->ntypes, "\""));
+				      "has %s followed by a name", label, shown,
+				      quote(c, res, rlen), k->what,
+				      join_list(c, form->types, form->ntypes, "\""));
 			if (dg)
 				diag_hint(c->d->file, dg, "for example %s",
 					  k->example);
 			return;
 		}
 		if (form->sep && *sep != form->sep) {
-			rep_part(c, BKP106, v, (size_t)(sep - s), 1, "%s %s has '%c' after \"%s\"; %s has "
-			    "'%c' there", label, shown, *sep, tbuf, k->what,
-			    form->sep);
+			rep_part(c, BKP106, v, (size_t)(sep - s), 1,
+				 "%s %s has '%c' after \"%s\"; %s has '%c' there",
+				 label, shown, *sep, tbuf, k->what, form->sep);
 			return;
 		}
 		if (form->name) {
@@ -1262,16 +1263,19 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 				if (ns->has_chars &&
 				    (bad = first_bad_char(ns, nm, nlen, &col, &cp,
 							  &bytes)) >= 0)
-					rep_part(c, BKP106, v, (size_t)(nm - s) + (size_t)bad, bytes, "%s %s has %s in the name "
-					    "%s; allowed: %s", label, shown,
-					    char_name(c, cp, nm + bad, bytes),
-					    quote(c, nm, nlen), ns->allowed);
+					rep_part(c, BKP106, v,
+						 (size_t)(nm - s) + (size_t)bad, bytes,
+						 "%s %s has %s in the name %s; "
+						 "allowed: %s", label, shown,
+						 char_name(c, cp, nm + bad, bytes),
+						 quote(c, nm, nlen), ns->allowed);
 				else
-					rep_part(c, BKP106, v, (size_t)(nm - s), nlen, "%s %s has a name of "
-					    "%zu character%s; allowed: %s", label,
-					    shown, utf8_count(nm, nlen),
-					    utf8_count(nm, nlen) == 1 ? "" : "s",
-					    ns->allowed);
+					rep_part(c, BKP106, v, (size_t)(nm - s),
+						 nlen, "%s %s has a name of %zu "
+						 "character%s; allowed: %s", label,
+						 shown, utf8_count(nm, nlen),
+						 utf8_count(nm, nlen) == 1 ? "" : "s",
+						 ns->allowed);
 			}
 		}
 	}
