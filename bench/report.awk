@@ -27,6 +27,10 @@ function target(label, v, op, limit,   ok) {
 		printf "  %-58s %9s\n", label, "n/a"
 		return
 	}
+	if (op == "") {
+		printf "  %-58s %9.2f  (no target)\n", label, v
+		return
+	}
 	ok = (op == ">=") ? v >= limit : v <= limit
 	printf "  %-58s %9.2f  %s %-5s %s\n", label, v, op, limit, ok ? "met" : "MISSED"
 	if (!ok)
@@ -76,6 +80,15 @@ END {
 	target("YAML files --jobs 2: speed vs libyaml", r("smallyaml.libyaml", "smallyaml.backuplint-j2"), ">=", 1.6)
 	target("templates --jobs 1: speed vs libyaml", r("smallcfn.libyaml", "smallcfn.backuplint-j1"), ">=", 0.8)
 	target("templates --jobs 2: speed vs libyaml", r("smallcfn.libyaml", "smallcfn.backuplint-j2"), ">=", 1.6)
+	target("big JSON: loader alone, speed vs cJSON", r("bigjson.cjson", "bigjson.loader"), "", 0)
+	target("big YAML: loader alone, speed vs libyaml", r("bigyaml.libyaml", "bigyaml.loader"), "", 0)
+	target("big template: loader alone, speed vs libyaml", r("bigcfn.libyaml", "bigcfn.loader"), "", 0)
+	target("JSON files: loader alone, speed vs cJSON", r("smalljson.cjson", "smalljson.loader"), "", 0)
+	target("YAML files: loader alone, speed vs libyaml", r("smallyaml.libyaml", "smallyaml.loader"), "", 0)
+	target("templates: loader alone, speed vs libyaml", r("smallcfn.libyaml", "smallcfn.loader"), "", 0)
+	target("JSON files: --jobs 2 speed-up over --jobs 1", r("smalljson.backuplint-j1", "smalljson.backuplint-j2"), "", 0)
+	target("YAML files: --jobs 2 speed-up over --jobs 1", r("smallyaml.backuplint-j1", "smallyaml.backuplint-j2"), "", 0)
+	target("templates: --jobs 2 speed-up over --jobs 1", r("smallcfn.backuplint-j1", "smallcfn.backuplint-j2"), "", 0)
 	if (spectral == 1) {
 		target("JSON: Spectral time / backuplint time", r("specjson.spectral", "specjson.backuplint"), ">=", 200)
 		target("YAML: Spectral time / backuplint time", r("specyaml.spectral", "specyaml.backuplint"), ">=", 80)

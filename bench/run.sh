@@ -55,6 +55,18 @@ $CC $CFLAGS_BENCH $(pkg-config --cflags libcjson) -o "$BIN/cjson_parse" \
 $CC $CFLAGS_BENCH $(pkg-config --cflags yaml-0.1) -o "$BIN/yaml_events" \
 	bench/yaml_events.c bench/files.c $(pkg-config --libs yaml-0.1)
 
+# backuplint's loaders alone, linked against the objects `make` built: they
+# split backuplint's time into loading and checking.
+LOADONLY=
+LIBOBJ=$(ls build/linter/*.o build/rules/*.o 2>/dev/null | grep -v '/main\.o$' || true)
+if [ -n "$LIBOBJ" ] && [ -f build/embedded.o ] &&
+   $CC $CFLAGS_BENCH -D_GNU_SOURCE -o "$BIN/loadonly" bench/loadonly.c bench/files.c \
+	$LIBOBJ build/embedded.o $(pkg-config --libs yaml-0.1 libcjson libpcre2-8) -lpthread -lm; then
+	LOADONLY=$BIN/loadonly
+else
+	echo "bench: no backuplint objects in build/ (run make): loader-only rows skipped" >&2
+fi
+
 # ---- inputs ----
 D=$B/data
 STAMP="$(cksum < bench/gen.c) $NSMALL $BIGMB $NSPEC"
@@ -170,8 +182,10 @@ SLOW=30
 big() {
 	g=$1 f=$D/big/$2 an=$3 ab=$4
 	first=$(cut -d' ' -f1 "$RES/first-$2.txt")
+	set -- -n readsum "$BIN/readsum $f" -n "$an" "$ab $f"
+	[ -z "$LOADONLY" ] || set -- "$@" -n loader "$LOADONLY $f"
 	if awk -v t="$first" -v s="$SLOW" 'BEGIN { exit !(t > s) }'; then
-		hf_run "$g" "$BIGR" 1 -n readsum "$BIN/readsum $f" -n "$an" "$ab $f"
+		hf_run "$g" "$BIGR" 1 "$@"
 		printf '%s.backuplint\t%s\n' "$g" "$first" >> "$RES/medians.tsv"
 		if grep -q stopped "$RES/first-$2.txt"; then
 			printf '%s.backuplint\n' "$g" >> "$RES/stopped.txt"
@@ -179,8 +193,7 @@ big() {
 			printf '%s.backuplint\n' "$g" >> "$RES/single.txt"
 		fi
 	else
-		hf_run "$g" "$BIGR" 1 -n readsum "$BIN/readsum $f" -n "$an" "$ab $f" \
-			-n backuplint "$BLX $BLARGS $f"
+		hf_run "$g" "$BIGR" 1 "$@" -n backuplint "$BLX $BLARGS $f"
 	fi
 }
 
@@ -203,9 +216,9 @@ for k in json yaml cfn; do
 	yaml) dir=$D/small/plans-yaml an=libyaml ab=$BIN/yaml_events ;;
 	cfn) dir=$D/small/cfn-yaml an=libyaml ab=$BIN/yaml_events ;;
 	esac
-	hf_run "small$k" "$SMALLR" 1 \
-		-n readsum "$BIN/readsum $dir" \
-		-n "$an" "$ab $dir" \
+	set -- -n readsum "$BIN/readsum $dir" -n "$an" "$ab $dir"
+	[ -z "$LOADONLY" ] || set -- "$@" -n loader "$LOADONLY $dir"
+	hf_run "small$k" "$SMALLR" 1 "$@" \
 		-n backuplint-j1 "$BLX $BLARGS --jobs 1 $dir" \
 		-n backuplint-j2 "$BLX $BLARGS --jobs 2 $dir"
 done
