@@ -1515,21 +1515,6 @@ static const char *show_partial(struct vctx *c, const struct sbuf *b)
 	return o.p;
 }
 
-/* A parameter's Default is the value a Ref yields, except for SSM
- * parameter types (the Default names the SSM parameter, whose value is
- * read at deployment) and list types (the value is a list). */
-static int param_default_is_value(struct vctx *c, const struct node *name)
-{
-	const struct node *p = map_get(map_get(c->d->root, "Parameters"),
-				       node_str(name) ? node_str(name) : "");
-	const char *type = node_str(map_get(p, "Type"));
-	if (!type)
-		return 1;
-	return strncmp(type, "AWS::SSM::", 10) != 0 &&
-	       strncmp(type, "List<", 5) != 0 &&
-	       strcmp(type, "CommaDelimitedList") != 0;
-}
-
 static void check_intrinsic(struct vctx *c, const struct shape *s,
 			    const struct node *v, enum cfn_fn fn,
 			    const struct node *key, const char *label)
@@ -1550,7 +1535,7 @@ static void check_intrinsic(struct vctx *c, const struct shape *s,
 		if (!is_scalar_shape(s) || c->at)
 			return;
 		def = cfn_value(c->d, v, &how);
-		if (how != CFN_ASSUMED || !def || !param_default_is_value(c, arg))
+		if (how != CFN_ASSUMED || !def)
 			return;
 		c->at = v;
 		c->assumed = arena_printf(&c->d->arena,

@@ -59,12 +59,12 @@ static void undefined(struct tctx *t, const struct node *at, size_t off,
 	const char *dym = suggest(t, name, a, b);
 	struct diag *dg;
 	if (off == (size_t)-1)
-		dg = report(t->d, BKP802, at, "%s '%s' is not defined in this template%s%s%s",
+		dg = report(t->d, BKP802, at, "%s '%.80s' is not defined in this template%s%.80s%s",
 			    what, name, dym ? " (did you mean '" : "", dym ? dym : "",
 			    dym ? "'?)" : "");
 	else
 		dg = report_in(t->d, BKP802, at, off, len,
-			       "%s '%s' is not defined in this template%s%s%s", what,
+			       "%s '%.80s' is not defined in this template%s%.80s%s", what,
 			       name, dym ? " (did you mean '" : "", dym ? dym : "",
 			       dym ? "'?)" : "");
 	if (dg && !dym)
@@ -109,7 +109,7 @@ static void check_sub_vars(struct tctx *t, const struct node *s,
 		if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 				 "0123456789_.:-") != l) {
 			report_in(t->d, BKP801, s, (size_t)(p - str), l + 3,
-				  "malformed Fn::Sub variable ${%s}: a variable is a "
+				  "malformed Fn::Sub variable ${%.80s}: a variable is a "
 				  "parameter, resource, Resource.Attribute or pseudo "
 				  "parameter name",
 				  name);

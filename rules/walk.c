@@ -151,6 +151,18 @@ const char *cfn_ref_target(const struct node *v)
 	}
 }
 
+/* A parameter's Default is the value a Ref yields, except for SSM
+ * parameter types (the Default names the SSM parameter, whose value is
+ * read at deployment) and list types (the value is a list). */
+static int default_is_value(const char *type)
+{
+	if (!type)
+		return 1;
+	return strncmp(type, "AWS::SSM::", 10) != 0 &&
+	       strncmp(type, "List<", 5) != 0 &&
+	       strcmp(type, "CommaDelimitedList") != 0;
+}
+
 const struct node *cfn_value(struct doc *d, const struct node *v,
 			     enum cfn_known *how)
 {
@@ -166,7 +178,8 @@ const struct node *cfn_value(struct doc *d, const struct node *v,
 		name = node_str(map_val(v, 0));
 		param = name ? map_get(map_get(d->root, "Parameters"), name) : NULL;
 		def = map_get(param, "Default");
-		if (def && def->kind != N_MAP && def->kind != N_SEQ) {
+		if (def && def->kind != N_MAP && def->kind != N_SEQ &&
+		    default_is_value(node_str(map_get(param, "Type")))) {
 			*how = CFN_ASSUMED;
 			return def;
 		}

@@ -48,7 +48,9 @@ const char *cfn_ref_target(const struct node *v);
 
 enum cfn_known {
 	CFN_LITERAL,  /* a plain value: the node itself */
-	CFN_ASSUMED,  /* Ref to a Parameter with a Default: that Default */
+	CFN_ASSUMED,  /* Ref to a Parameter with a Default: that Default (not
+		       * for SSM and list parameter types, whose Default is not
+		       * the value) */
 	CFN_UNKNOWN,  /* an intrinsic whose value is not known at lint time */
 };
 /* What a value is known to be. Returns the node standing for its value
