@@ -97,10 +97,14 @@ END {
 	big["plan.json"] = "bigjson"
 	big["plan.yaml"] = "bigyaml"
 	big["template.yaml"] = "bigcfn"
-	for (f in big)
+	for (f in big) {
 		if ((f ".backuplint") in mem)
 			target("peak memory / file size: " f,
 			       mem[f ".backuplint"] * 1024 / size[big[f]], "<=", 3)
+		else if (found[f] == "stopped")
+			printf "  %-58s %9s  (stopped at the time-out)\n",
+			       "peak memory / file size: " f, "n/a"
+	}
 	if (missed)
 		printf "  %d target(s) missed\n", missed
 
@@ -112,5 +116,5 @@ END {
 	print ""
 	print "backuplint findings on the inputs (gnu lines)"
 	for (f in found)
-		printf "  %-42s %11d\n", f, found[f]
+		printf "  %-42s %11s\n", f, found[f]
 }

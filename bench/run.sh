@@ -180,14 +180,14 @@ hf_run() {
 # minutes.
 SLOW=30
 big() {
-	g=$1 f=$D/big/$2 an=$3 ab=$4
-	first=$(cut -d' ' -f1 "$RES/first-$2.txt")
+	g=$1 name=$2 f=$D/big/$2 an=$3 ab=$4
+	first=$(cut -d' ' -f1 "$RES/first-$name.txt")
 	set -- -n readsum "$BIN/readsum $f" -n "$an" "$ab $f"
 	[ -z "$LOADONLY" ] || set -- "$@" -n loader "$LOADONLY $f"
 	if awk -v t="$first" -v s="$SLOW" 'BEGIN { exit !(t > s) }'; then
 		hf_run "$g" "$BIGR" 1 "$@"
 		printf '%s.backuplint\t%s\n' "$g" "$first" >> "$RES/medians.tsv"
-		if grep -q stopped "$RES/first-$2.txt"; then
+		if grep -q stopped "$RES/first-$name.txt"; then
 			printf '%s.backuplint\n' "$g" >> "$RES/stopped.txt"
 		else
 			printf '%s.backuplint\n' "$g" >> "$RES/single.txt"
