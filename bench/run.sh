@@ -184,7 +184,8 @@ big() {
 	first=$(cut -d' ' -f1 "$RES/first-$name.txt")
 	set -- -n readsum "$BIN/readsum $f" -n "$an" "$ab $f"
 	[ -z "$LOADONLY" ] || set -- "$@" -n loader "$LOADONLY $f"
-	if awk -v t="$first" -v s="$SLOW" 'BEGIN { exit !(t > s) }'; then
+	if grep -q stopped "$RES/first-$name.txt" ||
+	   awk -v t="$first" -v s="$SLOW" 'BEGIN { exit !(t > s) }'; then
 		hf_run "$g" "$BIGR" 1 "$@"
 		printf '%s.backuplint\t%s\n' "$g" "$first" >> "$RES/medians.tsv"
 		if grep -q stopped "$RES/first-$name.txt"; then
