@@ -10,6 +10,7 @@
 #   BACKUPLINT=PATH   binary to time (default ./backuplint)
 #   BENCH_TIMEOUT=S   stop a backuplint run on a big file after S seconds
 #                     (default 150); it is then reported as at least S
+#   BENCH_REV=REV     revision shown in the report (default: git HEAD)
 #   CC                compiler for the generator and the anchors (default cc)
 # Inputs are regenerated only when bench/gen.c or the sizes change.
 set -eu
@@ -254,7 +255,7 @@ fi
 	printf 'nspec\t%s\n' "$NSPEC"
 } > "$RES/sizes.tsv"
 {
-	echo "backuplint $("$BLX" --version | sed 's/^backuplint //') ($(git rev-parse --short HEAD 2>/dev/null || echo '?')) benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+	echo "backuplint $("$BLX" --version | sed 's/^backuplint //') (${BENCH_REV:-$(git rev-parse --short HEAD 2>/dev/null || echo '?')}) benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
 	echo "command: $0 (BENCH_QUICK=${BENCH_QUICK:-0} BENCH_SPECTRAL=$SPECTRAL)"
 	awk -v spectral="$SPECTRAL" -v single="$(tr '\n' ' ' < "$RES/single.txt")" \
 	    -v stopped="$(tr '\n' ' ' < "$RES/stopped.txt")" \
