@@ -23,6 +23,8 @@ int source_read(struct source *s, const char *path, const char *display,
 	size_t cap, len = 0;
 	char *buf;
 	struct stat st;
+	off_t at;
+	int regular;
 
 	memset(s, 0, sizeof(*s));
 	s->name = xstrdup(display ? display : path);
@@ -41,9 +43,11 @@ int source_read(struct source *s, const char *path, const char *display,
 	}
 	/* Size from fstat is only a hint: the file may grow or shrink while
 	 * we read, and devices report 0. Read until EOF or the limit. */
-	cap = (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		      ? (size_t)st.st_size + 1
-		      : 65536;
+	regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	/* standard input may be a file opened part-way through */
+	if (regular && (at = lseek(fd, 0, SEEK_CUR)) > 0 && at <= st.st_size)
+		st.st_size -= at;
+	cap = (regular && st.st_size > 0) ? (size_t)st.st_size + 1 : 65536;
 	if (cap > max_bytes + 1)
 		cap = max_bytes + 1;
 	buf = xmalloc(cap + 1);
@@ -84,6 +88,17 @@ int source_read(struct source *s, const char *path, const char *display,
 		if (fd != STDIN_FILENO)
 			close(fd);
 		return -2;
+	}
+	/* A regular file that ends before the size fstat gave was cut while
+	 * we read it (or is a pseudo-file that cannot be trusted): what we
+	 * have may be a valid but partial document, so refuse it. */
+	if (regular && (off_t)len < st.st_size) {
+		free(buf);
+		snprintf(err, errlen,
+			 "the file shrank while it was read (%zu of %lld bytes); "
+			 "lint it again when it is complete",
+			 len, (long long)st.st_size);
+		goto fail;
 	}
 	if (fd != STDIN_FILENO)
 		close(fd);
