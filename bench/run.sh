@@ -32,12 +32,15 @@ die() { echo "bench: $*" >&2; exit 1; }
 [ -x "$BL" ] || die "$BL not found: run make first"
 
 # ---- tools ----
+# need_apt COMMAND PACKAGE [NOTE]: install a missing Debian package.
 need_apt() {
-	command -v apt-get >/dev/null 2>&1 || die "$1 is missing and apt-get is not available: install $2"
+	command -v apt-get >/dev/null 2>&1 ||
+		die "$1 is missing and apt-get is not available: install $2${3:+ $3}"
 	echo "bench: installing $2 with apt-get" >&2
-	apt-get install -y -q "$2" >/dev/null 2>&1 ||
-		{ apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$2" >/dev/null; } ||
-		die "could not install $2"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null 2>&1 ||
+		{ apt-get update -q >/dev/null 2>&1 &&
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null; } ||
+		die "could not install $2${3:+ $3}"
 }
 command -v hyperfine >/dev/null 2>&1 || need_apt hyperfine hyperfine
 [ -x /usr/bin/time ] || need_apt /usr/bin/time time
@@ -86,8 +89,7 @@ fi
 
 SPEC_BIN=$B/node_modules/.bin/spectral
 if [ "$SPECTRAL" = 1 ] && [ ! -x "$SPEC_BIN" ]; then
-	command -v npm >/dev/null 2>&1 ||
-		die "npm not found: install npm (Debian package npm) or set BENCH_SPECTRAL=0"
+	command -v npm >/dev/null 2>&1 || need_apt npm npm "(or set BENCH_SPECTRAL=0)"
 	echo "bench: installing @stoplight/spectral-cli into $B" >&2
 	npm install --prefix "$B" --no-audit --no-fund --loglevel=error \
 		@stoplight/spectral-cli >/dev/null ||
