@@ -460,7 +460,8 @@ static int parse_field(const char *s, size_t a, size_t b, int f,
 	return 0;
 }
 
-int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err)
+static int parse_uncached(const char *s, size_t len, struct cron *c,
+			  struct cron_error *err)
 {
 	size_t a, b, p, close;
 	int nf = 0;
@@ -793,4 +794,46 @@ long long cron_max_gap(const struct cron *c, const struct cron_time *from,
 		t = n;
 	}
 	return gap;
+}
+
+/* Plans repeat a handful of expressions across thousands of rules and
+ * documents, and parsing one sets up to 230 year bits: keep the last results
+ * of each thread, keyed by the exact text. */
+#define CACHE_SLOTS 64
+#define CACHE_KEY 96
+
+struct cache_slot {
+	size_t len;
+	char key[CACHE_KEY];
+	int rc;
+	struct cron c;
+	struct cron_error err;
+};
+
+static __thread struct cache_slot cache[CACHE_SLOTS];
+
+int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	struct cache_slot *slot;
+	int rc;
+
+	if (len >= CACHE_KEY)
+		return parse_uncached(s, len, c, err);
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	slot = &cache[h % CACHE_SLOTS];
+	if (slot->len == len + 1 && memcmp(slot->key, s, len) == 0) {
+		*c = slot->c;
+		*err = slot->err;
+		return slot->rc;
+	}
+	rc = parse_uncached(s, len, c, err);
+	slot->len = len + 1;
+	memcpy(slot->key, s, len);
+	slot->rc = rc;
+	slot->c = *c;
+	slot->err = *err;
+	return rc;
 }

@@ -824,9 +824,13 @@ static long first_bad_char(const struct shape *s, const char *str, size_t len,
 	return -1;
 }
 
+/* How a value is printed in a message, computed only when a message is
+ * written: callers pass NULL for "the value itself, as show() prints it". */
+#define SHOWN (shown_in ? shown_in : show(c, v))
+
 static void check_arn(struct vctx *c, const struct arn_kind *k,
 		      const char *s, size_t len, const struct node *v,
-		      const char *label, const char *shown);
+		      const char *label, const char *shown_in);
 
 /* Byte offset and 1-based column of the first control character, or -1. */
 static long first_control(const char *s, size_t len, size_t *col)
@@ -845,10 +849,10 @@ static long first_control(const char *s, size_t len, size_t *col)
 }
 
 /* A string known in full (partial = 0) or with placeholders (partial = 1;
- * `shown` is how to print it). */
+ * `shown_in` is how to print it, NULL for show(c, v)). */
 static void check_string_text(struct vctx *c, const struct shape *s,
 			      const char *str, size_t len, const struct node *v,
-			      const char *label, int partial, const char *shown)
+			      const char *label, int partial, const char *shown_in)
 {
 	size_t i;
 	struct diag *dg;
@@ -878,7 +882,7 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 					arena_strndup(&c->d->arena, str, len),
 					s->enums, s->nenums);
 			dg = rep(c, BKP107, v, "%s %s is not a valid value; "
-				 "allowed: %s", label, shown, list);
+				 "allowed: %s", label, SHOWN, list);
 			if (dg && close)
 				diag_hint(c->d->file, dg, "did you mean %s?%s",
 					  close, strcasecmp(close, str) == 0 ?
@@ -895,7 +899,7 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 			if (s->has_chars &&
 			    (bad = first_bad_char(s, str, len, &col, &cp, &bytes)) >= 0)
 				rep(c, BKP105, v, "%s %s has %s; allowed: %s",
-				    label, shown,
+				    label, SHOWN,
 				    char_name(c, cp, str + bad, bytes),
 				    s->allowed ? s->allowed : s->pattern);
 			return;
@@ -909,7 +913,7 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 			while (last > str && last[-1] != ':' && last[-1] != '/')
 				last--;
 			dg = rep(c, BKP105, v, "%s %s is an ARN but must be a "
-				 "name; allowed: %s", label, shown,
+				 "name; allowed: %s", label, SHOWN,
 				 s->allowed ? s->allowed : s->pattern);
 			if (dg && last < str + len)
 				diag_hint(c->d->file, dg, "write the name alone: %s",
@@ -919,7 +923,7 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 		if (s->has_chars &&
 		    (bad = first_bad_char(s, str, len, &col, &cp, &bytes)) >= 0) {
 			rep(c, BKP105, v, "%s %s has %s at column %zu; allowed: %s",
-			    label, shown, char_name(c, cp, str + bad, bytes),
+			    label, SHOWN, char_name(c, cp, str + bad, bytes),
 			    col, s->allowed ? s->allowed : s->pattern);
 		} else if (len == 0) {
 			rep(c, BKP105, v, "%s is empty; allowed: %s", label,
@@ -927,17 +931,17 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 		} else if ((bad = first_control(str, len, &col)) >= 0) {
 			/* '.' in a pattern does not match a line break */
 			rep(c, BKP105, v, "%s %s has %s at column %zu; allowed: %s",
-			    label, shown, char_name(c, (unsigned char)str[bad],
+			    label, SHOWN, char_name(c, (unsigned char)str[bad],
 						    str + bad, 1),
 			    col, s->allowed ? s->allowed : s->pattern);
 		} else if (s->allowed) {
 			size_t nc = utf8_count(str, len);
 			rep(c, BKP105, v, "%s %s is %zu character%s long; "
-			    "allowed: %s", label, shown, nc, nc == 1 ? "" : "s",
+			    "allowed: %s", label, SHOWN, nc, nc == 1 ? "" : "s",
 			    s->allowed);
 		} else {
 			rep(c, BKP105, v, "%s %s does not match the pattern %s",
-			    label, shown, s->pattern);
+			    label, SHOWN, s->pattern);
 		}
 		return;
 	}
@@ -949,7 +953,7 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 		return;
 	}
 	if (s->arn)
-		check_arn(c, s->arn, str, len, v, label, shown);
+		check_arn(c, s->arn, str, len, v, label, shown_in);
 }
 
 /* ------------------------------------------------------------------ */
@@ -992,7 +996,7 @@ static const char *join_list(struct vctx *c, const char **v, size_t n,
 
 static void check_arn(struct vctx *c, const struct arn_kind *k,
 		      const char *s, size_t len, const struct node *v,
-		      const char *label, const char *shown)
+		      const char *label, const char *shown_in)
 {
 	static const char *const fname[6] = {
 		"prefix", "partition", "service", "Region", "account", "resource",
@@ -1016,7 +1020,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			dg = rep_part(c, BKP109, v, (size_t)(star - s), 1,
 				      "%s %s has a '*'%s; a wildcard is "
 				      "only allowed as the last character (a prefix "
-				      "pattern)", label, shown, at);
+				      "pattern)", label, SHOWN, at);
 			if (dg)
 				diag_hint(c->d->file, dg, "match a prefix, e.g. "
 					  "arn:aws:s3:::my-bucket-*, or use "
@@ -1045,7 +1049,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 	}
 	if (f[0].known && !(f[0].len == 3 && memcmp(s, "arn", 3) == 0)) {
 		dg = rep(c, BKP106, v, "%s %s is not an ARN: it must start with "
-			 "\"arn:\"; expected %s", label, shown, k->what);
+			 "\"arn:\"; expected %s", label, SHOWN, k->what);
 		if (dg)
 			diag_hint(c->d->file, dg, "for example %s", k->example);
 		return;
@@ -1055,14 +1059,14 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		size_t n = cut < 4 ? cut : 4;
 		if (memcmp(s, "arn:", n) != 0)
 			rep(c, BKP106, v, "%s %s is not an ARN: it must start "
-			    "with \"arn:\"", label, shown);
+			    "with \"arn:\"", label, SHOWN);
 		return;
 	}
 	if (nf < 6 && cut == len) {
 		dg = rep(c, BKP106, v, "%s %s has %zu of the 6 ':'-separated "
 			 "fields of an ARN (arn:partition:service:region:"
 			 "account:resource); the %s field is missing",
-			 label, shown, nf, fname[nf]);
+			 label, SHOWN, nf, fname[nf]);
 		if (dg)
 			diag_hint(c->d->file, dg, "%s looks like %s",
 				  k->what, k->example);
@@ -1076,7 +1080,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 	    !str_in(s + f[1].off, f[1].len, partitions, npartitions)) {
 		rep_part(c, BKP106, v, f[1].off, f[1].len,
 			 "%s %s has partition %s, which is not an AWS partition "
-			 "(%s)", label, shown, quote(c, s + f[1].off, f[1].len),
+			 "(%s)", label, SHOWN, quote(c, s + f[1].off, f[1].len),
 			 join_list(c, partitions, npartitions, ""));
 		return;
 	}
@@ -1096,7 +1100,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			svc[n++] = k->forms[i].service;
 		dg = rep_part(c, BKP106, v, f[2].off, f[2].len,
 			      "%s %s has service %s but %s has "
-			      "%s", label, shown, quote(c, s + f[2].off, f[2].len),
+			      "%s", label, SHOWN, quote(c, s + f[2].off, f[2].len),
 			      k->what, join_list(c, svc, n, "\""));
 		if (dg)
 			diag_hint(c->d->file, dg, "%s looks like %s", k->what,
@@ -1108,14 +1112,14 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			rep_part(c, BKP106, v, f[3].off, f[3].len,
 				 "%s %s has Region %s but the Region "
 				 "field of %s is empty (arn:partition:%s::account:...)",
-				 label, shown, quote(c, s + f[3].off, f[3].len), k->what,
+				 label, SHOWN, quote(c, s + f[3].off, f[3].len), k->what,
 				 form->service);
 			return;
 		}
 		if (form->region == P_REQUIRED && !f[3].len) {
 			rep_part(c, BKP106, v, f[3].off, 0,
 				 "%s %s has an empty Region field; %s "
-				 "names its Region (e.g. %s)", label, shown, k->what,
+				 "names its Region (e.g. %s)", label, SHOWN, k->what,
 				 k->example);
 			return;
 		}
@@ -1123,7 +1127,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 			rep_part(c, BKP106, v, f[3].off, f[3].len,
 				 "%s %s has %s in the Region field, "
 				 "which is not a Region code like us-east-1", label,
-				 shown, quote(c, s + f[3].off, f[3].len));
+				 SHOWN, quote(c, s + f[3].off, f[3].len));
 			return;
 		}
 	}
@@ -1131,7 +1135,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		if (form->account == P_EMPTY && f[4].len) {
 			rep_part(c, BKP106, v, f[4].off, f[4].len,
 				 "%s %s has account %s but the "
-				 "account field of %s is empty", label, shown,
+				 "account field of %s is empty", label, SHOWN,
 				 quote(c, s + f[4].off, f[4].len), k->what);
 			return;
 		}
@@ -1141,12 +1145,12 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 				rep_part(c, BKP106, v, f[4].off, 0,
 					 "%s %s has an empty account "
 					 "field; %s names the 12-digit account",
-					 label, shown, k->what);
+					 label, SHOWN, k->what);
 			else
 				rep_part(c, BKP106, v, f[4].off, f[4].len,
 					 "%s %s has account %s "
 					 "(%zu characters); an account ID is 12 digits",
-					 label, shown, quote(c, s + f[4].off, f[4].len),
+					 label, SHOWN, quote(c, s + f[4].off, f[4].len),
 					 utf8_count(s + f[4].off, f[4].len));
 			return;
 		}
@@ -1170,18 +1174,18 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		snprintf(tbuf, sizeof(tbuf), "%.*s", (int)i, res);
 		if ((old = note_find(k->old_types, k->nold, tbuf)))
 			rep(c, BKP106, v, "%s %s uses the old resource type "
-			    "\"%s:\"; %s has \"%s:\"", label, shown, tbuf,
+			    "\"%s:\"; %s has \"%s:\"", label, SHOWN, tbuf,
 			    k->what, old);
 		else if ((old = note_find(k->wrong_types, k->nwrong, tbuf)))
-			rep(c, BKP106, v, "%s %s is %s", label, shown, old);
+			rep(c, BKP106, v, "%s %s is %s", label, SHOWN, old);
 		else if (!str_in(res, i, form->types, form->ntypes) &&
 			 !(form->ntypes == 1 && form->types[0][0] == '\0'))
 			rep(c, BKP106, v, "%s %s has resource type \"%s\" but %s "
-			    "has %s", label, shown, tbuf, k->what,
+			    "has %s", label, SHOWN, tbuf, k->what,
 			    join_list(c, form->types, form->ntypes, "\""));
 		else if (form->sep && res[i] != form->sep)
 			rep(c, BKP106, v, "%s %s has '%c' after \"%s\"; %s has "
-			    "'%c' there", label, shown, res[i], tbuf, k->what,
+			    "'%c' there", label, SHOWN, res[i], tbuf, k->what,
 			    form->sep);
 		return;
 	}
@@ -1206,13 +1210,13 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 				rep_part(c, BKP106, v, f[5].off, rlen,
 					 "%s %s has a resource part "
 					 "%s with a '%c'; %s ends in a plain name",
-					 label, shown, quote(c, res, rlen), *sep, k->what);
+					 label, SHOWN, quote(c, res, rlen), *sep, k->what);
 			return;
 		}
 		if ((old = note_find(k->old_types, k->nold, tbuf)) && sep) {
 			dg = rep_part(c, BKP106, v, f[5].off, tlen,
 				      "%s %s uses the old resource type "
-				      "\"%s:\"; %s has \"%s:\"", label, shown, tbuf,
+				      "\"%s:\"; %s has \"%s:\"", label, SHOWN, tbuf,
 				      k->what, old);
 			if (dg && len < 200 && !memchr(s, PH_SAFE, len) &&
 			    !memchr(s, PH_ANY, len))
@@ -1223,13 +1227,13 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		}
 		if ((old = note_find(k->wrong_types, k->nwrong, tbuf))) {
 			rep_part(c, BKP106, v, f[5].off, tlen, "%s %s is %s",
-				 label, shown, old);
+				 label, SHOWN, old);
 			return;
 		}
 		if (!sep || !str_in(res, tlen, form->types, form->ntypes)) {
 			dg = rep_part(c, BKP106, v, f[5].off, rlen,
 				      "%s %s has resource %s but %s "
-				      "has %s followed by a name", label, shown,
+				      "has %s followed by a name", label, SHOWN,
 				      quote(c, res, rlen), k->what,
 				      join_list(c, form->types, form->ntypes, "\""));
 			if (dg)
@@ -1240,7 +1244,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 		if (form->sep && *sep != form->sep) {
 			rep_part(c, BKP106, v, (size_t)(sep - s), 1,
 				 "%s %s has '%c' after \"%s\"; %s has '%c' there",
-				 label, shown, *sep, tbuf, k->what, form->sep);
+				 label, SHOWN, *sep, tbuf, k->what, form->sep);
 			return;
 		}
 		if (form->name) {
@@ -1254,7 +1258,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 				    (bad = first_bad_char(ns, nm, nlen, &col, &cp,
 							  &bytes)) >= 0)
 					rep(c, BKP106, v, "%s %s has %s in its "
-					    "name part; allowed: %s", label, shown,
+					    "name part; allowed: %s", label, SHOWN,
 					    char_name(c, cp, nm + bad, bytes),
 					    ns->allowed);
 				return;
@@ -1266,14 +1270,14 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 					rep_part(c, BKP106, v,
 						 (size_t)(nm - s) + (size_t)bad, bytes,
 						 "%s %s has %s in the name %s; "
-						 "allowed: %s", label, shown,
+						 "allowed: %s", label, SHOWN,
 						 char_name(c, cp, nm + bad, bytes),
 						 quote(c, nm, nlen), ns->allowed);
 				else
 					rep_part(c, BKP106, v, (size_t)(nm - s),
 						 nlen, "%s %s has a name of %zu "
 						 "character%s; allowed: %s", label,
-						 shown, utf8_count(nm, nlen),
+						 SHOWN, utf8_count(nm, nlen),
 						 utf8_count(nm, nlen) == 1 ? "" : "s",
 						 ns->allowed);
 			}
@@ -1295,15 +1299,15 @@ static int numeric_string(const char *s, double *out)
 
 static void check_range(struct vctx *c, const struct shape *s,
 			const struct node *v, const char *label, double x,
-			const char *shown)
+			const char *shown_in)
 {
 	if (s->has_min && x < s->min)
 		rep(c, BKP104, v, "%s is %s but must be at least %.15g%s%s%s",
-		    label, shown, s->min, s->min_why ? " (" : "",
+		    label, SHOWN, s->min, s->min_why ? " (" : "",
 		    s->min_why ? s->min_why : "", s->min_why ? ")" : "");
 	else if (s->has_max && x > s->max)
 		rep(c, BKP104, v, "%s is %s but must be at most %.15g%s%s%s",
-		    label, shown, s->max, s->max_why ? " (" : "",
+		    label, SHOWN, s->max, s->max_why ? " (" : "",
 		    s->max_why ? s->max_why : "", s->max_why ? ")" : "");
 }
 
@@ -1327,7 +1331,7 @@ static void check_number(struct vctx *c, const struct shape *s,
 			wrong_type(c, s, v, label, NULL);
 			return;
 		}
-		check_range(c, s, v, label, (double)v->u.i, show(c, v));
+		check_range(c, s, v, label, (double)v->u.i, NULL);
 		return;
 	case SK_INTEGER:
 		/* CloudFormation converts digit strings and integral numbers. */
@@ -1335,7 +1339,7 @@ static void check_number(struct vctx *c, const struct shape *s,
 			wrong_type(c, s, v, label, NULL);
 			return;
 		}
-		check_range(c, s, v, label, (double)i, show(c, v));
+		check_range(c, s, v, label, (double)i, NULL);
 		return;
 	default: /* SK_NUMBER: CloudFormation's number */
 		if (v->kind == N_INT)
@@ -1348,7 +1352,7 @@ static void check_number(struct vctx *c, const struct shape *s,
 			wrong_type(c, s, v, label, NULL);
 			return;
 		}
-		check_range(c, s, v, label, x, show(c, v));
+		check_range(c, s, v, label, x, NULL);
 	}
 }
 
@@ -1359,7 +1363,7 @@ static void check_scalar(struct vctx *c, const struct shape *s,
 	case SK_STRING:
 		if (v->kind == N_STR) {
 			check_string_text(c, s, v->u.str, v->len, v, label, 0,
-					  show(c, v));
+					  NULL);
 			return;
 		}
 		/* CloudFormation passes numbers and booleans on as strings. */
