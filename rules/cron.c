@@ -229,6 +229,18 @@ static void add_range(struct cron *c, int f, int lo, int hi, int step)
 	int count = (hi - lo + size) % size + 1;
 	int i;
 
+	if (f == CRON_YEAR && step == 1 && lo <= hi) {
+		/* '*' in Year is 230 bits: set them a word at a time */
+		int a = lo - CRON_YEAR_MIN, b = hi - CRON_YEAR_MIN, w;
+		for (w = a / 64; w <= b / 64; w++) {
+			int from = w == a / 64 ? a % 64 : 0;
+			int to = w == b / 64 ? b % 64 : 63;
+			uint64_t m = (to == 63 ? ~0ULL : (1ULL << (to + 1)) - 1) &
+				     ~((1ULL << from) - 1);
+			c->years[w] |= m;
+		}
+		return;
+	}
 	for (i = 0; i < count; i += step)
 		set_bit(c, f, fi->min + (lo - fi->min + i) % size);
 }
