@@ -451,15 +451,16 @@ static void close_container(struct parser *p, struct node *n, size_t end)
 	n->end = (uint32_t)end;
 	n->len = (uint32_t)(f->is_map ? count / 2 : count);
 	if (count) {
-		n->u.kids = arena_alloc(p->c->a, count * sizeof(struct node));
+		n->u.kids = arena_alloc(p->c->a, load_kids_size((uint32_t)count,
+								 f->is_map));
 		memcpy(n->u.kids, p->scratch + f->base, count * sizeof(struct node));
 	} else {
 		n->u.kids = NULL;
 	}
 	p->ns = f->base;
 	p->nst--;
-	if (f->is_map && n->len > 1 && p->c->on_dup)
-		load_check_dups(p->c, n);
+	if (f->is_map)
+		load_index_map(p->c, n, 1);
 }
 
 static int open_frame(struct parser *p, int is_map)

@@ -11,24 +11,39 @@ static int same_key(const struct node *a, const struct node *b)
 	       memcmp(a->u.str, b->u.str, a->len) == 0;
 }
 
-static uint32_t hash(const struct node *k)
+struct index_sort {
+	const struct node *m;
+};
+
+static int cmp_pairs(const void *pa, const void *pb, void *arg)
 {
-	/* FNV-1a */
-	uint32_t h = 2166136261u;
-	uint32_t i;
-	for (i = 0; i < k->len; i++) {
-		h ^= (unsigned char)k->u.str[i];
-		h *= 16777619u;
-	}
-	return h;
+	const struct node *m = arg;
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	const struct node *ka = map_key(m, a), *kb = map_key(m, b);
+	int c;
+	if (ka->kind != N_STR || kb->kind != N_STR)
+		c = (ka->kind == N_STR) - (kb->kind == N_STR);
+	else
+		c = key_cmp(ka, kb->u.str, kb->len);
+	return c ? c : (a > b) - (a < b);
 }
 
-void load_check_dups(struct load_ctx *c, const struct node *m)
+size_t load_kids_size(uint32_t count, int is_map)
 {
-	uint32_t i, j, n = m->len;
-	if (n < 2 || !c->on_dup)
+	size_t n = (size_t)count * sizeof(struct node);
+	if (is_map && count / 2 > MAP_INDEX_MIN)
+		n += (size_t)(count / 2) * sizeof(uint32_t);
+	return n;
+}
+
+void load_index_map(struct load_ctx *c, struct node *m, int report_dups)
+{
+	uint32_t i, j, n = m->len, *ix;
+	if (n < 2)
 		return;
-	if (n <= 16) {
+	if (n <= MAP_INDEX_MIN) {
+		if (!report_dups || !c->on_dup)
+			return;
 		for (i = 1; i < n; i++)
 			for (j = 0; j < i; j++)
 				if (same_key(map_key(m, j), map_key(m, i))) {
@@ -37,32 +52,22 @@ void load_check_dups(struct load_ctx *c, const struct node *m)
 				}
 		return;
 	}
-	{
-		/* Open addressing over key indexes; the table is twice the
-		 * size of the map, so lookups stay short. */
-		uint32_t size = 32, mask, *tab;
-		while (size < 2 * n)
-			size *= 2;
-		mask = size - 1;
-		tab = xmalloc(size * sizeof(*tab));
-		memset(tab, 0xff, size * sizeof(*tab));
-		for (i = 0; i < n; i++) {
-			const struct node *k = map_key(m, i);
-			uint32_t h;
-			if (k->kind != N_STR)
-				continue;
-			for (h = hash(k) & mask;; h = (h + 1) & mask) {
-				if (tab[h] == UINT32_MAX) {
-					tab[h] = i;
-					break;
-				}
-				if (same_key(map_key(m, tab[h]), k)) {
-					c->on_dup(c->ud, map_key(m, tab[h]), k);
-					break;
-				}
-			}
-		}
-		free(tab);
+	/* The caller allocated room for the index after the kids
+	 * (load_kids_size). Sorted, duplicates stand side by side. */
+	ix = (uint32_t *)(m->u.kids + 2 * n);
+	for (i = 0; i < n; i++)
+		ix[i] = i;
+	qsort_r(ix, n, sizeof(*ix), cmp_pairs, m);
+	m->flags |= NF_INDEXED;
+	if (!report_dups || !c->on_dup)
+		return;
+	for (i = 1; i < n; i++) {
+		const struct node *k = map_key(m, ix[i]);
+		/* the first of a run of equal keys is the first defined */
+		for (j = i; j > 0 && same_key(map_key(m, ix[j - 1]), k); j--)
+			;
+		if (j < i)
+			c->on_dup(c->ud, map_key(m, ix[j]), k);
 	}
 }
 

@@ -57,8 +57,12 @@ void load_error_set(struct load_error *e, size_t len, size_t off, size_t end,
 		    int rule, const char *fmt, va_list ap)
 	__attribute__((format(printf, 6, 0)));
 
-/* Report duplicate keys of one map through c->on_dup (linear for small
- * maps, hashed for large ones). Used by both loaders at map close. */
-void load_check_dups(struct load_ctx *c, const struct node *map);
+/* Bytes for the kids array of a container of `count` nodes: a map of more
+ * than MAP_INDEX_MIN pairs gets room for its key index after the kids. */
+size_t load_kids_size(uint32_t count, int is_map);
+/* At map close: build the key index of a big map (see tree.h) and, with
+ * report_dups, pass each duplicate key to c->on_dup with the first one
+ * (pairwise for small maps, neighbours in the index for big ones). */
+void load_index_map(struct load_ctx *c, struct node *m, int report_dups);
 
 #endif

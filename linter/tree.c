@@ -4,6 +4,21 @@
 #include <math.h>
 #include <string.h>
 
+/* Order of keys in a map index: non-strings first, then by bytes, then
+ * by length. */
+int key_cmp(const struct node *key, const char *k, size_t kl)
+{
+	size_t n;
+	int c;
+	if (key->kind != N_STR)
+		return -1;
+	n = key->len < kl ? key->len : kl;
+	c = memcmp(key->u.str, k, n);
+	if (c)
+		return c;
+	return key->len < kl ? -1 : key->len > kl;
+}
+
 long map_find(const struct node *m, const char *k)
 {
 	uint32_t i;
@@ -11,6 +26,25 @@ long map_find(const struct node *m, const char *k)
 	if (!m || m->kind != N_MAP)
 		return -1;
 	kl = strlen(k);
+	if (m->flags & NF_INDEXED) {
+		const uint32_t *ix = (const uint32_t *)(m->u.kids + 2 * m->len);
+		uint32_t lo = 0, hi = m->len;
+		long found = -1;
+		/* the index is sorted by (key, pair number): find the last
+		 * pair with this key, since the last one wins */
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			int c = key_cmp(map_key(m, ix[mid]), k, kl);
+			if (c <= 0) {
+				if (c == 0)
+					found = ix[mid];
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		return found;
+	}
 	/* Last one wins, as in AWS's JSON parsers: scan backwards. */
 	for (i = m->len; i-- > 0;) {
 		const struct node *key = map_key(m, i);

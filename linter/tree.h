@@ -50,7 +50,13 @@ enum node_flags {
 	NF_BIG         = 1 << 3, /* number outside int64 / double range */
 	NF_MERGED      = 1 << 4, /* pair brought in by a YAML merge key << */
 	NF_KEY         = 1 << 5, /* this node is a mapping key */
+	NF_INDEXED     = 1 << 6, /* N_MAP: a sorted key index follows the kids */
 };
+
+/* Maps of more than this many pairs carry a sorted index of their keys
+ * (uint32 pair numbers, after the 2*len kids), so that map_get() on the
+ * Resources of a big template is a binary search, not a scan. */
+#define MAP_INDEX_MIN 16
 
 struct node {
 	uint8_t kind;   /* enum node_kind */
@@ -92,6 +98,9 @@ struct node *map_get(const struct node *m, const char *k);
 long map_find(const struct node *m, const char *k);
 /* The key node of key `k`, or NULL. */
 struct node *map_get_key(const struct node *m, const char *k);
+
+/* Compare a key node with k[0..kl): <0, 0, >0 (non-strings sort first). */
+int key_cmp(const struct node *key, const char *k, size_t kl);
 
 /* 1 when n is a string equal to s. */
 int node_streq(const struct node *n, const char *s);

@@ -389,7 +389,7 @@ static int do_merge(struct ystate *y, struct node *n)
 				     node_kind_name(v));
 		}
 	}
-	res = arena_alloc(y->a, 2 * cap * sizeof(struct node) + 1);
+	res = arena_alloc(y->a, load_kids_size((uint32_t)(2 * cap), 1) + 1);
 	for (i = 0; i < n->len; i++) {
 		const struct node *k = map_key(n, (uint32_t)i);
 		if (k->kind == N_STR && k->style == S_PLAIN && strcmp(k->u.str, "<<") == 0)
@@ -418,6 +418,8 @@ static int do_merge(struct ystate *y, struct node *n)
 	}
 	n->u.kids = res;
 	n->len = (uint32_t)out;
+	n->flags &= (uint16_t)~NF_INDEXED;
+	load_index_map(y->c, n, 0);
 	return 0;
 }
 
@@ -468,7 +470,8 @@ static int end_container(struct ystate *y, const yaml_event_t *e)
 		return yfail(y, n.start, n.end, BKP001, "mapping without a value");
 	n.len = (uint32_t)(n.kind == N_MAP ? count / 2 : count);
 	if (count) {
-		n.u.kids = arena_alloc(y->a, count * sizeof(struct node));
+		n.u.kids = arena_alloc(y->a, load_kids_size((uint32_t)count,
+							    n.kind == N_MAP));
 		memcpy(n.u.kids, y->scratch + f->base, count * sizeof(struct node));
 		/* Block containers end where their last child ends; libyaml's
 		 * end mark points at the next token, lines further on. */
@@ -482,8 +485,7 @@ static int end_container(struct ystate *y, const yaml_event_t *e)
 	y->ns = f->base;
 	y->nst--;
 	if (n.kind == N_MAP) {
-		if (n.len > 1 && y->c->on_dup)
-			load_check_dups(y->c, &n);
+		load_index_map(y->c, &n, 1);
 		if (has_merge(n.u.kids, n.len) && do_merge(y, &n))
 			return -1;
 	}
