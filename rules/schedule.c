@@ -1154,10 +1154,13 @@ static void check_plan(struct doc *d, const struct plan_ref *p)
 	if (d->opt && d->opt->disabled[BKP607] && d->opt->disabled[BKP608])
 		return;
 	n = rs->len;
-	ri = arena_zalloc(&d->arena, n * sizeof(*ri));
+	/* Not zeroed as a whole: on a big plan one early rule usually
+	 * settles it, and untouched pages of a big block cost no memory. */
+	ri = arena_alloc(&d->arena, n * sizeof(*ri));
 	for (i = 0; i < n; i++) {
 		enum cfn_known how;
 		const struct node *rule = cfn_value(d, seq_at(rs, i), &how);
+		memset(&ri[i], 0, sizeof(ri[i]));
 		if (how != CFN_UNKNOWN && node_is(rule, N_MAP))
 			rule_info(d, rule, p->cfn, &ri[i]);
 		/* Past the overlap limit only BKP608 is left, and one rule
