@@ -29,6 +29,7 @@ struct parser {
 	size_t ns, cap;
 	struct frame *st;
 	size_t nst, stcap;
+	struct intern *strings;
 };
 
 static int fail(struct parser *p, size_t off, size_t end, int rule,
@@ -215,7 +216,7 @@ static int parse_string(struct parser *p, struct node *n)
 		n->style = S_QUOTED;
 		n->flags = 0;
 		n->len = (uint32_t)(i - s);
-		n->u.str = arena_strndup(p->c->a, b + s, i - s);
+		n->u.str = intern_str(p->strings, p->c->a, b + s, i - s);
 		n->start = (uint32_t)p->i;
 		n->end = (uint32_t)(i + 1);
 		p->i = i + 1;
@@ -648,8 +649,11 @@ struct node *json_parse(struct load_ctx *c, const char *buf, size_t len)
 		return NULL;
 	}
 	root = arena_alloc(c->a, sizeof(*root));
+	/* a document of a few bytes does not need the table */
+	p.strings = len > 4096 ? xcalloc(1, sizeof(*p.strings)) : NULL;
 	r = parse(&p, root);
 	free(p.scratch);
 	free(p.st);
+	free(p.strings);
 	return r ? NULL : root;
 }

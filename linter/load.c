@@ -28,6 +28,36 @@ static int cmp_pairs(const void *pa, const void *pb, void *arg)
 	return c ? c : (a > b) - (a < b);
 }
 
+const char *intern_str(struct intern *t, struct arena *a, const char *s,
+		       size_t len)
+{
+	uint32_t h = 2166136261u, i, k;
+	if (!t || len > INTERN_MAX_LEN)
+		return arena_strndup(a, s, len);
+	if (t->a != a) { /* a new document: its strings die with its arena */
+		memset(t, 0, sizeof(*t));
+		t->a = a;
+	}
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	for (k = 0; k < 8; k++) {
+		struct intern_slot *e = &t->slot[(h + k) % INTERN_SLOTS];
+		if (!e->s) {
+			/* keep a quarter free so that probes stay short */
+			if (t->used >= INTERN_SLOTS * 3 / 4)
+				break;
+			e->s = arena_strndup(a, s, len);
+			e->len = (uint32_t)len;
+			e->hash = h;
+			t->used++;
+			return e->s;
+		}
+		if (e->hash == h && e->len == len && memcmp(e->s, s, len) == 0)
+			return e->s;
+	}
+	return arena_strndup(a, s, len);
+}
+
 size_t load_kids_size(uint32_t count, int is_map)
 {
 	size_t n = (size_t)count * sizeof(struct node);

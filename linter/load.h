@@ -57,6 +57,26 @@ void load_error_set(struct load_error *e, size_t len, size_t off, size_t end,
 		    int rule, const char *fmt, va_list ap)
 	__attribute__((format(printf, 6, 0)));
 
+/* Strings that repeat (keys, "Default", "cron(0 5 ? * * *)") are stored
+ * once per document: a bounded table of short strings; when it is full,
+ * strings are simply copied. */
+#define INTERN_SLOTS 4096
+#define INTERN_MAX_LEN 48
+
+struct intern {
+	struct arena *a;  /* the arena the strings live in */
+	uint32_t used;
+	struct intern_slot {
+		const char *s;
+		uint32_t len, hash;
+	} slot[INTERN_SLOTS];
+};
+
+/* s[0..len) as a NUL-terminated string in arena a, shared with an equal
+ * earlier string when there is one. t may be NULL (then it copies). */
+const char *intern_str(struct intern *t, struct arena *a, const char *s,
+		       size_t len);
+
 /* Bytes for the kids array of a container of `count` nodes: a map of more
  * than MAP_INDEX_MIN pairs gets room for its key index after the kids. */
 size_t load_kids_size(uint32_t count, int is_map);

@@ -48,6 +48,7 @@ struct ystate {
 	size_t nst, stcap;
 	struct anchor *anchors;
 	size_t nanchors, acap;
+	struct intern *strings;
 	size_t alias_nodes;
 };
 
@@ -528,7 +529,7 @@ static int scalar(struct ystate *y, const yaml_event_t *e)
 		return yfail(y, n.start, n.end, BKP004,
 			     "string contains a NUL character (\\0 escape)");
 	n.kind = N_STR;
-	n.u.str = arena_strndup(y->a, v, len);
+	n.u.str = intern_str(y->strings, y->a, v, len);
 	n.len = (uint32_t)len;
 	/* Untagged plain scalars are typed by the core schema; a tagged one
 	 * ("!Ref 30") keeps its text, as CloudFormation does. */
@@ -654,6 +655,7 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf + y.base_bi,
 				     len - y.base_bi);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	y.strings = len > 4096 ? xcalloc(1, sizeof(*y.strings)) : NULL;
 	while (!done) {
 		if (!yaml_parser_parse(&p, &e)) {
 			yaml_problem(&y, &p);
@@ -708,5 +710,6 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 	free(y.scratch);
 	free(y.st);
 	free(y.anchors);
+	free(y.strings);
 	return rc;
 }
