@@ -649,8 +649,8 @@ struct node *json_parse(struct load_ctx *c, const char *buf, size_t len)
 		return NULL;
 	}
 	root = arena_alloc(c->a, sizeof(*root));
-	/* a document of a few bytes does not need the table */
-	p.strings = len > 4096 ? xcalloc(1, sizeof(*p.strings)) : NULL;
+	/* only big documents repeat enough to pay for the table */
+	p.strings = len > 65536 ? xcalloc(1, sizeof(*p.strings)) : NULL;
 	r = parse(&p, root);
 	free(p.scratch);
 	free(p.st);

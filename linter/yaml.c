@@ -655,7 +655,7 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf + y.base_bi,
 				     len - y.base_bi);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	y.strings = len > 4096 ? xcalloc(1, sizeof(*y.strings)) : NULL;
+	y.strings = len > 65536 ? xcalloc(1, sizeof(*y.strings)) : NULL;
 	while (!done) {
 		if (!yaml_parser_parse(&p, &e)) {
 			yaml_problem(&y, &p);

@@ -104,7 +104,8 @@ struct shape {
 	struct shape *key, *value;
 	/* string */
 	const char *pattern;
-	pcre2_code *re;
+	const char *file; /* where the pattern comes from, for defects */
+	pcre2_code *re;   /* compiled on first use: see shape_re() */
 	int has_chars;
 	unsigned char chars[128]; /* allowed ASCII characters */
 	const char *allowed;
@@ -176,6 +177,32 @@ static int re_match(pcre2_code *re, const char *s, size_t len)
 	rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL);
 	pcre2_match_data_free(md);
 	return rc >= 0;
+}
+
+/* The shape's pattern, compiled (and JIT-compiled) the first time a value
+ * is checked against it, so that start-up compiles nothing; NULL when the
+ * shape has no pattern. Threads race only to the lock. */
+static pthread_mutex_t re_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static pcre2_code *shape_re(const struct shape *cs)
+{
+	/* the compiled pattern is a cache: filling it does not change what
+	 * the shape means */
+	struct shape *s = (struct shape *)cs;
+	pcre2_code *re;
+	if (!s->pattern)
+		return NULL;
+	re = __atomic_load_n(&s->re, __ATOMIC_ACQUIRE);
+	if (re)
+		return re;
+	pthread_mutex_lock(&re_lock);
+	re = s->re;
+	if (!re) {
+		re = compile_re(s->file, s->pattern);
+		__atomic_store_n(&s->re, re, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&re_lock);
+	return re;
 }
 
 static const char **str_list(const char *file, const struct node *seq,
@@ -366,7 +393,7 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 	if ((n = map_get(def, "value")))
 		s->value = resolve(db, node_str(n));
 	if ((s->pattern = node_str(map_get(def, "pattern"))))
-		s->re = compile_re(db->file, s->pattern);
+		s->file = db->file; /* compiled on first use */
 	if ((n = map_get(def, "chars")))
 		parse_chars(s, node_str(n));
 	s->allowed = node_str(map_get(def, "allowed"));
@@ -566,9 +593,9 @@ int schema_pattern_match(const char *dialect, const char *shape,
 	const struct shape *sh;
 	pthread_once(&shapes_once, build_all);
 	sh = db_find(strcmp(dialect, "cfn") == 0 ? &cfn_db : &api_db, shape);
-	if (!sh || !sh->re)
+	if (!sh || !sh->pattern)
 		return -1;
-	return re_match(sh->re, s, len);
+	return re_match(shape_re(sh), s, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -890,7 +917,7 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 		}
 		return;
 	}
-	if (s->re) {
+	if (s->pattern) {
 		size_t col = 0, bytes = 0;
 		unsigned cp = 0;
 		long bad;
@@ -904,7 +931,7 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 				    s->allowed ? s->allowed : s->pattern);
 			return;
 		}
-		if (re_match(s->re, str, len))
+		if (re_match(shape_re(s), str, len))
 			return;
 		if (s->has_chars && len > 4 && memcmp(str, "arn:", 4) == 0 &&
 		    !s->chars[':']) {
@@ -1263,7 +1290,7 @@ static void check_arn(struct vctx *c, const struct arn_kind *k,
 					    ns->allowed);
 				return;
 			}
-			if (ns->re && !re_match(ns->re, nm, nlen)) {
+			if (ns->pattern && !re_match(shape_re(ns), nm, nlen)) {
 				if (ns->has_chars &&
 				    (bad = first_bad_char(ns, nm, nlen, &col, &cp,
 							  &bytes)) >= 0)
