@@ -135,40 +135,63 @@ void source_free(struct source *s)
 #define MARK_SHIFT 12
 #define MARK_MASK (((size_t)1 << MARK_SHIFT) - 1)
 
+/* A line longer than a checkpoint interval gets checkpoints: the code
+ * points from its start to each multiple of 4096 bytes inside it, so that
+ * a column on a long minified line is not counted from the line's start. */
+static void mark_line(struct source *s, size_t start, size_t end)
+{
+	size_t i, cps = 0;
+	if (!s->marks) {
+		/* UINT32_MAX: no checkpoint (the boundary is on a short line) */
+		size_t n = (s->len >> MARK_SHIFT) + 2;
+		s->marks = xmalloc(n * sizeof(*s->marks));
+		memset(s->marks, 0xff, n * sizeof(*s->marks));
+	}
+	for (i = start; i < end; i++) {
+		if ((i & MARK_MASK) == 0)
+			s->marks[i >> MARK_SHIFT] = (uint32_t)cps;
+		if (((unsigned char)s->buf[i] & 0xC0) != 0x80)
+			cps++;
+	}
+	if ((end & MARK_MASK) == 0)
+		s->marks[end >> MARK_SHIFT] = (uint32_t)cps;
+}
+
 static void build_lines(struct source *s)
 {
-	size_t cap = 64, n = 0, i;
+	size_t cap = 64, n = 0, i = 0;
 	uint32_t *v = xmalloc(cap * sizeof(*v));
-	uint32_t *marks = xmalloc(((s->len >> MARK_SHIFT) + 1) * sizeof(*marks));
-	uint32_t cps = 0; /* code points since the start of the line */
 	const char *b = s->buf;
+	/* Lone CRs and CRLFs are rare: look for CR at all only if there is one. */
+	int has_cr = s->len && memchr(b, '\r', s->len) != NULL;
+
 	v[n++] = 0;
-	for (i = 0; i < s->len; i++) {
-		char c = b[i];
-		if ((i & MARK_MASK) == 0)
-			marks[i >> MARK_SHIFT] = cps;
-		if (c != '\n' && c != '\r') {
-			if (((unsigned char)c & 0xC0) != 0x80)
-				cps++;
-			continue;
+	while (i < s->len) {
+		const char *nl = memchr(b + i, '\n', s->len - i);
+		size_t e = nl ? (size_t)(nl - b) : s->len, brk, next;
+		const char *cr = has_cr ? memchr(b + i, '\r', e - i) : NULL;
+		if (cr) {
+			brk = (size_t)(cr - b);
+			next = brk + 1 < s->len && b[brk + 1] == '\n' ? brk + 2 : brk + 1;
+		} else if (nl) {
+			brk = e;
+			next = e + 1;
+		} else {
+			break;
 		}
-		if (c == '\r' && i + 1 < s->len && b[i + 1] == '\n') {
-			i++;
-			if ((i & MARK_MASK) == 0)
-				marks[i >> MARK_SHIFT] = cps + 1;
-		}
-		cps = 0;
+		if (brk - v[n - 1] > MARK_MASK)
+			mark_line(s, v[n - 1], brk);
 		if (n == cap) {
 			cap *= 2;
 			v = xrealloc(v, cap * sizeof(*v));
 		}
-		v[n++] = (uint32_t)(i + 1);
+		v[n++] = (uint32_t)next;
+		i = next;
 	}
-	if ((s->len & MARK_MASK) == 0)
-		marks[s->len >> MARK_SHIFT] = cps;
+	if (s->len - v[n - 1] > MARK_MASK)
+		mark_line(s, v[n - 1], s->len);
 	s->lines = v;
 	s->nlines = n;
-	s->marks = marks;
 }
 
 struct pos source_pos(struct source *s, size_t off)
@@ -197,7 +220,7 @@ struct pos source_pos(struct source *s, size_t off)
 		i = 3;
 	/* Start from the nearest checkpoint on this line, if any. */
 	mark = off & ~MARK_MASK;
-	if (mark > i) {
+	if (mark > i && s->marks && s->marks[mark >> MARK_SHIFT] != UINT32_MAX) {
 		col += s->marks[mark >> MARK_SHIFT] - (bom ? 1 : 0);
 		i = mark;
 	}
