@@ -17,6 +17,7 @@ void options_init(struct options *o)
 	o->max_bytes = (size_t)256 << 20;
 	o->max_depth = 512;
 	o->max_alias_nodes = 1000000;
+	o->max_findings = 10000;
 }
 
 const char *doc_kind_name(enum doc_kind k)
@@ -42,6 +43,18 @@ static struct diag *add(struct file *f, enum rule_id r, size_t start, size_t end
 	struct diag *dg;
 	if (f->opt && f->opt->disabled[r])
 		return NULL;
+	/* Past --max-findings a finding is only counted: a hostile file can
+	 * yield one per few bytes, each with a path as long as the nesting.
+	 * Limit findings (BKP005) are always kept; lint_run() adds one for
+	 * the count. */
+	if (f->opt && f->opt->max_findings && r != BKP005 &&
+	    f->diags.n >= f->opt->max_findings) {
+		int sev = rules[r].severity ? rules[r].severity : SEV_ERROR;
+		f->dropped++;
+		if (sev > f->dropped_severity)
+			f->dropped_severity = sev;
+		return NULL;
+	}
 	dg = diag_add(&f->diags);
 	dg->rule = r;
 	dg->severity = rules[r].severity ? rules[r].severity : SEV_ERROR;
@@ -695,8 +708,20 @@ void lint_run(struct run *r)
 	for (i = 0; i < nfamilies; i++)
 		if (families[i].check_run)
 			families[i].check_run(r);
-	for (i = 0; i < r->nfiles; i++)
-		diag_sort(&r->files[i]->diags);
+	for (i = 0; i < r->nfiles; i++) {
+		struct file *f = r->files[i];
+		if (f->dropped) {
+			struct diag *dg = report_span(
+				f, 0, BKP005, 0, 0, "",
+				"%zu more finding%s not shown: at most %zu are kept "
+				"per file (raise the limit with --max-findings)",
+				f->dropped, f->dropped == 1 ? "" : "s",
+				f->opt->max_findings);
+			if (dg)
+				dg->severity = f->dropped_severity;
+		}
+		diag_sort(&f->diags);
+	}
 }
 
 void file_release(struct file *f)

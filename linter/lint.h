@@ -28,6 +28,7 @@ struct options {
 	size_t max_bytes;     /* --max-file-size */
 	unsigned max_depth;   /* --max-depth: nesting of containers */
 	size_t max_alias_nodes; /* --max-alias-nodes: nodes reachable through aliases */
+	size_t max_findings;  /* --max-findings: kept per file; more are counted */
 	unsigned char disabled[RULE_COUNT]; /* --disable */
 };
 
@@ -69,6 +70,8 @@ struct file {
 	int io_error;          /* 1: could not be read; message in io_msg */
 	char *io_msg;
 	struct diag_list diags;
+	size_t dropped;        /* findings over --max-findings, counted only */
+	int dropped_severity;  /* the worst of them */
 	struct doc **docs;     /* documents kept for check_run */
 	size_t ndocs;
 	const struct options *opt;

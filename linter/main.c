@@ -49,6 +49,8 @@ static const char usage[] =
 "      --max-depth N       nesting of mappings and lists (default 512, at\n"
 "                          most 10000)\n"
 "      --max-alias-nodes N nodes reached through YAML aliases (default 1000000)\n"
+"      --max-findings N    findings kept per file; more are only counted\n"
+"                          (default 10000)\n"
 "\n"
 "Information:\n"
 "      --list-rules        the rule table (--format markdown: docs/rules.md)\n"
@@ -243,7 +245,7 @@ static void disable_rules(struct options *o, const char *list)
 enum {
 	OPT_NO_COLOR = 256, OPT_STDIN_NAME, OPT_FAIL_ON, OPT_FACTS, OPT_REGION,
 	OPT_ACCOUNT, OPT_DISABLE, OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_MAX_ALIAS,
-	OPT_LIST_RULES, OPT_EXPLAIN,
+	OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_FINDINGS,
 };
 
 static const struct option longopts[] = {
@@ -261,6 +263,7 @@ static const struct option longopts[] = {
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-alias-nodes", required_argument, NULL, OPT_MAX_ALIAS },
+	{ "max-findings", required_argument, NULL, OPT_MAX_FINDINGS },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "version", no_argument, NULL, 'V' },
@@ -326,6 +329,7 @@ int main(int argc, char **argv)
 			opt.max_depth = (unsigned)parse_size(optarg, "--max-depth");
 			break;
 		case OPT_MAX_ALIAS: opt.max_alias_nodes = parse_size(optarg, "--max-alias-nodes"); break;
+		case OPT_MAX_FINDINGS: opt.max_findings = parse_size(optarg, "--max-findings"); break;
 		case OPT_LIST_RULES: list_rules = 1; break;
 		case OPT_EXPLAIN: explain = optarg; break;
 		case 'V':

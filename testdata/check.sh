@@ -1,5 +1,6 @@
 #!/bin/sh
-# make check: everything, then everything again under ASan + UBSan.
+# make check: everything, then everything again under ASan + UBSan, then
+# the golden cases and the hostile suite under valgrind.
 # Prints one "N passed, N failed" line for the whole run last.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -27,8 +28,21 @@ echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
 if make -s asan; then
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh testdata/run.sh build-asan/backuplint build-asan/unit | tee "$log"; tally "$log" asan
+	echo "== hostile inputs under ASan + UBSan"
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		sh testdata/hostile/check-hostile.sh build-asan/backuplint | tee "$log"; tally "$log" "asan hostile"
 else
 	total_fail=$((total_fail + 1)); echo "FAIL: asan build"
+fi
+
+# valgrind: the golden cases (not the units, for time) and the hostile
+# suite with its big inputs cut down; no leaks, no invalid reads.
+echo "== valgrind"
+if command -v valgrind >/dev/null; then
+	VALGRIND=1 sh testdata/run.sh build/backuplint | tee "$log"; tally "$log" valgrind
+	VALGRIND=1 sh testdata/hostile/check-hostile.sh build/backuplint | tee "$log"; tally "$log" "valgrind hostile"
+else
+	total_fail=$((total_fail + 1)); echo "FAIL: valgrind is not installed (make deps)"
 fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]

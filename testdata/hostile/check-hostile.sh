@@ -130,13 +130,41 @@ awk -v n=$n 'BEGIN {
 	printf "]}"
 }' >"$tmp/minified.json"
 start=$(date +%s)
-run "$tmp/minified.json"
+run --max-findings 100000 "$tmp/minified.json"
 took=$(($(date +%s) - start))
 if [ $code = 1 ] && [ "$(grep -c 'BKP501' "$tmp/out")" = $n ] &&
 	[ "$(tail -n 1 "$tmp/out" | cut -d: -f2)" = 1 ]; then
 	ok "$n findings on one $(wc -c <"$tmp/minified.json" | tr -d ' ')-byte line in ${took}s"
 else
 	bad "$n findings on one line: expected $n BKP501 lines on line 1"
+fi
+
+# A flood of findings: Fn::GetAtt nested 240 deep (within --max-depth),
+# 2,000 times in 12 MB (100 times under valgrind), each level malformed.
+# Without a cap that is 480,000 findings, each with a path as long as the
+# nesting (a gigabyte); kept are the default 10,000 and one BKP005 that
+# counts the rest.
+n=2000
+[ $big = 1 ] || n=100
+awk -v n=$n 'BEGIN {
+	printf "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"P\": {\"Type\": \"AWS::Backup::BackupPlan\", \"Properties\": {\"BackupPlan\": {\"BackupPlanName\": \"p\", \"BackupPlanRule\": ["
+	for (r = 0; r < n; r++) {
+		printf "%s{\"RuleName\": \"r%d\", \"TargetBackupVault\": ", r ? ", " : "", r
+		for (i = 0; i < 240; i++) printf "{\"Fn::GetAtt\": ["
+		printf "\"x\""
+		for (i = 0; i < 240; i++) printf ", \"Arn\"]}"
+		printf "}"
+	}
+	print "]}}}}}"
+}' >"$tmp/flood.json"
+start=$(date +%s)
+run "$tmp/flood.json"
+took=$(($(date +%s) - start))
+if [ $code = 1 ] && [ "$(nlines "$tmp/out")" = 10001 ] &&
+	head -n 1 "$tmp/out" | grep -q "flood.json:1:1: error: [0-9]* more findings not shown: at most 10000 are kept per file"; then
+	ok "$((n * 240)) malformed Fn::GetAtt levels: 10000 findings kept, $(head -n 1 "$tmp/out" | sed 's/.*error: \([0-9]*\) more.*/\1/') counted, ${took}s"
+else
+	bad "$((n * 240)) malformed Fn::GetAtt levels: expected 10000 findings and a BKP005 counting the rest"
 fi
 
 # A mapping with 200,000 unknown keys (20,000 under valgrind): each is
@@ -150,10 +178,10 @@ awk -v n=$n 'BEGIN {
 	printf "}]}\n"
 }' >"$tmp/wide.json"
 start=$(date +%s)
-run "$tmp/wide.json"
+run --max-findings $n "$tmp/wide.json"
 took=$(($(date +%s) - start))
 if [ $code = 1 ] && [ "$(grep -c 'BKP101' "$tmp/out")" = $n ]; then
-	ok "mapping with $n unknown keys: $n BKP101 in ${took}s"
+	ok "mapping with $n unknown keys: $n BKP101 in ${took}s (--max-findings $n)"
 else
 	bad "mapping with $n unknown keys: expected $n BKP101 lines (exit 124 is the ${limit}s timeout)"
 fi
