@@ -31,15 +31,26 @@ static int cmp_pairs(const void *pa, const void *pb, void *arg)
 const char *intern_str(struct intern *t, struct arena *a, const char *s,
 		       size_t len)
 {
-	uint32_t h = 2166136261u, i, k;
+	uint32_t h, k;
 	if (!t || len > INTERN_MAX_LEN)
 		return arena_strndup(a, s, len);
 	if (t->a != a) { /* a new document: its strings die with its arena */
 		memset(t, 0, sizeof(*t));
 		t->a = a;
 	}
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	{
+		/* hash three 8-byte windows (head, middle, tail) and the
+		 * length instead of every byte: equal strings still meet,
+		 * and the memcmp below settles collisions */
+		uint64_t w[3] = { 0, 0, 0 }, x;
+		size_t n8 = len < 8 ? len : 8;
+		memcpy(&w[0], s, n8);
+		memcpy(&w[1], s + (len - n8) / 2, n8);
+		memcpy(&w[2], s + len - n8, n8);
+		x = (w[0] * 0x9E3779B97F4A7C15ULL) ^ (w[1] * 0xC2B2AE3D27D4EB4FULL) ^
+		    ((w[2] + len) * 0x165667B19E3779F9ULL);
+		h = (uint32_t)(x >> 32) ^ (uint32_t)x;
+	}
 	for (k = 0; k < 8; k++) {
 		struct intern_slot *e = &t->slot[(h + k) % INTERN_SLOTS];
 		if (!e->s) {
