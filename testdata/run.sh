@@ -24,31 +24,32 @@ if [ "${VALGRIND:-}" = 1 ]; then
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"
 fi
 
-run_case() { # $1 = case path, $2 = expected file
-	c=$1 exp=$2
+run_case() { # $1 = case path, $2 = expected file, $3 = result file
+	c=$1 exp=$2 r=$3
 	base=${c%.*}
 	case $c in *.case) base=$c ;; esac
 	args=""
 	[ -f "$base.args" ] && args=$(cat "$base.args")
 	# shellcheck disable=SC2086
-	$vg "$bin" --format gnu --no-color $args "$c" >"$tmp/out" 2>"$tmp/err" </dev/null
+	$vg "$bin" --format gnu --no-color $args "$c" >"$r.out" 2>"$r.err" </dev/null
 	code=$?
-	{ cat "$tmp/out"; sed 's/^/stderr: /' "$tmp/err"; echo "exit: $code"; } >"$tmp/got"
+	{ cat "$r.out"; sed 's/^/stderr: /' "$r.err"; echo "exit: $code"; } >"$r.got"
 	if [ $update = 1 ] && [ "${c#testdata/ok/}" = "$c" ]; then
-		cp "$tmp/got" "$exp"
+		cp "$r.got" "$exp"
 	fi
 	if [ -f "$exp" ]; then
-		cmp -s "$tmp/got" "$exp"
+		cmp -s "$r.got" "$exp"
 	else
-		[ "$(cat "$tmp/got")" = "exit: 0" ]
+		[ "$(cat "$r.got")" = "exit: 0" ]
 	fi
 	if [ $? = 0 ]; then
-		pass=$((pass + 1))
+		echo PASS >"$r"
 	else
-		fail=$((fail + 1))
-		echo "FAIL: $c"
-		if [ -f "$exp" ]; then diff -u "$exp" "$tmp/got" | head -40
-		else head -20 "$tmp/got"; fi
+		{
+			echo "FAIL: $c"
+			if [ -f "$exp" ]; then diff -u "$exp" "$r.got" | head -40
+			else head -20 "$r.got"; fi
+		} >"$r"
 	fi
 }
 
@@ -61,6 +62,10 @@ sed 's/\.[^./]*$//' "$tmp/cases" | sort | uniq -d | while read -r dup; do
 	echo "FAIL: $dup.* names more than one case: give each a distinct name"
 done | tee "$tmp/dups"
 fail=$(wc -l <"$tmp/dups")
+# Cases run JOBS at a time (default: the number of cores); results are
+# reported in order.
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+n=0
 while read -r c; do
 	case $c in *.case) exp=$c.out ;; *) exp=${c%.*}.out ;; esac
 	if [ ! -f "$exp" ] && [ "${c#testdata/ok/}" = "$c" ] && [ $update = 0 ]; then
@@ -68,8 +73,21 @@ while read -r c; do
 		fail=$((fail + 1))
 		continue
 	fi
-	run_case "$c" "$exp"
+	n=$((n + 1))
+	run_case "$c" "$exp" "$tmp/r$n" &
+	[ $((n % jobs)) = 0 ] && wait
 done <"$tmp/cases"
+wait
+i=0
+while [ $i -lt $n ]; do
+	i=$((i + 1))
+	if [ "$(head -n 1 "$tmp/r$i")" = PASS ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		cat "$tmp/r$i"
+	fi
+done
 
 if [ -n "$units" ] && [ -d "$units" ]; then
 	for u in "$units"/*; do
