@@ -4,7 +4,15 @@ PKGS     = yaml-0.1 libcjson libpcre2-8
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wformat=2
 CPPFLAGS += -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS))
+# libyaml and PCRE2 are linked statically when Debian's archives are there:
+# the dynamic loader's work is a good part of a one-file run (pre-commit).
+STATIC  ?= $(shell for l in yaml pcre2-8; do f=$$($(CC) -print-file-name=lib$$l.a); \
+	     [ "$$f" != lib$$l.a ] && [ -f "$$f" ] || exit 0; done; echo 1)
+ifeq ($(STATIC),1)
+LDLIBS  += -Wl,-Bstatic -lyaml -lpcre2-8 -Wl,-Bdynamic $(shell pkg-config --libs libcjson) -lpthread -lm
+else
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+endif
 PREFIX  ?= /usr/local
 B       ?= build
 VERSION  = $(shell cat VERSION)
@@ -20,8 +28,8 @@ all: backuplint
 backuplint: $(B)/backuplint
 	cp $< $@.tmp && mv -f $@.tmp $@
 
-$(B)/backuplint: $(LIBOBJ) $(B)/linter/main.o
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/backuplint: $(LIBOBJ) $(B)/linter/main.o Makefile
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 $(B)/%.o: %.c $(wildcard linter/*.h rules/*.h) VERSION
 	@mkdir -p $(dir $@)

@@ -106,6 +106,7 @@ struct shape {
 	const char *pattern;
 	const char *file; /* where the pattern comes from, for defects */
 	pcre2_code *re;   /* compiled on first use: see shape_re() */
+	unsigned uses;    /* matches so far, to decide on the JIT */
 	int has_chars;
 	unsigned char chars[128]; /* allowed ASCII characters */
 	const char *allowed;
@@ -154,7 +155,7 @@ static void __attribute__((noreturn)) defect(const char *file, const char *what,
 	abort();
 }
 
-static pcre2_code *compile_re(const char *file, const char *pat)
+static pcre2_code *compile_re(const char *file, const char *pat, int jit)
 {
 	int errcode;
 	PCRE2_SIZE erroff;
@@ -164,7 +165,8 @@ static pcre2_code *compile_re(const char *file, const char *pat)
 	if (!re)
 		defect(file, "bad pattern", pat);
 	/* JIT is an optimisation only: without it pcre2_match interprets. */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (jit)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -179,10 +181,17 @@ static int re_match(pcre2_code *re, const char *s, size_t len)
 	return rc >= 0;
 }
 
-/* The shape's pattern, compiled (and JIT-compiled) the first time a value
- * is checked against it, so that start-up compiles nothing; NULL when the
- * shape has no pattern. Threads race only to the lock. */
+/* The shape's pattern, compiled the first time a value is checked against
+ * it (start-up compiles nothing), and JIT-compiled once it has served
+ * JIT_AFTER matches: a JIT costs more than a few dozen interpreted matches
+ * of a short name, so only the patterns of big runs earn it. The JIT copy
+ * replaces the first one; the first stays allocated (another thread may be
+ * matching with it) until the process ends. NULL when there is no pattern. */
+#define JIT_AFTER 256
+
 static pthread_mutex_t re_lock = PTHREAD_MUTEX_INITIALIZER;
+static pcre2_code **retired;
+static size_t nretired;
 
 static pcre2_code *shape_re(const struct shape *cs)
 {
@@ -193,12 +202,22 @@ static pcre2_code *shape_re(const struct shape *cs)
 	if (!s->pattern)
 		return NULL;
 	re = __atomic_load_n(&s->re, __ATOMIC_ACQUIRE);
-	if (re)
+	if (re) {
+		if (__atomic_add_fetch(&s->uses, 1, __ATOMIC_RELAXED) != JIT_AFTER)
+			return re;
+		/* exactly one thread gets here, once */
+		pthread_mutex_lock(&re_lock);
+		retired = xrealloc(retired, (nretired + 1) * sizeof(*retired));
+		retired[nretired++] = re;
+		re = compile_re(s->file, s->pattern, 1);
+		__atomic_store_n(&s->re, re, __ATOMIC_RELEASE);
+		pthread_mutex_unlock(&re_lock);
 		return re;
+	}
 	pthread_mutex_lock(&re_lock);
 	re = s->re;
 	if (!re) {
-		re = compile_re(s->file, s->pattern);
+		re = compile_re(s->file, s->pattern, 0);
 		__atomic_store_n(&s->re, re, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&re_lock);
@@ -445,8 +464,8 @@ static void build_arns(void)
 	uint32_t i, j;
 
 	partitions = str_list(file, map_get(arns, "partitions"), &npartitions);
-	region_re = compile_re(file, node_str(map_get(arns, "region_pattern")));
-	account_re = compile_re(file, node_str(map_get(arns, "account_pattern")));
+	region_re = compile_re(file, node_str(map_get(arns, "region_pattern")), 0);
+	account_re = compile_re(file, node_str(map_get(arns, "account_pattern")), 0);
 	kinds = map_get(arns, "kinds");
 	if (!node_is(kinds, N_MAP))
 		defect(file, "no ARN kinds", NULL);
@@ -487,14 +506,15 @@ static void build_arns(void)
 	}
 }
 
-static void build_all(void)
+/* The API shapes (with the ARN kinds) serve every document; the
+ * CloudFormation shapes are built only when a template comes along. */
+static pthread_once_t cfn_once = PTHREAD_ONCE_INIT;
+
+static void build_api(void)
 {
 	size_t i, j;
 	build_arns();
 	build_db(&api_db, "shapes-api.json", NULL);
-	build_db(&cfn_db, "shapes-cfn.json", &api_db);
-	colon_free = str_list("shapes-cfn.json", map_get(data_tree(
-		"shapes-cfn.json"), "colon_free_pseudo_parameters"), &ncolon_free);
 	/* ARN name parts refer to API shapes by name. */
 	{
 		const struct node *kinds = map_get(map_get(data_tree(
@@ -511,6 +531,14 @@ static void build_all(void)
 			}
 		}
 	}
+}
+
+static void build_cfn(void)
+{
+	pthread_once(&shapes_once, build_api);
+	build_db(&cfn_db, "shapes-cfn.json", &api_db);
+	colon_free = str_list("shapes-cfn.json", map_get(data_tree(
+		"shapes-cfn.json"), "colon_free_pseudo_parameters"), &ncolon_free);
 }
 
 static const char *note_find(const struct note *v, size_t n, const char *k)
@@ -591,7 +619,7 @@ int schema_pattern_match(const char *dialect, const char *shape,
 			 const char *s, size_t len)
 {
 	const struct shape *sh;
-	pthread_once(&shapes_once, build_all);
+	pthread_once(&cfn_once, build_cfn);
 	sh = db_find(strcmp(dialect, "cfn") == 0 ? &cfn_db : &api_db, shape);
 	if (!sh || !sh->pattern)
 		return -1;
@@ -1983,7 +2011,9 @@ void schema_check_doc(struct doc *d)
 
 	if (!d->root)
 		return;
-	pthread_once(&shapes_once, build_all);
+	pthread_once(&shapes_once, build_api);
+	if (d->kind == DOC_CFN)
+		pthread_once(&cfn_once, build_cfn);
 	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.db = &api_db;
