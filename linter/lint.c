@@ -169,21 +169,6 @@ void diag_related(struct file *f, struct diag *dg, size_t off,
 
 /* ---- document paths ---- */
 
-struct sbuf {
-	char *s;
-	size_t n, cap;
-};
-
-static void sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
 
 static int ident_like(const struct node *k)
 {
@@ -199,20 +184,20 @@ static int ident_like(const struct node *k)
 	return 1;
 }
 
-static void path_key(struct sbuf *b, const struct node *k)
+static void path_key(struct strbuf *b, const struct node *k)
 {
 	char tmp[64];
 	if (ident_like(k)) {
 		if (b->n)
-			sb_add(b, ".", 1);
-		sb_add(b, k->u.str, k->len);
+			strbuf_add(b, ".", 1);
+		strbuf_add(b, k->u.str, k->len);
 	} else if (k->kind == N_STR) {
-		sb_add(b, "[\"", 2);
-		sb_add(b, k->u.str, k->len > 200 ? 200 : k->len);
-		sb_add(b, "\"]", 2);
+		strbuf_add(b, "[\"", 2);
+		strbuf_add(b, k->u.str, k->len > 200 ? 200 : k->len);
+		strbuf_add(b, "\"]", 2);
 	} else {
 		snprintf(tmp, sizeof(tmp), "[<%s>]", node_kind_name(k));
-		sb_add(b, tmp, strlen(tmp));
+		strbuf_add(b, tmp, strlen(tmp));
 	}
 }
 
@@ -229,7 +214,7 @@ static int contains(const struct node *n, const struct node *t)
 
 const char *doc_path(struct doc *d, const struct node *t)
 {
-	struct sbuf b = { 0 };
+	struct strbuf b = { 0 };
 	const struct node *cur = d->root;
 	const char *res;
 	unsigned guard = 0;
@@ -297,7 +282,7 @@ const char *doc_path(struct doc *d, const struct node *t)
 					}
 			if (next) {
 				snprintf(tmp, sizeof(tmp), "[%u]", i);
-				sb_add(&b, tmp, strlen(tmp));
+				strbuf_add(&b, tmp, strlen(tmp));
 			}
 		}
 		if (!next)

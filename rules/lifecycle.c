@@ -350,27 +350,19 @@ static void check_rule(struct doc *d, const struct node *rule, int cfn)
 	}
 }
 
+static void rule_hook(struct doc *d, const struct node *rule,
+		      const struct plan_ref *p)
+{
+	check_rule(d, rule, p->cfn);
+}
+
 void lifecycle_check_doc(struct doc *d)
 {
-	struct plan_ref *plans;
-	size_t np, i;
-	uint32_t j;
-
 	if (!d->root)
 		return;
 	if (d->kind == DOC_COPY_JOB) {
 		check_lifecycle(d, as_map(d, map_get(d->root, "Lifecycle")), 0, 0);
 		return;
 	}
-	np = doc_plans(d, &plans);
-	for (i = 0; i < np; i++) {
-		const struct node *rs = plans[i].rules;
-		if (!node_is(rs, N_SEQ))
-			continue;
-		for (j = 0; j < rs->len; j++) {
-			const struct node *rule = as_map(d, seq_at(rs, j));
-			if (rule)
-				check_rule(d, rule, plans[i].cfn);
-		}
-	}
+	each_rule(d, rule_hook);
 }

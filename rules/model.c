@@ -63,27 +63,6 @@ static int has_var(const char *s, size_t n)
 	return 0;
 }
 
-/* Append s[0..n) to an arena-grown buffer. */
-struct grow {
-	char *s;
-	size_t n, cap;
-	struct arena *a;
-};
-
-static void grow_add(struct grow *g, const char *s, size_t n)
-{
-	if (g->n + n + 1 > g->cap) {
-		size_t cap = (g->n + n + 1) * 2;
-		char *ns = arena_alloc(g->a, cap);
-		if (g->n)
-			memcpy(ns, g->s, g->n);
-		g->s = ns;
-		g->cap = cap;
-	}
-	memcpy(g->s + g->n, s, n);
-	g->n += n;
-	g->s[g->n] = '\0';
-}
 
 /* Text of a value for ARN analysis: literal strings, parameter defaults,
  * Fn::Sub templates, Fn::Join of literals and Refs. Returns 0 or -1. */
@@ -91,7 +70,7 @@ static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 {
 	enum cfn_known how;
 	const struct node *lit = cfn_value(d, v, &how), *a, *parts;
-	struct grow g = {.a = &d->arena};
+	struct strbuf g = {.a = &d->arena};
 	uint32_t i;
 
 	memset(t, 0, sizeof(*t));
@@ -128,22 +107,22 @@ static int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 		parts = seq_at(a, 1);
 		if (!node_is(parts, N_SEQ))
 			return -1;
-		grow_add(&g, "", 0);
+		strbuf_add(&g, "", 0);
 		for (i = 0; i < parts->len; i++) {
 			const struct node *p = seq_at(parts, i);
 			const char *ref = NULL;
 			if (node_is(p, N_STR)) {
-				grow_add(&g, p->u.str, p->len);
+				strbuf_add(&g, p->u.str, p->len);
 				continue;
 			}
 			if (node_intrinsic(p) == FN_REF)
 				ref = node_str(map_val(p, 0));
-			grow_add(&g, "${", 2);
+			strbuf_add(&g, "${", 2);
 			if (ref)
-				grow_add(&g, ref, strlen(ref));
+				strbuf_add(&g, ref, strlen(ref));
 			else
-				grow_add(&g, "?", 1);
-			grow_add(&g, "}", 1);
+				strbuf_add(&g, "?", 1);
+			strbuf_add(&g, "}", 1);
 		}
 		t->text = g.s;
 		t->sub = 1;
@@ -495,18 +474,18 @@ static void classify_resource(struct doc *d, struct res_model *rm)
 	}
 	if (t.sub && has_var(t.text, strlen(t.text))) {
 		/* CloudFormation fills these in: classify them as wildcards */
-		struct grow g = {.a = &d->arena};
+		struct strbuf g = {.a = &d->arena};
 		const char *p = t.text;
-		grow_add(&g, "", 0);
+		strbuf_add(&g, "", 0);
 		while (*p) {
 			const char *q = strstr(p, "${");
 			const char *e = q ? strchr(q, '}') : NULL;
 			if (!q || !e) {
-				grow_add(&g, p, strlen(p));
+				strbuf_add(&g, p, strlen(p));
 				break;
 			}
-			grow_add(&g, p, (size_t)(q - p));
-			grow_add(&g, "*", 1);
+			strbuf_add(&g, p, (size_t)(q - p));
+			strbuf_add(&g, "*", 1);
 			p = e + 1;
 		}
 		rm->text = t.text;

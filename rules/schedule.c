@@ -1172,28 +1172,23 @@ static void check_plan(struct doc *d, const struct plan_ref *p)
 	check_retention_gap(d, ri, n);
 }
 
+static void rule_hook(struct doc *d, const struct node *rule,
+		      const struct plan_ref *p)
+{
+	check_expression(d, rule);
+	check_timezone(d, rule);
+	check_windows(d, rule, p->cfn);
+}
+
 void schedule_check_doc(struct doc *d)
 {
 	struct plan_ref *plans;
 	size_t np, i;
-	uint32_t j;
 
 	if (!d->root)
 		return;
+	each_rule(d, rule_hook);
 	np = doc_plans(d, &plans);
-	for (i = 0; i < np; i++) {
-		const struct node *rs = plans[i].rules;
-		if (!node_is(rs, N_SEQ))
-			continue;
-		for (j = 0; j < rs->len; j++) {
-			enum cfn_known how;
-			const struct node *rule = cfn_value(d, seq_at(rs, j), &how);
-			if (how == CFN_UNKNOWN || !node_is(rule, N_MAP))
-				continue;
-			check_expression(d, rule);
-			check_timezone(d, rule);
-			check_windows(d, rule, plans[i].cfn);
-		}
+	for (i = 0; i < np; i++)
 		check_plan(d, &plans[i]);
-	}
 }

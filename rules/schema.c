@@ -1469,17 +1469,11 @@ struct sbuf {
 
 static void sb_add(struct vctx *c, struct sbuf *b, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-		char *p = arena_alloc(&c->d->arena, cap);
-		if (b->len)
-			memcpy(p, b->p, b->len);
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
+	struct strbuf t = { b->p, b->len, b->cap, &c->d->arena };
+	strbuf_add(&t, s, n);
+	b->p = t.s;
+	b->len = t.n;
+	b->cap = t.cap;
 }
 
 static void sb_ph(struct vctx *c, struct sbuf *b, const char *name, size_t n)

@@ -134,6 +134,26 @@ size_t doc_selections(struct doc *d, struct selection_ref **out)
 	return c->nsels;
 }
 
+void each_rule(struct doc *d,
+	       void (*fn)(struct doc *d, const struct node *rule,
+			  const struct plan_ref *p))
+{
+	struct plan_ref *plans;
+	size_t np = doc_plans(d, &plans), i;
+	uint32_t j;
+	for (i = 0; i < np; i++) {
+		const struct node *rs = plans[i].rules;
+		if (!node_is(rs, N_SEQ))
+			continue;
+		for (j = 0; j < rs->len; j++) {
+			enum cfn_known how;
+			const struct node *rule = cfn_value(d, seq_at(rs, j), &how);
+			if (how != CFN_UNKNOWN && node_is(rule, N_MAP))
+				fn(d, rule, &plans[i]);
+		}
+	}
+}
+
 const char *cfn_ref_target(const struct node *v)
 {
 	const struct node *a;

@@ -34,6 +34,13 @@ struct selection_ref {
 size_t doc_plans(struct doc *d, struct plan_ref **out);
 size_t doc_selections(struct doc *d, struct selection_ref **out);
 
+/* Call fn for every backup rule of every plan of d whose value is a
+ * mapping known at lint time (intrinsics that stand for a whole rule are
+ * skipped). */
+void each_rule(struct doc *d,
+	       void (*fn)(struct doc *d, const struct node *rule,
+			  const struct plan_ref *p));
+
 /* Dialect-dependent member names. */
 const char *key_rules(int cfn);        /* "Rules" | "BackupPlanRule" */
 const char *key_target_vault(int cfn); /* "TargetBackupVaultName" | "TargetBackupVault" */
