@@ -13,7 +13,7 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-#define CHUNK_MIN (64 * 1024)
+#define CHUNK_MIN (16 * 1024)
 #define CHUNK_MAX (8 * 1024 * 1024)
 
 void oom(void)
