@@ -270,6 +270,12 @@ static int parse_string(struct parser *p, struct node *n)
 			unsigned cp, lo;
 			if (read_u4(p, i + 2, &cp))
 				return -1;
+			if (cp == 0 && !p->c->has_nul) {
+				/* reported by the caller; the string keeps it */
+				p->c->has_nul = 1;
+				p->c->nul_off = i;
+				p->c->nul_end = i + 6;
+			}
 			if (cp >= 0xDC00 && cp <= 0xDFFF)
 				return fail(p, i, i + 6, BKP004,
 					    "lone low surrogate \\u%04X: not a "

@@ -454,6 +454,7 @@ static void doc_free(struct doc *d)
 
 struct loader {
 	struct file *f;
+	struct load_ctx *c;
 	struct doc *cur;       /* document being loaded (YAML) */
 	unsigned ndocs;
 	struct dup { const struct node *first, *dup; } *dups;
@@ -479,6 +480,12 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 
 	d->root = root;
 	d->kind = detect(root);
+	if (l->c && l->c->has_nul) {
+		report_span(f, d->index, BKP004, l->c->nul_off, l->c->nul_end, "",
+			    "a string holds a NUL character (\\u0000 or \\0): no "
+			    "AWS name or value may contain one");
+		l->c->has_nul = 0;
+	}
 	for (i = 0; i < l->ndups; i++) {
 		const struct node *a = l->dups[i].first, *b = l->dups[i].dup;
 		struct pos fp = source_pos(&f->src, a->start);
@@ -496,10 +503,15 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 					    "the document is empty: nothing to lint");
 			else if (root->kind != N_MAP)
 				report(d, BKP003, root,
-				       "the document is a %s, not a backup plan, "
+				       "the document is %s, not a backup plan, "
 				       "selection, copy job or CloudFormation "
 				       "template: nothing to lint",
-				       node_kind_name(root));
+				       root->kind == N_NULL ? "null"
+				       : root->kind == N_INT ? "an integer"
+				       : root->kind == N_SEQ ? "a list"
+				       : root->kind == N_BOOL ? "a boolean"
+				       : root->kind == N_FLOAT ? "a number"
+							       : "a string");
 			else {
 				struct diag *dg = report(
 					d, BKP003, root->len ? map_key(root, 0) : root,
@@ -602,6 +614,7 @@ static void lint_source(struct file *f)
 	memset(&l, 0, sizeof(l));
 	memset(&c, 0, sizeof(c));
 	l.f = f;
+	l.c = &c;
 	c.max_depth = f->opt->max_depth;
 	c.max_alias_nodes = f->opt->max_alias_nodes;
 	c.on_dup = on_dup;

@@ -35,6 +35,10 @@ struct load_ctx {
 	void (*on_dup)(void *ud, const struct node *first, const struct node *dup);
 	void *ud;
 	struct load_error err;
+	/* The first string that holds a NUL character (JSON \u0000, YAML \0):
+	 * not fatal, the caller reports it (BKP004) and goes on. */
+	int has_nul;
+	size_t nul_off, nul_end;
 };
 
 /* Parse buf[0..len) (a UTF-8 BOM at the start is skipped). */

@@ -525,9 +525,12 @@ static int scalar(struct ystate *y, const yaml_event_t *e)
 	}
 	if (len > UINT32_MAX)
 		return yfail(y, n.start, n.end, BKP005, "scalar too long");
-	if (memchr(v, '\0', len))
-		return yfail(y, n.start, n.end, BKP004,
-			     "string contains a NUL character (\\0 escape)");
+	if (memchr(v, '\0', len) && !y->c->has_nul) {
+		/* reported by the caller; the string keeps it */
+		y->c->has_nul = 1;
+		y->c->nul_off = n.start;
+		y->c->nul_end = n.end;
+	}
 	n.kind = N_STR;
 	n.u.str = intern_str(y->strings, y->a, v, len);
 	n.len = (uint32_t)len;
