@@ -256,6 +256,28 @@ static int must_be_alone(struct scan *sc, int alone, size_t off, size_t len,
 		    what, (int)len, sc->s + off);
 }
 
+/* "15W", "6L": one value, then the letter that ends the item (already
+ * seen). Reads the value into *v and moves past the item; 0, or -1 with
+ * the error set. */
+static int value_then_letter(struct scan *sc, int *v, char letter,
+			     const char *field, const char *what, int alone,
+			     size_t a, size_t n)
+{
+	size_t save_end = sc->end;
+	sc->end--;
+	if (read_value(sc, v))
+		return -1;
+	if (sc->pos != sc->end) {
+		char cb[8];
+		return fail(sc->err, sc->f, sc->pos, 1,
+			    "unexpected %s in %s: '%c' follows a single %s",
+			    show_char(sc->s[sc->pos], cb), field, letter, what);
+	}
+	sc->end = save_end;
+	sc->pos = save_end;
+	return must_be_alone(sc, alone, a, n, field);
+}
+
 /* Day-of-month specials: L, LW, nW. Returns 1 when handled, 0 when the item
  * is ordinary, -1 on error. */
 static int dom_special(struct scan *sc, struct cron *c, int alone)
@@ -280,20 +302,8 @@ static int dom_special(struct scan *sc, struct cron *c, int alone)
 	}
 	if (n >= 2 && upper(s[sc->end - 1]) == 'W') {
 		int v;
-		size_t save_end = sc->end;
-
-		sc->end--;
-		if (read_value(sc, &v))
-			return -1;
-		if (sc->pos != sc->end) {
-			char cb[8];
-			return fail(sc->err, sc->f, sc->pos, 1,
-				    "unexpected %s in Day-of-month: 'W' follows a single day (e.g. 15W)",
-				    show_char(s[sc->pos], cb));
-		}
-		sc->end = save_end;
-		sc->pos = save_end;
-		if (must_be_alone(sc, alone, a, n, "Day-of-month"))
+		if (value_then_letter(sc, &v, 'W', "Day-of-month", "day (e.g. 15W)",
+				      alone, a, n))
 			return -1;
 		c->dom_mode = CRON_DOM_NEARWD;
 		c->dom_n = v;
@@ -352,20 +362,8 @@ static int dow_special(struct scan *sc, struct cron *c, int alone)
 	}
 	if (n >= 2 && upper(s[sc->end - 1]) == 'L' &&
 	    (is_digit(s[a]) || n == 4)) {
-		size_t save_end = sc->end;
-
-		sc->end--;
-		if (read_value(sc, &v))
-			return -1;
-		if (sc->pos != sc->end) {
-			char cb[8];
-			return fail(sc->err, sc->f, sc->pos, 1,
-				    "unexpected %s in Day-of-week: 'L' follows a single weekday (e.g. 6L)",
-				    show_char(s[sc->pos], cb));
-		}
-		sc->end = save_end;
-		sc->pos = save_end;
-		if (must_be_alone(sc, alone, a, n, "Day-of-week"))
+		if (value_then_letter(sc, &v, 'L', "Day-of-week",
+				      "weekday (e.g. 6L)", alone, a, n))
 			return -1;
 		c->dow_mode = CRON_DOW_LAST;
 		c->dow_n = v;
