@@ -210,22 +210,18 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 		  "that need a different copy rule");
 }
 
+static void plan_hook(struct doc *d, const struct facts *f,
+		      struct plan_model *p)
+{
+	if (!p->nsels)
+		return; /* types unknown: say nothing */
+	check_both_kinds(d, f, p);
+	check_efs_plan_wide(d, f, p);
+}
+
 void copymode_check_run(struct run *r)
 {
-	size_t i, j, k;
-
-	model_link(r);
-	for (i = 0; i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc *d = r->files[i]->docs[j];
-			struct doc_model *m = model_of(d);
-			for (k = 0; k < m->nplans; k++) {
-				if (!m->plans[k].nsels)
-					continue; /* types unknown: say nothing */
-				check_both_kinds(d, m->facts, &m->plans[k]);
-				check_efs_plan_wide(d, m->facts, &m->plans[k]);
-			}
-		}
+	model_each_plan(r, plan_hook);
 }
 
 void copymode_check_doc(struct doc *d)

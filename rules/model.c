@@ -834,3 +834,18 @@ const char *model_cite(struct doc *d, const struct facts *f, enum fact v,
 		return arena_printf(&d->arena, "%s: %s", facts_cite(f), note);
 	return facts_cite(f);
 }
+
+void model_each_plan(struct run *r,
+		     void (*fn)(struct doc *d, const struct facts *f,
+				struct plan_model *p))
+{
+	size_t i, j, k;
+	model_link(r);
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc *d = r->files[i]->docs[j];
+			struct doc_model *m = model_of(d);
+			for (k = 0; k < m->nplans; k++)
+				fn(d, m->facts, &m->plans[k]);
+		}
+}

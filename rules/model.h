@@ -136,6 +136,12 @@ struct doc_model *model_of(struct doc *d);
  * does the work. */
 void model_link(struct run *r);
 
+/* Link the run (model_link), then call fn for every plan of every kept
+ * document, with the document and its dataset. */
+void model_each_plan(struct run *r,
+		     void (*fn)(struct doc *d, const struct facts *f,
+				struct plan_model *p));
+
 /* A Region/account/partition of an ARN-like string: fills the parts of `pl`
  * and `parts` (region, partition, account, in that order); `vault` gets the
  * backup-vault name. Handles literal strings, Fn::Sub templates and Fn::Join

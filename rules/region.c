@@ -276,15 +276,15 @@ static void check_resource_regions(const struct plan_model *p)
 	}
 }
 
+static void plan_hook(struct doc *d, const struct facts *f,
+		      struct plan_model *p)
+{
+	(void)d;
+	(void)f;
+	check_resource_regions(p);
+}
+
 void region_check_run(struct run *r)
 {
-	size_t i, j, k;
-
-	model_link(r);
-	for (i = 0; i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc_model *m = model_of(r->files[i]->docs[j]);
-			for (k = 0; k < m->nplans; k++)
-				check_resource_regions(&m->plans[k]);
-		}
+	model_each_plan(r, plan_hook);
 }

@@ -455,28 +455,21 @@ void restype_check_doc(struct doc *d)
 		check_copyjob(d, m->facts, m->job);
 }
 
+static void plan_hook(struct doc *d, const struct facts *f,
+		      struct plan_model *p)
+{
+	size_t c;
+	if (!p->nsels)
+		return; /* types unknown: say nothing */
+	for (c = 0; c < p->nrules; c++)
+		check_rule_types(d, f, p, &p->rules[c]);
+	for (c = 0; c < p->ncopies; c++) {
+		check_copy_types(d, f, p, &p->copies[c]);
+		check_rds_option_groups(d, p, &p->copies[c]);
+	}
+}
+
 void restype_check_run(struct run *r)
 {
-	size_t i, j, k, c;
-
-	model_link(r);
-	for (i = 0; i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc *d = r->files[i]->docs[j];
-			struct doc_model *m = model_of(d);
-			for (k = 0; k < m->nplans; k++) {
-				struct plan_model *p = &m->plans[k];
-				if (!p->nsels)
-					continue; /* types unknown: say nothing */
-				for (c = 0; c < p->nrules; c++)
-					check_rule_types(d, m->facts, p,
-							 &p->rules[c]);
-				for (c = 0; c < p->ncopies; c++) {
-					check_copy_types(d, m->facts, p,
-							 &p->copies[c]);
-					check_rds_option_groups(d, p,
-								&p->copies[c]);
-				}
-			}
-		}
+	model_each_plan(r, plan_hook);
 }
