@@ -3,10 +3,12 @@
 #   sh testdata/run.sh [--update] BACKUPLINT [UNIT_DIR]
 # A case is testdata/<family>/<case>.{json,yaml,yml,template}, or a directory
 # <case>.case linted as one run. It runs from the repository root as
-#   BACKUPLINT --format gnu --no-color [<case>.args] testdata/<family>/<case>...
+#   BACKUPLINT --format json --no-color [<case>.args] testdata/<family>/<case>...
+# with BACKUPLINT_NOW fixed, so that rules that depend on "today" are stable,
 # and must print exactly <case>.out: stdout, then stderr lines prefixed
-# "stderr: ", then "exit: N". Cases under testdata/ok/ need no .out: they must
-# print nothing and exit 0. --update rewrites the .out files (review the diff).
+# "stderr: ", then "exit: N". JSON pins the whole diagnostic: span, document
+# path, hint, related place and fixes. Cases under testdata/ok/ need no .out:
+# run with --format gnu, they must print nothing and exit 0. --update rewrites the .out files (review the diff).
 # VALGRIND=1 runs every case under valgrind as well.
 # Prints "N passed, N failed" last; exits 1 when anything failed.
 set -u
@@ -28,10 +30,11 @@ run_case() { # $1 = case path, $2 = expected file, $3 = result file
 	c=$1 exp=$2 r=$3
 	base=${c%.*}
 	case $c in *.case) base=$c ;; esac
-	args=""
+	args="" fmt=json
 	[ -f "$base.args" ] && args=$(cat "$base.args")
+	[ "${c#testdata/ok/}" != "$c" ] && fmt=gnu
 	# shellcheck disable=SC2086
-	$vg "$bin" --format gnu --no-color $args "$c" >"$r.out" 2>"$r.err" </dev/null
+	BACKUPLINT_NOW=${BACKUPLINT_NOW:-2026-06-15} $vg "$bin" --format $fmt --no-color $args "$c" >"$r.out" 2>"$r.err" </dev/null
 	code=$?
 	{ cat "$r.out"; sed 's/^/stderr: /' "$r.err"; echo "exit: $code"; } >"$r.got"
 	if [ $update = 1 ] && [ "${c#testdata/ok/}" = "$c" ]; then
