@@ -96,6 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	memset(&oo, 0, sizeof(oo));
 	oo.tool_version = "fuzz";
+	oo.rules = &rule_table;
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		if (formats[i] == OUT_SARIF && (sel & 0xE0) != 0xE0)
 			continue;

@@ -346,7 +346,7 @@ int main(int argc, char **argv)
 	if (markdown && !list_rules)
 		die_usage("%s", "--format markdown goes with --list-rules");
 	if (list_rules) {
-		output_list_rules(stdout, markdown);
+		output_list_rules(stdout, &rule_table, markdown);
 		return fflush(stdout) || ferror(stdout) ? 2 : 0;
 	}
 	if (explain) {
@@ -425,6 +425,7 @@ int main(int argc, char **argv)
 	oo.color = fmt == OUT_TEXT && !no_color && isatty(STDOUT_FILENO) &&
 		   !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]);
 	oo.tool_version = BACKUPLINT_VERSION;
+	oo.rules = &rule_table;
 	if (output_write(stdout, (enum out_format)fmt, w.files, in.n, &oo) != 0) {
 		fprintf(stderr, "backuplint: cannot write the output: %s\n",
 			strerror(errno ? errno : EIO));

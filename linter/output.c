@@ -196,11 +196,10 @@ static const char *file_name(const struct file *f)
 	return f->arg ? f->arg : "-";
 }
 
-static const struct rule *rule_of(const struct diag *d)
+static const struct rule *rule_of(const struct rule_table *t,
+				  const struct diag *d)
 {
-	if (d->rule < 0 || d->rule >= RULE_COUNT || !rules[d->rule].id)
-		return NULL;
-	return &rules[d->rule];
+	return rule_at(t, d->rule);
 }
 
 static const char *sev_word(int sev)
@@ -255,10 +254,10 @@ static void count_all(struct file **files, size_t n, struct counts *c)
 
 /* FILE:LINE:COL: SEVERITY: MESSAGE [ID name]; a diagnostic about the whole
  * file (line 0) has no LINE:COL. */
-static void put_first_line(FILE *fp, const struct file *f,
-			   const struct diag *d, int color)
+static void put_first_line(FILE *fp, const struct rule_table *rt,
+			   const struct file *f, const struct diag *d, int color)
 {
-	const struct rule *r = rule_of(d);
+	const struct rule *r = rule_of(rt, d);
 	const char *sc;
 
 	if (color)
@@ -295,13 +294,14 @@ static void put_first_line(FILE *fp, const struct file *f,
 	fputc('\n', fp);
 }
 
-static void write_gnu(FILE *fp, struct file **files, size_t n)
+static void write_gnu(FILE *fp, struct file **files, size_t n,
+		      const struct rule_table *rt)
 {
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < files[i]->diags.n; j++)
-			put_first_line(fp, files[i], &files[i]->diags.v[j], 0);
+			put_first_line(fp, rt, files[i], &files[i]->diags.v[j], 0);
 	}
 }
 
@@ -405,6 +405,7 @@ static unsigned glyph(struct buf *b, const char *s, size_t k, long cp,
 
 struct text_ctx {
 	FILE *fp;
+	const struct rule_table *rules;
 	int color;
 	struct buf src, mark;
 };
@@ -555,7 +556,7 @@ static void write_text_diag(struct text_ctx *t, struct file *f,
 	const char *p;
 	size_t len, cb, ce, beyond;
 
-	put_first_line(t->fp, f, d, t->color);
+	put_first_line(t->fp, t->rules, f, d, t->color);
 	/* A file that could not be read (over the size limit) has no lines
 	 * to show. */
 	if (d->pos.line && !f->io_error) {
@@ -608,7 +609,7 @@ static void write_summary(FILE *fp, const struct counts *c)
 static void write_text(FILE *fp, struct file **files, size_t n,
 		       const struct out_opts *o)
 {
-	struct text_ctx t = { .fp = fp, .color = o->color };
+	struct text_ctx t = { .fp = fp, .rules = o->rules, .color = o->color };
 	struct counts c;
 	size_t i, j;
 
@@ -697,9 +698,10 @@ static void jprint(FILE *fp, cJSON *j, int pretty)
 
 /* ---- json ---- */
 
-static cJSON *json_diag(const struct file *f, const struct diag *d)
+static cJSON *json_diag(const struct rule_table *rt, const struct file *f,
+			const struct diag *d)
 {
-	const struct rule *r = rule_of(d);
+	const struct rule *r = rule_of(rt, d);
 	cJSON *o = jobj(NULL, NULL), *rel;
 
 	jadd(o, "file", jstr(file_name(f)));
@@ -726,7 +728,8 @@ static cJSON *json_diag(const struct file *f, const struct diag *d)
 
 /* One diagnostic a line, printed as it is built, so that memory does not
  * grow with the number of files. */
-static void write_json(FILE *fp, struct file **files, size_t n)
+static void write_json(FILE *fp, struct file **files, size_t n,
+		       const struct rule_table *rt)
 {
 	struct counts c;
 	cJSON *sum;
@@ -738,7 +741,7 @@ static void write_json(FILE *fp, struct file **files, size_t n)
 		for (j = 0; j < files[i]->diags.n; j++) {
 			fputs(first ? "\n  " : ",\n  ", fp);
 			first = 0;
-			jprint(fp, json_diag(files[i], &files[i]->diags.v[j]), 0);
+			jprint(fp, json_diag(rt, files[i], &files[i]->diags.v[j]), 0);
 		}
 	}
 	fputs(first ? "],\n" : "\n],\n", fp);
@@ -1108,11 +1111,11 @@ static void sarif_snippets(cJSON *phys, struct file *f, const struct diag *d)
 	jadd(ctx, "snippet", snip);
 }
 
-static cJSON *sarif_result(struct file *f, const struct diag *d,
-			   const char *uri, long artifact,
+static cJSON *sarif_result(const struct rule_table *rt, struct file *f,
+			   const struct diag *d, const char *uri, long artifact,
 			   const long *rule_index)
 {
-	const struct rule *r = rule_of(d);
+	const struct rule *r = rule_of(rt, d);
 	cJSON *o = jobj(NULL, NULL), *locs, *loc, *logs, *lg, *rel, *props, *phys;
 
 	jadd(o, "ruleId", jstr(r ? r->id : "BKP000"));
@@ -1195,7 +1198,8 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 {
 	const char *version = o->tool_version ? o->tool_version : BACKUPLINT_VERSION;
 	cJSON *tool = jobj(NULL, NULL), *driver, *arr, *a, *roles;
-	long rule_index[RULE_COUNT];
+	const struct rule_table *rt = o->rules;
+	long *rule_index = xcalloc(rt->n ? rt->n : 1, sizeof(*rule_index));
 	size_t i, j, k = 0;
 	char **uris;
 	int first = 1;
@@ -1209,12 +1213,12 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 #endif
 	arr = cJSON_CreateArray();
 	jadd(driver, "rules", arr);
-	for (i = 0; i < RULE_COUNT; i++) {
+	for (i = 0; i < rt->n; i++) {
 		rule_index[i] = -1;
-		if (!rules[i].id)
+		if (!rt->v[i].id)
 			continue;
 		rule_index[i] = (long)k++;
-		jpush(arr, sarif_rule(&rules[i]));
+		jpush(arr, sarif_rule(&rt->v[i]));
 	}
 	fputs("{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
 	      "\"version\": \"2.1.0\",\n\"runs\": [{\n\"tool\": ", fp);
@@ -1245,7 +1249,7 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 		for (j = 0; j < files[i]->diags.n; j++) {
 			fputs(first ? "\n  " : ",\n  ", fp);
 			first = 0;
-			jprint(fp, sarif_result(files[i], &files[i]->diags.v[j],
+			jprint(fp, sarif_result(o->rules, files[i], &files[i]->diags.v[j],
 						uris[i], (long)i, rule_index), 0);
 		}
 	}
@@ -1253,6 +1257,7 @@ static void write_sarif(FILE *fp, struct file **files, size_t n,
 	for (i = 0; i < n; i++)
 		free(uris[i]);
 	free(uris);
+	free(rule_index);
 }
 
 /* ---- github ---- */
@@ -1284,7 +1289,8 @@ static void gh_escape(FILE *fp, const char *s, int property)
 	}
 }
 
-static void write_github(FILE *fp, struct file **files, size_t n)
+static void write_github(FILE *fp, struct file **files, size_t n,
+			 const struct rule_table *rt)
 {
 	const struct diag *d;
 	const struct rule *r;
@@ -1294,7 +1300,7 @@ static void write_github(FILE *fp, struct file **files, size_t n)
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < files[i]->diags.n; j++) {
 			d = &files[i]->diags.v[j];
-			r = rule_of(d);
+			r = rule_of(rt, d);
 			fprintf(fp, "::%s file=", d->severity == SEV_ERROR ? "error" :
 				d->severity == SEV_WARNING ? "warning" : "notice");
 			gh_escape(fp, file_name(files[i]), 1);
@@ -1347,25 +1353,32 @@ static void write_github(FILE *fp, struct file **files, size_t n)
 int output_write(FILE *fp, enum out_format fmt, struct file **files, size_t n,
 		 const struct out_opts *o)
 {
-	static const struct out_opts defaults = { 0 };
+	static const struct rule_table none = { NULL, 0 };
+	static const struct out_opts defaults = { .rules = &none };
+	struct out_opts with_table;
 
 	if (!o)
 		o = &defaults;
+	if (!o->rules) {
+		with_table = *o;
+		with_table.rules = &none;
+		o = &with_table;
+	}
 	switch (fmt) {
 	case OUT_TEXT:
 		write_text(fp, files, n, o);
 		break;
 	case OUT_GNU:
-		write_gnu(fp, files, n);
+		write_gnu(fp, files, n, o->rules);
 		break;
 	case OUT_JSON:
-		write_json(fp, files, n);
+		write_json(fp, files, n, o->rules);
 		break;
 	case OUT_SARIF:
 		write_sarif(fp, files, n, o);
 		break;
 	case OUT_GITHUB:
-		write_github(fp, files, n);
+		write_github(fp, files, n, o->rules);
 		break;
 	}
 	if (fflush(fp) != 0 || ferror(fp))
@@ -1380,7 +1393,7 @@ static const char *facts_note(const struct rule *r)
 	return (r->flags & RF_FACTS) ? " (facts: spec|current)" : "";
 }
 
-static void list_markdown(FILE *fp)
+static void list_markdown(FILE *fp, const struct rule_table *rt)
 {
 	const struct rule *r;
 	const char *p;
@@ -1393,8 +1406,8 @@ static void list_markdown(FILE *fp)
 	      "`backuplint --explain ID` prints the same text.\n\n"
 	      "| ID | Name | Severity | Summary |\n"
 	      "| --- | --- | --- | --- |\n", fp);
-	for (i = 0; i < RULE_COUNT; i++) {
-		r = &rules[i];
+	for (i = 0; i < rt->n; i++) {
+		r = &rt->v[i];
 		if (!r->id)
 			continue;
 		fprintf(fp, "| [%s](#", r->id);
@@ -1407,8 +1420,8 @@ static void list_markdown(FILE *fp)
 			  r->summary ? strlen(r->summary) : 0);
 		fprintf(fp, "%s |\n", facts_note(r));
 	}
-	for (i = 0; i < RULE_COUNT; i++) {
-		r = &rules[i];
+	for (i = 0; i < rt->n; i++) {
+		r = &rt->v[i];
 		if (!r->id)
 			continue;
 		fprintf(fp, "\n## %s %s\n\nSeverity: %s.", r->id, r->name,
@@ -1420,21 +1433,21 @@ static void list_markdown(FILE *fp)
 	}
 }
 
-void output_list_rules(FILE *fp, int markdown)
+void output_list_rules(FILE *fp, const struct rule_table *rt, int markdown)
 {
 	size_t i, w = 0, k;
 	const struct rule *r;
 
 	if (markdown) {
-		list_markdown(fp);
+		list_markdown(fp, rt);
 		return;
 	}
-	for (i = 0; i < RULE_COUNT; i++) {
-		if (rules[i].id && (k = strlen(rules[i].name)) > w)
+	for (i = 0; i < rt->n; i++) {
+		if (rt->v[i].id && (k = strlen(rt->v[i].name)) > w)
 			w = k;
 	}
-	for (i = 0; i < RULE_COUNT; i++) {
-		r = &rules[i];
+	for (i = 0; i < rt->n; i++) {
+		r = &rt->v[i];
 		if (!r->id)
 			continue;
 		fprintf(fp, "%-7s %-*s %-8s %s%s\n", r->id, (int)w, r->name,

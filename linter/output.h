@@ -26,6 +26,7 @@
 #include <stdio.h>
 
 #include "lint.h"
+#include "rule.h"
 
 enum out_format { OUT_TEXT, OUT_GNU, OUT_JSON, OUT_SARIF, OUT_GITHUB };
 
@@ -33,6 +34,7 @@ enum out_format { OUT_TEXT, OUT_GNU, OUT_JSON, OUT_SARIF, OUT_GITHUB };
 int out_format_parse(const char *s);
 
 struct out_opts {
+	const struct rule_table *rules; /* the table diagnostics index */
 	int color;                /* ANSI colours in text output */
 	int quiet;                /* text: no summary line */
 	const char *tool_version; /* for SARIF's tool.driver; NULL: VERSION */
@@ -50,7 +52,7 @@ int output_write(FILE *fp, enum out_format fmt, struct file **files, size_t n,
 /* --list-rules: the table (id, name, severity, summary; rules that rest on
  * the facts dataset say "facts: spec|current"), or markdown for
  * docs/rules.md when markdown=1 (each rule: heading, summary, doc, source). */
-void output_list_rules(FILE *fp, int markdown);
+void output_list_rules(FILE *fp, const struct rule_table *rt, int markdown);
 
 /* --explain ID: full documentation of one rule. */
 void output_explain(FILE *fp, const struct rule *r);

@@ -788,14 +788,9 @@ const struct family families[] = {
 };
 const size_t nfamilies = sizeof(families) / sizeof(families[0]);
 
+const struct rule_table rule_table = { rules, RULE_COUNT };
+
 const struct rule *rule_lookup(const char *s)
 {
-	size_t i;
-	for (i = 0; i < RULE_COUNT; i++) {
-		if (!rules[i].id)
-			continue;
-		if (strcasecmp(rules[i].id, s) == 0 || strcmp(rules[i].name, s) == 0)
-			return &rules[i];
-	}
-	return NULL;
+	return rule_find(&rule_table, s);
 }

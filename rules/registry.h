@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "../linter/rule.h"
+
 enum rule_id {
 	/* input: loading and encoding (linter/) */
 	BKP001, BKP002, BKP003, BKP004, BKP005,
@@ -32,21 +34,9 @@ enum rule_id {
 	RULE_COUNT
 };
 
-enum rule_flags {
-	RF_FACTS = 1 << 0, /* rests on the AWS facts dataset (--facts) */
-};
-
-struct rule {
-	const char *id;       /* "BKP501" */
-	const char *name;     /* "cold-storage-minimum" */
-	int severity;         /* default enum severity */
-	unsigned flags;       /* enum rule_flags */
-	const char *summary;  /* one line, for --list-rules */
-	const char *doc;      /* what it checks, why, bad and good example */
-	const char *source;   /* the AWS documentation it rests on */
-};
-
 extern const struct rule rules[RULE_COUNT];
+/* The same table, as the engine takes it. */
+extern const struct rule_table rule_table;
 
 /* Rule by id ("BKP501", case-insensitive) or name; NULL when unknown. */
 const struct rule *rule_lookup(const char *id_or_name);
