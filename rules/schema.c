@@ -36,6 +36,7 @@
 #include <pcre2.h>
 
 #include "../linter/data.h"
+#include "../linter/suggest.h"
 #include "families.h"
 #include "walk.h"
 
@@ -553,68 +554,6 @@ static const char *note_find(const struct note *v, size_t n, const char *k)
 /* ------------------------------------------------------------------ */
 /* Spelling                                                           */
 
-unsigned schema_edit_distance(const char *a, size_t la, const char *b,
-			      size_t lb, int nocase)
-{
-	unsigned d[65][65];
-	size_t i, j;
-	if (la > 64 || lb > 64)
-		return 1000;
-	for (i = 0; i <= la; i++)
-		d[i][0] = (unsigned)i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = (unsigned)j;
-	for (i = 1; i <= la; i++) {
-		for (j = 1; j <= lb; j++) {
-			int ca = (unsigned char)a[i - 1], cb = (unsigned char)b[j - 1];
-			unsigned cost, v;
-			if (nocase) {
-				ca = tolower(ca);
-				cb = tolower(cb);
-			}
-			cost = ca != cb;
-			v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	}
-	return d[la][lb];
-}
-
-const char *schema_did_you_mean(const char *word, const char *const *cand,
-				size_t n)
-{
-	size_t i, lw = strlen(word);
-	const char *best = NULL;
-	unsigned bestd = 1000;
-	for (i = 0; i < n; i++) {
-		size_t lc = strlen(cand[i]);
-		unsigned dist = schema_edit_distance(word, lw, cand[i], lc, 1);
-		size_t longer = lw > lc ? lw : lc;
-		/* Close enough to be a slip of the keyboard: at most a third
-		 * of the longer word, and never more than 4 edits. A word
-		 * that contains the candidate whole (TargetBackupVaultNames)
-		 * counts too. */
-		if (dist > 4 || dist * 3 > longer) {
-			if (!(lc >= 4 && lw > lc &&
-			      strncasecmp(word, cand[i], lc) == 0))
-				continue;
-			dist = (unsigned)(lw - lc);
-		}
-		if (dist < bestd) {
-			bestd = dist;
-			best = cand[i];
-		}
-	}
-	return best;
-}
-
 int schema_pattern_match(const char *dialect, const char *shape,
 			 const char *s, size_t len)
 {
@@ -933,7 +872,7 @@ static void check_string_text(struct vctx *c, const struct shape *s,
 						     i ? ", " : "", s->enums[i]);
 			list[o] = '\0';
 			if (!close)
-				close = schema_did_you_mean(
+				close = did_you_mean(
 					arena_strndup(&c->d->arena, str, len),
 					s->enums, s->nenums);
 			dg = rep(c, BKP107, v, "%s %s is not a valid value; "
@@ -1794,7 +1733,7 @@ static const struct member *unknown_key(struct vctx *c, const struct shape *s,
 	for (i = n = 0; i < s->nmembers; i++)
 		if (!present[i])
 			cand[n++] = s->members[i].name;
-	mean = schema_did_you_mean(name, cand, n);
+	mean = did_you_mean(name, cand, n);
 	if (mean) {
 		dg = rep(c, BKP101, k, "unknown key %s in %s; did you mean "
 			 "\"%s\"?%s", show(c, k), where, mean,

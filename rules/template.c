@@ -49,7 +49,7 @@ static const char *suggest(struct tctx *t, const char *word,
 			for (i = 0; i < m[k]->len && n < 256; i++)
 				cand[n++] = node_str(map_key(m[k], i));
 	(void)t;
-	return did_you_mean(word, cand, n, 1);
+	return did_you_mean(word, cand, n);
 }
 
 static void undefined(struct tctx *t, const struct node *at, size_t off,

@@ -5,6 +5,7 @@
 
 #include "lint.h"
 #include "schema.h"
+#include "suggest.h"
 
 static int fails;
 
@@ -17,7 +18,7 @@ static int fails;
 
 static unsigned dist(const char *a, const char *b, int nocase)
 {
-	return schema_edit_distance(a, strlen(a), b, strlen(b), nocase);
+	return edit_distance(a, strlen(a), b, strlen(b), nocase);
 }
 
 static int mean(const char *word, const char *want)
@@ -29,7 +30,7 @@ static int mean(const char *word, const char *want)
 		"CopyActions", "EnableContinuousBackup", "IndexActions",
 		"ScanActions",
 	};
-	const char *got = schema_did_you_mean(word, members,
+	const char *got = did_you_mean(word, members,
 					      sizeof(members) / sizeof(members[0]));
 	if (!want)
 		return got == NULL;
@@ -117,7 +118,7 @@ int main(void)
 	memset(long_name, 'x', 63);
 	long_name[63] = '\0';
 	CHECK(dist(long_name, "x", 0) == 62);
-	CHECK(schema_edit_distance("a", 65, "a", 1, 0) == 1000);
+	CHECK(edit_distance("a", 65, "a", 1, 0) == 1000);
 
 	/* Did you mean: close slips only, the closest wins. */
 	CHECK(mean("RuleNmae", "RuleName"));
