@@ -144,22 +144,3 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
-void strbuf_add(struct strbuf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = (b->n + n + 1) * 2;
-		if (b->a) {
-			char *ns = arena_alloc(b->a, cap);
-			if (b->n)
-				memcpy(ns, b->s, b->n);
-			b->s = ns;
-		} else {
-			b->s = xrealloc(b->s, cap);
-		}
-		b->cap = cap;
-	}
-	if (n)
-		memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}

@@ -31,16 +31,6 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
-/* A growable NUL-terminated string, in arena `a` (old copies are left to
- * the arena) or, when a is NULL, on the heap (free(s) when done). */
-struct strbuf {
-	char *s;
-	size_t n, cap;
-	struct arena *a;
-};
-
-void strbuf_add(struct strbuf *b, const char *s, size_t n);
-
 /* malloc/realloc that abort on failure, for growable scratch arrays. */
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);

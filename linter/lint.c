@@ -1,5 +1,6 @@
 /* lint.c - one file through the pipeline: read, check the encoding, load
  * each document, label its kind, run the rule families; and report(). */
+#include "strbuf.h"
 #include "lint.h"
 
 #include <stdarg.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "load.h"
+#include "utf8.h"
 
 void options_init(struct options *o)
 {
@@ -297,56 +299,6 @@ done:
 
 /* ---- encoding ---- */
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0 with a
- * reason. */
-static size_t utf8_seq(const unsigned char *s, size_t n, const char **why)
-{
-	unsigned c = s[0];
-	size_t len, i;
-	unsigned cp, min;
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2) {
-		*why = c < 0xC0 ? "a continuation byte with no lead byte"
-				: "an overlong encoding";
-		return 0;
-	}
-	if (c < 0xE0)
-		len = 2, cp = c & 0x1F, min = 0x80;
-	else if (c < 0xF0)
-		len = 3, cp = c & 0x0F, min = 0x800;
-	else if (c < 0xF5)
-		len = 4, cp = c & 0x07, min = 0x10000;
-	else {
-		*why = "a byte that never appears in UTF-8";
-		return 0;
-	}
-	if (n < len) {
-		*why = "a sequence cut short by the end of the file";
-		return 0;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*why = "a sequence cut short (missing continuation byte)";
-			return 0;
-		}
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min) {
-		*why = "an overlong encoding";
-		return 0;
-	}
-	if (cp >= 0xD800 && cp <= 0xDFFF) {
-		*why = "an encoded UTF-16 surrogate";
-		return 0;
-	}
-	if (cp > 0x10FFFF) {
-		*why = "a code point beyond U+10FFFF";
-		return 0;
-	}
-	return len;
-}
-
 static int check_encoding(struct file *f)
 {
 	const unsigned char *b = (const unsigned char *)f->src.buf;
@@ -400,7 +352,7 @@ static int check_encoding(struct file *f)
 					 "document");
 			return -1;
 		}
-		l = utf8_seq(b + i, n - i, &why);
+		l = utf8_valid(b + i, n - i, NULL, &why);
 		if (!l) {
 			report_span(f, 0, BKP004, i, i + 1, "",
 				    "invalid UTF-8: byte 0x%02X starts %s", b[i], why);

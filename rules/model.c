@@ -1,6 +1,7 @@
 /* model.c - plans, copies, selections and copy jobs as the policy rules see
  * them: places resolved from ARNs, CloudFormation Fn::Sub/Fn::Join/GetAtt
  * and the options; selections linked to plans across the run. */
+#include "../linter/strbuf.h"
 #include "model.h"
 
 #include <stdarg.h>

@@ -21,6 +21,7 @@
  * at the key that holds the object, or at the object itself for list items
  * and the document root; quotas at the first item over the limit;
  * duplicate rule names at the second RuleName. */
+#include "../linter/strbuf.h"
 #include "schema.h"
 
 #include <ctype.h>
@@ -37,6 +38,7 @@
 
 #include "../linter/data.h"
 #include "../linter/suggest.h"
+#include "../linter/utf8.h"
 #include "families.h"
 #include "walk.h"
 
@@ -745,35 +747,6 @@ static void wrong_type(struct vctx *c, const struct shape *s,
 				v->end - v->start));
 }
 
-/* Decode one UTF-8 sequence (input already validated by the loader). */
-static unsigned utf8_next(const unsigned char *s, size_t len, size_t *i)
-{
-	unsigned ch = s[*i], n = 0, cp;
-	if (ch < 0x80) {
-		(*i)++;
-		return ch;
-	}
-	if ((ch & 0xE0) == 0xC0) { n = 1; cp = ch & 0x1F; }
-	else if ((ch & 0xF0) == 0xE0) { n = 2; cp = ch & 0x0F; }
-	else if ((ch & 0xF8) == 0xF0) { n = 3; cp = ch & 0x07; }
-	else { (*i)++; return 0xFFFD; }
-	(*i)++;
-	while (n-- && *i < len) {
-		cp = (cp << 6) | (s[*i] & 0x3F);
-		(*i)++;
-	}
-	return cp;
-}
-
-static size_t utf8_count(const char *s, size_t len)
-{
-	size_t i, n = 0;
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* "a space", "'/'", "U+00E9 'é'", "a tab" */
 static const char *char_name(struct vctx *c, unsigned cp, const char *at,
 			     size_t bytes)
@@ -804,7 +777,10 @@ static long first_bad_char(const struct shape *s, const char *str, size_t len,
 	size_t i = 0, n = 0;
 	while (i < len) {
 		size_t at = i;
-		unsigned ch = utf8_next((const unsigned char *)str, len, &i);
+		long v;
+		unsigned ch;
+		i += utf8_decode((const unsigned char *)str + i, len - i, &v);
+		ch = v < 0 ? 0xFFFD : (unsigned)v;
 		n++;
 		if (ch == PH_SAFE || ch == PH_ANY)
 			continue;
