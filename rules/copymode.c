@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "../linter/lint.h"
+#include "cfn.h"
 #include "families.h"
+#include "registry.h"
 #include "model.h"
 
 #define ALL_TYPES 0xffffffffu
@@ -101,7 +103,7 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 			p->name, d1, tl, model_cite(d, f, v, note));
 	if (!dg)
 		return;
-	dg->severity = model_severity(BKP401, known != 0, v);
+	diag_demote(dg, model_demotion(known != 0, v));
 	diag_hint(
 		d->file, dg,
 		"use two plans (one copying cross-Region, one "
@@ -204,7 +206,7 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 		what, model_cite(d, f, v, note));
 	if (!dg)
 		return;
-	dg->severity = model_severity(BKP402, known, FACT_NO);
+	diag_demote(dg, model_demotion(known, FACT_NO));
 	diag_hint(d->file, dg,
 		  "create a separate plan for the file systems "
 		  "that need a different copy rule");

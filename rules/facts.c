@@ -11,6 +11,7 @@
 #include "../linter/arena.h"
 #include "../linter/data.h"
 #include "../linter/lint.h"
+#include "registry.h"
 #include "../linter/suggest.h"
 
 #define MAX_TYPES     32
@@ -640,10 +641,7 @@ const char *facts_describe(const char *name)
 
 const struct facts *facts_of(const struct doc *d)
 {
-	const struct facts *f = NULL;
-	if (d && d->opt)
-		f = facts_get(d->opt->facts);
-	return f ? f : facts_get(NULL);
+	return aws_session(doc_session(d))->facts;
 }
 
 const char *facts_name(const struct facts *f)

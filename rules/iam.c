@@ -6,7 +6,10 @@
 #include <strings.h>
 
 #include "../linter/lint.h"
+#include "cfn.h"
 #include "families.h"
+#include "registry.h"
+#include "kinds.h"
 #include "model.h"
 
 #define BACKUP_PRINCIPAL "backup.amazonaws.com"

@@ -14,7 +14,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cfn.h"
 #include "families.h"
+#include "registry.h"
+#include "kinds.h"
 #include "walk.h"
 
 /* AWS limits (CreateBackupPlan Lifecycle documentation; continuous backup

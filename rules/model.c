@@ -11,6 +11,8 @@
 
 #include "../linter/arn.h"
 #include "../linter/lint.h"
+#include "cfn.h"
+#include "kinds.h"
 #include "registry.h"
 
 /* ---- pointing into strings ---- */
@@ -20,25 +22,18 @@ struct diag *report_part(struct doc *d, enum rule_id r, const struct part *p,
 {
 	char buf[2048];
 	va_list ap;
-	long base = p->len ? node_text_offset(d, p->node) : -1;
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (base < 0)
+	if (!p->len)
 		return report(d, r, p->node, "%s", buf);
-	return report_span(d->file, d->index, r, (size_t)base + p->off,
-			   (size_t)base + p->off + p->len, doc_path(d, p->node),
-			   "%s", buf);
+	return report_sub(d, r, p->node, p->off, p->len, "%s", buf);
 }
 
-int model_severity(enum rule_id r, int known, enum fact v)
+int model_demotion(int known, enum fact v)
 {
-	int sev = rules[r].severity;
-	int down = !known + (v == FACT_LIMITED);
-	while (down-- > 0 && sev > SEV_INFO)
-		sev--;
-	return sev;
+	return !known + (v == FACT_LIMITED);
 }
 
 /* ---- ARN templates ---- */
@@ -328,13 +323,18 @@ void model_compare(const struct place *src, const struct place *dst, int *xr,
 
 /* ---- building the model of one document ---- */
 
-static int model_slot(void)
+/* The model of d, allocated the first time anyone asks for it (the walk
+ * lists live in it too). */
+static struct doc_model *model_slot(struct doc *d)
 {
-	size_t i;
-	for (i = 0; i < nfamilies; i++)
-		if (families[i].name && strcmp(families[i].name, "region") == 0)
-			return (int)i;
-	return 14; /* not registered: any slot the walker does not use */
+	if (!d->model)
+		d->model = arena_zalloc(&d->arena, sizeof(struct doc_model));
+	return d->model;
+}
+
+struct walk_cache *walk_cache_of(struct doc *d)
+{
+	return &model_slot(d)->walk;
 }
 
 /* Source place of a plan or job: the document's own ARN, else options. */
@@ -356,10 +356,10 @@ static void source_place(struct doc *d, const struct node *arn,
 		}
 	}
 	(void)recovery_point;
-	if (!pl->region && d->opt && d->opt->region)
-		pl->region = d->opt->region;
-	if (!pl->account && d->opt && d->opt->account)
-		pl->account = d->opt->account;
+	if (!pl->region && doc_session(d)->opt.region)
+		pl->region = doc_session(d)->opt.region;
+	if (!pl->account && doc_session(d)->opt.account)
+		pl->account = doc_session(d)->opt.account;
 	if (!pl->partition && pl->region)
 		pl->partition = facts_partition_of(pl->region);
 }
@@ -588,16 +588,14 @@ static void build_copyjob(struct doc *d, struct doc_model *m)
 
 struct doc_model *model_of(struct doc *d)
 {
-	int slot = model_slot();
-	struct doc_model *m = d->ext[slot];
+	struct doc_model *m = model_slot(d);
 	struct plan_ref *pr;
 	struct selection_ref *sr;
 	size_t i;
 
-	if (m)
+	if (m->built)
 		return m;
-	m = arena_zalloc(&d->arena, sizeof(*m));
-	d->ext[slot] = m;
+	m->built = 1;
 	m->doc = d;
 	m->facts = facts_of(d);
 	if (!d->root)
@@ -682,7 +680,7 @@ static struct plan_model *find_plan(struct run_index *x, struct sel_model *s)
 	 * its selections), else of the run, when the selection names no other
 	 * plan: it names none, or that plan's own id is not known (a
 	 * CreateBackupPlan input, whose id AWS assigns). */
-	only = ((struct doc_model *)s->doc->ext[model_slot()])->file_plan;
+	only = ((struct doc_model *)s->doc->model)->file_plan;
 	if (!only && x->nplans == 1)
 		only = x->plans[0];
 	if (!only || s->plan_logical)
@@ -725,55 +723,39 @@ static void account_from_role(struct plan_model *p)
 
 /* Note in each document model of file f the file's only plan, if it has
  * exactly one. */
-static void file_plans(struct file *f, int slot)
+static void file_plans(struct file *f)
 {
 	struct plan_model *only = NULL;
 	size_t j, n = 0;
 
 	for (j = 0; j < f->ndocs; j++) {
-		struct doc_model *m = f->docs[j]->ext[slot];
+		struct doc_model *m = f->docs[j]->model;
 		if (m && m->nplans) {
 			n += m->nplans;
 			only = &m->plans[0];
 		}
 	}
 	for (j = 0; j < f->ndocs; j++) {
-		struct doc_model *m = f->docs[j]->ext[slot];
+		struct doc_model *m = f->docs[j]->model;
 		if (m)
 			m->file_plan = n == 1 ? only : NULL;
 	}
-}
-
-static int linked_flag(struct run *r, int set)
-{
-	size_t i, j;
-	int slot = model_slot();
-	for (i = 0; i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc_model *m = r->files[i]->docs[j]->ext[slot];
-			if (!m)
-				continue;
-			if (!set)
-				return m->linked;
-			m->linked = 1;
-		}
-	return 0;
 }
 
 void model_link(struct run *r)
 {
 	struct run_index x = {0};
 	size_t i, j, k, cap_p = 0, cap_s = 0;
-	int slot = model_slot();
+	struct aws_run *ar = r->state;
 
-	if (linked_flag(r, 0))
+	if (ar->linked)
 		return;
-	linked_flag(r, 1);
+	ar->linked = 1;
 	for (i = 0; i < r->nfiles; i++)
-		file_plans(r->files[i], slot);
+		file_plans(r->files[i]);
 	for (i = 0; i < r->nfiles; i++)
 		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc_model *m = r->files[i]->docs[j]->ext[slot];
+			struct doc_model *m = r->files[i]->docs[j]->model;
 			if (!m)
 				continue;
 			for (k = 0; k < m->nplans; k++) {

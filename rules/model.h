@@ -9,8 +9,8 @@
  * a vault of the same template), or comes from --region/--account; else it
  * is unknown (NULL) and the rules that need it say nothing.
  *
- * Ownership: everything lives in the document's arena (d->ext[] slot of the
- * first policy family); model_of() builds it once per document and marks
+ * Ownership: everything lives in the document's arena (d->model); model_of()
+ * builds it once per document and marks
  * documents that have plans, selections or copy jobs as kept for check_run.
  * Nothing here reports diagnostics. */
 #ifndef BACKUPLINT_MODEL_H
@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "facts.h"
+#include "registry.h"
 #include "walk.h"
 
 /* Where a vault or resource lives. `same_*` set: it is the source's own
@@ -115,6 +116,8 @@ struct copyjob_model {
 };
 
 struct doc_model {
+	struct walk_cache walk;      /* walk.h's lists */
+	int built;                   /* model_of() has filled the rest */
 	struct doc *doc;
 	struct plan_model *plans;
 	size_t nplans;
@@ -122,7 +125,6 @@ struct doc_model {
 	size_t nsels;
 	struct copyjob_model *job;   /* or NULL */
 	const struct facts *facts;
-	int linked;                  /* model_link() has run */
 	struct plan_model *file_plan; /* the file's only plan (model_link) */
 };
 
@@ -166,9 +168,9 @@ struct diag *report_part(struct doc *d, enum rule_id r, const struct part *p,
 const char *model_cite(struct doc *d, const struct facts *f, enum fact v,
 		       const char *note);
 
-/* The severity a type-dependent finding gets: the rule's default when the
- * types are known and the fact is NO; one lower (error -> warning, warning
- * -> info) when they only may be there, or the fact is LIMITED. */
-int model_severity(enum rule_id r, int known, enum fact v);
+/* How many levels below its rule's severity a type-dependent finding is
+ * reported (diag_demote): none when the types are known and the fact is NO;
+ * one more when they only may be there, one more when the fact is LIMITED. */
+int model_demotion(int known, enum fact v);
 
 #endif

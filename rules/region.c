@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "../linter/lint.h"
+#include "cfn.h"
 #include "families.h"
+#include "registry.h"
 #include "model.h"
 
 /* A Region code's shape: lowercase words joined by '-', the last one a

@@ -6,11 +6,16 @@
  * generated from this table (make docs). */
 #include "registry.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../linter/diag.h"
+#include "cfn.h"
+#include "facts.h"
 #include "families.h"
+#include "kinds.h"
 
 #define E SEV_ERROR
 #define W SEV_WARNING
@@ -775,8 +780,7 @@ const struct rule rules[RULE_COUNT] = {
 
 /* Families run in this order on each document; schema first so that the
  * policy rules can rely on shapes having been reported. */
-const struct family families[] = {
-	{ .name = "input" },
+static const struct family families[] = {
 	{ .name = "schema", .check_doc = schema_check_doc },
 	{ .name = "lifecycle", .check_doc = lifecycle_check_doc },
 	{ .name = "schedule", .check_doc = schedule_check_doc },
@@ -786,11 +790,66 @@ const struct family families[] = {
 	{ .name = "iam", .check_doc = iam_check_doc },
 	{ .name = "template", .check_doc = template_check_doc },
 };
-const size_t nfamilies = sizeof(families) / sizeof(families[0]);
 
-const struct rule_table rule_table = { rules, RULE_COUNT };
-
-const struct rule *rule_lookup(const char *s)
+static int aws_session_init(struct session *s, char *err, size_t errlen)
 {
-	return rule_find(&rule_table, s);
+	struct aws_session *a;
+	const struct facts *f = facts_get(s->opt.facts);
+	if (!f) {
+		const char *const *names = facts_names();
+		size_t i, o = 0;
+		o += (size_t)snprintf(err, errlen, "unknown --facts '%.40s' (", s->opt.facts);
+		for (i = 0; names[i] && o < errlen; i++)
+			o += (size_t)snprintf(err + o, errlen - o, "%s%s", i ? ", " : "",
+					      names[i]);
+		if (o < errlen)
+			snprintf(err + o, errlen - o, ")");
+		return -1;
+	}
+	a = xcalloc(1, sizeof(*a));
+	a->facts = f;
+	s->state = a;
+	return 0;
 }
+
+static void aws_session_release(struct session *s)
+{
+	free(s->state);
+	s->state = NULL;
+}
+
+static void aws_run_init(struct run *r)
+{
+	r->state = xcalloc(1, sizeof(struct aws_run));
+}
+
+static void aws_run_release(struct run *r)
+{
+	free(r->state);
+	r->state = NULL;
+}
+
+const struct checker backuplint = {
+	.rules = { rules, RULE_COUNT },
+	.input_rule = {
+		[IN_SYNTAX] = BKP001,
+		[IN_DUPLICATE_KEY] = BKP002,
+		[IN_UNRECOGNIZED] = BKP003,
+		[IN_ENCODING] = BKP004,
+		[IN_LIMITS] = BKP005,
+	},
+	.families = families,
+	.nfamilies = sizeof(families) / sizeof(families[0]),
+	.documents = "a backup plan, selection, copy job or CloudFormation template",
+	.keys = "a top-level BackupPlan, BackupPlanName, BackupSelection, "
+		"RecoveryPointArn or Resources key",
+	.relevant = kinds_relevant,
+	.classify = kinds_classify,
+	.yaml_tag = cfn_yaml_tag,
+	.session_init = aws_session_init,
+	.session_release = aws_session_release,
+	.run_init = aws_run_init,
+	.run_release = aws_run_release,
+};
+
+

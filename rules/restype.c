@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "../linter/lint.h"
+#include "cfn.h"
 #include "families.h"
+#include "registry.h"
 #include "model.h"
 
 #define ALL_TYPES 0xffffffffu
@@ -113,7 +115,7 @@ static void report_copy(struct doc *d, const struct facts *f,
 				 how, kind, cond, from, to, cite);
 	if (!dg)
 		return;
-	dg->severity = model_severity(rid, known, v);
+	diag_demote(dg, model_demotion(known, v));
 	if (v == FACT_LIMITED)
 		diag_hint(d->file, dg,
 			  "make sure the condition holds, or keep "
@@ -232,7 +234,7 @@ static void check_cold(struct doc *d, const struct facts *f,
 	}
 	if (!dg)
 		return;
-	dg->severity = model_severity(BKP302, known != 0, v);
+	diag_demote(dg, model_demotion(known != 0, v));
 	diag_hint(d->file, dg,
 		  "remove MoveToColdStorageAfterDays, or put the "
 		  "resources that can use cold storage in a plan of their own");
@@ -329,8 +331,7 @@ static void check_rule_types(struct doc *d, const struct facts *f,
 				facts_cite(f));
 		}
 		if (dg) {
-			dg->severity =
-				model_severity(BKP305, known != 0, FACT_NO);
+			diag_demote(dg, model_demotion(known != 0, FACT_NO));
 			diag_hint(d->file, dg,
 				  "keep continuous backup in a plan "
 				  "for the types that support it");
@@ -391,7 +392,7 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 		facts_region_label(jb->src.region), facts_region_label(er),
 		model_cite(d, f, v, note));
 	if (dg) {
-		dg->severity = model_severity(BKP301, 1, v);
+		diag_demote(dg, model_demotion(1, v));
 		diag_hint(d->file, dg,
 			  "copy to a vault in %s, or restore the "
 			  "table and back it up in %s",

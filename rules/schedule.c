@@ -23,8 +23,10 @@
 #include "../linter/suggest.h"
 #include "cron.h"
 #include "families.h"
+#include "registry.h"
 #include "walk.h"
 #include "../linter/embedded.h"
+#include "cfn.h"
 
 /* AWS Backup's limits and defaults (API reference, BackupRule;
  * plan-options-and-configuration in the developer guide). */
@@ -34,33 +36,15 @@
 
 /* ---- today ---- */
 
-static struct cron_time today;
-static pthread_once_t today_once = PTHREAD_ONCE_INIT;
-
-static void today_init(void)
+/* The run's date: the clock's when the run started, or BACKUPLINT_NOW. */
+static struct cron_time today_of(const struct doc *d)
 {
-	const char *e = getenv("BACKUPLINT_NOW");
-	int y, m, d;
-
-	if (e && sscanf(e, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-	    y >= CRON_YEAR_MIN && y <= CRON_YEAR_MAX && m >= 1 && m <= 12 &&
-	    d >= 1 && d <= cron_days_in_month(y, m)) {
-		today.year = y;
-		today.mon = m;
-		today.day = d;
-	} else {
-		time_t t = time(NULL);
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		today.year = tm.tm_year + 1900;
-		today.mon = tm.tm_mon + 1;
-		today.day = tm.tm_mday;
-		if (today.year > CRON_YEAR_MAX) {
-			today.year = CRON_YEAR_MAX;
-			today.mon = 12;
-			today.day = 31;
-		}
-	}
+	struct cron_time t;
+	memset(&t, 0, sizeof(t));
+	t.year = d->file->run->today.year;
+	t.mon = d->file->run->today.mon;
+	t.day = d->file->run->today.day;
+	return t;
 }
 
 /* ---- time zone names ---- */
@@ -215,7 +199,7 @@ static int get_minutes(struct doc *d, const struct node *m, const char *key,
 /* ---- spans inside strings ---- */
 
 /* Report rule r at bytes [off, off+len) of the string value v, or at the
- * whole value when the string's bytes cannot be located in the source. */
+ * value as written when the string is not verbatim in the source. */
 __attribute__((format(printf, 6, 7)))
 static struct diag *report_in_string(struct doc *d, enum rule_id r,
 				     const struct val *v, uint32_t off,
@@ -223,15 +207,13 @@ static struct diag *report_in_string(struct doc *d, enum rule_id r,
 {
 	char msg[600];
 	va_list ap;
-	long base = node_text_offset(d, v->v);
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (base < 0 || len == 0 || off + len > v->v->len)
+	if (!node_verbatim(v->v) || len == 0 || off + len > v->v->len)
 		return report(d, r, v->at, "%s", msg);
-	return report_span(d->file, d->index, r, (size_t)base + off,
-			   (size_t)base + off + len, doc_path(d, v->v), "%s", msg);
+	return report_sub(d, r, v->v, off, len, "%s", msg);
 }
 
 /* ---- BKP601 fixes ---- */
@@ -373,7 +355,7 @@ static void check_frequency(struct doc *d, const struct val *v, const char *s,
  * repeat one schedule or zone in every rule; a never-firing schedule costs a
  * scan of the calendar). Direct-mapped: a collision just recomputes. */
 struct memo {
-	char key[88];
+	char key[112];
 	int val;
 	const char *ptr;
 };
@@ -424,13 +406,12 @@ static int days_fit_months(const struct cron *c)
 	return 0;
 }
 
-static int fire_status(const struct cron *c)
+static int fire_status(const struct cron *c, struct cron_time today)
 {
 	struct cron_time from, out;
 
 	if (c->dom_mode == CRON_DOM_SET && !days_fit_months(c))
 		return NEVER;
-	pthread_once(&today_once, today_init);
 	from = today;
 	from.hour = 0;
 	from.min = 0;
@@ -447,23 +428,14 @@ static int fire_status(const struct cron *c)
 	return NEVER;
 }
 
-static _Thread_local struct memo fire_memo[MEMO_SLOTS];
-
 static void check_fires(struct doc *d, const struct val *v, const char *s,
 			const struct cron *c)
 {
 	struct diag *dg;
 	char years[64], days[64], months[64];
-	struct memo *m;
-	int df, st, hit;
+	int df, st;
 
-	m = memo_find(fire_memo, s, &hit);
-	if (hit) {
-		st = m->val;
-	} else {
-		st = fire_status(c);
-		memo_store(m, s, st, NULL);
-	}
+	st = fire_status(c, today_of(d));
 	if (st == FIRES)
 		return;
 	field_text(s, c, CRON_YEAR, years, sizeof(years));
@@ -779,8 +751,7 @@ static const uint64_t *fire_days(struct doc *d, struct rule_info *ri)
 	if (ri->days)
 		return ri->days;
 	ri->days = arena_zalloc(&d->arena, DAY_WORDS * sizeof(uint64_t));
-	pthread_once(&today_once, today_init);
-	t = today;
+	t = today_of(d);
 	for (i = 0; i < OVERLAP_DAYS && t.year <= CRON_YEAR_MAX; i++) {
 		if (cron_fires_on(&ri->c, t.year, t.mon, t.day))
 			ri->days[i / 64] |= 1ULL << (i % 64);
@@ -971,23 +942,26 @@ static void check_overlap(struct doc *d, const struct plan_ref *p,
 
 static _Thread_local struct memo gap_memo[MEMO_SLOTS];
 
-/* The longest time between two backups of the rule, in minutes, or -1. */
-static long long rule_gap(const struct rule_info *ri)
+/* The longest time between two backups of the rule from `today` on, in
+ * minutes, or -1. Plans repeat a few expressions in thousands of rules: the
+ * answers are memoised per thread, keyed by the date and the text (a pure
+ * function of both). */
+static long long rule_gap(const struct rule_info *ri, struct cron_time today)
 {
-	struct cron_time from;
+	char key[96];
 	struct memo *m;
 	long long gap;
 	int hit;
 
-	m = memo_find(gap_memo, ri->expr, &hit);
+	snprintf(key, sizeof(key), "%04d%02d%02d %s", today.year, today.mon,
+		 today.day, ri->expr);
+	m = memo_find(gap_memo, key, &hit);
 	if (hit)
 		return m->val;
-	pthread_once(&today_once, today_init);
-	from = today;
-	from.hour = 0;
-	from.min = 0;
-	gap = cron_max_gap(&ri->c, &from, GAP_HORIZON_DAYS);
-	memo_store(m, ri->expr, (int)gap, NULL);
+	today.hour = 0;
+	today.min = 0;
+	gap = cron_max_gap(&ri->c, &today, GAP_HORIZON_DAYS);
+	memo_store(m, key, (int)gap, NULL);
 	return gap;
 }
 
@@ -1008,7 +982,7 @@ static void fmt_minutes(long long m, char *buf, size_t n)
 }
 
 /* Fires on every day from today on: its longest gap is at most a day. */
-static int every_day(const struct cron *c)
+static int every_day(const struct cron *c, struct cron_time today)
 {
 	int y;
 
@@ -1017,7 +991,6 @@ static int every_day(const struct cron *c)
 	if (!(c->dom_mode == CRON_DOM_SET && c->days == 0xFFFFFFFEU) &&
 	    !(c->dow_mode == CRON_DOW_SET && c->weekdays == 0xFE))
 		return 0;
-	pthread_once(&today_once, today_init);
 	for (y = today.year; y <= CRON_YEAR_MAX; y++) {
 		int b = y - CRON_YEAR_MIN;
 		if (!((c->years[b / 64] >> (b % 64)) & 1))
@@ -1029,10 +1002,10 @@ static int every_day(const struct cron *c)
 /* 0 when this rule settles BKP608 for its plan without a calendar scan:
  * something about it is unknown (it may keep backups), or it keeps them
  * indefinitely, or it backs up every day and keeps them a day or more. */
-static int gap_possible(const struct rule_info *ri)
+static int gap_possible(const struct rule_info *ri, struct cron_time today)
 {
 	return ri->ok && ri->keep != LLONG_MAX &&
-	       !(ri->keep >= 1 && every_day(&ri->c));
+	       !(ri->keep >= 1 && every_day(&ri->c, today));
 }
 
 struct span_m {
@@ -1059,7 +1032,8 @@ static long long minutes_since_1970(const struct cron_time *t)
 
 /* 1 when the plan's recovery points, all rules together, leave a time with
  * nothing kept between its first backup and the end of the horizon. */
-static int plan_has_gap(const struct rule_info *ri, uint32_t n)
+static int plan_has_gap(const struct rule_info *ri, uint32_t n,
+			struct cron_time today)
 {
 	struct span_m *v = NULL;
 	size_t nv = 0, cap = 0, k;
@@ -1068,7 +1042,6 @@ static int plan_has_gap(const struct rule_info *ri, uint32_t n)
 	uint32_t i;
 	int gap = 0;
 
-	pthread_once(&today_once, today_init);
 	from = today;
 	from.hour = 0;
 	from.min = 0;
@@ -1109,21 +1082,22 @@ static int plan_has_gap(const struct rule_info *ri, uint32_t n)
  * own backups through its own interval. Everything must be known. */
 static void check_retention_gap(struct doc *d, struct rule_info *ri, uint32_t n)
 {
+	struct cron_time today = today_of(d);
 	uint32_t i;
 
 	for (i = 0; i < n; i++)
-		if (!gap_possible(&ri[i]))
+		if (!gap_possible(&ri[i], today))
 			return;
 	for (i = 0; i < n; i++) {
 		long long gap;
-		gap = rule_gap(&ri[i]);
+		gap = rule_gap(&ri[i], today);
 		if (gap < 0 || ri[i].keep * 1440 >= gap)
 			return;
 	}
-	if (!plan_has_gap(ri, n))
+	if (!plan_has_gap(ri, n, today))
 		return;
 	for (i = 0; i < n; i++) {
-		long long gap = rule_gap(&ri[i]);
+		long long gap = rule_gap(&ri[i], today);
 		char every[48], hole[48];
 		struct diag *dg;
 
@@ -1151,7 +1125,7 @@ static void check_plan(struct doc *d, const struct plan_ref *p)
 
 	if (!node_is(rs, N_SEQ) || rs->len == 0)
 		return;
-	if (d->opt && d->opt->disabled[BKP607] && d->opt->disabled[BKP608])
+	if (!rule_on(d, BKP607) && !rule_on(d, BKP608))
 		return;
 	n = rs->len;
 	/* Not zeroed as a whole: on a big plan one early rule usually
@@ -1165,7 +1139,7 @@ static void check_plan(struct doc *d, const struct plan_ref *p)
 			rule_info(d, rule, p->cfn, &ri[i]);
 		/* Past the overlap limit only BKP608 is left, and one rule
 		 * that always keeps a recovery point settles it. */
-		if (n > MAX_OVERLAP_RULES && !gap_possible(&ri[i]))
+		if (n > MAX_OVERLAP_RULES && !gap_possible(&ri[i], today_of(d)))
 			return;
 	}
 	check_overlap(d, p, ri, n);

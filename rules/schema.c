@@ -39,7 +39,10 @@
 #include "../linter/data.h"
 #include "../linter/suggest.h"
 #include "../linter/utf8.h"
+#include "cfn.h"
 #include "families.h"
+#include "registry.h"
+#include "kinds.h"
 #include "walk.h"
 
 /* ------------------------------------------------------------------ */
@@ -607,25 +610,19 @@ static struct diag *rep_part(struct vctx *c, enum rule_id r,
 			     const struct node *n, size_t off, size_t len,
 			     const char *fmt, ...)
 {
-	const struct source *src = &c->d->file->src;
-	size_t q = n->style == S_QUOTED ? 1 : 0;
 	va_list ap;
 	char *msg;
+	if (!rule_on(c->d, r))
+		return NULL;
 	va_start(ap, fmt);
 	msg = arena_vprintf(&c->d->arena, fmt, ap);
 	va_end(ap);
 	if (len == 0)
 		len = 1; /* an empty field: point at what follows it */
-	if (c->at || n->kind != N_STR || c->d->opt->disabled[r] ||
-	    (n->style != S_QUOTED && n->style != S_PLAIN) ||
-	    (size_t)n->start + q + n->len > src->len ||
-	    memcmp(src->buf + n->start + q, n->u.str, n->len) != 0 ||
-	    off + len > n->len)
+	if (c->at || !node_verbatim(n) || off + len > n->len)
 		return report(c->d, r, c->at ? c->at : n, "%s%s", msg,
 			      c->assumed ? c->assumed : "");
-	return report_span(c->d->file, c->d->index, r,
-			   n->start + q + off, n->start + q + off + len,
-			   doc_path(c->d, n), "%s", msg);
+	return report_sub(c->d, r, n, off, len, "%s", msg);
 }
 
 /* A value for a message: strings quoted (control characters escaped, long
@@ -1921,29 +1918,15 @@ void schema_check_doc(struct doc *d)
 	if (!d->root)
 		return;
 	pthread_once(&shapes_once, build_api);
-	if (d->kind == DOC_CFN)
+	if (kind_of(d)->dialect == DIALECT_CFN)
 		pthread_once(&cfn_once, build_cfn);
 	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.db = &api_db;
-	switch (d->kind) {
-	case DOC_PLAN_INPUT:
-		label = map_get(d->root, "BackupPlanId") ? "plan-update" :
-			"plan-create";
-		break;
-	case DOC_PLAN_OUTPUT: label = "plan-output"; break;
-	case DOC_PLAN_BARE: label = "plan-bare"; break;
-	case DOC_SELECTION_INPUT: label = "selection-input"; break;
-	case DOC_SELECTION_OUTPUT: label = "selection-output"; break;
-	case DOC_SELECTION_BARE: label = "selection-bare"; break;
-	case DOC_COPY_JOB: label = "copy-job"; break;
-	case DOC_CFN:
-		label = "template";
+	label = kind_of(d)->shape;
+	if (kind_of(d)->dialect == DIALECT_CFN) {
 		c.db = &cfn_db;
 		c.cfn = 1;
-		break;
-	default:
-		return;
 	}
 	s = doc_shape(c.db, label);
 	if (!s)

@@ -13,6 +13,9 @@
 #include "../linter/lint.h"
 #include "../linter/suggest.h"
 #include "families.h"
+#include "registry.h"
+#include "cfn.h"
+#include "kinds.h"
 #include "walk.h"
 
 static const char *const pseudo[] = {
@@ -63,7 +66,7 @@ static void undefined(struct tctx *t, const struct node *at, size_t off,
 			    what, name, dym ? " (did you mean '" : "", dym ? dym : "",
 			    dym ? "'?)" : "");
 	else
-		dg = report_in(t->d, BKP802, at, off, len,
+		dg = report_sub(t->d, BKP802, at, off, len,
 			       "%s '%.80s' is not defined in this template%s%.80s%s", what,
 			       name, dym ? " (did you mean '" : "", dym ? dym : "",
 			       dym ? "'?)" : "");
@@ -108,7 +111,7 @@ static void check_sub_vars(struct tctx *t, const struct node *s,
 		name[l] = '\0';
 		if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 				 "0123456789_.:-") != l) {
-			report_in(t->d, BKP801, s, (size_t)(p - str), l + 3,
+			report_sub(t->d, BKP801, s, (size_t)(p - str), l + 3,
 				  "malformed Fn::Sub variable ${%.80s}: a variable is a "
 				  "parameter, resource, Resource.Attribute or pseudo "
 				  "parameter name",
@@ -299,7 +302,7 @@ static void unknown_tag(struct doc *d, const struct node *n)
 	if (e == s || b[s] != '!')
 		return;
 	{
-		struct diag *dg = report_span(
+		struct diag *dg = report_at(
 			d->file, d->index, BKP801, s, e, doc_path(d, n),
 			"unknown YAML tag %.*s: %s", (int)(e - s), b + s,
 			d->kind == DOC_CFN

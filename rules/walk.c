@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+#include "cfn.h"
+#include "kinds.h"
+
 const char *key_rules(int cfn)
 {
 	return cfn ? "BackupPlanRule" : "Rules";
@@ -14,41 +17,19 @@ const char *key_target_vault(int cfn)
 	return cfn ? "TargetBackupVault" : "TargetBackupVaultName";
 }
 
-const char *cfn_resource_type(const struct node *res)
-{
-	return node_str(map_get(res, "Type"));
-}
 
-struct node *cfn_resource(struct doc *d, const char *id)
-{
-	if (d->kind != DOC_CFN)
-		return NULL;
-	return map_get(map_get(d->root, "Resources"), id);
-}
 
-/* Cached lists live in the arena; the cache slot is a small header kept
- * in the document's own ext array past the families' slots. */
-struct walk_cache {
-	int done;
-	struct plan_ref *plans;
-	size_t nplans;
-	struct selection_ref *sels;
-	size_t nsels;
-};
-
-#define WALK_SLOT 15
-
+/* The lists, computed once per document (kept in its model). */
 static struct walk_cache *cache(struct doc *d)
 {
-	struct walk_cache *c = d->ext[WALK_SLOT];
+	struct walk_cache *c = walk_cache_of(d);
 	struct node *res;
 	uint32_t i;
-	if (c)
+	if (c->done)
 		return c;
-	c = arena_zalloc(&d->arena, sizeof(*c));
-	d->ext[WALK_SLOT] = c;
 	switch (d->kind) {
-	case DOC_PLAN_INPUT:
+	case DOC_PLAN_CREATE:
+	case DOC_PLAN_UPDATE:
 	case DOC_PLAN_OUTPUT:
 	case DOC_PLAN_BARE: {
 		struct plan_ref *p = arena_zalloc(&d->arena, sizeof(*p));
@@ -154,59 +135,5 @@ void each_rule(struct doc *d,
 	}
 }
 
-const char *cfn_ref_target(const struct node *v)
-{
-	const struct node *a;
-	switch (node_intrinsic(v)) {
-	case FN_REF:
-		return node_str(map_val(v, 0));
-	case FN_GETATT:
-		a = map_val(v, 0);
-		/* the YAML loader already split !GetAtt X.Attr into [X, Attr] */
-		if (node_is(a, N_SEQ) && a->len >= 1)
-			return node_str(seq_at(a, 0));
-		return NULL;
-	default:
-		return NULL;
-	}
-}
 
-/* A parameter's Default is the value a Ref yields, except for SSM
- * parameter types (the Default names the SSM parameter, whose value is
- * read at deployment) and list types (the value is a list). */
-static int default_is_value(const char *type)
-{
-	if (!type)
-		return 1;
-	return strncmp(type, "AWS::SSM::", 10) != 0 &&
-	       strncmp(type, "List<", 5) != 0 &&
-	       strcmp(type, "CommaDelimitedList") != 0;
-}
 
-const struct node *cfn_value(struct doc *d, const struct node *v,
-			     enum cfn_known *how)
-{
-	const char *name;
-	const struct node *param, *def;
-	*how = CFN_LITERAL;
-	if (!v || d->kind != DOC_CFN)
-		return v;
-	switch (node_intrinsic(v)) {
-	case FN_NONE:
-		return v;
-	case FN_REF:
-		name = node_str(map_val(v, 0));
-		param = name ? map_get(map_get(d->root, "Parameters"), name) : NULL;
-		def = map_get(param, "Default");
-		if (def && def->kind != N_MAP && def->kind != N_SEQ &&
-		    default_is_value(node_str(map_get(param, "Type")))) {
-			*how = CFN_ASSUMED;
-			return def;
-		}
-		*how = CFN_UNKNOWN;
-		return v;
-	default:
-		*how = CFN_UNKNOWN;
-		return v;
-	}
-}

@@ -29,8 +29,20 @@ struct selection_ref {
 	const char *logical_id;
 };
 
-/* Plans and selections of document d (computed once, cached in d->ext of
- * no family: in the arena). *out may be NULL when the count is 0. */
+/* The lists of a document, computed once. */
+struct walk_cache {
+	int done;
+	struct plan_ref *plans;
+	size_t nplans;
+	struct selection_ref *sels;
+	size_t nsels;
+};
+
+/* Where d keeps them (its model, model.c). */
+struct walk_cache *walk_cache_of(struct doc *d);
+
+/* Plans and selections of document d (computed once, kept in its model).
+ * *out may be NULL when the count is 0. */
 size_t doc_plans(struct doc *d, struct plan_ref **out);
 size_t doc_selections(struct doc *d, struct selection_ref **out);
 
@@ -44,25 +56,5 @@ void each_rule(struct doc *d,
 /* Dialect-dependent member names. */
 const char *key_rules(int cfn);        /* "Rules" | "BackupPlanRule" */
 const char *key_target_vault(int cfn); /* "TargetBackupVaultName" | "TargetBackupVault" */
-
-/* CloudFormation: the resource map of logical id `id` in template d, or NULL. */
-struct node *cfn_resource(struct doc *d, const char *id);
-/* CloudFormation: resource type string of a resource map ("AWS::Backup::BackupPlan"), or NULL. */
-const char *cfn_resource_type(const struct node *res);
-/* For a CFN BackupPlanId value ({Ref: X} or {Fn::GetAtt: [X, BackupPlanId]}
- * or "X.BackupPlanId"), the logical id X it names, or NULL. */
-const char *cfn_ref_target(const struct node *v);
-
-enum cfn_known {
-	CFN_LITERAL,  /* a plain value: the node itself */
-	CFN_ASSUMED,  /* Ref to a Parameter with a Default: that Default (not
-		       * for SSM and list parameter types, whose Default is not
-		       * the value) */
-	CFN_UNKNOWN,  /* an intrinsic whose value is not known at lint time */
-};
-/* What a value is known to be. Returns the node standing for its value
- * (for CFN_UNKNOWN the intrinsic map itself) and sets *how. In a document
- * that is not a template every value is CFN_LITERAL. */
-const struct node *cfn_value(struct doc *d, const struct node *v, enum cfn_known *how);
 
 #endif

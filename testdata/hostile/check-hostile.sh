@@ -249,9 +249,10 @@ truncations() { # $1 source file, $2 extension, $3 step
 	src=$1 ext=$2 step=$3
 	mkdir -p "$tmp/trunc"
 	rm -f "$tmp/trunc/"*
-	# up to the end of the value: the trailing line break is not needed
+	# from one byte (the empty file is a golden case of its own) up to the
+	# end of the value: the trailing line break is not needed
 	size=$(printf %s "$(cat "$src")" | wc -c | tr -d ' ')
-	i=0
+	i=1
 	while [ $i -lt "$size" ]; do
 		head -c $i "$src" >"$tmp/trunc/$(printf %06d $i).$ext"
 		i=$((i + step))

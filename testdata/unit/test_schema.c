@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "harness.h"
 #include "lint.h"
 #include "schema.h"
 #include "suggest.h"
@@ -46,18 +47,20 @@ static int name_ok(const char *dialect, const char *shape, const char *s)
  * the schema family (BKP1xx), or -1 when there is none. */
 static int lint_one(const char *name, const char *text)
 {
-	struct options opt;
-	struct file f;
+	struct harness h;
+	struct file f, *fp = &f;
 	size_t i;
 	int found = -1;
-	options_init(&opt);
-	lint_buffer(&f, name, text, strlen(text), &opt);
+	harness_init(&h, NULL);
+	lint_buffer(&h.r, &f, name, text, strlen(text));
+	run_finish(&h.r, &fp, 1);
 	for (i = 0; i < f.diags.n; i++)
 		if (f.diags.v[i].rule >= BKP101 && f.diags.v[i].rule <= BKP109) {
 			found = f.diags.v[i].rule;
 			break;
 		}
 	file_release(&f);
+	harness_release(&h);
 	return found;
 }
 
