@@ -825,6 +825,9 @@ static void aws_run_init(struct run *r)
 
 static void aws_run_release(struct run *r)
 {
+	struct aws_run *ar = r->state;
+	if (ar)
+		free(ar->sels);
 	free(r->state);
 	r->state = NULL;
 }

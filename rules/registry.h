@@ -53,8 +53,10 @@ struct aws_session {
 
 /* What a run holds for the rules: the links between its documents
  * (model.c). */
+struct sel_m;
 struct aws_run {
 	int linked;
+	struct sel_m **sels;  /* every plan's selections, in one array */
 };
 
 static inline struct aws_session *aws_session(const struct session *s)

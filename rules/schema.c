@@ -43,7 +43,6 @@
 #include "families.h"
 #include "registry.h"
 #include "kinds.h"
-#include "walk.h"
 
 /* ------------------------------------------------------------------ */
 /* Compiled shapes                                                    */

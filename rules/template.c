@@ -14,29 +14,16 @@
 #include "../linter/suggest.h"
 #include "families.h"
 #include "registry.h"
+#include "aws.h"
 #include "cfn.h"
 #include "kinds.h"
-#include "walk.h"
 
-static const char *const pseudo[] = {
-	"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
-	"AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName",
-	"AWS::URLSuffix",
-};
 
 struct tctx {
 	struct doc *d;
 	const struct node *params, *res, *conds, *maps;
 };
 
-static int is_pseudo(const char *s)
-{
-	size_t i;
-	for (i = 0; i < sizeof(pseudo) / sizeof(pseudo[0]); i++)
-		if (strcmp(s, pseudo[i]) == 0)
-			return 1;
-	return 0;
-}
 
 /* Keys of up to two maps as a candidate list for did-you-mean. */
 static const char *suggest(struct tctx *t, const char *word,
@@ -80,7 +67,7 @@ static void undefined(struct tctx *t, const struct node *at, size_t off,
 
 static void check_ref_name(struct tctx *t, const struct node *at, const char *name)
 {
-	if (is_pseudo(name) || map_get(t->params, name) || map_get(t->res, name))
+	if (aws_is_pseudo(name) || map_get(t->params, name) || map_get(t->res, name))
 		return;
 	undefined(t, at, (size_t)-1, 0, "Ref target", name, t->params, t->res);
 }
@@ -119,7 +106,7 @@ static void check_sub_vars(struct tctx *t, const struct node *s,
 			p = e + 1;
 			continue;
 		}
-		if (map_get(vars, name) || is_pseudo(name)) {
+		if (map_get(vars, name) || aws_is_pseudo(name)) {
 			p = e + 1;
 			continue;
 		}

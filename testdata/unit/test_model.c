@@ -74,7 +74,7 @@ static void test_cfn(void)
 	struct file f;
 	struct options o;
 	struct doc_model *m;
-	struct plan_model *p;
+	struct plan_m *p;
 	struct harness h;
 	struct file *fp = &f;
 
@@ -97,7 +97,7 @@ static void test_cfn(void)
 	CHECK(p->copies[0].dst.same_account && p->copies[0].dst.same_partition);
 	CHECK(p->copies[0].cross_region == 1 && p->copies[0].cross_account == 0);
 	CHECK(p->copies[0].region_part.len == 9 &&
-	      memcmp(f.src.buf + p->copies[0].region_part.node->start + 1 +
+	      memcmp(f.src.buf + node_text_start(p->copies[0].region_part.node) +
 			     p->copies[0].region_part.off,
 		     "us-west-2", 9) == 0);
 	/* Sub with a variable map: the stack's Region, a literal account */
@@ -138,7 +138,7 @@ static void test_api(void)
 	struct file f;
 	struct options o;
 	struct doc_model *m;
-	struct copy_model *c;
+	struct copy_m *c;
 	struct harness h;
 
 	options_init(&o);
