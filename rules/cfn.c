@@ -42,6 +42,12 @@ static const struct {
 enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form)
 {
 	size_t i;
+	/* Long forms are "Ref", "Condition" or "Fn::...": most one-pair maps
+	 * of a template (a Lifecycle with one member) are none of them. */
+	if (!short_form && !(len > 4 && memcmp(name, "Fn::", 4) == 0) &&
+	    !(len == 3 && memcmp(name, "Ref", 3) == 0) &&
+	    !(len == 9 && memcmp(name, "Condition", 9) == 0))
+		return FN_NONE;
 	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
 		const char *f = fns[i].name;
 		/* Short tags drop the "Fn::" prefix: !GetAtt, !Sub; !Ref and

@@ -57,10 +57,13 @@ static void __attribute__((noreturn)) defect(const char *what, const char *name)
 	abort();
 }
 
-static int cmp_entry(const void *a, const void *b)
+static uint32_t name_hash(const char *s, uint32_t len)
 {
-	return strcmp(((const struct dialect_entry *)a)->name,
-		      ((const struct dialect_entry *)b)->name);
+	if (!len)
+		return 0;
+	return (len * 31u + (unsigned char)s[0] * 7u +
+		(unsigned char)s[len / 2] * 3u + (unsigned char)s[len - 1] * 13u) &
+	       (DIALECT_SLOTS - 1);
 }
 
 static void build(void)
@@ -75,17 +78,22 @@ static void build(void)
 		dl->label = node_str(map_get(map_get(ds, dl->name), "label"));
 		if (!dl->label)
 			defect("no label for dialect", dl->name);
-		dl->by_name = xcalloc(F_COUNT, sizeof(*dl->by_name));
+		for (f = 0; f < DIALECT_SLOTS; f++)
+			dl->slot[f].field = -1;
 		for (f = 0; f < F_COUNT; f++) {
 			const struct node *row = map_get(fields, field_def[f].id);
+			uint32_t len, h;
 			dl->names[f] = node_str(map_get(row, dl->name));
 			if (!dl->names[f])
 				defect("no name in this dialect for field", field_def[f].id);
-			dl->by_name[f].name = dl->names[f];
-			dl->by_name[f].field = (int)f;
+			len = (uint32_t)strlen(dl->names[f]);
+			h = name_hash(dl->names[f], len);
+			while (dl->slot[h].field >= 0)
+				h = (h + 1) & (DIALECT_SLOTS - 1);
+			dl->slot[h].name = dl->names[f];
+			dl->slot[h].len = len;
+			dl->slot[h].field = (int)f;
 		}
-		dl->nby_name = F_COUNT;
-		qsort(dl->by_name, dl->nby_name, sizeof(*dl->by_name), cmp_entry);
 	}
 }
 
@@ -103,20 +111,14 @@ const char *fname(const struct doc *d, enum field f)
 /* The field a member name stands for in dialect dl, or -1. */
 static int field_by_name(const struct dialect *dl, const struct node *k)
 {
-	size_t lo = 0, hi = dl->nby_name;
-	if (!node_is(k, N_STR))
+	uint32_t h;
+	if (k->kind != N_STR)
 		return -1;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = key_cmp(k, dl->by_name[mid].name, strlen(dl->by_name[mid].name));
-		if (c == 0)
-			return dl->by_name[mid].field;
-		/* key_cmp compares the key with the name: flip for the search */
-		if (c > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	for (h = name_hash(k->u.str, k->len); dl->slot[h].field >= 0;
+	     h = (h + 1) & (DIALECT_SLOTS - 1))
+		if (dl->slot[h].len == k->len &&
+		    memcmp(dl->slot[h].name, k->u.str, k->len) == 0)
+			return dl->slot[h].field;
 	return -1;
 }
 

@@ -56,18 +56,21 @@ enum field {
 	F_COUNT,
 };
 
+#define DIALECT_SLOTS 128 /* a power of two, over 2 x F_COUNT */
+
 struct dialect {
 	int id;                    /* enum dialect_id */
 	const char *name;          /* "api", "cfn" */
 	const char *label;         /* "CloudFormation" */
 	const char *names[F_COUNT];
 	int cfn;                   /* CloudFormation coercions and intrinsics */
-	/* member name -> field, sorted by name, for reading a map in one pass */
+	/* member name -> field, for reading a map in one pass: an open
+	 * hash table on the length and three bytes of the name */
 	struct dialect_entry {
 		const char *name;
-		int field;
-	} *by_name;
-	size_t nby_name;
+		uint32_t len;
+		int field;         /* -1: free slot */
+	} slot[DIALECT_SLOTS];
 };
 
 /* The dialect of document d (its kind's). */
