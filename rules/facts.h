@@ -24,7 +24,9 @@
 struct doc;
 struct facts;
 
-#define FACTS_DEFAULT "spec"
+
+/* The datasets are the files schemas/facts-NAME.json; schemas/aws.json
+ * names the default. */
 
 /* 1 when `name` is a dataset ("spec", "current"), else 0. */
 int facts_valid(const char *name);

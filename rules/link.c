@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../linter/arn.h"
+#include "arn.h"
 #include "model.h"
 
 struct run_index {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../linter/strbuf.h"
+#include "arn.h"
 #include "aws.h"
 #include "cfn.h"
 #include "dialect.h"
@@ -106,34 +107,6 @@ int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 	}
 }
 
-/* Split text into the six ARN fields, not splitting inside ${...}. */
-static size_t split_fields(const char *s, const char *f[6], size_t flen[6])
-{
-	size_t n = 0, depth = 0;
-	const char *start = s, *p;
-
-	for (p = s;; p++) {
-		if (p[0] == '$' && p[1] == '{' && p[2] != '!') {
-			depth++;
-			p++;
-			continue;
-		}
-		if (*p == '}' && depth) {
-			depth--;
-			continue;
-		}
-		if (*p == '\0' || (*p == ':' && !depth && n < 5)) {
-			f[n] = start;
-			flen[n] = (size_t)(p - start);
-			n++;
-			if (*p == '\0')
-				break;
-			start = p + 1;
-		}
-	}
-	return n;
-}
-
 /* A field that is exactly ${NAME}: NAME into buf; else 0. */
 static int whole_var(const char *f, size_t n, char *buf, size_t bufn)
 {
@@ -188,8 +161,9 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 		const char **vault_ref)
 {
 	struct tmpl t;
+	struct arn_fields x;
 	const char *f[6];
-	size_t flen[6], n, i;
+	size_t flen[6], i;
 	enum fieldv fv;
 	static const size_t idx[3] = {3, 1, 4}; /* region, partition, account */
 	const char *val;
@@ -216,9 +190,13 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 	}
 	if (value_tmpl(d, v, &t) < 0)
 		return -1;
-	n = split_fields(t.text, f, flen);
-	if (n != 6 || flen[0] != 3 || memcmp(f[0], "arn", 3) != 0)
+	arn_split(t.text, strlen(t.text), ARN_SUB, &x);
+	if (x.n != 6 || x.f[0].len != 3 || memcmp(t.text, "arn", 3) != 0)
 		return -1;
+	for (i = 0; i < 6; i++) {
+		f[i] = t.text + x.f[i].off;
+		flen[i] = x.f[i].len;
+	}
 	for (i = 0; i < 3; i++) {
 		static const char *const pseudo[3] = {
 			"AWS::Region", "AWS::Partition", "AWS::AccountId"};
