@@ -16,10 +16,13 @@ struct arena_chunk {
 #define CHUNK_MIN (16 * 1024)
 #define CHUNK_MAX (8 * 1024 * 1024)
 
+/* Out of memory is not a finding and there is nothing sensible to go on
+ * with, in whatever thread: say so and abort (exit() from a worker would
+ * run the process's exit handlers under the other threads' feet). */
 void oom(void)
 {
 	fputs("backuplint: out of memory\n", stderr);
-	exit(2);
+	abort();
 }
 
 void *xmalloc(size_t n)

@@ -373,10 +373,11 @@ static void check_overlap(struct doc *d, const struct plan_m *p,
 			    dst ? "" : " of the shorter-kept rule");
 		if (dg)
 			diag_hint(d->file, dg,
-				  "move the schedules apart by more than the start window (StartWindowMinutes %lld), or give '%s' the same %s",
+				  "move the schedules apart by more than the start window (%s %lld), or give '%s' the same %s",
+				  fname(d, F_START_WINDOW),
 				  lo->start > hi->start ? lo->start : hi->start,
 				  hi->name ? hi->name : "?",
-				  dst ? "CopyActions" : "target vault");
+				  dst ? fname(d, F_COPY_ACTIONS) : "target vault");
 	}
 }
 
@@ -550,8 +551,8 @@ static void check_retention_gap(struct doc *d, struct rule_info *ri, uint32_t n)
 		fmt_minutes(gap, every, sizeof(every));
 		fmt_minutes(gap - ri[i].keep * 1440, hole, sizeof(hole));
 		dg = report(d, BKP608, ri[i].keep_at,
-			    "DeleteAfterDays is %lld but rule '%s' backs up as rarely as every %s (%.80s): its recovery points expire up to %s before the next backup, and the plan's other rules do not fill the gap",
-			    ri[i].keep, ri[i].name ? ri[i].name : "?", every,
+			    "%s is %lld but rule '%s' backs up as rarely as every %s (%.80s): its recovery points expire up to %s before the next backup, and the plan's other rules do not fill the gap",
+			    fname(d, F_DELETE_AFTER), ri[i].keep, ri[i].name ? ri[i].name : "?", every,
 			    ri[i].expr, hole);
 		if (dg)
 			diag_hint(d->file, dg,

@@ -188,10 +188,10 @@ void iam_check_doc(struct doc *d)
 			continue;
 		dg = report(
 			d, BKP701, at,
-			"role '%s', the IamRoleArn of selection '%s', does not "
+			"role '%s', the %s of selection '%s', does not "
 			"trust %s%s%s%s: AWS Backup cannot assume it, and every "
 			"backup job of the selection fails",
-			id, s->name, aws()->backup_principal,
+			id, fname(d, F_IAM_ROLE), s->name, aws()->backup_principal,
 			svcs[0] ? " (it trusts " : "", svcs,
 			svcs[0] ? ")" : "");
 		diag_hint(d->file, dg,

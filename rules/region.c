@@ -84,7 +84,7 @@ static void check_copy(struct doc *d, const struct facts *f,
 	const char *bad;
 
 	if (dst->region && check_region(d, f, dst->region, region_part,
-					"DestinationBackupVaultArn") < 0)
+					fname(d, F_DESTINATION)) < 0)
 		return;
 	/* the ARN's partition field against its Region's partition */
 	if (facts_partition_valid(dst->partition) && dst->region &&
@@ -92,9 +92,8 @@ static void check_copy(struct doc *d, const struct facts *f,
 	    strcmp(dst->partition, facts_region(dst->region)->partition) != 0) {
 		dg = report_part(
 			d, BKP204, partition_part,
-			"DestinationBackupVaultArn says partition '%s' but "
-			"%s is in partition '%s'",
-			dst->partition, facts_region_label(dst->region),
+			"%s says partition '%s' but %s is in partition '%s'",
+			fname(d, F_DESTINATION), dst->partition, facts_region_label(dst->region),
 			facts_region(dst->region)->partition);
 		diag_hint(d->file, dg, "write arn:%s:backup:%s:...",
 			  facts_region(dst->region)->partition, dst->region);
@@ -195,14 +194,14 @@ void region_check_doc(struct doc *d)
 			const struct res_m *rm = &m->sels[i].res[j];
 			if (rm->pl.region)
 				check_region(d, f, rm->pl.region,
-					     &rm->region_part, "Resources");
+					     &rm->region_part, fname(d, F_RESOURCES));
 		}
 
 	for (i = 0; i < m->nplans; i++) {
 		struct plan_m *p = &m->plans[i];
 		if (p->src.region_from_doc &&
 		    check_region(d, f, p->src.region, &p->src_region_part,
-				 "BackupPlanArn") < 0)
+				 fname(d, F_PLAN_ARN)) < 0)
 			continue;
 		for (j = 0; j < p->ncopies; j++) {
 			struct copy_m *c = &p->copies[j];
@@ -230,7 +229,7 @@ void region_check_doc(struct doc *d)
 		int xr, xa, xp;
 		if (jb->src.region_from_doc &&
 		    check_region(d, f, jb->src.region, &jb->src_region_part,
-				 "RecoveryPointArn") < 0)
+				 fname(d, F_RECOVERY_POINT)) < 0)
 			return;
 		if (!jb->is_arn)
 			return;

@@ -382,9 +382,9 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 		return;
 	dg = report_part(
 		d, BKP301, &jb->region_part,
-		"RecoveryPointArn is a DynamoDB table backup, which %s "
+		"%s is a DynamoDB table backup, which %s "
 		"across Regions%s: this copy goes from %s to %s (%s)",
-		v == FACT_LIMITED ? "is copied" : "cannot be copied",
+		fname(d, F_RECOVERY_POINT), v == FACT_LIMITED ? "is copied" : "cannot be copied",
 		v == FACT_LIMITED ? " only under a condition" : "",
 		facts_region_label(jb->src.region), facts_region_label(er),
 		model_cite(d, f, v, note));
