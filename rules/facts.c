@@ -93,6 +93,8 @@ static struct {
 	size_t nregions;
 	struct partition_prefix prefixes[MAX_PREFIXES];
 	size_t nprefixes;
+	const char *partitions[MAX_PREFIXES];
+	size_t npartitions;
 	const char *type_name[MAX_TYPES];
 	const char *type_display[MAX_TYPES];
 	size_t ntypes;
@@ -122,6 +124,9 @@ static void load_regions(void)
 		const struct node *p = seq_at(parts, i);
 		const struct node *pre = map_get(p, "prefixes");
 		const char *id = need_str(file, p, "id");
+		if (base.npartitions == MAX_PREFIXES)
+			bad_data(file, "too many partitions");
+		base.partitions[base.npartitions++] = id;
 		for (j = 0; node_is(pre, N_SEQ) && j < pre->len; j++) {
 			if (base.nprefixes == MAX_PREFIXES)
 				bad_data(file, "too many prefixes");
@@ -769,4 +774,11 @@ enum fact facts_flag(const struct facts *f, const char *name, const char **note)
 	if (note)
 		*note = nt;
 	return v;
+}
+
+const char *const *facts_partitions(size_t *n)
+{
+	base_init();
+	*n = base.npartitions;
+	return base.partitions;
 }

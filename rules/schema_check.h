@@ -63,9 +63,9 @@ void check_string_text(struct vctx *c, const struct shape *s, const char *str,
 void check_arn(struct vctx *c, const struct arn_kind *k, const char *s,
 	       size_t len, const struct node *v, const char *label,
 	       const char *shown_in);
-int str_in(const char *s, size_t len, const char **v, size_t n);
+int str_in(const char *s, size_t len, const char *const *v, size_t n);
 /* v[0..n) joined by ", ", each between q and q ("\"", or ""). */
-const char *join_list(struct vctx *c, const char **v, size_t n, const char *q);
+const char *join_list(struct vctx *c, const char *const *v, size_t n, const char *q);
 
 /* schema_cfn.c */
 int is_scalar_shape(const struct shape *s);

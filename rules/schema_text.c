@@ -203,7 +203,7 @@ static int has_ph(const char *s, const struct field *f)
 	       memchr(s + f->off, PH_ANY, f->len);
 }
 
-int str_in(const char *s, size_t len, const char **v, size_t n)
+int str_in(const char *s, size_t len, const char *const *v, size_t n)
 {
 	size_t i;
 	for (i = 0; i < n; i++)
@@ -212,7 +212,7 @@ int str_in(const char *s, size_t len, const char **v, size_t n)
 	return 0;
 }
 
-const char *join_list(struct vctx *c, const char **v, size_t n,
+const char *join_list(struct vctx *c, const char *const *v, size_t n,
 		      const char *q)
 {
 	size_t i, total = 1;

@@ -8,6 +8,7 @@
 
 #include "../linter/arena.h"
 #include "../linter/data.h"
+#include "facts.h"
 #include "schema.h"
 
 static struct db api_db, cfn_db;
@@ -331,7 +332,7 @@ static void build_arns(void)
 	const struct node *arn_node = map_get(data_tree(file), "arns"), *kinds;
 	uint32_t i, j;
 
-	arns.partitions = str_list(file, map_get(arn_node, "partitions"), &arns.npartitions);
+	arns.partitions = facts_partitions(&arns.npartitions);
 	arns.region_re = compile_re(file, node_str(map_get(arn_node, "region_pattern")), 0);
 	arns.account_re = compile_re(file, node_str(map_get(arn_node, "account_pattern")), 0);
 	kinds = map_get(arn_node, "kinds");

@@ -114,7 +114,7 @@ struct db {
 
 /* What the ARN checks read from shapes-api.json (and -cfn.json). */
 struct shapes_arns {
-	const char **partitions;
+	const char *const *partitions; /* regions.json's (facts.h) */
 	size_t npartitions;
 	const char **colon_free;  /* CloudFormation values without ':' */
 	size_t ncolon_free;
