@@ -62,47 +62,6 @@ int out_format_parse(const char *s)
 
 /* ---- small helpers ---- */
 
-/* A growable byte buffer for building a line before writing it. */
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static void buf_grow(struct buf *b, size_t more)
-{
-	if (b->n + more + 1 <= b->cap)
-		return;
-	b->cap = b->cap ? b->cap : 128;
-	while (b->n + more + 1 > b->cap)
-		b->cap *= 2;
-	b->p = xrealloc(b->p, b->cap);
-}
-
-static void buf_add(struct buf *b, const char *s, size_t n)
-{
-	buf_grow(b, n);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void buf_putc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
-}
-
-static void buf_reset(struct buf *b)
-{
-	b->n = 0;
-	if (b->p)
-		b->p[0] = '\0';
-}
-
 /* Decode one UTF-8 sequence at s[0..n). Returns its length and writes the
  * code point to *cp, or returns 1 with *cp = -1 for a byte that does not
  * start a valid sequence (overlong forms, surrogates and values above
@@ -370,7 +329,7 @@ static int is_wide(long cp)
  * two cells; control characters show as their Unicode control pictures;
  * invalid bytes, C1 controls and bidi controls as U+FFFD, so the line
  * displays as it is stored and cannot reorder or drive the terminal. */
-static unsigned glyph(struct buf *b, const char *s, size_t k, long cp,
+static unsigned glyph(struct strbuf *b, const char *s, size_t k, long cp,
 		      unsigned col)
 {
 	char pic[4];
@@ -378,7 +337,7 @@ static unsigned glyph(struct buf *b, const char *s, size_t k, long cp,
 
 	if (cp == '\t') {
 		w = TAB_STOP - col % TAB_STOP;
-		buf_add(b, "        ", w);
+		strbuf_add(b, "        ", w);
 		return w;
 	}
 	if ((cp >= 0 && cp < 0x20) || cp == 0x7f) {
@@ -387,7 +346,7 @@ static unsigned glyph(struct buf *b, const char *s, size_t k, long cp,
 		pic[0] = (char)(0xe0 | (v >> 12));
 		pic[1] = (char)(0x80 | ((v >> 6) & 0x3f));
 		pic[2] = (char)(0x80 | (v & 0x3f));
-		buf_add(b, pic, 3);
+		strbuf_add(b, pic, 3);
 		return 1;
 	}
 	if (cp < 0 && ((unsigned char)*s & 0xc0) == 0x80) {
@@ -396,10 +355,10 @@ static unsigned glyph(struct buf *b, const char *s, size_t k, long cp,
 		return 0;
 	}
 	if (cp < 0 || (cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
-		buf_puts(b, "\xef\xbf\xbd");
+		strbuf_add(b, "\xef\xbf\xbd", 3);
 		return 1;
 	}
-	buf_add(b, s, k);
+	strbuf_add(b, s, k);
 	return is_wide(cp) ? 2 : 1;
 }
 
@@ -407,7 +366,7 @@ struct text_ctx {
 	FILE *fp;
 	const struct rule_table *rules;
 	int color;
-	struct buf src, mark;
+	struct strbuf src, mark; /* on the heap */
 };
 
 /* Print source line `line` (p, len) with a caret line under its bytes
@@ -432,11 +391,10 @@ static void snippet(struct text_ctx *t, uint32_t line, const char *p,
 		cut = 1;
 		ws = back_cps(p, cb, SNIPPET_BEFORE);
 	}
-	buf_reset(&t->src);
-	buf_reset(&t->mark);
+	t->src.n = t->mark.n = 0;
 	if (ws > 0) {
-		buf_puts(&t->src, "...");
-		buf_puts(&t->mark, "   ");
+		strbuf_add(&t->src, "...", 3);
+		strbuf_add(&t->mark, "   ", 3);
 		col = 3;
 		limit += 3;
 	}
@@ -450,33 +408,33 @@ static void snippet(struct text_ctx *t, uint32_t line, const char *p,
 		col += w;
 		while (w--) {
 			if (i < cb || (i >= ce && i != cb)) {
-				buf_putc(&t->mark, ' ');
+				strbuf_add(&t->mark, " ", 1);
 			} else if (!caret) {
-				buf_putc(&t->mark, '^');
+				strbuf_add(&t->mark, "^", 1);
 				caret = 1;
 			} else {
-				buf_putc(&t->mark, '~');
+				strbuf_add(&t->mark, "~", 1);
 			}
 		}
 	}
 	if (cut_right)
-		buf_puts(&t->src, "...");
+		strbuf_add(&t->src, "...", 3);
 	if (!caret) {
 		/* At or past the end of the line. */
 		for (i = 0; i < beyond; i++)
-			buf_putc(&t->mark, ' ');
-		buf_putc(&t->mark, '^');
+			strbuf_add(&t->mark, " ", 1);
+		strbuf_add(&t->mark, "^", 1);
 	}
 	/* The caret line never ends in blanks. */
-	while (t->mark.n && t->mark.p[t->mark.n - 1] == ' ')
-		t->mark.p[--t->mark.n] = '\0';
+	while (t->mark.n && t->mark.s[t->mark.n - 1] == ' ')
+		t->mark.s[--t->mark.n] = '\0';
 
 	if (t->src.n)
-		fprintf(t->fp, "%5u | %s\n", (unsigned)line, t->src.p);
+		fprintf(t->fp, "%5u | %s\n", (unsigned)line, t->src.s);
 	else
 		fprintf(t->fp, "%5u |\n", (unsigned)line);
 	fprintf(t->fp, "      | %s%s%s\n", t->color ? C_CARET : "",
-		t->mark.p ? t->mark.p : "", t->color ? C_RESET : "");
+		t->mark.n ? t->mark.s : "", t->color ? C_RESET : "");
 }
 
 /* Text of line `line` of s without its line break, and without the
@@ -617,8 +575,8 @@ static void write_text(FILE *fp, struct file **files, size_t n,
 		for (j = 0; j < files[i]->diags.n; j++)
 			write_text_diag(&t, files[i], &files[i]->diags.v[j]);
 	}
-	free(t.src.p);
-	free(t.mark.p);
+	free(t.src.s);
+	free(t.mark.s);
 	if (o->quiet)
 		return;
 	count_all(files, n, &c);
@@ -633,7 +591,7 @@ static cJSON *jstr(const char *str)
 {
 	const unsigned char *s = (const unsigned char *)(str ? str : "");
 	size_t n = strlen((const char *)s), i, k;
-	struct buf b = { 0 };
+	struct strbuf b = { 0 };
 	cJSON *j;
 	long cp;
 
@@ -647,12 +605,12 @@ static cJSON *jstr(const char *str)
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(s + i, n - i, &cp);
 		if (cp < 0)
-			buf_puts(&b, "\xef\xbf\xbd");
+			strbuf_add(&b, "\xef\xbf\xbd", 3);
 		else
-			buf_add(&b, (const char *)s + i, k);
+			strbuf_add(&b, (const char *)s + i, k);
 	}
-	j = cJSON_CreateString(b.p ? b.p : "");
-	free(b.p);
+	j = cJSON_CreateString(b.s ? b.s : "");
+	free(b.s);
 	return j;
 }
 
@@ -923,27 +881,27 @@ static char *path_uri(const char *path)
 	static const char hex[] = "0123456789ABCDEF";
 	char *norm = NULL;
 	const unsigned char *s = (const unsigned char *)path;
-	struct buf b = { 0 };
+	struct strbuf b = { 0 };
 
 	if (*s == '/') {
-		buf_puts(&b, "file://");
+		strbuf_add(&b, "file://", 7);
 		norm = path_normalize(path);
 		s = (const unsigned char *)norm;
 	}
 	for (; *s; s++) {
 		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 		    (*s >= '0' && *s <= '9') || strchr("-._~/", *s)) {
-			buf_putc(&b, (char)*s);
+			strbuf_add(&b, (const char *)s, 1);
 		} else {
-			buf_putc(&b, '%');
-			buf_putc(&b, hex[*s >> 4]);
-			buf_putc(&b, hex[*s & 15]);
+			strbuf_add(&b, "%", 1);
+			strbuf_add(&b, &hex[*s >> 4], 1);
+			strbuf_add(&b, &hex[*s & 15], 1);
 		}
 	}
 	free(norm);
-	if (!b.p)
+	if (!b.s)
 		return xstrdup("");
-	return b.p;
+	return b.s;
 }
 
 /* Message text ends with a period, as SARIF viewers expect (validator rule
@@ -985,7 +943,8 @@ static char *first_paragraph(const char *doc)
 static cJSON *sarif_rule(const struct rule *r)
 {
 	cJSON *o = jobj(NULL, NULL), *x, *props;
-	struct buf help = { 0 };
+	struct strbuf help = { 0 };
+	const char *t;
 	char *s;
 
 	jadd(o, "id", jstr(r->id));
@@ -995,16 +954,18 @@ static cJSON *sarif_rule(const struct rule *r)
 	jadd(jobj(o, "fullDescription"), "text", jstr(*s ? s : r->summary));
 	free(s);
 	x = jobj(o, "help");
-	buf_puts(&help, r->summary ? r->summary : "");
-	buf_puts(&help, "\n\n");
-	buf_puts(&help, r->doc ? r->doc : "");
+	t = r->summary ? r->summary : "";
+	strbuf_add(&help, t, strlen(t));
+	strbuf_add(&help, "\n\n", 2);
+	t = r->doc ? r->doc : "";
+	strbuf_add(&help, t, strlen(t));
 	if (r->source) {
-		buf_puts(&help, "\nSource: ");
-		buf_puts(&help, r->source);
-		buf_putc(&help, '\n');
+		strbuf_add(&help, "\nSource: ", 9);
+		strbuf_add(&help, r->source, strlen(r->source));
+		strbuf_add(&help, "\n", 1);
 	}
-	jadd(x, "text", jstr(help.p));
-	free(help.p);
+	jadd(x, "text", jstr(help.s));
+	free(help.s);
 	s = md_doc_string(r);
 	jadd(x, "markdown", jstr(s));
 	free(s);
