@@ -10,6 +10,7 @@
 
 #include "lint.h"
 #include "output.h"
+#include "ruledoc.h"
 
 static int fails;
 
@@ -674,7 +675,7 @@ static void test_rules_listing(void)
 	const struct rule *r = rule_lookup("BKP002");
 	size_t i;
 
-	output_list_rules(m, &rule_table, 0);
+	ruledoc_list(m, &rule_table, 0);
 	fflush(m);
 	CHECK(strncmp(s, "BKP001  syntax-error ", 21) == 0);
 	CHECK(strstr(s, "\nBKP002  duplicate-key ") != NULL);
@@ -683,7 +684,7 @@ static void test_rules_listing(void)
 	free(s);
 
 	m = open_memstream(&s, &len);
-	output_list_rules(m, &rule_table, 1);
+	ruledoc_list(m, &rule_table, 1);
 	fclose(m);
 	CHECK(strncmp(s, "# backuplint rules\n", 19) == 0);
 	CHECK(strstr(s, "| [BKP002](#bkp002-duplicate-key) | duplicate-key | error |") != NULL);
@@ -698,21 +699,21 @@ static void test_rules_listing(void)
 		char want[1024];
 
 		m = open_memstream(&s, &len);
-		output_list_rules(m, &rule_table, 0);
+		ruledoc_list(m, &rule_table, 0);
 		fclose(m);
 		snprintf(want, sizeof(want), "%s (facts: spec|current)\n",
 			 rules[i].summary);
 		CHECK(strstr(s, want) != NULL);
 		free(s);
 		m = open_memstream(&s, &len);
-		output_explain(m, &rules[i]);
+		ruledoc_explain(m, &rules[i]);
 		fclose(m);
 		CHECK(strstr(s, "\nFacts: ") != NULL);
 		free(s);
 	}
 
 	m = open_memstream(&s, &len);
-	output_explain(m, r);
+	ruledoc_explain(m, r);
 	fclose(m);
 	CHECK(strncmp(s, "BKP002 duplicate-key (error)\n\n", 30) == 0);
 	CHECK(strstr(s, r->doc) != NULL);
