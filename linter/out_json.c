@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "output_impl.h"
+#include "utf8.h"
 
 /* A JSON string of s; bytes that are not valid UTF-8 (a file name can hold
  * any byte) become U+FFFD so that the output stays valid JSON. */
@@ -18,14 +19,14 @@ cJSON *out_jstr(const char *str)
 	long cp;
 
 	for (i = 0; i < n; i += k) {
-		k = out_utf8_decode(s + i, n - i, &cp);
+		k = utf8_decode(s + i, n - i, &cp);
 		if (cp < 0)
 			break;
 	}
 	if (i >= n)
 		return cJSON_CreateString((const char *)s);
 	for (i = 0; i < n; i += k) {
-		k = out_utf8_decode(s + i, n - i, &cp);
+		k = utf8_decode(s + i, n - i, &cp);
 		if (cp < 0)
 			strbuf_add(&b, "\xef\xbf\xbd", 3);
 		else

@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "output_impl.h"
+#include "utf8.h"
 #include "source.h"
 
 /* Source lines of more characters than this are cut around the span. */
@@ -140,7 +141,7 @@ static void snippet(struct text_ctx *t, uint32_t line, const char *p,
 	/* A line of more code points than fit is cut to a window that starts
 	 * a little before the span. */
 	for (i = 0, cps = 0; i < len && cps <= SNIPPET_WIDTH; cps++)
-		i += out_utf8_decode((const unsigned char *)p + i, len - i, &cp);
+		i += utf8_decode((const unsigned char *)p + i, len - i, &cp);
 	if (cps > SNIPPET_WIDTH) {
 		cut = 1;
 		ws = back_cps(p, cb, SNIPPET_BEFORE);
@@ -157,7 +158,7 @@ static void snippet(struct text_ctx *t, uint32_t line, const char *p,
 			cut_right = 1;
 			break;
 		}
-		k = out_utf8_decode((const unsigned char *)p + i, len - i, &cp);
+		k = utf8_decode((const unsigned char *)p + i, len - i, &cp);
 		w = glyph(&t->src, p + i, k, cp, col);
 		col += w;
 		while (w--) {

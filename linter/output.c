@@ -1,6 +1,6 @@
 /* output.c - the entry point of the output formats, and what they share:
- * format names, counts, escaping of control and bidi characters, UTF-8
- * decoding. Each format is its own out_*.c (output_impl.h).
+ * the format table, counts, escaping of control and bidi characters. Each
+ * format is its own out_*.c (output_impl.h).
  *
  * Everything here reads struct diag and the rule table only. */
 #include "output.h"
@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "output_impl.h"
+#include "utf8.h"
 
 /* One row a format: adding one is a row, an out_*.c and its writer. */
 static const struct {
@@ -35,45 +36,6 @@ int out_format_parse(const char *s)
 	return -1;
 }
 
-size_t out_utf8_decode(const unsigned char *s, size_t n, long *cp)
-{
-	unsigned char c = s[0];
-	size_t len, i;
-	long v, min;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2, v = c & 0x1f, min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3, v = c & 0x0f, min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4, v = c & 0x07, min = 0x10000;
-	} else {
-		*cp = -1;
-		return 1;
-	}
-	if (len > n) {
-		*cp = -1;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*cp = -1;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
-		*cp = -1;
-		return 1;
-	}
-	*cp = v;
-	return len;
-}
-
 int out_is_bidi_control(long cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
@@ -87,7 +49,7 @@ void out_put_escaped(FILE *fp, const char *str)
 	long cp;
 
 	while (i < n) {
-		k = out_utf8_decode(s + i, n - i, &cp);
+		k = utf8_decode(s + i, n - i, &cp);
 		if (cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp <= 0x9f) &&
 		    !out_is_bidi_control(cp)) {
 			run += k;

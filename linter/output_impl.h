@@ -28,11 +28,6 @@
 
 /* ---- output.c: shared by several formats ---- */
 
-/* Decode one UTF-8 sequence at s[0..n). Returns its length and writes the
- * code point to *cp, or returns 1 with *cp = -1 for a byte that does not
- * start a valid sequence (overlong forms, surrogates and values above
- * U+10FFFF are invalid). */
-size_t out_utf8_decode(const unsigned char *s, size_t n, long *cp);
 /* Bidirectional formatting characters reorder what a terminal shows (the
  * "Trojan Source" trick); they are never written as they are. */
 int out_is_bidi_control(long cp);
