@@ -48,7 +48,11 @@ $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
 
-units: $(UNITS)
+# Test tools: not unit tests (run.sh runs every program in $(B)/unit).
+$(B)/rule-examples: testdata/rules/rule-examples.c $(LIBOBJ)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
+
+units: $(UNITS) $(B)/rule-examples
 
 # make check: golden + unit tests, then all of them again under ASan+UBSan.
 check:

@@ -134,8 +134,6 @@ static char *first_paragraph(const char *doc)
 static cJSON *sarif_rule(const struct rule *r)
 {
 	cJSON *o = out_jobj(NULL, NULL), *x, *props;
-	struct strbuf help = { 0 };
-	const char *t;
 	char *s;
 
 	out_jadd(o, "id", out_jstr(r->id));
@@ -146,18 +144,9 @@ static cJSON *sarif_rule(const struct rule *r)
 		 out_jstr(*s ? s : r->summary));
 	free(s);
 	x = out_jobj(o, "help");
-	t = r->summary ? r->summary : "";
-	strbuf_add(&help, t, strlen(t));
-	strbuf_add(&help, "\n\n", 2);
-	t = r->doc ? r->doc : "";
-	strbuf_add(&help, t, strlen(t));
-	if (r->source) {
-		strbuf_add(&help, "\nSource: ", 9);
-		strbuf_add(&help, r->source, strlen(r->source));
-		strbuf_add(&help, "\n", 1);
-	}
-	out_jadd(x, "text", out_jstr(help.s));
-	free(help.s);
+	s = ruledoc_text(r);
+	out_jadd(x, "text", out_jstr(s));
+	free(s);
 	s = ruledoc_markdown(r);
 	out_jadd(x, "markdown", out_jstr(s));
 	free(s);

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "utf8.h"
 
 /* Labels that open a paragraph of a rule's doc ("Bad:", "Why:"). */
 static const char *const doc_labels[] = {
@@ -87,8 +88,109 @@ static void md_doc(FILE *fp, const char *doc)
 		fputs("```\n", fp);
 }
 
+/* ---- examples ---- */
+
+static const char *kind_word(const struct rule_example *e)
+{
+	return e->kind == EXAMPLE_BAD ? "Bad" : "Good";
+}
+
+/* Does the text hold a byte that is shown as \xNN (see put_example)? */
+static int has_escapes(const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = strlen(text), i, k;
+	long cp;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
+/* The text of an example, every line after `indent` (none on an empty
+ * line). A byte that is not UTF-8 (an example of a bad encoding) or a
+ * control character other than tab is written as \xNN, so that the
+ * documentation stays text. */
+static void put_example(FILE *fp, const char *text, const char *indent)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = strlen(text), i, k;
+	int bol = 1;
+	long cp;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (bol && cp != '\n')
+			fputs(indent, fp);
+		bol = cp == '\n';
+		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f)
+			fprintf(fp, "\\x%02X", s[i]);
+		else
+			fwrite(s + i, 1, k, fp);
+	}
+	if (!bol)
+		fputc('\n', fp);
+}
+
+/* "Bad (plan.json, with --facts current):" as text or Markdown. */
+static void put_label(FILE *fp, const struct rule_example *e, int markdown)
+{
+	const char *q = markdown ? "`" : "";
+
+	fprintf(fp, markdown ? "**%s** (" : "%s (", kind_word(e));
+	fprintf(fp, "%s%s%s", q, e->file, q);
+	if (e->args && *e->args)
+		fprintf(fp, ", with %s%s%s", q, e->args, q);
+	if (has_escapes(e->text))
+		fprintf(fp, "; %s\\xNN%s is a byte that is not UTF-8", q, q);
+	fputs("):\n", fp);
+}
+
+/* The Markdown info string of a fenced block: the syntax, from the file
+ * name's extension. */
+static const char *fence_language(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+
+	if (!dot)
+		return "";
+	if (strcmp(dot, ".json") == 0)
+		return "json";
+	if (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
+	    strcmp(dot, ".template") == 0)
+		return "yaml";
+	return "";
+}
+
+/* A fenced code block: the fence is longer than any run of backticks in
+ * the text, so that no document can close it early. */
+static void md_example(FILE *fp, const struct rule_example *e)
+{
+	size_t run = 0, longest = 0, i;
+	const char *p;
+
+	for (p = e->text; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	put_label(fp, e, 1);
+	fputc('\n', fp);
+	for (i = 0; i < (longest < 3 ? 3 : longest + 1); i++)
+		fputc('`', fp);
+	fprintf(fp, "%s\n", fence_language(e->file));
+	put_example(fp, e->text, "");
+	for (i = 0; i < (longest < 3 ? 3 : longest + 1); i++)
+		fputc('`', fp);
+	fputs("\n\n", fp);
+}
+
 char *ruledoc_markdown(const struct rule *r)
 {
+	const struct rule_example *e;
 	char *s = NULL;
 	size_t n = 0;
 	FILE *m = open_memstream(&s, &n);
@@ -102,6 +204,8 @@ char *ruledoc_markdown(const struct rule *r)
 		md_doc(m, r->doc);
 		fputc('\n', m);
 	}
+	for (e = r->examples; e && e->file; e++)
+		md_example(m, e);
 	if (r->source) {
 		fputs("**Source:** ", m);
 		md_escape(m, r->source, strlen(r->source));
@@ -115,7 +219,42 @@ char *ruledoc_markdown(const struct rule *r)
 	return s;
 }
 
+/* Summary, prose, examples and source as plain text: the body of
+ * --explain and SARIF's help.text. */
+static void put_text(FILE *fp, const struct rule *r)
+{
+	const struct rule_example *e;
+	size_t n;
 
+	fprintf(fp, "%s\n\n", r->summary ? r->summary : "");
+	if (r->doc) {
+		n = strlen(r->doc);
+		fputs(r->doc, fp);
+		if (n && r->doc[n - 1] != '\n')
+			fputc('\n', fp);
+	}
+	for (e = r->examples; e && e->file; e++) {
+		fputc('\n', fp);
+		put_label(fp, e, 0);
+		put_example(fp, e->text, "    ");
+	}
+	if (r->source)
+		fprintf(fp, "\nSource: %s\n", r->source);
+}
+
+char *ruledoc_text(const struct rule *r)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&s, &n);
+
+	if (!m)
+		oom();
+	put_text(m, r);
+	if (fclose(m) != 0 || !s)
+		oom();
+	return s;
+}
 
 static const char *facts_note(const struct rule *r)
 {
@@ -130,9 +269,12 @@ static void list_markdown(FILE *fp, const struct rule_table *rt)
 	size_t i;
 
 	fputs("# backuplint rules\n\n"
-	      "Generated from the rule table in rules/registry.c by `make docs`;"
-	      " do not edit by hand.\n"
-	      "`backuplint --explain ID` prints the same text.\n\n"
+	      "Generated from the rule table in rules/registry.c and rules/doc/"
+	      " by `make docs`; do not edit by hand.\n"
+	      "`backuplint --explain ID` prints the same text. Every example is"
+	      " a complete document, linted by testdata/rules/check-examples.sh"
+	      " with the options its label names: a Bad one reports its rule,"
+	      " a Good one does not.\n\n"
 	      "| ID | Name | Severity | Summary |\n"
 	      "| --- | --- | --- | --- |\n", fp);
 	for (i = 0; i < rt->n; i++) {
@@ -187,22 +329,12 @@ void ruledoc_list(FILE *fp, const struct rule_table *rt, int markdown)
 
 void ruledoc_explain(FILE *fp, const struct rule *r)
 {
-	size_t n;
-
 	if (!r || !r->id)
 		return;
-	fprintf(fp, "%s %s (%s)\n\n%s\n\n", r->id, r->name,
-		severity_name(r->severity), r->summary ? r->summary : "");
-	if (r->doc) {
-		n = strlen(r->doc);
-		fputs(r->doc, fp);
-		if (n && r->doc[n - 1] != '\n')
-			fputc('\n', fp);
-	}
-	if (r->source)
-		fprintf(fp, "\nSource: %s\n", r->source);
+	fprintf(fp, "%s %s (%s)\n\n", r->id, r->name,
+		severity_name(r->severity));
+	put_text(fp, r);
 	if (r->flags & RF_FACTS)
 		fputs("Facts: rests on the AWS facts dataset; --facts spec|current "
 		      "chooses which.\n", fp);
 }
-

@@ -1,9 +1,10 @@
 /* registry.c - the one table of rules, and the families that check them.
  *
  * Each row: id, name, default severity, flags, a one-line summary, the AWS
- * source it rests on, and its documentation for --explain (what it checks,
- * why it matters, a bad and a good example), kept in rules/doc/ with one
- * file a family. docs/rules.md is generated from this table (make docs). */
+ * source it rests on, and its documentation for --explain: the prose (what
+ * it checks, why it matters) and complete Bad and Good documents, kept in
+ * rules/doc/ with one file a family. docs/rules.md is generated from this
+ * table (make docs). */
 #include "registry.h"
 
 #include <string.h>
@@ -16,8 +17,8 @@
 #define E SEV_ERROR
 #define W SEV_WARNING
 #define I SEV_INFO
-/* The documentation of a rule, from rules/doc/. */
-#define DOC(id) .doc = id##_doc
+/* The prose and the examples of a rule, from rules/doc/. */
+#define DOC(id) .doc = id##_doc, .examples = id##_examples
 
 const struct rule rules[RULE_COUNT] = {
 /* ---- input (BKP0xx): loading and encoding, reported by linter/ ---- */

@@ -1,4 +1,5 @@
-/* doc.h - the documentation of each rule, one file a family in rules/doc/,
+/* doc.h - the documentation of each rule, one file a family in rules/doc/:
+ * the prose (what it checks, why) and the complete Bad and Good documents
  * that the rows of rules/registry.c point to.
  *
  * Ownership: static data, never freed. */
@@ -7,7 +8,9 @@
 
 #include "../../linter/rule.h"
 
-#define RULE_DOC(id) extern const char id##_doc[];
+#define RULE_DOC(id) \
+	extern const char id##_doc[]; \
+	extern const struct rule_example id##_examples[];
 
 /* input.c */
 RULE_DOC(bkp001) RULE_DOC(bkp002) RULE_DOC(bkp003) RULE_DOC(bkp004)

@@ -1,5 +1,6 @@
-/* iam.c - documentation of the IAM rules (BKP7xx): what each checks, why it
- * matters, and a bad and a good example. */
+/* iam.c - documentation of the IAM rules (BKP7xx): what each checks and
+ * why, and complete Bad and Good documents, which
+ * testdata/rules/check-examples.sh runs through the binary. */
 #include "doc.h"
 
 const char bkp701_doc[] =
@@ -8,8 +9,80 @@ const char bkp701_doc[] =
 	"!Sub \"arn:...:role/${Role}\") has an AssumeRolePolicyDocument statement\n"
 	"that allows sts:AssumeRole to the service principal backup.amazonaws.com.\n\n"
 	"Why: AWS Backup must assume the role to back up the selected resources;\n"
-	"without the trust every backup job of the selection fails.\n\n"
-	"Bad:\n"
-	"  Principal: {Service: ec2.amazonaws.com}\n"
-	"Good:\n"
-	"  Principal: {Service: backup.amazonaws.com}\n";
+	"without the trust every backup job of the selection fails.\n";
+
+const struct rule_example bkp701_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "template.yaml", .text =
+	"Resources:\n"
+	"  BackupRole:\n"
+	"    Type: AWS::IAM::Role\n"
+	"    Properties:\n"
+	"      AssumeRolePolicyDocument:\n"
+	"        Version: \"2012-10-17\"\n"
+	"        Statement:\n"
+	"          - Effect: Allow\n"
+	"            Principal:\n"
+	"              Service: ec2.amazonaws.com\n"
+	"            Action: sts:AssumeRole\n"
+	"      ManagedPolicyArns:\n"
+	"        - arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup\n"
+	"  Plan:\n"
+	"    Type: AWS::Backup::BackupPlan\n"
+	"    Properties:\n"
+	"      BackupPlan:\n"
+	"        BackupPlanName: daily\n"
+	"        BackupPlanRule:\n"
+	"          - RuleName: daily\n"
+	"            TargetBackupVault: Default\n"
+	"            ScheduleExpression: cron(0 5 ? * * *)\n"
+	"            Lifecycle:\n"
+	"              DeleteAfterDays: 35\n"
+	"  Selection:\n"
+	"    Type: AWS::Backup::BackupSelection\n"
+	"    Properties:\n"
+	"      BackupPlanId: !Ref Plan\n"
+	"      BackupSelection:\n"
+	"        SelectionName: tagged\n"
+	"        IamRoleArn: !GetAtt BackupRole.Arn\n"
+	"        ListOfTags:\n"
+	"          - ConditionType: STRINGEQUALS\n"
+	"            ConditionKey: backup\n"
+	"            ConditionValue: daily\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "template.yaml", .text =
+	"Resources:\n"
+	"  BackupRole:\n"
+	"    Type: AWS::IAM::Role\n"
+	"    Properties:\n"
+	"      AssumeRolePolicyDocument:\n"
+	"        Version: \"2012-10-17\"\n"
+	"        Statement:\n"
+	"          - Effect: Allow\n"
+	"            Principal:\n"
+	"              Service: backup.amazonaws.com\n"
+	"            Action: sts:AssumeRole\n"
+	"      ManagedPolicyArns:\n"
+	"        - arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup\n"
+	"  Plan:\n"
+	"    Type: AWS::Backup::BackupPlan\n"
+	"    Properties:\n"
+	"      BackupPlan:\n"
+	"        BackupPlanName: daily\n"
+	"        BackupPlanRule:\n"
+	"          - RuleName: daily\n"
+	"            TargetBackupVault: Default\n"
+	"            ScheduleExpression: cron(0 5 ? * * *)\n"
+	"            Lifecycle:\n"
+	"              DeleteAfterDays: 35\n"
+	"  Selection:\n"
+	"    Type: AWS::Backup::BackupSelection\n"
+	"    Properties:\n"
+	"      BackupPlanId: !Ref Plan\n"
+	"      BackupSelection:\n"
+	"        SelectionName: tagged\n"
+	"        IamRoleArn: !GetAtt BackupRole.Arn\n"
+	"        ListOfTags:\n"
+	"          - ConditionType: STRINGEQUALS\n"
+	"            ConditionKey: backup\n"
+	"            ConditionValue: daily\n" },
+	EXAMPLES_END
+};

@@ -1,5 +1,6 @@
 /* schema.c - documentation of the schema rules (BKP1xx: document shapes):
- * what each checks, why it matters, and a bad and a good example. */
+ * what each checks and why, and complete Bad and Good documents, which
+ * testdata/rules/check-examples.sh runs through the binary. */
 #include "doc.h"
 
 const char bkp101_doc[] =
@@ -16,11 +17,39 @@ const char bkp101_doc[] =
 	"beside Rules instead of inside each rule) is named with where it goes.\n\n"
 	"Why: the AWS CLI and CloudFormation reject unknown members outright\n"
 	"(\"Unknown parameter in BackupPlan.Rules[0]\", \"extraneous key\"), and a\n"
-	"key that some tool silently drops is a setting that never takes effect.\n\n"
-	"Bad:\n"
-	"  {\"RuleName\": \"daily\", \"TargetBackupVault\": \"Default\"}\n"
-	"Good:\n"
-	"  {\"RuleName\": \"daily\", \"TargetBackupVaultName\": \"Default\"}\n";
+	"key that some tool silently drops is a setting that never takes effect.\n";
+
+const struct rule_example bkp101_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVault\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	EXAMPLES_END
+};
 
 const char bkp102_doc[] =
 	"What it checks: each value has the type of its member: strings, integers\n"
@@ -32,13 +61,41 @@ const char bkp102_doc[] =
 	"stand for values unknown at lint time and are never type errors.\n\n"
 	"Why: the AWS CLI refuses the whole request (\"Invalid type for parameter\n"
 	"StartWindowMinutes, value: 60, type: <class 'str'>, valid types: <class\n"
-	"'int'>\"), so nothing in the plan is created.\n\n"
-	"Bad:\n"
-	"  {\"RuleName\": \"daily\", \"TargetBackupVaultName\": \"Default\",\n"
-	"   \"StartWindowMinutes\": \"60\"}\n"
-	"Good:\n"
-	"  {\"RuleName\": \"daily\", \"TargetBackupVaultName\": \"Default\",\n"
-	"   \"StartWindowMinutes\": 60}\n";
+	"'int'>\"), so nothing in the plan is created.\n";
+
+const struct rule_example bkp102_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"StartWindowMinutes\": \"60\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"StartWindowMinutes\": 60,\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	EXAMPLES_END
+};
 
 const char bkp103_doc[] =
 	"What it checks: every member the AWS model marks as required is present:\n"
@@ -51,13 +108,38 @@ const char bkp103_doc[] =
 	"itself, at the object). A required member already reported as misspelt or\n"
 	"renamed (BKP101) is not reported again.\n\n"
 	"Why: AWS rejects the request or the stack fails to create\n"
-	"(\"Missing required parameter in BackupPlan.Rules[0]\").\n\n"
-	"Bad:\n"
-	"  {\"BackupPlan\": {\"BackupPlanName\": \"daily\",\n"
-	"   \"Rules\": [{\"RuleName\": \"daily\"}]}}\n"
-	"Good:\n"
-	"  {\"BackupPlan\": {\"BackupPlanName\": \"daily\",\n"
-	"   \"Rules\": [{\"RuleName\": \"daily\", \"TargetBackupVaultName\": \"Default\"}]}}\n";
+	"(\"Missing required parameter in BackupPlan.Rules[0]\").\n";
+
+const struct rule_example bkp103_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	EXAMPLES_END
+};
 
 const char bkp104_doc[] =
 	"What it checks: documented numeric limits that belong to a member's shape:\n"
@@ -69,15 +151,29 @@ const char bkp104_doc[] =
 	"that depend on other members are checked by the lifecycle and schedule\n"
 	"rules (BKP5xx, BKP6xx).\n\n"
 	"Why: AWS rejects values outside these limits when the plan or vault is\n"
-	"created, often only at deployment time.\n\n"
-	"Bad:\n"
-	"  LockConfiguration:\n"
-	"    MinRetentionDays: 7\n"
-	"    ChangeableForDays: 1\n"
-	"Good:\n"
-	"  LockConfiguration:\n"
-	"    MinRetentionDays: 7\n"
-	"    ChangeableForDays: 3\n";
+	"created, often only at deployment time.\n";
+
+const struct rule_example bkp104_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "template.yaml", .text =
+	"Resources:\n"
+	"  Vault:\n"
+	"    Type: AWS::Backup::BackupVault\n"
+	"    Properties:\n"
+	"      BackupVaultName: records\n"
+	"      LockConfiguration:\n"
+	"        MinRetentionDays: 7\n"
+	"        ChangeableForDays: 1\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "template.yaml", .text =
+	"Resources:\n"
+	"  Vault:\n"
+	"    Type: AWS::Backup::BackupVault\n"
+	"    Properties:\n"
+	"      BackupVaultName: records\n"
+	"      LockConfiguration:\n"
+	"        MinRetentionDays: 7\n"
+	"        ChangeableForDays: 3\n" },
+	EXAMPLES_END
+};
 
 const char bkp105_doc[] =
 	"What it checks: RuleName and SelectionName (letters, digits, '-', '_', '.',\n"
@@ -89,11 +185,39 @@ const char bkp105_doc[] =
 	"and its column. In Fn::Sub and Fn::Join strings the literal characters are\n"
 	"checked.\n\n"
 	"Why: AWS validates these patterns and rejects the whole request; a space in\n"
-	"a rule name is the most common cause.\n\n"
-	"Bad:\n"
-	"  {\"RuleName\": \"daily backup\", \"TargetBackupVaultName\": \"Default\"}\n"
-	"Good:\n"
-	"  {\"RuleName\": \"daily-backup\", \"TargetBackupVaultName\": \"Default\"}\n";
+	"a rule name is the most common cause.\n";
+
+const struct rule_example bkp105_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily backup\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily-backup\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	EXAMPLES_END
+};
 
 const char bkp106_doc[] =
 	"What it checks: ARNs have the form arn:partition:service:region:account:\n"
@@ -108,11 +232,45 @@ const char bkp106_doc[] =
 	"literal parts are checked (${AWS::Region}, ${AWS::AccountId} and\n"
 	"${AWS::Partition} are the stack's own).\n\n"
 	"Why: AWS rejects a malformed ARN, and a vault ARN with ':vault:' or a role\n"
-	"ARN with a Region never matches anything.\n\n"
-	"Bad:\n"
-	"  \"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:123456789012:vault:Main\"\n"
-	"Good:\n"
-	"  \"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:123456789012:backup-vault:Main\"\n";
+	"ARN with a Region never matches anything.\n";
+
+const struct rule_example bkp106_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35},\n"
+	"        \"CopyActions\": [\n"
+	"          {\"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:111122223333:vault:dr\"}\n"
+	"        ]\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"daily\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35},\n"
+	"        \"CopyActions\": [\n"
+	"          {\"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:111122223333:backup-vault:dr\"}\n"
+	"        ]\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	EXAMPLES_END
+};
 
 const char bkp107_doc[] =
 	"What it checks: members with a fixed set of values hold one of them:\n"
@@ -125,11 +283,33 @@ const char bkp107_doc[] =
 	"case-sensitive; the message lists the allowed values and suggests the\n"
 	"closest.\n\n"
 	"Why: AWS rejects the request (InvalidParameterValueException); the API's\n"
-	"spelling differs from the IAM-style StringEquals used elsewhere.\n\n"
-	"Bad:\n"
-	"  {\"ConditionType\": \"StringEquals\", \"ConditionKey\": \"backup\", \"ConditionValue\": \"daily\"}\n"
-	"Good:\n"
-	"  {\"ConditionType\": \"STRINGEQUALS\", \"ConditionKey\": \"backup\", \"ConditionValue\": \"daily\"}\n";
+	"spelling differs from the IAM-style StringEquals used elsewhere.\n";
+
+const struct rule_example bkp107_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "selection.json", .text =
+	"{\n"
+	"  \"BackupPlanId\": \"8F81F553-3A74-4A3F-B93D-B3360DC80C50\",\n"
+	"  \"BackupSelection\": {\n"
+	"    \"SelectionName\": \"tagged\",\n"
+	"    \"IamRoleArn\": \"arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\",\n"
+	"    \"ListOfTags\": [\n"
+	"      {\"ConditionType\": \"StringEquals\", \"ConditionKey\": \"backup\", \"ConditionValue\": \"daily\"}\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "selection.json", .text =
+	"{\n"
+	"  \"BackupPlanId\": \"8F81F553-3A74-4A3F-B93D-B3360DC80C50\",\n"
+	"  \"BackupSelection\": {\n"
+	"    \"SelectionName\": \"tagged\",\n"
+	"    \"IamRoleArn\": \"arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\",\n"
+	"    \"ListOfTags\": [\n"
+	"      {\"ConditionType\": \"STRINGEQUALS\", \"ConditionKey\": \"backup\", \"ConditionValue\": \"daily\"}\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	EXAMPLES_END
+};
 
 const char bkp108_doc[] =
 	"What it checks: the RuleName of each rule in a plan (Rules in the API,\n"
@@ -137,11 +317,51 @@ const char bkp108_doc[] =
 	"places are named.\n\n"
 	"Why: AWS Backup identifies rules by name within a plan and rejects a plan\n"
 	"whose rules share one; copying a rule to make a second schedule and\n"
-	"forgetting to rename it is the usual cause.\n\n"
-	"Bad:\n"
-	"  \"Rules\": [{\"RuleName\": \"daily\", ...}, {\"RuleName\": \"daily\", ...}]\n"
-	"Good:\n"
-	"  \"Rules\": [{\"RuleName\": \"daily\", ...}, {\"RuleName\": \"monthly\", ...}]\n";
+	"forgetting to rename it is the usual cause.\n";
+
+const struct rule_example bkp108_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"records\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      },\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 1 * ? *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 365}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.json", .text =
+	"{\n"
+	"  \"BackupPlan\": {\n"
+	"    \"BackupPlanName\": \"records\",\n"
+	"    \"Rules\": [\n"
+	"      {\n"
+	"        \"RuleName\": \"daily\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
+	"      },\n"
+	"      {\n"
+	"        \"RuleName\": \"monthly\",\n"
+	"        \"TargetBackupVaultName\": \"Default\",\n"
+	"        \"ScheduleExpression\": \"cron(0 5 1 * ? *)\",\n"
+	"        \"Lifecycle\": {\"DeleteAfterDays\": 365}\n"
+	"      }\n"
+	"    ]\n"
+	"  }\n"
+	"}\n" },
+	EXAMPLES_END
+};
 
 const char bkp109_doc[] =
 	"What it checks: the limits AWS enforces on these documents: a selection's\n"
@@ -153,8 +373,26 @@ const char bkp109_doc[] =
 	"returns at most 10 scheduled runs. The finding points at the first entry\n"
 	"over the limit.\n\n"
 	"Why: AWS rejects the request; a mid-string wildcard is not a pattern AWS\n"
-	"Backup evaluates.\n\n"
-	"Bad:\n"
-	"  \"Resources\": [\"arn:aws:s3:::*-logs\"]\n"
-	"Good:\n"
-	"  \"Resources\": [\"arn:aws:s3:::logs-*\"]\n";
+	"Backup evaluates.\n";
+
+const struct rule_example bkp109_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "selection.json", .text =
+	"{\n"
+	"  \"BackupPlanId\": \"8F81F553-3A74-4A3F-B93D-B3360DC80C50\",\n"
+	"  \"BackupSelection\": {\n"
+	"    \"SelectionName\": \"logs\",\n"
+	"    \"IamRoleArn\": \"arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\",\n"
+	"    \"Resources\": [\"arn:aws:s3:::*-logs\"]\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "selection.json", .text =
+	"{\n"
+	"  \"BackupPlanId\": \"8F81F553-3A74-4A3F-B93D-B3360DC80C50\",\n"
+	"  \"BackupSelection\": {\n"
+	"    \"SelectionName\": \"logs\",\n"
+	"    \"IamRoleArn\": \"arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\",\n"
+	"    \"Resources\": [\"arn:aws:s3:::logs-*\"]\n"
+	"  }\n"
+	"}\n" },
+	EXAMPLES_END
+};

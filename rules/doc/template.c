@@ -1,5 +1,6 @@
 /* template.c - documentation of the CloudFormation template rules (BKP8xx):
- * what each checks, why it matters, and a bad and a good example. */
+ * what each checks and why, and complete Bad and Good documents, which
+ * testdata/rules/check-examples.sh runs through the binary. */
 #include "doc.h"
 
 const char bkp801_doc[] =
@@ -12,13 +13,57 @@ const char bkp801_doc[] =
 	"that every YAML tag is one CloudFormation (or YAML) knows.\n\n"
 	"Why: every other rule reads an intrinsic as \"a value known at deploy\n"
 	"time\" and stays quiet about it, so a malformed one would pass until\n"
-	"CloudFormation rejects the stack with \"Template error\".\n\n"
-	"Bad:\n"
-	"  TargetBackupVault: !GetAtt BackupVault\n"
-	"  DeleteAfterDays: !If [IsProd, 35]\n"
-	"Good:\n"
-	"  TargetBackupVault: !GetAtt BackupVault.BackupVaultName\n"
-	"  DeleteAfterDays: !If [IsProd, 35, 7]\n";
+	"CloudFormation rejects the stack with \"Template error\".\n";
+
+const struct rule_example bkp801_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "template.yaml", .text =
+	"Parameters:\n"
+	"  Environment:\n"
+	"    Type: String\n"
+	"    AllowedValues: [prod, test]\n"
+	"Conditions:\n"
+	"  IsProd: !Equals [!Ref Environment, prod]\n"
+	"Resources:\n"
+	"  Vault:\n"
+	"    Type: AWS::Backup::BackupVault\n"
+	"    Properties:\n"
+	"      BackupVaultName: main\n"
+	"  Plan:\n"
+	"    Type: AWS::Backup::BackupPlan\n"
+	"    Properties:\n"
+	"      BackupPlan:\n"
+	"        BackupPlanName: daily\n"
+	"        BackupPlanRule:\n"
+	"          - RuleName: daily\n"
+	"            TargetBackupVault: !GetAtt Vault\n"
+	"            ScheduleExpression: cron(0 5 ? * * *)\n"
+	"            Lifecycle:\n"
+	"              DeleteAfterDays: !If [IsProd, 35]\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "template.yaml", .text =
+	"Parameters:\n"
+	"  Environment:\n"
+	"    Type: String\n"
+	"    AllowedValues: [prod, test]\n"
+	"Conditions:\n"
+	"  IsProd: !Equals [!Ref Environment, prod]\n"
+	"Resources:\n"
+	"  Vault:\n"
+	"    Type: AWS::Backup::BackupVault\n"
+	"    Properties:\n"
+	"      BackupVaultName: main\n"
+	"  Plan:\n"
+	"    Type: AWS::Backup::BackupPlan\n"
+	"    Properties:\n"
+	"      BackupPlan:\n"
+	"        BackupPlanName: daily\n"
+	"        BackupPlanRule:\n"
+	"          - RuleName: daily\n"
+	"            TargetBackupVault: !GetAtt Vault.BackupVaultName\n"
+	"            ScheduleExpression: cron(0 5 ? * * *)\n"
+	"            Lifecycle:\n"
+	"              DeleteAfterDays: !If [IsProd, 35, 7]\n" },
+	EXAMPLES_END
+};
 
 const char bkp802_doc[] =
 	"What it checks: the names used by Ref, Fn::GetAtt, the ${Name} and\n"
@@ -27,10 +72,42 @@ const char bkp802_doc[] =
 	"Mappings (or are pseudo parameters such as AWS::Region), with a did-you-mean.\n"
 	"Templates with a Transform are skipped: a macro may define the names.\n\n"
 	"Why: a misspelt logical id fails the whole deployment (\"Unresolved resource\n"
-	"dependencies\"), after the change has been reviewed and merged.\n\n"
-	"Bad:\n"
-	"  Resources:\n"
-	"    BackupVault: {Type: AWS::Backup::BackupVault, ...}\n"
-	"    Plan: ... TargetBackupVault: !Ref BackupVualt\n"
-	"Good:\n"
-	"    Plan: ... TargetBackupVault: !Ref BackupVault\n";
+	"dependencies\"), after the change has been reviewed and merged.\n";
+
+const struct rule_example bkp802_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "template.yaml", .text =
+	"Resources:\n"
+	"  BackupVault:\n"
+	"    Type: AWS::Backup::BackupVault\n"
+	"    Properties:\n"
+	"      BackupVaultName: main\n"
+	"  Plan:\n"
+	"    Type: AWS::Backup::BackupPlan\n"
+	"    Properties:\n"
+	"      BackupPlan:\n"
+	"        BackupPlanName: daily\n"
+	"        BackupPlanRule:\n"
+	"          - RuleName: daily\n"
+	"            TargetBackupVault: !Ref BackupVualt\n"
+	"            ScheduleExpression: cron(0 5 ? * * *)\n"
+	"            Lifecycle:\n"
+	"              DeleteAfterDays: 35\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "template.yaml", .text =
+	"Resources:\n"
+	"  BackupVault:\n"
+	"    Type: AWS::Backup::BackupVault\n"
+	"    Properties:\n"
+	"      BackupVaultName: main\n"
+	"  Plan:\n"
+	"    Type: AWS::Backup::BackupPlan\n"
+	"    Properties:\n"
+	"      BackupPlan:\n"
+	"        BackupPlanName: daily\n"
+	"        BackupPlanRule:\n"
+	"          - RuleName: daily\n"
+	"            TargetBackupVault: !Ref BackupVault\n"
+	"            ScheduleExpression: cron(0 5 ? * * *)\n"
+	"            Lifecycle:\n"
+	"              DeleteAfterDays: 35\n" },
+	EXAMPLES_END
+};
