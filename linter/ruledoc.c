@@ -95,8 +95,15 @@ static const char *kind_word(const struct rule_example *e)
 	return e->kind == EXAMPLE_BAD ? "Bad" : "Good";
 }
 
-/* Does the text hold a byte that is shown as \xNN (see put_example)? */
-static int has_escapes(const char *text)
+/* A byte that is not UTF-8 (an example of a bad encoding) or a control
+ * character other than tab and newline is shown as \xNN, so that the
+ * documentation stays text. */
+static int shown_as_byte(long cp)
+{
+	return cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f;
+}
+
+static int has_bytes_shown(const char *text)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t n = strlen(text), i, k;
@@ -104,16 +111,14 @@ static int has_escapes(const char *text)
 
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(s + i, n - i, &cp);
-		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f)
+		if (shown_as_byte(cp))
 			return 1;
 	}
 	return 0;
 }
 
 /* The text of an example, every line after `indent` (none on an empty
- * line). A byte that is not UTF-8 (an example of a bad encoding) or a
- * control character other than tab is written as \xNN, so that the
- * documentation stays text. */
+ * line), with shown_as_byte() bytes as \xNN. */
 static void put_example(FILE *fp, const char *text, const char *indent)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -126,7 +131,7 @@ static void put_example(FILE *fp, const char *text, const char *indent)
 		if (bol && cp != '\n')
 			fputs(indent, fp);
 		bol = cp == '\n';
-		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f)
+		if (shown_as_byte(cp))
 			fprintf(fp, "\\x%02X", s[i]);
 		else
 			fwrite(s + i, 1, k, fp);
@@ -144,8 +149,8 @@ static void put_label(FILE *fp, const struct rule_example *e, int markdown)
 	fprintf(fp, "%s%s%s", q, e->file, q);
 	if (e->args && *e->args)
 		fprintf(fp, ", with %s%s%s", q, e->args, q);
-	if (has_escapes(e->text))
-		fprintf(fp, "; %s\\xNN%s is a byte that is not UTF-8", q, q);
+	if (has_bytes_shown(e->text))
+		fprintf(fp, "; %s\\xNN%s stands for one byte", q, q);
 	fputs("):\n", fp);
 }
 

@@ -46,7 +46,7 @@ static void test_rules_listing(void)
 	CHECK(strstr(s, "\n**Bad** (`plan.json`):\n\n```json\n{\n") != NULL);
 	CHECK(strstr(s, "\"DeleteAfterDays\": 35, \"DeleteAfterDays\": 3650}\n") != NULL);
 	/* A byte that is not UTF-8 (BKP004's Bad example) stays text. */
-	CHECK(strstr(s, "; `\\xNN` is a byte that is not UTF-8):\n") != NULL);
+	CHECK(strstr(s, "; `\\xNN` stands for one byte):\n") != NULL);
 	CHECK(strstr(s, "\"J\\xFCrgen\"") != NULL);
 	free(s);
 
@@ -101,16 +101,16 @@ static void test_rule_examples(void)
 	char *s = ruledoc_markdown(&r);
 
 	CHECK(strcmp(s, "A test.\n\n**What it checks:** this.\n\n"
-		     "**Bad** (`t.yaml`, with `--facts current`; `\\xNN` is a byte "
-		     "that is not UTF-8):\n\n````yaml\na: ```x```\n\n"
+		     "**Bad** (`t.yaml`, with `--facts current`; `\\xNN` stands for "
+		     "one byte):\n\n````yaml\na: ```x```\n\n"
 		     "b: \"\\xFF\\x01\"\n````\n\n"
 		     "**Good** (`t.txt`):\n\n```\nno newline\n```\n\n"
 		     "**Source:** here\n") == 0);
 	free(s);
 	s = ruledoc_text(&r);
 	CHECK(strcmp(s, "A test.\n\nWhat it checks: this.\n\n"
-		     "Bad (t.yaml, with --facts current; \\xNN is a byte that is "
-		     "not UTF-8):\n    a: ```x```\n\n    b: \"\\xFF\\x01\"\n\n"
+		     "Bad (t.yaml, with --facts current; \\xNN stands for one "
+		     "byte):\n    a: ```x```\n\n    b: \"\\xFF\\x01\"\n\n"
 		     "Good (t.txt):\n    no newline\n\nSource: here\n") == 0);
 	free(s);
 }
