@@ -2,7 +2,7 @@
  * to a file, for testdata/rules/check-examples.sh to lint:
  *   rule-examples DIR
  * Example N (counted from 1 over the table) goes to DIR/N/FILE, its text
- * byte for byte; one line a example goes to standard output:
+ * byte for byte; one line an example goes to standard output:
  *   N <TAB> ID <TAB> bad|good <TAB> default severity <TAB> FILE <TAB> ARGS
  * Exits 2 when a file cannot be written, 1 when an example has no file
  * name, a name with a '/', or no text. */
