@@ -17,7 +17,7 @@ PREFIX  ?= /usr/local
 B       ?= build
 VERSION  = $(shell cat VERSION)
 
-LIBSRC  = $(filter-out linter/main.c,$(wildcard linter/*.c rules/*.c))
+LIBSRC  = $(filter-out linter/main.c,$(wildcard linter/*.c rules/*.c rules/doc/*.c))
 LIBOBJ  = $(LIBSRC:%.c=$(B)/%.o) $(B)/embedded.o
 DATA    = $(sort $(wildcard schemas/*.json schemas/*.txt))
 UNITSRC = $(wildcard testdata/unit/*.c)
@@ -31,7 +31,7 @@ backuplint: $(B)/backuplint
 $(B)/backuplint: $(LIBOBJ) $(B)/linter/main.o Makefile
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
-$(B)/%.o: %.c $(wildcard linter/*.h rules/*.h) VERSION
+$(B)/%.o: %.c $(wildcard linter/*.h rules/*.h rules/doc/*.h) VERSION
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -DBACKUPLINT_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) -c -o $@ $<
 
@@ -48,7 +48,11 @@ $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
 
-units: $(UNITS)
+# Test tools: not unit tests (run.sh runs every program in $(B)/unit).
+$(B)/rule-examples: testdata/rules/rule-examples.c $(LIBOBJ)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
+
+units: $(UNITS) $(B)/rule-examples
 
 # make check: golden + unit tests, then all of them again under ASan+UBSan.
 check:

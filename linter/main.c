@@ -14,6 +14,7 @@
 
 #include "lint.h"
 #include "output.h"
+#include "ruledoc.h"
 /* main is the one place that wires the engine to backuplint's rules */
 #include "../rules/facts.h"
 #include "../rules/registry.h"
@@ -347,14 +348,14 @@ int main(int argc, char **argv)
 	if (markdown && !list_rules)
 		die_usage("%s", "--format markdown goes with --list-rules");
 	if (list_rules) {
-		output_list_rules(stdout, &backuplint.rules, markdown);
+		ruledoc_list(stdout, &backuplint.rules, markdown);
 		return fflush(stdout) || ferror(stdout) ? 2 : 0;
 	}
 	if (explain) {
 		const struct rule *r = rule_find(&backuplint.rules, explain);
 		if (!r)
 			die_usage("--explain: unknown rule '%s' (see --list-rules)", explain);
-		output_explain(stdout, r);
+		ruledoc_explain(stdout, r);
 		return fflush(stdout) || ferror(stdout) ? 2 : 0;
 	}
 	if (optind >= argc)
