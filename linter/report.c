@@ -56,6 +56,12 @@ static struct diag *vreport(struct file *f, unsigned doc_index, int r,
 			    size_t start, size_t end, struct doc *d,
 			    const struct node *path_at, const char *path,
 			    const char *fmt, va_list ap)
+	__attribute__((format(printf, 9, 0)));
+
+static struct diag *vreport(struct file *f, unsigned doc_index, int r,
+			    size_t start, size_t end, struct doc *d,
+			    const struct node *path_at, const char *path,
+			    const char *fmt, va_list ap)
 {
 	struct diag *dg = add(f, r, start, end);
 	if (!dg)
