@@ -322,8 +322,15 @@ void lint_file(struct run *r, struct file *f, const char *path,
 	int rc;
 	file_init(r, f, explicit_arg);
 	f->arg = path;
-	rc = source_read(&f->src, path, display, r->s->opt.max_bytes, err,
-			 sizeof(err));
+	/* a file found by walking is linted only when it is a regular file;
+	 * one named on the command line is read as it is */
+	rc = source_read(&f->src, path, display, r->s->opt.max_bytes,
+			 !explicit_arg, err, sizeof(err));
+	if (rc == -3) {
+		f->src.buf = xcalloc(1, 1);
+		f->skipped = 1;
+		return;
+	}
 	if (rc) {
 		if (!f->src.buf)
 			f->src.buf = xcalloc(1, 1);

@@ -43,6 +43,8 @@ struct file {
 	size_t kept;           /* findings kept against --max-findings */
 	size_t dropped;        /* findings over --max-findings, counted only */
 	int dropped_severity;  /* the worst of them */
+	size_t dropped_by[4];  /* all of them by severity (enum severity) */
+	int skipped;           /* found by walking, but not a regular file */
 	struct doc **docs;     /* documents kept for check_run */
 	size_t ndocs;
 };

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "lint.h"
+#include "load.h"
 #include "output.h"
 #include "ruledoc.h"
 /* main is the one place that wires the engine to backuplint's rules */
@@ -113,18 +115,6 @@ static void add_input(struct inputs *in, const char *path, int explicit_arg)
 	in->n++;
 }
 
-static int lintable_name(const char *name)
-{
-	static const char *const exts[] = { ".json", ".yaml", ".yml", ".template" };
-	size_t i, l = strlen(name);
-	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
-		size_t e = strlen(exts[i]);
-		if (l > e && strcmp(name + l - e, exts[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -178,10 +168,18 @@ static void walk_dir(struct inputs *in, const char *dir)
 		size_t l = strlen(dir);
 		char *p = xmalloc(l + strlen(names[i]) + 2);
 		sprintf(p, "%s%s%s", dir, l && dir[l - 1] == '/' ? "" : "/", names[i]);
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		/* directories are walked; of the rest only regular files with
+		 * a name a syntax reads: a FIFO, socket or device found while
+		 * walking would block or never end */
+		if (stat(p, &st) != 0) {
+			/* a dangling link or a link loop: reading it says why */
+			if (syntax_walks(names[i]))
+				add_input(in, p, 0);
+		} else if (S_ISDIR(st.st_mode)) {
 			walk_dir(in, p);
-		else if (lintable_name(names[i]))
+		} else if (S_ISREG(st.st_mode) && syntax_walks(names[i])) {
 			add_input(in, p, 0);
+		}
 		free(p);
 		free(names[i]);
 	}
@@ -231,6 +229,16 @@ static size_t parse_size(const char *s, const char *opt)
 	if (errno || end == s || *end || s[0] == '-' || v == 0)
 		die_usage("%s takes a positive whole number", opt);
 	return (size_t)v;
+}
+
+/* An AWS account id: twelve digits. */
+static int account_ok(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (s[n] < '0' || s[n] > '9')
+			return 0;
+	return n == 12;
 }
 
 /* --disable ID,...: each named rule off in session s. */
@@ -287,9 +295,14 @@ int main(int argc, char **argv)
 	int io_trouble = 0, status, markdown = 0;
 	const char *explain = NULL, *stdin_name = "<stdin>", *disable = NULL;
 	char err[256];
+	struct date today;
+	int stdin_seen = 0;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t i;
 
+	/* A closed output pipe is a write error like any other (exit 2 with a
+	 * reason, whatever the output's size), not a silent death by SIGPIPE. */
+	signal(SIGPIPE, SIG_IGN);
 	options_init(&opt);
 	memset(&oo, 0, sizeof(oo));
 	memset(&in, 0, sizeof(in));
@@ -363,6 +376,13 @@ int main(int argc, char **argv)
 	opt.now = getenv("BACKUPLINT_NOW");
 	if (opt.now && !opt.now[0])
 		opt.now = NULL;
+	if (opt.now && date_parse(opt.now, &today) < 0)
+		die_usage("BACKUPLINT_NOW='%.40s' is not a date YYYY-MM-DD between "
+			  "1970-01-01 and 2199-12-31 (it fixes today's date; unset "
+			  "it to use the clock)", opt.now);
+	if (opt.account && !account_ok(opt.account))
+		die_usage("--account '%.40s' is not an AWS account id (12 digits)",
+			  opt.account);
 	if (session_init(&session, &backuplint, &opt, err, sizeof(err)) < 0)
 		die_usage("%s", err);
 	if (disable)
@@ -374,6 +394,9 @@ int main(int argc, char **argv)
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		struct stat st;
 		const char *p = argv[i];
+		if (strcmp(p, "-") == 0 && stdin_seen++)
+			die_usage("%s", "'-' is named twice: standard input can be "
+				  "read only once");
 		if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
 			walk_dir(&in, p);
 		else

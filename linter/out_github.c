@@ -43,6 +43,15 @@ void out_write_github(FILE *fp, struct file **files, size_t n,
 	char num[160];
 
 	for (i = 0; i < n; i++) {
+		/* A file that could not be read gets an annotation too: the
+		 * job log is where a CI user looks. */
+		if (files[i]->io_error && !files[i]->diags.n) {
+			fputs("::error file=", fp);
+			gh_escape(fp, out_file_name(files[i]), 1);
+			fputs(",title=unreadable file::", fp);
+			gh_escape(fp, files[i]->io_msg ? files[i]->io_msg : "cannot read", 0);
+			fputc('\n', fp);
+		}
 		for (j = 0; j < files[i]->diags.n; j++) {
 			d = &files[i]->diags.v[j];
 			r = rule_at(o->rules, d->rule);

@@ -294,9 +294,11 @@ static void write_text_diag(struct text_ctx *t, struct file *f,
 static void put_count(FILE *fp, size_t n, const char *one, const char *many,
 		      int *first)
 {
+	char buf[32];
 	if (!n)
 		return;
-	fprintf(fp, "%s%zu %s", *first ? "" : ", ", n, n == 1 ? one : many);
+	fprintf(fp, "%s%s %s", *first ? "" : ", ", out_thousands(n, buf),
+		n == 1 ? one : many);
 	*first = 0;
 }
 
@@ -304,19 +306,27 @@ static void write_summary(FILE *fp, const struct out_counts *c)
 {
 	int first = 1;
 
+	char a[32], b[32];
+	size_t read = c->files + c->unreadable;
+
 	if (c->errors + c->warnings + c->infos == 0) {
-		fprintf(fp, "no problems in %zu file%s", c->files,
+		fprintf(fp, "no problems in %s file%s", out_thousands(c->files, a),
 			c->files == 1 ? "" : "s");
 	} else {
 		put_count(fp, c->errors, "error", "errors", &first);
 		put_count(fp, c->warnings, "warning", "warnings", &first);
 		put_count(fp, c->infos, "info", "infos", &first);
-		fprintf(fp, " in %zu file%s", c->with_diags,
-			c->with_diags == 1 ? "" : "s");
+		/* "in 716 of 5,001 files": how many were looked at too */
+		if (c->with_diags < read)
+			fprintf(fp, " in %s of %s files",
+				out_thousands(c->with_diags, a), out_thousands(read, b));
+		else
+			fprintf(fp, " in %s file%s", out_thousands(c->with_diags, a),
+				c->with_diags == 1 ? "" : "s");
 	}
 	if (c->unreadable)
-		fprintf(fp, "; %zu file%s could not be read", c->unreadable,
-			c->unreadable == 1 ? "" : "s");
+		fprintf(fp, "; %s file%s could not be read",
+			out_thousands(c->unreadable, a), c->unreadable == 1 ? "" : "s");
 	fputc('\n', fp);
 }
 

@@ -93,6 +93,19 @@ const char *out_sev_word(int sev)
 	return "note";
 }
 
+const char *out_thousands(size_t n, char *buf)
+{
+	char tmp[32];
+	int len = snprintf(tmp, sizeof(tmp), "%zu", n), i, o = 0;
+	for (i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = tmp[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 void out_count_all(struct file **files, size_t n, struct out_counts *c)
 {
 	size_t i, j;
@@ -101,12 +114,18 @@ void out_count_all(struct file **files, size_t n, struct out_counts *c)
 	for (i = 0; i < n; i++) {
 		const struct file *f = files[i];
 
+		if (f->skipped)
+			continue;
 		if (f->io_error)
 			c->unreadable++;
 		else
 			c->files++;
 		if (f->diags.n)
 			c->with_diags++;
+		/* findings past --max-findings were counted, not kept */
+		c->errors += f->dropped_by[SEV_ERROR];
+		c->warnings += f->dropped_by[SEV_WARNING];
+		c->infos += f->dropped_by[SEV_INFO];
 		for (j = 0; j < f->diags.n; j++) {
 			switch (f->diags.v[j].severity) {
 			case SEV_ERROR:

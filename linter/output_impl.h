@@ -46,6 +46,9 @@ struct out_counts {
 	size_t errors, warnings, infos;
 };
 
+/* n with a comma every three digits ("5,001") in buf (at least 32 bytes). */
+const char *out_thousands(size_t n, char *buf);
+
 /* Count files (read and unreadable) and diagnostics by severity. */
 void out_count_all(struct file **files, size_t n, struct out_counts *c);
 

@@ -24,6 +24,7 @@ static struct diag *add(struct file *f, int r, size_t start, size_t end)
 	if (s->opt.max_findings && r != s->ck->input_rule[IN_LIMITS] &&
 	    f->kept >= s->opt.max_findings) {
 		f->dropped++;
+		f->dropped_by[sev]++;
 		if (sev > f->dropped_severity)
 			f->dropped_severity = sev;
 		return NULL;
