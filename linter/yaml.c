@@ -242,8 +242,13 @@ static void apply_tag(struct ystate *y, struct node *n, const char *tag)
 		return;
 	if (strncmp(tag, YAML_TAG_PREFIX, strlen(YAML_TAG_PREFIX)) == 0) {
 		const char *t = tag + strlen(YAML_TAG_PREFIX);
-		if (n->kind == N_MAP || n->kind == N_SEQ)
+		if (n->kind == N_MAP || n->kind == N_SEQ) {
+			/* !!map and !!seq say what it is; !!omap, !!set,
+			 * !!pairs (and anything else) are not JSON's */
+			if (strcmp(t, n->kind == N_MAP ? "map" : "seq") != 0)
+				n->flags |= NF_UNKNOWN_TAG;
 			return;
+		}
 		if (strcmp(t, "str") == 0) {
 			if (n->kind != N_STR) {
 				size_t l = n->end - n->start;
@@ -266,6 +271,12 @@ static void apply_tag(struct ystate *y, struct node *n, const char *tag)
 				type_plain(&m, n->u.str, n->len);
 				*n = m;
 			}
+			/* "!!float daily": the tag does not fit the value */
+			if (n->kind == N_STR)
+				n->flags |= NF_UNKNOWN_TAG;
+		} else {
+			/* !!binary, !!timestamp, !!python/...: not JSON's types */
+			n->flags |= NF_UNKNOWN_TAG;
 		}
 		return;
 	}
@@ -484,7 +495,7 @@ static int scalar(struct ystate *y, const yaml_event_t *e)
 			n.flags |= NF_VERBATIM;
 	}
 	/* Untagged plain scalars are typed by the core schema; a tagged one
-	 * ("!Ref 30") keeps its text, as CloudFormation does. */
+	 * ("!Ref 30") keeps its text for the tag's owner. */
 	if (n.style == S_PLAIN && !tag)
 		type_plain(&n, n.u.str, len);
 	if (tag && strcmp(tag, "!") != 0) /* "!" alone: a plain string */

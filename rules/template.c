@@ -282,23 +282,35 @@ static void unknown_tag(struct doc *d, const struct node *n)
 {
 	const char *b = d->file->src.buf;
 	size_t s = n->start, e = s;
+	int core;
 	while (e < d->file->src.len && b[e] != ' ' && b[e] != '\n' &&
 	       b[e] != '\r' && b[e] != '\t' && b[e] != ',' && b[e] != ']' &&
 	       b[e] != '}' && e - s < 100)
 		e++;
 	if (e == s || b[s] != '!')
 		return;
-	{
-		struct diag *dg = report_at(
-			d->file, d->index, BKP801, s, e, doc_path(d, n),
-			"unknown YAML tag %.*s: %s", (int)(e - s), b + s,
-			d->kind == DOC_CFN
-				? "CloudFormation knows !Ref, !Sub, !GetAtt, !If, !Join, "
-				  "!Select, !Split, !FindInMap, !ImportValue, !Base64, "
-				  "!GetAZs, !Cidr, !Condition, !Equals, !And, !Or, !Not"
-				: "the AWS CLI cannot read it");
-		(void)dg;
-	}
+	core = e - s > 2 && b[s + 1] == '!';
+	if (core && n->kind == N_STR &&
+	    (strncmp(b + s, "!!int", e - s) == 0 || strncmp(b + s, "!!float", e - s) == 0 ||
+	     strncmp(b + s, "!!bool", e - s) == 0 || strncmp(b + s, "!!null", e - s) == 0))
+		report_at(d->file, d->index, BKP801, s, e, doc_path(d, n),
+			  "YAML tag %.*s does not fit the value \"%.60s\": it is not %s",
+			  (int)(e - s), b + s, n->u.str,
+			  b[s + 2] == 'i' ? "an integer" : b[s + 2] == 'f' ? "a number"
+			  : b[s + 2] == 'b' ? "true or false" : "null");
+	else if (core)
+		report_at(d->file, d->index, BKP801, s, e, doc_path(d, n),
+			  "YAML tag %.*s: %s reads only strings, numbers, booleans, "
+			  "null, lists and mappings", (int)(e - s), b + s,
+			  d->kind == DOC_CFN ? "CloudFormation" : "the AWS CLI");
+	else
+		report_at(d->file, d->index, BKP801, s, e, doc_path(d, n),
+			  "unknown YAML tag %.*s: %s", (int)(e - s), b + s,
+			  d->kind == DOC_CFN
+				  ? "CloudFormation knows !Ref, !Sub, !GetAtt, !If, !Join, "
+				    "!Select, !Split, !FindInMap, !ImportValue, !Base64, "
+				    "!GetAZs, !Cidr, !Condition, !Equals, !And, !Or, !Not"
+				  : "the AWS CLI cannot read it");
 }
 
 /* Visit every node once (aliases included: they are bounded by
