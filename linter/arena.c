@@ -60,6 +60,16 @@ void arena_init(struct arena *a)
 	memset(a, 0, sizeof(*a));
 }
 
+#define CHUNK_SMALLEST 256
+
+void arena_init_sized(struct arena *a, size_t expect)
+{
+	memset(a, 0, sizeof(*a));
+	a->first = expect < CHUNK_SMALLEST ? CHUNK_SMALLEST
+		   : expect > CHUNK_MIN	   ? CHUNK_MIN
+					   : (expect + 7) & ~(size_t)7;
+}
+
 void arena_release(struct arena *a)
 {
 	struct arena_chunk *c = a->head, *next;
@@ -74,7 +84,7 @@ static void *arena_grow(struct arena *a, size_t n)
 {
 	/* Chunks double up to CHUNK_MAX so that small documents stay small and
 	 * big ones do not pay a malloc per few kilobytes. */
-	size_t size = a->head ? a->head->size * 2 : CHUNK_MIN;
+	size_t size = a->head ? a->head->size * 2 : a->first ? a->first : CHUNK_MIN;
 	struct arena_chunk *c;
 	if (size > CHUNK_MAX)
 		size = CHUNK_MAX;

@@ -15,9 +15,13 @@ struct arena {
 	struct arena_chunk *head;
 	char *cur, *end;
 	size_t total; /* bytes handed out, for the memory limit and reports */
+	size_t first; /* size of the first chunk, 0: the default */
 };
 
 void arena_init(struct arena *a);
+/* Like arena_init, with the first chunk sized for about `expect` bytes
+ * (clamped to a sane range): a small document costs little memory. */
+void arena_init_sized(struct arena *a, size_t expect);
 void arena_release(struct arena *a);
 
 /* Aligned to 8 bytes; never NULL. */

@@ -94,6 +94,7 @@ struct loader {
 	struct file *f;
 	struct load_ctx *c;
 	struct doc *cur;       /* document being loaded */
+	size_t last_size;      /* bytes the last document's arena handed out */
 	unsigned ndocs;        /* started */
 	unsigned delivered;    /* loaded and checked */
 	struct dup { const struct node *first, *dup; } *dups;
@@ -177,12 +178,15 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 	d->kind = root ? ck->classify(d) : -1;
 	if (d->kind < 0) {
 		unrecognized(d);
+		l->last_size = d->arena.total;
 		doc_free(d);
 		return;
 	}
 	for (i = 0; i < ck->nfamilies; i++)
 		if (ck->families[i].check_doc)
 			ck->families[i].check_doc(d);
+	/* the tree and the model: what the next document will likely need */
+	l->last_size = d->arena.total;
 	if (d->keep) {
 		f->docs = xrealloc(f->docs, (f->ndocs + 1) * sizeof(*f->docs));
 		f->docs[f->ndocs++] = d;
@@ -197,7 +201,11 @@ static struct arena *new_doc(void *ud)
 	struct doc *d = xcalloc(1, sizeof(*d));
 	d->file = l->f;
 	d->index = l->ndocs++;
-	arena_init(&d->arena);
+	/* An arena sized to the document: the first of a file from the
+	 * file's size, each next one from what the last one used (a stream
+	 * of 200,000 small documents must not cost a big chunk each). */
+	arena_init_sized(&d->arena, l->ndocs == 1 ? l->f->src.len * 4 + 512
+						  : l->last_size + l->last_size / 8 + 64);
 	l->cur = d;
 	return &d->arena;
 }

@@ -570,6 +570,19 @@ void calendar_check_plan(struct doc *d, const struct plan_m *p)
 
 	if (n == 0 || (!rule_on(d, BKP607) && !rule_on(d, BKP608)))
 		return;
+	if (n > MAX_OVERLAP_RULES && rule_on(d, BKP607)) {
+		/* pairs are compared: past the bound the work is skipped, and
+		 * the user is told so rather than left to think it was done */
+		struct diag *dg = report(d, BKP607, p->rules_v.key ? p->rules_v.key
+							     : p->rules_v.at,
+					 "plan '%s' has %u rules: overlapping start "
+					 "windows are compared for plans of at most %d "
+					 "rules, so this plan's were not",
+					 p->name, n, MAX_OVERLAP_RULES);
+		diag_demote(dg, 2);
+		diag_hint(d->file, dg, "split the plan, or check its schedules "
+			  "for rules that start within each other's windows");
+	}
 	/* Not zeroed as a whole: on a big plan one early rule usually
 	 * settles it, and untouched pages of a big block cost no memory. */
 	ri = arena_alloc(&d->arena, n * sizeof(*ri));

@@ -239,10 +239,8 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 			out->state = VS_UNKNOWN;
 			return;
 		}
-		if (how == CFN_ASSUMED) {
+		if (how == CFN_ASSUMED)
 			out->state = VS_ASSUMED;
-			out->param = node_str(map_val(v, 0));
-		}
 	}
 	coerce(dl, out, want);
 }
@@ -299,6 +297,7 @@ const char *value_note(struct doc *d, const struct value *v)
 {
 	if (v->state != VS_ASSUMED)
 		return "";
+	/* assumed values are Refs: the Parameter is what they name */
 	return arena_printf(&d->arena, " (assumed from the Default of Parameter %s)",
-			    v->param ? v->param : "?");
+			    node_str(map_val(v->at, 0)) ? node_str(map_val(v->at, 0)) : "?");
 }

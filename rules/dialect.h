@@ -103,7 +103,6 @@ struct value {
 	const struct node *key;   /* the member's key, or NULL */
 	const struct node *at;    /* the value as written */
 	const struct node *lit;   /* what it stands for: `at`, or the Default */
-	const char *param;        /* assumed: the Parameter whose Default it is */
 	union {
 		long long i;
 		double f;

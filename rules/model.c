@@ -167,8 +167,9 @@ static void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan
 		if (node_is(ca, N_SEQ))
 			nc += ca->len;
 	}
-	pm->rules = arena_zalloc(&d->arena, (rl->len + 1) * sizeof(*pm->rules));
-	pm->copies = arena_zalloc(&d->arena, (nc + 1) * sizeof(*pm->copies));
+	pm->rules = rl->len ? arena_zalloc(&d->arena, rl->len * sizeof(*pm->rules))
+			    : NULL;
+	pm->copies = nc ? arena_zalloc(&d->arena, nc * sizeof(*pm->copies)) : NULL;
 	for (i = 0; i < rl->len; i++) {
 		struct value item;
 		/* a rule that is an intrinsic stands for a whole unknown rule */
@@ -274,7 +275,7 @@ static void build_selection(struct doc *d, struct sel_m *sm, const struct node *
 	}
 	if (!node_is(res, N_SEQ))
 		return;
-	sm->res = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*sm->res));
+	sm->res = res->len ? arena_zalloc(&d->arena, res->len * sizeof(*sm->res)) : NULL;
 	for (i = 0; i < res->len; i++) {
 		struct res_m *rm = &sm->res[sm->nres++];
 		struct part parts[3];
@@ -331,8 +332,8 @@ static void build_template(struct doc *d, struct doc_model *m)
 
 	if (!node_is(res, N_MAP))
 		return;
-	m->plans = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->plans));
-	m->sels = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->sels));
+	m->plans = arena_zalloc(&d->arena, res->len * sizeof(*m->plans) + 1);
+	m->sels = arena_zalloc(&d->arena, res->len * sizeof(*m->sels) + 1);
 	for (i = 0; i < res->len; i++) {
 		const struct node *r = map_val(res, i), *props, *body;
 		const char *type = cfn_resource_type(r);

@@ -198,6 +198,21 @@ if [ $code = 0 ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then
 else
 	bad "$n YAML documents in one stream: expected no output and exit 0"
 fi
+# Their memory: each document's arena is sized to the document, so a stream
+# of 200,000 plans of a rule each stays near a few dozen times its size (the
+# model each plan keeps for the run phase is most of it), not a chunk each.
+if [ $big = 1 ] && [ -x /usr/bin/time ] && [ -z "${ASAN_OPTIONS:-}" ]; then
+	awk 'BEGIN { for (i = 0; i < 200000; i++) printf "---\nBackupPlanName: p%d\nRules:\n  - {RuleName: r, TargetBackupVaultName: main}\n", i }' >"$tmp/stream.yaml"
+	size=$(wc -c <"$tmp/stream.yaml" | tr -d ' ')
+	$to /usr/bin/time -f '%M' "$bin" --format gnu --no-color "$tmp/stream.yaml" >"$tmp/out" 2>"$tmp/err" </dev/null
+	code=$?
+	rss=$(tail -n 1 "$tmp/err")
+	if [ $code = 0 ] && [ "$rss" -lt $((size * 40 / 1024)) ]; then
+		ok "200,000 documents ($((size / 1024)) KB): peak $((rss / 1024)) MB"
+	else
+		bad "200,000 documents ($((size / 1024)) KB): peak ${rss} KB, want under 40 times the file"
+	fi
+fi
 
 # ---- nesting ----------------------------------------------------------
 
