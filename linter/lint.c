@@ -74,7 +74,7 @@ static int check_encoding(struct file *f)
 		l = utf8_valid(b + i, n - i, NULL, &why);
 		if (!l) {
 			report_at(f, 0, f->run->s->ck->input_rule[IN_ENCODING], i, i + 1, "",
-				    "invalid UTF-8: byte 0x%02X starts %s", b[i], why);
+				    "invalid UTF-8: byte 0x%02X %s", b[i], why);
 			return -1;
 		}
 		i += l;

@@ -307,7 +307,7 @@ static void write_summary(FILE *fp, const struct out_counts *c)
 	int first = 1;
 
 	char a[32], b[32];
-	size_t read = c->files + c->unreadable;
+	size_t read = c->files;
 
 	if (c->errors + c->warnings + c->infos == 0) {
 		fprintf(fp, "no problems in %s file%s", out_thousands(c->files, a),

@@ -14,8 +14,8 @@ size_t utf8_valid(const unsigned char *s, size_t n, long *cp, const char **why)
 		return 1;
 	}
 	if (c < 0xC2) {
-		w = c < 0xC0 ? "a continuation byte with no lead byte"
-			     : "an overlong encoding";
+		w = c < 0xC0 ? "is a continuation byte with no lead byte"
+			     : "starts an overlong encoding";
 		goto bad;
 	}
 	if (c < 0xE0)
@@ -25,26 +25,26 @@ size_t utf8_valid(const unsigned char *s, size_t n, long *cp, const char **why)
 	else if (c < 0xF5)
 		len = 4, v = c & 0x07, min = 0x10000;
 	else {
-		w = "a byte that never appears in UTF-8";
+		w = "never appears in UTF-8";
 		goto bad;
 	}
 	if (n < len) {
-		w = "a sequence cut short by the end of the file";
+		w = "starts a sequence cut short by the end of the file";
 		goto bad;
 	}
 	for (i = 1; i < len; i++) {
 		if ((s[i] & 0xC0) != 0x80) {
-			w = "a sequence cut short (missing continuation byte)";
+			w = "starts a sequence cut short (a continuation byte is missing)";
 			goto bad;
 		}
 		v = (v << 6) | (s[i] & 0x3F);
 	}
 	if (v < min)
-		w = "an overlong encoding";
+		w = "starts an overlong encoding";
 	else if (v >= 0xD800 && v <= 0xDFFF)
-		w = "an encoded UTF-16 surrogate";
+		w = "starts an encoded UTF-16 surrogate";
 	else if (v > 0x10FFFF)
-		w = "a code point beyond U+10FFFF";
+		w = "starts a code point beyond U+10FFFF";
 	if (w)
 		goto bad;
 	if (cp)

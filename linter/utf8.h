@@ -11,7 +11,8 @@
 
 /* Length (1-4) of the valid sequence at s[0..n) (n >= 1), storing its code
  * point in *cp when cp is not NULL; 0 when it is invalid, with the reason in
- * *why ("an overlong encoding") when why is not NULL. */
+ * *why when why is not NULL, worded to follow "byte 0xC0 ": "starts an
+ * overlong encoding", "never appears in UTF-8". */
 size_t utf8_valid(const unsigned char *s, size_t n, long *cp, const char **why);
 
 /* Decode the sequence at s[0..n): its length, and *cp; an invalid byte is

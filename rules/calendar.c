@@ -277,7 +277,7 @@ static const char *describe(const struct node *v)
 	if (node_is(v, N_STR))
 		return v->u.str;
 	id = cfn_ref_target(v);
-	return id ? id : "?";
+	return id ? id : "a vault named by an intrinsic";
 }
 
 /* The first copy destination of `loser` that `winner` certainly does not
@@ -365,8 +365,7 @@ static void check_overlap(struct doc *d, const struct plan_m *p,
 			at = lo->rm->node;
 		dg = report(d, BKP607, at,
 			    "rule '%s' (%.80s, %s) and rule '%s' (%.80s, %s)%s start in overlapping windows on some days; AWS Backup then takes only the backup that is kept longer, so on those days %s%s%s",
-			    lo->name ? lo->name : "?", lo->expr, klo,
-			    hi->name ? hi->name : "?", hi->expr, khi,
+			    lo->rm->name, lo->expr, klo, hi->rm->name, hi->expr, khi,
 			    others ? " (and other rules)" : "",
 			    dst ? "no copy goes to " : "nothing lands in the vault ",
 			    describe(dst ? dst : vault_lo),
@@ -376,7 +375,7 @@ static void check_overlap(struct doc *d, const struct plan_m *p,
 				  "move the schedules apart by more than the start window (%s %lld), or give '%s' the same %s",
 				  fname(d, F_START_WINDOW),
 				  lo->start > hi->start ? lo->start : hi->start,
-				  hi->name ? hi->name : "?",
+				  hi->rm->name,
 				  dst ? fname(d, F_COPY_ACTIONS) : "target vault");
 	}
 }
@@ -552,7 +551,7 @@ static void check_retention_gap(struct doc *d, struct rule_info *ri, uint32_t n)
 		fmt_minutes(gap - ri[i].keep * 1440, hole, sizeof(hole));
 		dg = report(d, BKP608, ri[i].keep_at,
 			    "%s is %lld but rule '%s' backs up as rarely as every %s (%.80s): its recovery points expire up to %s before the next backup, and the plan's other rules do not fill the gap",
-			    fname(d, F_DELETE_AFTER), ri[i].keep, ri[i].name ? ri[i].name : "?", every,
+			    fname(d, F_DELETE_AFTER), ri[i].keep, ri[i].rm->name, every,
 			    ri[i].expr, hole);
 		if (dg)
 			diag_hint(d->file, dg,

@@ -1,6 +1,8 @@
 /* cron.c - parse and analyse AWS cron(...) schedule expressions (see cron.h). */
 #include "cron.h"
 
+#include "../linter/utf8.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -87,15 +89,21 @@ static int upper(char c)
 	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
 }
 
-/* A printable rendering of one byte for messages. */
-static const char *show_char(char c, char buf[8])
+/* A printable rendering of the character at p (before end) for messages:
+ * 'x', 'é' (U+00E9), a control character as U+0009. */
+static const char *show_char(const char *p, const char *end, char buf[32])
 {
-	unsigned char u = (unsigned char)c;
+	long cp;
+	size_t n = utf8_decode((const unsigned char *)p, (size_t)(end - p), &cp);
 
-	if (u >= 0x20 && u < 0x7f)
-		snprintf(buf, 8, "'%c'", c);
+	if (cp >= 0x20 && cp < 0x7f)
+		snprintf(buf, 32, "'%c'", *p);
+	else if (cp >= 0xa0)
+		snprintf(buf, 32, "'%.*s' (U+%04lX)", (int)n, p, cp);
+	else if (cp >= 0)
+		snprintf(buf, 32, "U+%04lX", cp);
 	else
-		snprintf(buf, 8, "0x%02x", u);
+		snprintf(buf, 32, "a byte that is not UTF-8");
 	return buf;
 }
 
@@ -136,7 +144,7 @@ static int read_value(struct scan *sc, int *out)
 {
 	const struct field_info *fi = &fields[sc->f];
 	size_t start = sc->pos, p = sc->pos;
-	char cb[8];
+	char cb[32];
 
 	if (p < sc->end && is_digit(sc->s[p])) {
 		long v = 0;
@@ -193,7 +201,7 @@ static int read_value(struct scan *sc, int *out)
 	}
 	if (p < sc->end)
 		return fail(sc->err, sc->f, p, 1, "unexpected %s in %s: expected %s",
-			    show_char(sc->s[p], cb), fi->name, fi->range_text);
+			    show_char(sc->s + p, sc->s + sc->end, cb), fi->name, fi->range_text);
 	return fail(sc->err, sc->f, start, 1, "%s: a value is missing here",
 		    fi->name);
 }
@@ -268,10 +276,10 @@ static int value_then_letter(struct scan *sc, int *v, char letter,
 	if (read_value(sc, v))
 		return -1;
 	if (sc->pos != sc->end) {
-		char cb[8];
+		char cb[32];
 		return fail(sc->err, sc->f, sc->pos, 1,
 			    "unexpected %s in %s: '%c' follows a single %s",
-			    show_char(sc->s[sc->pos], cb), field, letter, what);
+			    show_char(sc->s + sc->pos, sc->s + sc->end, cb), field, letter, what);
 	}
 	sc->end = save_end;
 	sc->pos = save_end;
@@ -336,10 +344,10 @@ static int dow_special(struct scan *sc, struct cron *c, int alone)
 		if (read_value(sc, &v))
 			return -1;
 		if (sc->pos != h) {
-			char cb[8];
+			char cb[32];
 			return fail(sc->err, sc->f, sc->pos, 1,
 				    "unexpected %s in Day-of-week: '#' follows a single weekday (e.g. 3#2)",
-				    show_char(s[sc->pos], cb));
+				    show_char(s + sc->pos, s + sc->end, cb));
 		}
 		sc->end = a + n;
 		for (p = h + 1; p < sc->end && is_digit(s[p]); p++)
@@ -378,7 +386,7 @@ static int parse_item(struct scan *sc, struct cron *c, int alone)
 	const char *s = sc->s;
 	size_t a = sc->pos;
 	int lo, hi, step = 1, r;
-	char cb[8];
+	char cb[32];
 
 	if (sc->end - a == 1 && s[a] == '?') {
 		if (sc->f != CRON_DOM && sc->f != CRON_DOW)
@@ -437,7 +445,7 @@ static int parse_item(struct scan *sc, struct cron *c, int alone)
 			return fail(sc->err, sc->f, sc->pos, 1,
 				    "'%c' is not allowed here in %s", upper(c0), fi->name);
 		return fail(sc->err, sc->f, sc->pos, 1, "unexpected %s in %s",
-			    show_char(c0, cb), fi->name);
+			    show_char(s + sc->pos, s + sc->end, cb), fi->name);
 	}
 	add_range(c, sc->f, lo, hi, step);
 	return 0;
@@ -526,11 +534,11 @@ static int parse_uncached(const char *s, size_t len, struct cron *c,
 	b = close;
 	for (p = a; p < b; p++) {
 		unsigned char u = (unsigned char)s[p];
-		char cb[8];
+		char cb[32];
 		if ((u < 0x20 && u != '\t') || u == 0x7f)
 			return fail(err, -1, p, 1,
 				    "unexpected control character %s in cron(...)",
-				    show_char(s[p], cb));
+				    show_char(s + p, s + b, cb));
 	}
 	p = a;
 	while (p < b) {

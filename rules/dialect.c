@@ -299,5 +299,6 @@ const char *value_note(struct doc *d, const struct value *v)
 		return "";
 	/* assumed values are Refs: the Parameter is what they name */
 	return arena_printf(&d->arena, " (assumed from the Default of Parameter %s)",
-			    node_str(map_val(v->at, 0)) ? node_str(map_val(v->at, 0)) : "?");
+			    node_str(map_val(v->at, 0)) ? node_str(map_val(v->at, 0))
+							: "named by the Ref");
 }

@@ -289,13 +289,13 @@ size_t facts_type_count(void)
 const char *facts_type_name(int t)
 {
 	base_init();
-	return t >= 0 && (size_t)t < base.ntypes ? base.type_name[t] : "?";
+	return t >= 0 && (size_t)t < base.ntypes ? base.type_name[t] : "an unknown type";
 }
 
 const char *facts_type_display(int t)
 {
 	base_init();
-	return t >= 0 && (size_t)t < base.ntypes ? base.type_display[t] : "?";
+	return t >= 0 && (size_t)t < base.ntypes ? base.type_display[t] : "resources of an unknown type";
 }
 
 int facts_type_index(const char *name)

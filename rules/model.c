@@ -190,7 +190,7 @@ static void classify_resource(struct doc *d, struct res_m *rm)
 	if ((id = cfn_ref_target(v)) && node_intrinsic(v) == FN_GETATT) {
 		const char *ct = cfn_resource_type(cfn_resource(d, id));
 		int ty = facts_cfn_type(ct);
-		rm->text = arena_printf(&d->arena, "%s (%s)", id, ct ? ct : "?");
+		rm->text = ct ? arena_printf(&d->arena, "%s (%s)", id, ct) : id;
 		if (ty >= 0)
 			rm->t.known = 1u << ty;
 		else

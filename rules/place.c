@@ -96,7 +96,7 @@ int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 			if (ref)
 				strbuf_add(&g, ref, strlen(ref));
 			else
-				strbuf_add(&g, "?", 1);
+				strbuf_add(&g, "...", 3);
 			strbuf_add(&g, "}", 1);
 		}
 		t->text = g.s;

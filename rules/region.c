@@ -99,21 +99,22 @@ static void check_copy(struct doc *d, const struct facts *f,
 			  facts_region(dst->region)->partition, dst->region);
 		return;
 	}
-	if (xp == 1) {
+	/* xp is 1 only when both partitions are known */
+	if (xp == 1 && src->partition && dst_partition) {
 		dg = report_part(
 			d, BKP204, region_part,
 			"copy from %s in partition %s to %s in partition "
 			"%s: AWS Backup copies only within one partition",
 			src_region ? facts_region_label(src_region)
 				   : "the source",
-			src->partition ? src->partition : "?",
+			src->partition,
 			dst_region ? facts_region_label(dst_region)
 				   : "the destination",
-			dst_partition ? dst_partition : "?");
+			dst_partition);
 		diag_hint(d->file, dg,
 			  "choose a destination vault in a Region of "
 			  "partition %s",
-			  src->partition ? src->partition : "?");
+			  src->partition);
 		return;
 	}
 	if (xr == 1 && src_region && dst_region) {
@@ -209,12 +210,14 @@ void region_check_doc(struct doc *d)
 			struct part whole = {.node = c->dest.at};
 			if (!c->is_arn)
 				continue;
-			snprintf(desc, sizeof(desc),
-				 "the target vault '%s' of rule '%s'",
-				 rm->vault	 ? rm->vault
-				 : rm->vault_ref ? rm->vault_ref
-						 : "?",
-				 rm->name);
+			if (rm->vault || rm->vault_ref)
+				snprintf(desc, sizeof(desc),
+					 "the target vault '%s' of rule '%s'",
+					 rm->vault ? rm->vault : rm->vault_ref,
+					 rm->name);
+			else
+				snprintf(desc, sizeof(desc),
+					 "the target vault of rule '%s'", rm->name);
 			check_copy(d, f, &p->src, &c->dst, &c->region_part,
 				   &c->partition_part, &whole, c->cross_region,
 				   c->cross_account, c->cross_partition,
@@ -234,8 +237,11 @@ void region_check_doc(struct doc *d)
 		if (!jb->is_arn)
 			return;
 		place_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
-		snprintf(desc, sizeof(desc), "the source vault '%s'",
-			 jb->src_vault ? jb->src_vault : "?");
+		if (jb->src_vault)
+			snprintf(desc, sizeof(desc), "the source vault '%s'",
+				 jb->src_vault);
+		else
+			snprintf(desc, sizeof(desc), "the source vault");
 		check_copy(d, f, &jb->src, &jb->dst, &jb->region_part,
 			   &jb->partition_part, &whole, xr, xa, xp, er, ep,
 			   desc,

@@ -165,6 +165,50 @@ const char *a_shape(const struct shape *s)
 	return "a value";
 }
 
+/* 1 when s is a number as JSON or YAML writes one: -12, 3.5, 1e3. */
+static int numeric_text(const char *s)
+{
+	char *end;
+	if (!*s || *s == '+' || *s == '.' || *s == ' ')
+		return 0;
+	(void)strtod(s, &end);
+	return *end == '\0' && strcspn(s, "xXnNiI") == strlen(s);
+}
+
+/* The hint for a string where a number or a boolean is wanted: only what
+ * is sure (the value reads as one once its quotes or tag go), never "write
+ * sixty without quotes" for a plain word. */
+static void string_for_scalar(struct vctx *c, struct diag *dg,
+			      const struct shape *s, const struct node *v)
+{
+	static const char *const yaml11[] = { "yes", "no", "on", "off", "y", "n",
+					      "Yes", "No", "On", "Off", "YES", "NO",
+					      "ON", "OFF" };
+	const char *tail = c->cfn ? "" : " (only CloudFormation converts strings)";
+	size_t i;
+
+	if (v->flags & NF_UNKNOWN_TAG) {
+		diag_hint(c->d->file, dg, "remove the YAML tag");
+		return;
+	}
+	/* read as YAML would read it without the quotes */
+	if ((v->style == S_QUOTED || v->style == S_BLOCK) &&
+	    (s->kind == SK_BOOL ? (strcmp(v->u.str, "true") == 0 ||
+				   strcmp(v->u.str, "false") == 0)
+				: numeric_text(v->u.str))) {
+		diag_hint(c->d->file, dg, "write %s without quotes%s", v->u.str, tail);
+		return;
+	}
+	for (i = 0; s->kind == SK_BOOL && i < sizeof(yaml11) / sizeof(yaml11[0]); i++)
+		if (strcmp(v->u.str, yaml11[i]) == 0) {
+			diag_hint(c->d->file, dg,
+				  "write true or false: YAML 1.2, which AWS's "
+				  "tools read, takes %s as a string (YAML 1.1 "
+				  "took it as a boolean)", v->u.str);
+			return;
+		}
+}
+
 void wrong_type(struct vctx *c, const struct shape *s,
 		       const struct node *v, const char *label,
 		       const char *want)
@@ -180,8 +224,7 @@ void wrong_type(struct vctx *c, const struct shape *s,
 		return;
 	if (v->kind == N_STR && (s->kind == SK_LONG || s->kind == SK_INTEGER ||
 				 s->kind == SK_NUMBER || s->kind == SK_BOOL))
-		diag_hint(c->d->file, dg, "write %s without quotes%s", v->u.str,
-			  c->cfn ? "" : " (only CloudFormation converts strings)");
+		string_for_scalar(c, dg, s, v);
 	else if ((v->kind == N_INT || v->kind == N_FLOAT || v->kind == N_BOOL) &&
 		 s->kind == SK_STRING)
 		diag_hint(c->d->file, dg, "quote the value: %s",
@@ -223,9 +266,18 @@ static void check_number(struct vctx *c, const struct shape *s,
 	long long i;
 	if (v->flags & NF_BIG) {
 		size_t n = v->end - v->start;
-		rep(c, BKP104, v, "%s is %.*s%s, which does not fit a 64-bit "
-		    "number", label, (int)(n > 40 ? 40 : n),
-		    c->d->file->src.buf + v->start, n > 40 ? "..." : "");
+		const char *t = c->d->file->src.buf + v->start;
+		if (v->kind == N_FLOAT && (isnan(v->u.f) || isinf(v->u.f)) &&
+		    (t[0] == '.' || (t[1] == '.' && (t[0] == '-' || t[0] == '+'))))
+			/* YAML's .nan and .inf: not too big, not numbers */
+			rep(c, BKP104, v, "%s is %.*s, YAML's %s, which is not a "
+			    "number AWS reads", label, (int)(n > 40 ? 40 : n),
+			    c->d->file->src.buf + v->start,
+			    isnan(v->u.f) ? "not-a-number" : "infinity");
+		else
+			rep(c, BKP104, v, "%s is %.*s%s, which does not fit a "
+			    "64-bit number", label, (int)(n > 40 ? 40 : n),
+			    c->d->file->src.buf + v->start, n > 40 ? "..." : "");
 		return;
 	}
 	switch (s->kind) {

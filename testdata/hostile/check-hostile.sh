@@ -490,8 +490,11 @@ fi
 mkdir -p "$tmp/walk"
 cp "$bad_plan" "$tmp/walk/plan.json"
 if mkfifo "$tmp/walk/pipe.json" 2>/dev/null; then
-	python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])' \
-		"$tmp/walk/sock.json" 2>/dev/null
+	# a socket too, when a tool that makes one is there
+	node -e 'require("net").createServer().listen(process.argv[1], () => process.exit(0))' \
+		"$tmp/walk/sock.json" 2>/dev/null ||
+		python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' \
+			"$tmp/walk/sock.json" 2>/dev/null
 	ln -s /dev/zero "$tmp/walk/zero.yaml"
 	run "$tmp/walk"
 	if [ $code = 1 ] && has_out "$tmp/walk/plan.json:2:70: error" && [ "$(nlines "$tmp/out")" = 1 ] &&

@@ -314,8 +314,8 @@ int main(void)
 	BAD("cron(,0 5 ? * * *)", ",", "empty value");
 	BAD("cron(0 5 ? * * *%)", "%", "unexpected '%'");
 	BAD("cron(0 5! ? * * *)", "!", "unexpected '!'");
-	BAD("cron(0 5 ? * * \x01)", "\x01", "0x01");
-	BAD("cron(0 5\n? * * *)", "\n", "0x0a");
+	BAD("cron(0 5 ? * * \x01)", "\x01", "U+0001");
+	BAD("cron(0 5\n? * * *)", "\n", "U+000A");
 
 	/* ? in exactly one of day-of-month and day-of-week */
 	BAD("cron(0 5 * * * *)", "*", "one of them must be '?'");

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Every message, hint and note of the golden cases read for placeholders,
+# doubled words, wrong articles, raw bytes and hints that ask for what the
+# file already does (check-messages.js says how). The golden cases fire every
+# rule of the table (testdata/rules/check-fixtures.sh).
+#   sh testdata/output/check-messages.sh BACKUPLINT
+# First proves that the checker catches each kind of mistake.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+command -v node >/dev/null || { echo "FAIL: node is needed (sh .ci/deps.sh)"; echo "0 passed, 1 failed"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+# a document and diagnostics with one mistake each
+printf '{"a": sixty}\n' >"$tmp/doc.yaml"
+for m in 'no copy goes to ?' 'value (null) here' 'the the vault' 'a integer' 'an rule' \
+	 'unexpected 0xc3 here'; do
+	printf '{"diagnostics": [\n  {"file":"%s","line":1,"column":7,"end_line":1,"end_column":12,"severity":"error","rule":"X","name":"x","message":"%s","path":"","hint":null,"related":null}\n],\n"summary": {}}\nexit: 1\n' \
+		"$tmp/doc.yaml" "$m" >"$tmp/bad.out"
+	if node testdata/output/check-messages.js "$tmp/bad.out" >/dev/null; then
+		fail=$((fail + 1)); echo "FAIL: the checker missed: $m"
+	else
+		pass=$((pass + 1)); echo "ok: the checker catches: $m"
+	fi
+done
+printf '{"diagnostics": [\n  {"file":"%s","line":1,"column":7,"end_line":1,"end_column":12,"severity":"error","rule":"X","name":"x","message":"m","path":"","hint":"write sixty without quotes","related":null}\n],\n"summary": {}}\nexit: 1\n' \
+	"$tmp/doc.yaml" >"$tmp/bad.out"
+if node testdata/output/check-messages.js "$tmp/bad.out" >/dev/null; then
+	fail=$((fail + 1)); echo "FAIL: the checker missed a hint asking to drop quotes that are not there"
+else
+	pass=$((pass + 1)); echo "ok: the checker catches a hint asking to drop quotes that are not there"
+fi
+find testdata -name '*.out' -print0 | xargs -0 node testdata/output/check-messages.js >"$tmp/real"
+grep '^FAIL' "$tmp/real"
+line=$(tail -n 1 "$tmp/real")
+p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
+echo "$((pass + p)) passed, $((fail + f)) failed"
+[ $((fail + f)) = 0 ]
