@@ -124,6 +124,20 @@ static void check_sub_vars(struct tctx *t, const struct node *s,
 	}
 }
 
+/* "a list", "an integer": a value's kind with its article. */
+static const char *a_kind_of(const struct node *n)
+{
+	switch (n->kind) {
+	case N_MAP: return "a mapping";
+	case N_SEQ: return "a list";
+	case N_INT: return "an integer";
+	case N_FLOAT: return "a number";
+	case N_BOOL: return "a boolean";
+	case N_NULL: return "null";
+	default: return "a string";
+	}
+}
+
 /* Number of items an intrinsic's list argument must have. */
 struct arity {
 	enum cfn_fn fn;
@@ -221,16 +235,37 @@ static void check_fn(struct tctx *t, const struct node *n, enum cfn_fn fn)
 			buf[l] = '\0';
 			res = buf;
 		} else {
-			struct diag *dg = report(t->d, BKP801, node_is(arg, N_STR) ? arg : k,
-						 "%s takes ResourceName.AttributeName "
-						 "(or [ResourceName, AttributeName]), found %s%s%s",
-						 fn_label(n),
-						 node_is(arg, N_STR) ? "'" : "a ",
-						 node_is(arg, N_STR) ? arg->u.str : node_kind_name(arg),
-						 node_is(arg, N_STR) ? "' with no attribute" : "");
-			if (node_is(arg, N_STR))
-				diag_hint(t->d->file, dg, "for example !GetAtt %s.Arn",
-					  arg->u.str);
+			/* say what is missing, and a hint that is itself valid */
+			const char *str = node_str(arg);
+			const char *what = str && str[0] == '.'
+						   ? "no resource name before the dot"
+						   : "no attribute";
+			struct diag *dg;
+			if (!str || !*str)
+				dg = report(t->d, BKP801, str ? arg : k,
+					    "%s takes ResourceName.AttributeName "
+					    "(or [ResourceName, AttributeName]), found %s",
+					    fn_label(n), str ? "an empty name"
+							     : a_kind_of(arg));
+			else
+				dg = report(t->d, BKP801, arg, "%s takes ResourceName.AttributeName "
+					    "(or [ResourceName, AttributeName]), found '%.80s' with %s",
+					    fn_label(n), str, what);
+			if (str && *str && str[0] != '.')
+				diag_hint(t->d->file, dg, "for example %s %.80s.Arn",
+					  fn_label(n), str);
+			else
+				diag_hint(t->d->file, dg, "for example %s BackupRole.Arn",
+					  fn_label(n));
+			return;
+		}
+		if (node_is(arg, N_STR) && arg->u.str[arg->len - 1] == '.') {
+			struct diag *dg = report(t->d, BKP801, arg,
+						 "%s takes ResourceName.AttributeName, found "
+						 "'%.80s' with no attribute after the dot",
+						 fn_label(n), arg->u.str);
+			diag_hint(t->d->file, dg, "for example %s %.80sArn", fn_label(n),
+				  arg->u.str);
 			return;
 		}
 		if (!map_get(t->res, res))
