@@ -20,6 +20,7 @@
 #include "rule.h"
 
 struct doc;
+struct file;
 struct run;
 struct session;
 
@@ -44,15 +45,35 @@ struct checker {
 	 * says which top-level keys it looks for (a hint). */
 	const char *documents;
 	const char *keys;
+	/* Keys that name the items of a list ("RuleName"): fingerprints say
+	 * Rules[nightly], not Rules[0]. NULL-terminated. */
+	const char *const *item_names;
 	/* A file found by walking a directory is loaded only when this says
 	 * it may hold a document of ours (cheap: a look at the bytes). */
 	int (*relevant)(const char *buf, size_t len);
 	/* The kind of a loaded document (>= 0), or -1 when it is none of
 	 * ours. May set d->model. */
 	int (*classify)(struct doc *d);
+	/* Suppressions the document itself holds (CloudFormation Metadata):
+	 * added with suppress_name() before the families run. May be NULL. */
+	void (*doc_suppressions)(struct doc *d);
+	/* A document read only to link the files linted (a context file):
+	 * build what the run phase needs and keep it. May be NULL. */
+	void (*context_doc)(struct doc *d);
 	/* YAML tags of the documents' language (load.h); may be NULL. */
 	int (*yaml_tag)(struct load_ctx *c, struct node *n, const char *tag,
 			const char *buf, size_t len);
+
+	/* An option the checker gives meaning to ("facts", "region",
+	 * "account"): 0 when `value` is valid, else -1 with a reason (and a
+	 * did-you-mean) in why. NULL: every value is. */
+	int (*check_option)(const char *name, const char *value, char *why,
+			    size_t n);
+	/* The checker's section of a configuration file ("policy"), NULL
+	 * when it has none: checks the tree, reporting into the config's
+	 * file (report_at), and returns 0 when it is usable. */
+	const char *config_section;
+	int (*check_config)(struct file *config, const struct node *section);
 
 	/* The checker's own state for a session (a dataset chosen by an
 	 * option) and for a run (links between documents). session_init

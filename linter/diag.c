@@ -82,7 +82,7 @@ int diag_worst(const struct diag_list *l)
 	size_t i;
 	int w = SEV_NONE;
 	for (i = 0; i < l->n; i++)
-		if (l->v[i].severity > w)
+		if (l->v[i].severity > w && !l->v[i].suppressed)
 			w = l->v[i].severity;
 	return w;
 }

@@ -41,6 +41,7 @@ struct diag {
 	uint8_t demote;      /* levels below the rule's severity (a hedged
 			      * finding: the types are only possibly there) */
 	uint8_t phase;       /* enum phase (session.h): who reported it */
+	uint8_t suppressed;  /* enum supp_kind (suppress.h): kept, not shown */
 	uint32_t start, end; /* byte span; end exclusive */
 	struct pos pos, end_pos; /* 1-based; end_pos is the last character's
 				  * column + 1 (exclusive), as SARIF wants */
@@ -55,6 +56,9 @@ struct diag {
 	const char *related_msg;
 	struct fix *fixes;
 	uint32_t nfixes;
+	const char *supp_reason; /* the suppression's reason, or NULL */
+	uint64_t fingerprint;    /* report.h: diag_fingerprint() */
+	uint8_t baselined;       /* in the --baseline: not reported */
 	unsigned doc_index;  /* document number in a YAML stream, 0-based */
 	unsigned seq;        /* insertion order, for a stable sort */
 };

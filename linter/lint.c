@@ -182,9 +182,17 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 		doc_free(d);
 		return;
 	}
-	for (i = 0; i < ck->nfamilies; i++)
-		if (ck->families[i].check_doc)
-			ck->families[i].check_doc(d);
+	if (f->context) {
+		/* read only to link the files linted: the model, no checks */
+		if (ck->context_doc)
+			ck->context_doc(d);
+	} else {
+		if (ck->doc_suppressions)
+			ck->doc_suppressions(d);
+		for (i = 0; i < ck->nfamilies; i++)
+			if (ck->families[i].check_doc)
+				ck->families[i].check_doc(d);
+	}
 	/* the tree and the model: what the next document will likely need */
 	l->last_size = d->arena.total;
 	if (d->keep) {
@@ -270,6 +278,10 @@ static void load_all(struct file *f, struct loader *l)
 		tried[best] = 1;
 		l->ndups = 0;
 		l->c->has_nul = 0;
+		/* the syntax's comments may hold suppressions */
+		f->nsupp = 0;
+		if (!f->context)
+			suppress_scan(f, syntaxes[best]->comment);
 		rc = syntaxes[best]->load(l->c, f->src.buf, f->src.len, &sink);
 		if (l->cur) {
 			doc_free(l->cur);
@@ -373,8 +385,10 @@ void run_finish(struct run *r, struct file **files, size_t n)
 	for (i = 0; i < ck->nfamilies; i++)
 		if (ck->families[i].check_run)
 			ck->families[i].check_run(r);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		suppress_report_unused(files[i]);
 		file_finalize(files[i]);
+	}
 }
 
 void file_release(struct file *f)
@@ -384,6 +398,7 @@ void file_release(struct file *f)
 		doc_free(f->docs[i]);
 	free(f->docs);
 	free(f->io_msg);
+	free(f->supp);
 	diag_list_release(&f->diags);
 	source_free(&f->src);
 	memset(f, 0, sizeof(*f));

@@ -20,6 +20,7 @@
 #include "report.h"
 #include "session.h"
 #include "source.h"
+#include "suppress.h"
 #include "tree.h"
 
 struct doc {
@@ -47,7 +48,24 @@ struct file {
 	int skipped;           /* found by walking, but not a regular file */
 	struct doc **docs;     /* documents kept for check_run */
 	size_t ndocs;
+	/* what a configuration says for this file (NULL: the session's) */
+	const unsigned char *sev;      /* per rule: severity here, 0 off */
+	const unsigned char *external; /* per rule: 1 when its findings are
+					* kept as suppressed (per-file off) */
+	const char *region, *account, *facts; /* NULL: the session's */
+	int context;           /* read only to link others: nothing reported */
+	struct suppression *supp;      /* suppress.h */
+	size_t nsupp, capsupp;
+	size_t nsuppressed;    /* findings kept as suppressed */
 };
+
+/* The severity of rule r in file f (0: off). */
+static inline int file_severity(const struct file *f, int r)
+{
+	if (f->sev)
+		return r >= 0 && (size_t)r < f->run->s->ck->rules.n ? f->sev[r] : 0;
+	return session_severity(f->run->s, r);
+}
 
 /* The session of a document, a file. */
 static inline struct session *doc_session(const struct doc *d)

@@ -33,6 +33,9 @@ enum input_kind {
 	IN_UNRECOGNIZED,  /* not a document the checker knows, or empty */
 	IN_ENCODING,      /* not UTF-8 text */
 	IN_LIMITS,        /* over a size, depth or expansion limit */
+	IN_CONFIG,        /* a configuration file that cannot be used */
+	IN_UNUSED_SUPPRESSION, /* a suppression that silences nothing */
+	IN_BAD_SUPPRESSION,    /* a suppression naming no rule */
 	IN_COUNT,
 };
 
@@ -83,6 +86,7 @@ enum sniff {
 struct syntax {
 	const char *name;              /* "json" */
 	const char *const *endings;    /* file names a walk lints: ".json" */
+	const char *comment;           /* what starts a line comment, or NULL */
 	/* enum sniff for buf[0..len) named `name` (a BOM may lead). */
 	int (*sniff)(const char *name, const char *buf, size_t len);
 	/* Load every document of buf[0..len): 0, or -1 with c->err set. */

@@ -54,6 +54,8 @@ void out_write_github(FILE *fp, struct file **files, size_t n,
 		}
 		for (j = 0; j < files[i]->diags.n; j++) {
 			d = &files[i]->diags.v[j];
+			if (!OUT_SHOWN(d))
+				continue;
 			r = rule_at(o->rules, d->rule);
 			fprintf(fp, "::%s file=", d->severity == SEV_ERROR ? "error" :
 				d->severity == SEV_WARNING ? "warning" : "notice");

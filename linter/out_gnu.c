@@ -55,8 +55,9 @@ void out_write_gnu(FILE *fp, struct file **files, size_t n,
 
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < files[i]->diags.n; j++)
-			out_first_line(fp, o->rules, files[i],
-				       &files[i]->diags.v[j], 0);
+			if (OUT_SHOWN(&files[i]->diags.v[j]))
+				out_first_line(fp, o->rules, files[i],
+					       &files[i]->diags.v[j], 0);
 	}
 }
 

@@ -81,11 +81,12 @@ void out_jprint(FILE *fp, cJSON *j, int pretty)
 
 /* ---- json ---- */
 
-static cJSON *json_diag(const struct rule_table *rt, const struct file *f,
+static cJSON *json_diag(const struct rule_table *rt, struct file *f,
 			const struct diag *d)
 {
 	const struct rule *r = rule_at(rt, d->rule);
 	cJSON *o = out_jobj(NULL, NULL), *rel;
+	char fp[17];
 
 	out_jadd(o, "file", out_jstr(out_file_name(f)));
 	out_jadd(o, "line", out_jnum(d->pos.line));
@@ -108,7 +109,60 @@ static cJSON *json_diag(const struct rule_table *rt, const struct file *f,
 	} else {
 		out_jadd(o, "related", cJSON_CreateNull());
 	}
+	out_jadd(o, "fixes", out_json_fixes(f, d));
+	if (d->suppressed) {
+		cJSON *sp = out_jobj(o, "suppression");
+		out_jadd(sp, "kind", out_jstr(d->suppressed == SUPP_EXTERNAL ? "external"
+							      : "inSource"));
+		out_jadd(sp, "justification",
+			 d->supp_reason ? out_jstr(d->supp_reason) : cJSON_CreateNull());
+	} else {
+		out_jadd(o, "suppression", cJSON_CreateNull());
+	}
+	out_jadd(o, "fingerprint", out_jstr(out_fingerprint(d->fingerprint, fp)));
 	return o;
+}
+
+const char *out_fingerprint(uint64_t v, char buf[17])
+{
+	snprintf(buf, 17, "%016llx", (unsigned long long)v);
+	return buf;
+}
+
+/* [{"title", "safe", "edits": [{"line", "column", "end_line", "end_column",
+ * "start", "end", "text"}]}]: byte offsets and positions both. */
+cJSON *out_json_fixes(struct file *f, const struct diag *d)
+{
+	cJSON *arr = cJSON_CreateArray(), *x, *edits, *e;
+	uint32_t i, j;
+	struct pos a, b;
+
+	if (!arr)
+		oom();
+	for (i = 0; i < d->nfixes; i++) {
+		const struct fix *fx = &d->fixes[i];
+		x = out_jobj(NULL, NULL);
+		out_jadd(x, "title", out_jstr(fx->title ? fx->title : ""));
+		out_jadd(x, "safe", cJSON_CreateBool(fx->safe));
+		edits = cJSON_CreateArray();
+		out_jadd(x, "edits", edits);
+		for (j = 0; j < fx->nedits; j++) {
+			const struct edit *ed = &fx->edits[j];
+			a = source_pos(&f->src, ed->start);
+			b = source_pos(&f->src, ed->end);
+			e = out_jobj(NULL, NULL);
+			out_jadd(e, "line", out_jnum(a.line));
+			out_jadd(e, "column", out_jnum(a.col));
+			out_jadd(e, "end_line", out_jnum(b.line));
+			out_jadd(e, "end_column", out_jnum(b.col));
+			out_jadd(e, "start", out_jnum(ed->start));
+			out_jadd(e, "end", out_jnum(ed->end));
+			out_jadd(e, "text", out_jstr(ed->text));
+			out_jpush(edits, e);
+		}
+		out_jpush(arr, x);
+	}
+	return arr;
 }
 
 /* One diagnostic a line, printed as it is built, so that memory does not
@@ -124,6 +178,8 @@ void out_write_json(FILE *fp, struct file **files, size_t n,
 	fputs("{\"diagnostics\": [", fp);
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < files[i]->diags.n; j++) {
+			if (files[i]->diags.v[j].baselined)
+				continue;
 			fputs(first ? "\n  " : ",\n  ", fp);
 			first = 0;
 			out_jprint(fp, json_diag(o->rules, files[i],
@@ -138,6 +194,11 @@ void out_write_json(FILE *fp, struct file **files, size_t n,
 	out_jadd(sum, "errors", out_jnum((double)c.errors));
 	out_jadd(sum, "warnings", out_jnum((double)c.warnings));
 	out_jadd(sum, "infos", out_jnum((double)c.infos));
+	out_jadd(sum, "suppressed", out_jnum((double)c.suppressed));
+	if (o->baseline) {
+		out_jadd(sum, "baselined", out_jnum((double)c.baselined));
+		out_jadd(sum, "fixed", out_jnum((double)o->baseline_fixed));
+	}
 	fputs("\"summary\": ", fp);
 	out_jprint(fp, sum, 0);
 	fputs("}\n", fp);

@@ -254,6 +254,40 @@ static void sarif_snippets(cJSON *phys, struct file *f, const struct diag *d)
 	out_jadd(ctx, "snippet", snip);
 }
 
+/* SARIF fixes: each an artifactChange of replacements on the result's
+ * artifact (deleted region by line and column, inserted text). */
+static cJSON *sarif_fixes(struct file *f, const struct diag *d, const char *uri,
+			  long artifact)
+{
+	cJSON *arr = cJSON_CreateArray();
+	uint32_t i, j;
+
+	for (i = 0; i < d->nfixes; i++) {
+		const struct fix *fx = &d->fixes[i];
+		cJSON *x = out_jobj(NULL, NULL), *changes = cJSON_CreateArray();
+		cJSON *ch = out_jobj(NULL, NULL), *loc, *reps = cJSON_CreateArray();
+		out_jadd(x, "description", sarif_message(fx->title ? fx->title : "fix"));
+		out_jadd(x, "artifactChanges", changes);
+		out_jpush(changes, ch);
+		loc = out_jobj(ch, "artifactLocation");
+		out_jadd(loc, "uri", out_jstr(uri));
+		if (artifact >= 0)
+			out_jadd(loc, "index", out_jnum((double)artifact));
+		out_jadd(ch, "replacements", reps);
+		for (j = 0; j < fx->nedits; j++) {
+			const struct edit *ed = &fx->edits[j];
+			struct pos a = source_pos(&f->src, ed->start);
+			struct pos b = source_pos(&f->src, ed->end);
+			cJSON *rp = out_jobj(NULL, NULL);
+			out_jadd(rp, "deletedRegion", sarif_region(a, b));
+			out_jadd(out_jobj(rp, "insertedContent"), "text", out_jstr(ed->text));
+			out_jpush(reps, rp);
+		}
+		out_jpush(arr, x);
+	}
+	return arr;
+}
+
 static cJSON *sarif_result(const struct rule_table *rt, struct file *f,
 			   const struct diag *d, const char *uri, long artifact,
 			   const long *rule_index)
@@ -299,6 +333,23 @@ static cJSON *sarif_result(const struct rule_table *rt, struct file *f,
 		if (d->doc_index)
 			out_jadd(props, "documentIndex", out_jnum(d->doc_index));
 	}
+	/* the fingerprint code scanning matches results by across runs */
+	{
+		char fp[17];
+		cJSON *pf = out_jobj(o, "partialFingerprints");
+		out_jadd(pf, "backuplint/v1", out_jstr(out_fingerprint(d->fingerprint, fp)));
+	}
+	if (d->suppressed) {
+		cJSON *sups = cJSON_CreateArray(), *sp = out_jobj(NULL, NULL);
+		out_jadd(o, "suppressions", sups);
+		out_jadd(sp, "kind", out_jstr(d->suppressed == SUPP_EXTERNAL ? "external"
+							      : "inSource"));
+		if (d->supp_reason)
+			out_jadd(sp, "justification", out_jstr(d->supp_reason));
+		out_jpush(sups, sp);
+	}
+	if (d->nfixes)
+		out_jadd(o, "fixes", sarif_fixes(f, d, uri, artifact));
 	return o;
 }
 
@@ -390,6 +441,8 @@ void out_write_sarif(FILE *fp, struct file **files, size_t n,
 	fputs(n ? "\n],\n\"results\": [" : "],\n\"results\": [", fp);
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < files[i]->diags.n; j++) {
+			if (files[i]->diags.v[j].baselined)
+				continue;
 			fputs(first ? "\n  " : ",\n  ", fp);
 			first = 0;
 			out_jprint(fp, sarif_result(o->rules, files[i],

@@ -302,7 +302,8 @@ static void put_count(FILE *fp, size_t n, const char *one, const char *many,
 	*first = 0;
 }
 
-static void write_summary(FILE *fp, const struct out_counts *c)
+static void write_summary(FILE *fp, const struct out_counts *c,
+			  const struct out_opts *o)
 {
 	int first = 1;
 
@@ -324,6 +325,11 @@ static void write_summary(FILE *fp, const struct out_counts *c)
 			fprintf(fp, " in %s file%s", out_thousands(c->with_diags, a),
 				c->with_diags == 1 ? "" : "s");
 	}
+	if (c->suppressed)
+		fprintf(fp, " (%s suppressed)", out_thousands(c->suppressed, a));
+	if (o->baseline)
+		fprintf(fp, "; %s in the baseline, %s fixed since",
+			out_thousands(c->baselined, a), out_thousands(o->baseline_fixed, b));
 	if (c->unreadable)
 		fprintf(fp, "; %s file%s could not be read",
 			out_thousands(c->unreadable, a), c->unreadable == 1 ? "" : "s");
@@ -339,13 +345,14 @@ void out_write_text(FILE *fp, struct file **files, size_t n,
 
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < files[i]->diags.n; j++)
-			write_text_diag(&t, files[i], &files[i]->diags.v[j]);
+			if (OUT_SHOWN(&files[i]->diags.v[j]))
+				write_text_diag(&t, files[i], &files[i]->diags.v[j]);
 	}
 	free(t.src.s);
 	free(t.mark.s);
 	if (o->quiet)
 		return;
 	out_count_all(files, n, &c);
-	write_summary(fp, &c);
+	write_summary(fp, &c, o);
 }
 

@@ -120,13 +120,24 @@ void out_count_all(struct file **files, size_t n, struct out_counts *c)
 			c->unreadable++;
 		else
 			c->files++;
-		if (f->diags.n)
+		for (j = 0; j < f->diags.n; j++)
+			if (OUT_SHOWN(&f->diags.v[j]))
+				break;
+		if (j < f->diags.n)
 			c->with_diags++;
 		/* findings past --max-findings were counted, not kept */
 		c->errors += f->dropped_by[SEV_ERROR];
 		c->warnings += f->dropped_by[SEV_WARNING];
 		c->infos += f->dropped_by[SEV_INFO];
 		for (j = 0; j < f->diags.n; j++) {
+			if (f->diags.v[j].baselined) {
+				c->baselined++;
+				continue;
+			}
+			if (f->diags.v[j].suppressed) {
+				c->suppressed++;
+				continue;
+			}
 			switch (f->diags.v[j].severity) {
 			case SEV_ERROR:
 				c->errors++;

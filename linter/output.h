@@ -39,7 +39,13 @@ struct out_opts {
 	int color;                /* ANSI colours in text output */
 	int quiet;                /* text: no summary line */
 	const char *tool_version; /* for SARIF's tool.driver; NULL: VERSION */
+	int baseline;             /* a --baseline was applied */
+	size_t baseline_fixed;    /* its findings no longer found */
 };
+
+/* 1 when a human format shows diagnostic d: not suppressed, not in the
+ * baseline. */
+#define OUT_SHOWN(d) (!(d)->suppressed && !(d)->baselined)
 
 /* Write all diagnostics of files[0..n) in order (files are already sorted
  * and complete). A file with io_error is not printed (the caller prints its

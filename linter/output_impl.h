@@ -10,6 +10,7 @@
 #define BACKUPLINT_OUTPUT_IMPL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <cJSON.h>
@@ -44,10 +45,14 @@ const char *out_sev_word(int sev);
 struct out_counts {
 	size_t files, unreadable, with_diags;
 	size_t errors, warnings, infos;
+	size_t suppressed, baselined;
 };
 
 /* n with a comma every three digits ("5,001") in buf (at least 32 bytes). */
 const char *out_thousands(size_t n, char *buf);
+
+/* A fingerprint as 16 hex digits in buf. */
+const char *out_fingerprint(uint64_t v, char buf[17]);
 
 /* Count files (read and unreadable) and diagnostics by severity. */
 void out_count_all(struct file **files, size_t n, struct out_counts *c);
@@ -67,6 +72,8 @@ cJSON *out_jstr(const char *s);
 cJSON *out_jnum(double v);
 /* A new object, added to parent under key when parent is not NULL. */
 cJSON *out_jobj(cJSON *parent, const char *key);
+/* A diagnostic's fixes as JSON: [{title, safe, edits: [...]}]. */
+cJSON *out_json_fixes(struct file *f, const struct diag *d);
 /* Add val to obj under key, or to the array arr; abort when out of
  * memory (val NULL). */
 void out_jadd(cJSON *obj, const char *key, cJSON *val);

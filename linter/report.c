@@ -16,27 +16,37 @@
 static struct diag *add(struct file *f, int r, size_t start, size_t end)
 {
 	const struct session *s = f->run->s;
-	int sev = session_severity(s, r);
+	int sev = file_severity(f, r), supp;
+	const char *reason;
 	struct diag *dg;
 
-	if (!sev)
+	if (!sev || f->context)
 		return NULL;
-	if (s->opt.max_findings && r != s->ck->input_rule[IN_LIMITS] &&
-	    f->kept >= s->opt.max_findings) {
+	if (start > f->src.len)
+		start = f->src.len;
+	/* suppressions first: a silenced finding does not use up the cap
+	 * of shown ones (it has its own) */
+	supp = suppress_match(f, r, (uint32_t)start, &reason);
+	if (supp) {
+		if (s->opt.max_findings && f->nsuppressed >= s->opt.max_findings)
+			return NULL;
+		f->nsuppressed++;
+	} else if (s->opt.max_findings && r != s->ck->input_rule[IN_LIMITS] &&
+		   f->kept >= s->opt.max_findings) {
 		f->dropped++;
 		f->dropped_by[sev]++;
 		if (sev > f->dropped_severity)
 			f->dropped_severity = sev;
 		return NULL;
-	}
-	if (r != s->ck->input_rule[IN_LIMITS])
+	} else if (r != s->ck->input_rule[IN_LIMITS]) {
 		f->kept++;
+	}
 	dg = diag_add(&f->diags);
 	dg->rule = r;
 	dg->severity = sev;
+	dg->suppressed = (uint8_t)supp;
+	dg->supp_reason = reason;
 	dg->phase = (uint8_t)f->run->phase;
-	if (start > f->src.len)
-		start = f->src.len;
 	if (end < start)
 		end = start;
 	if (end > f->src.len)
@@ -52,6 +62,9 @@ static struct diag *add(struct file *f, int r, size_t start, size_t end)
 	}
 	return dg;
 }
+
+static const char *path_of(struct doc *d, const struct node *t,
+			   const char *const *names);
 
 static struct diag *vreport(struct file *f, unsigned doc_index, int r,
 			    size_t start, size_t end, struct doc *d,
@@ -72,6 +85,10 @@ static struct diag *vreport(struct file *f, unsigned doc_index, int r,
 		dg->path = doc_path(d, path_at);
 	else
 		dg->path = path ? arena_strdup(&f->diags.strings, path) : "";
+	/* the fingerprint names list items, not their numbers */
+	dg->fingerprint = diag_fingerprint(f, dg, d && path_at && f->run->s->ck->item_names
+					   ? path_of(d, path_at, f->run->s->ck->item_names)
+					   : dg->path);
 	dg->message = arena_vprintf(&f->diags.strings, fmt, ap);
 	return dg;
 }
@@ -190,7 +207,7 @@ void fix_edit(struct file *f, struct fix *x, size_t start, size_t end,
 
 int rule_on(const struct doc *d, int r)
 {
-	return session_severity(doc_session(d), r) != 0;
+	return file_severity(d->file, r) != 0;
 }
 
 void file_finalize(struct file *f)
@@ -200,7 +217,7 @@ void file_finalize(struct file *f)
 
 	for (i = 0; i < f->diags.n; i++) {
 		struct diag *dg = &f->diags.v[i];
-		int sev = session_severity(s, dg->rule) - dg->demote;
+		int sev = file_severity(f, dg->rule) - dg->demote;
 		if (dg->demote)
 			dg->severity = sev < SEV_INFO ? SEV_INFO : sev;
 	}
@@ -262,7 +279,11 @@ static int contains(const struct node *n, const struct node *t)
 	return n->start <= t->start && t->end <= n->end;
 }
 
-const char *doc_path(struct doc *d, const struct node *t)
+/* The path of t in d; with `names`, list items that are mappings holding
+ * one of those keys are named by it ("Rules[nightly]"), not numbered, so
+ * that the path survives items added before them. */
+static const char *path_of(struct doc *d, const struct node *t,
+			   const char *const *names)
 {
 	struct strbuf b = { 0 };
 	const struct node *cur = d->root;
@@ -331,8 +352,18 @@ const char *doc_path(struct doc *d, const struct node *t)
 						break;
 					}
 			if (next) {
-				snprintf(tmp, sizeof(tmp), "[%u]", i);
-				strbuf_add(&b, tmp, strlen(tmp));
+				const char *name = NULL;
+				size_t k;
+				for (k = 0; names && names[k] && !name; k++)
+					name = node_str(map_get(next, names[k]));
+				if (name && strlen(name) < 200) {
+					strbuf_add(&b, "[", 1);
+					strbuf_add(&b, name, strlen(name));
+					strbuf_add(&b, "]", 1);
+				} else {
+					snprintf(tmp, sizeof(tmp), "[%u]", i);
+					strbuf_add(&b, tmp, strlen(tmp));
+				}
 			}
 		}
 		if (!next)
@@ -345,3 +376,48 @@ done:
 	return res;
 }
 
+
+const char *doc_path(struct doc *d, const struct node *t)
+{
+	return path_of(d, t, NULL);
+}
+
+/* FNV-1a over a few fields, each ended by a NUL. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h * 0x100000001b3ULL; /* the field's end */
+}
+
+uint64_t diag_fingerprint(const struct file *f, const struct diag *dg,
+			  const char *stable_path)
+{
+	const struct rule *r = rule_at(&f->run->s->ck->rules, dg->rule);
+	const char *name = f->src.name ? f->src.name : "";
+	const char *p = f->src.buf + dg->start, *e = f->src.buf + dg->end;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int space = 0;
+
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	h = fnv(h, r ? r->id : "", r ? strlen(r->id) : 0);
+	h = fnv(h, name, strlen(name));
+	h = fnv(h, stable_path, strlen(stable_path));
+	/* the subject: the text under the span, its white space and quotes
+	 * left out, so that reformatting does not change it */
+	for (; p < e && p < f->src.buf + f->src.len; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = 1;
+			continue;
+		}
+		if (*p == '"' || *p == '\'')
+			continue;
+		if (space)
+			h = (h ^ ' ') * 0x100000001b3ULL;
+		space = 0;
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	}
+	return h ? h : 1;
+}

@@ -692,6 +692,7 @@ static const char *const yaml_endings[] = { ".yaml", ".yml", ".template", NULL }
 const struct syntax yaml_syntax = {
 	.name = "yaml",
 	.endings = yaml_endings,
+	.comment = "#",
 	.sniff = yaml_sniff,
 	.load = yaml_load,
 };

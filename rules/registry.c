@@ -389,6 +389,11 @@ static void aws_run_release(struct run *r)
 	r->state = NULL;
 }
 
+static const char *const item_names[] = {
+	"RuleName", "SelectionName", "BackupPlanName", "BackupVaultName",
+	"ConditionKey", NULL,
+};
+
 const struct checker backuplint = {
 	.rules = { rules, RULE_COUNT },
 	.input_rule = {
@@ -403,6 +408,7 @@ const struct checker backuplint = {
 	.documents = "a backup plan, selection, copy job or CloudFormation template",
 	.keys = "a top-level BackupPlan, BackupPlanName, BackupSelection, "
 		"RecoveryPointArn or Resources key",
+	.item_names = item_names,
 	.relevant = kinds_relevant,
 	.classify = kinds_classify,
 	.yaml_tag = cfn_yaml_tag,
