@@ -45,13 +45,27 @@ static unsigned line_of(struct config *c, const struct node *n)
 	return source_pos(&c->file.src, n->start).line;
 }
 
+/* "a number", "a list": a value's kind after "not". */
+static const char *a_kind(const struct node *v)
+{
+	switch (v ? v->kind : N_NULL) {
+	case N_NULL: return "null";
+	case N_BOOL: return "true or false";
+	case N_INT: case N_FLOAT: return "a number";
+	case N_STR: return "a string";
+	case N_MAP: return "a mapping";
+	case N_SEQ: return "a list";
+	}
+	return "a value";
+}
+
 static const char *str_value(struct config *c, const struct node *k,
 			     const struct node *v)
 {
 	if (node_is(v, N_STR))
 		return v->u.str;
 	bad(c, v, "%s takes a string, not %s", k->u.str,
-	    v->kind == N_INT ? "a number" : node_kind_name(v));
+	    a_kind(v));
 	return NULL;
 }
 
@@ -192,7 +206,7 @@ static const char **globs_value(struct config *c, const struct node *k,
 		size_t at;
 		const char *why;
 		if (!node_is(g, N_STR)) {
-			bad(c, g, "a glob is a string, not %s", node_kind_name(g));
+			bad(c, g, "a glob is a string, not %s", a_kind(g));
 			continue;
 		}
 		if (glob_check(g->u.str, &at, &why) < 0) {
@@ -368,6 +382,31 @@ static char *dir_of(const char *path)
 	return abs;
 }
 
+/* `path` as a user reads it: relative to the working folder when it is
+ * under it (configurations are found by absolute paths). */
+static const char *shown_path(const char *path)
+{
+	char cwd[PATH_MAX];
+	size_t n;
+	if (path[0] != '/' || !getcwd(cwd, sizeof(cwd)))
+		return path;
+	n = strlen(cwd);
+	if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+int config_is_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t i;
+	base = base ? base + 1 : path;
+	for (i = 0; i < sizeof(config_names) / sizeof(config_names[0]); i++)
+		if (strcmp(base, config_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int config_load(struct config *c, struct run *r, const char *path, char *err,
 		size_t errlen)
 {
@@ -380,14 +419,14 @@ int config_load(struct config *c, struct run *r, const char *path, char *err,
 
 	memset(c, 0, sizeof(*c));
 	c->fail_on = -1;
-	c->path = xstrdup(path);
+	c->path = xstrdup(shown_path(path));
 	arena_init(&c->arena);
 	memset(&c->file, 0, sizeof(c->file));
 	c->file.run = r;
 	c->file.arg = c->path;
 	c->file.explicit_arg = 1;
 	diag_list_init(&c->file.diags);
-	rc = source_read(&c->file.src, path, path, (size_t)1 << 20, 0, err, errlen);
+	rc = source_read(&c->file.src, path, c->path, (size_t)1 << 20, 0, err, errlen);
 	if (rc) {
 		if (!c->file.src.buf)
 			c->file.src.buf = xcalloc(1, 1);
@@ -459,7 +498,7 @@ static struct config *load_once(struct config_set *s, const char *path)
 	size_t i;
 
 	for (i = 0; i < s->nloaded; i++)
-		if (strcmp(s->loaded[i]->path, path) == 0)
+		if (strcmp(s->loaded[i]->path, shown_path(path)) == 0)
 			return s->loaded[i];
 	c = xcalloc(1, sizeof(*c));
 	if (config_load(c, s->run, path, err, sizeof(err)) < 0 && !c->broken) {
@@ -493,7 +532,17 @@ static struct config *for_dir(struct config_set *s, char *dir)
 		snprintf(p, n + 32, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/",
 			 config_names[i]);
 		if (exists(p)) {
+			size_t j;
 			c = load_once(s, p);
+			/* a second one is never read: say so rather than surprise */
+			for (j = i + 1; j < sizeof(config_names) / sizeof(config_names[0]); j++) {
+				snprintf(p, n + 32, "%s%s%s", dir,
+					 n && dir[n - 1] == '/' ? "" : "/", config_names[j]);
+				if (exists(p))
+					fprintf(stderr, "backuplint: warning: %s is not read: "
+						"%s is in the same folder and comes first\n",
+						shown_path(p), c->path);
+			}
 			break;
 		}
 	}

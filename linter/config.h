@@ -107,6 +107,8 @@ struct config *config_set_for(struct config_set *s, const char *path);
  * the path is outside it. */
 const char *config_relative(const struct config *c, const char *path,
 			    char *buf, size_t n);
+/* 1 when the file name of `path` is one of a configuration's. */
+int config_is_name(const char *path);
 /* 1 when config c excludes `path`. */
 int config_excludes(const struct config *c, const char *path);
 

@@ -57,7 +57,8 @@ struct diag {
 	struct fix *fixes;
 	uint32_t nfixes;
 	const char *supp_reason; /* the suppression's reason, or NULL */
-	uint64_t fingerprint;    /* report.h: diag_fingerprint() */
+	uint64_t ident;          /* report.h: diag_fingerprint(), without the file */
+	uint64_t fingerprint;    /* ident and the file's key (file_finalize) */
 	uint8_t baselined;       /* in the --baseline: not reported */
 	unsigned doc_index;  /* document number in a YAML stream, 0-based */
 	unsigned seq;        /* insertion order, for a stable sort */

@@ -327,20 +327,30 @@ static void lint_source(struct file *f)
 	free(l.dups);
 }
 
-static void file_init(struct run *r, struct file *f, int explicit_arg)
+static void file_init(struct run *r, struct file *f, int explicit_arg,
+		      const struct file_settings *set)
 {
 	memset(f, 0, sizeof(*f));
 	f->run = r;
 	f->explicit_arg = explicit_arg;
+	if (set) {
+		f->sev = set->sev;
+		f->external = set->external;
+		f->region = set->region;
+		f->account = set->account;
+		f->facts = set->facts;
+		f->context = set->context;
+	}
 	diag_list_init(&f->diags);
 }
 
 void lint_file(struct run *r, struct file *f, const char *path,
-	       const char *display, int explicit_arg)
+	       const char *display, int explicit_arg,
+	       const struct file_settings *set)
 {
 	char err[256];
 	int rc;
-	file_init(r, f, explicit_arg);
+	file_init(r, f, explicit_arg, set);
 	f->arg = path;
 	/* a file found by walking is linted only when it is a regular file;
 	 * one named on the command line is read as it is */
@@ -368,7 +378,7 @@ void lint_file(struct run *r, struct file *f, const char *path,
 void lint_buffer(struct run *r, struct file *f, const char *name,
 		 const char *buf, size_t len)
 {
-	file_init(r, f, 1);
+	file_init(r, f, 1, NULL);
 	f->arg = name;
 	source_from_mem(&f->src, name, buf, len);
 	lint_source(f);

@@ -37,6 +37,8 @@ struct file {
 	struct run *run;
 	struct source src;
 	const char *arg;       /* the path as given or found */
+	const char *key;       /* its name in fingerprints: relative to the
+				* repository's root (NULL: the display name) */
 	int explicit_arg;      /* named on the command line (not found by walking) */
 	int io_error;          /* 1: could not be read; message in io_msg */
 	char *io_msg;
@@ -59,6 +61,30 @@ struct file {
 	size_t nsuppressed;    /* findings kept as suppressed */
 };
 
+/* What the run's configuration says for one file (config.h computes it);
+ * NULL members: the session's. */
+struct file_settings {
+	const unsigned char *sev;      /* per rule: severity here, 0 off */
+	const unsigned char *external; /* per rule: findings kept as suppressed */
+	const char *region, *account, *facts;
+	int context;                   /* read only to link the others */
+};
+
+/* The option values in force for a document: the file's, else the
+ * session's. */
+static inline const char *doc_region(const struct doc *d)
+{
+	return d->file->region ? d->file->region : d->file->run->s->opt.region;
+}
+static inline const char *doc_account(const struct doc *d)
+{
+	return d->file->account ? d->file->account : d->file->run->s->opt.account;
+}
+static inline const char *doc_facts(const struct doc *d)
+{
+	return d->file->facts ? d->file->facts : d->file->run->s->opt.facts;
+}
+
 /* The severity of rule r in file f (0: off). */
 static inline int file_severity(const struct file *f, int r)
 {
@@ -74,9 +100,11 @@ static inline struct session *doc_session(const struct doc *d)
 }
 
 /* Read and lint one file (the document phase). `path` "-" is standard
- * input; `display` the name shown in output (NULL: path). */
+ * input; `display` the name shown in output (NULL: path); `set` what the
+ * configuration says for it (NULL: the session's settings). */
 void lint_file(struct run *r, struct file *f, const char *path,
-	       const char *display, int explicit_arg);
+	       const char *display, int explicit_arg,
+	       const struct file_settings *set);
 /* Lint an in-memory buffer as if read from a file named `name`. */
 void lint_buffer(struct run *r, struct file *f, const char *name,
 		 const char *buf, size_t len);

@@ -1,6 +1,7 @@
-/* main.c - the command line: options, paths, parallel linting, output,
- * exit status (0 clean, 1 findings at or above --fail-on, 2 trouble). */
-#include <dirent.h>
+/* main.c - the command line: options and configuration, the files of the
+ * run, parallel linting, baseline, output, exit status (0 clean, 1 findings
+ * at or above --fail-on, 2 trouble). The one place that wires the engine to
+ * backuplint's rules. */
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
@@ -13,12 +14,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "baseline.h"
+#include "config.h"
 #include "lint.h"
 #include "load.h"
 #include "output.h"
+#include "paths.h"
 #include "ruledoc.h"
-/* main is the one place that wires the engine to backuplint's rules */
-#include "../rules/facts.h"
+#include "settings.h"
 #include "../rules/registry.h"
 
 #ifndef BACKUPLINT_VERSION
@@ -37,6 +40,8 @@ static const char usage[] =
 "      --no-color          never colour text output (NO_COLOR is honoured too)\n"
 "  -q, --quiet             no summary line in text output\n"
 "      --stdin-filename N  name standard input N in output\n"
+"      --skip-unrecognized skip a named file that is not a backup document, as\n"
+"                          in a folder (for pre-commit: no package.json noise)\n"
 "\n"
 "Checks:\n"
 "      --fail-on LEVEL     exit 1 on findings at or above error, warning\n"
@@ -47,6 +52,17 @@ static const char usage[] =
 "      --account A         source account when the document does not say\n"
 "      --disable ID,...    turn rules off (ids or names)\n"
 "  -j, --jobs N            files linted in parallel (default: number of cores)\n"
+"\n"
+"Configuration (.backuplint.yaml, .yml or .json, the nearest above each file):\n"
+"      --config FILE       use FILE for every file\n"
+"      --no-config         use no configuration file\n"
+"      --print-config      print the settings in force for each PATH, and\n"
+"                          where each comes from; lint nothing\n"
+"      --context DIR       also read the backup documents under DIR to link\n"
+"                          plans and selections (findings only for PATHs)\n"
+"      --no-context        read only the PATHs\n"
+"      --baseline FILE     report only findings that are not in FILE\n"
+"      --write-baseline FILE  record the findings in FILE\n"
 "\n"
 "Limits (a file over a limit is reported with BKP005):\n"
 "      --max-file-size N   bytes per file (default 268435456 = 256 MiB,\n"
@@ -64,7 +80,7 @@ static const char usage[] =
 "  -h, --help              this help\n"
 "\n"
 "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage error,\n"
-"unreadable path or internal failure.\n";
+"a configuration that cannot be used, unreadable path or internal failure.\n";
 
 /* Ceilings of the limits a user can raise. Checks recurse once or twice
  * per level of nesting, and 10,000 levels stay well inside an 8 MiB stack
@@ -88,110 +104,12 @@ static void die_usage(const char *fmt, ...)
 	exit(2);
 }
 
-/* ---- collecting paths ---- */
-
-struct input {
-	char *path;
-	int explicit_arg;
-};
-
-struct inputs {
-	struct input *v;
-	size_t n, cap;
-	/* directories on the current walk, for symlink loops */
-	struct { dev_t dev; ino_t ino; } *stack;
-	size_t nstack, scap;
-	int trouble; /* a directory could not be read */
-};
-
-static void add_input(struct inputs *in, const char *path, int explicit_arg)
-{
-	if (in->n == in->cap) {
-		in->cap = in->cap ? in->cap * 2 : 64;
-		in->v = xrealloc(in->v, in->cap * sizeof(*in->v));
-	}
-	in->v[in->n].path = xstrdup(path);
-	in->v[in->n].explicit_arg = explicit_arg;
-	in->n++;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void walk_dir(struct inputs *in, const char *dir)
-{
-	DIR *d;
-	struct dirent *e;
-	struct stat st;
-	char **names = NULL;
-	size_t n = 0, cap = 0, i;
-
-	if (stat(dir, &st) != 0)
-		return;
-	for (i = 0; i < in->nstack; i++)
-		if (in->stack[i].dev == st.st_dev && in->stack[i].ino == st.st_ino) {
-			fprintf(stderr,
-				"backuplint: %s: symbolic link loop, not followed\n",
-				dir);
-			in->trouble = 1;
-			return;
-		}
-	d = opendir(dir);
-	if (!d) {
-		fprintf(stderr, "backuplint: %s: cannot read directory: %s\n", dir,
-			strerror(errno));
-		in->trouble = 1;
-		return;
-	}
-	if (in->nstack == in->scap) {
-		in->scap = in->scap ? in->scap * 2 : 16;
-		in->stack = xrealloc(in->stack, in->scap * sizeof(*in->stack));
-	}
-	in->stack[in->nstack].dev = st.st_dev;
-	in->stack[in->nstack].ino = st.st_ino;
-	in->nstack++;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue; /* ., .., and hidden files and folders (.git) */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			names = xrealloc(names, cap * sizeof(*names));
-		}
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	/* Sorted, so that output order does not depend on the file system. */
-	qsort(names, n, sizeof(*names), cmp_str);
-	for (i = 0; i < n; i++) {
-		size_t l = strlen(dir);
-		char *p = xmalloc(l + strlen(names[i]) + 2);
-		sprintf(p, "%s%s%s", dir, l && dir[l - 1] == '/' ? "" : "/", names[i]);
-		/* directories are walked; of the rest only regular files with
-		 * a name a syntax reads: a FIFO, socket or device found while
-		 * walking would block or never end */
-		if (stat(p, &st) != 0) {
-			/* a dangling link or a link loop: reading it says why */
-			if (syntax_walks(names[i]))
-				add_input(in, p, 0);
-		} else if (S_ISDIR(st.st_mode)) {
-			walk_dir(in, p);
-		} else if (S_ISREG(st.st_mode) && syntax_walks(names[i])) {
-			add_input(in, p, 0);
-		}
-		free(p);
-		free(names[i]);
-	}
-	free(names);
-	in->nstack--;
-}
-
 /* ---- parallel linting ---- */
 
 struct work {
 	struct input *inputs;
 	struct file **files;
+	const struct file_settings **set;
 	size_t n;
 	size_t next;
 	pthread_mutex_t lock;
@@ -203,7 +121,9 @@ static void lint_one(struct work *w, size_t i)
 {
 	const char *path = w->inputs[i].path;
 	const char *display = strcmp(path, "-") == 0 ? w->stdin_name : path;
-	lint_file(w->run, w->files[i], path, display, w->inputs[i].explicit_arg);
+	lint_file(w->run, w->files[i], path, display, w->inputs[i].explicit_arg,
+		  w->set[i]);
+	w->files[i]->key = w->inputs[i].key;
 }
 
 static void *worker(void *arg)
@@ -220,6 +140,38 @@ static void *worker(void *arg)
 	}
 }
 
+static void lint_all(struct work *w, long jobs)
+{
+	size_t i;
+	if (jobs < 1)
+		jobs = 1;
+	if ((size_t)jobs > w->n)
+		jobs = (long)(w->n ? w->n : 1);
+	if (jobs <= 1) {
+		for (i = 0; i < w->n; i++)
+			lint_one(w, i);
+	} else {
+		pthread_t *th = xcalloc((size_t)jobs, sizeof(*th));
+		pthread_attr_t attr;
+		long k, started = 0;
+		pthread_attr_init(&attr);
+		pthread_attr_setstacksize(&attr, THREAD_STACK);
+		for (k = 0; k < jobs; k++)
+			if (pthread_create(&th[k], &attr, worker, w) == 0)
+				started++;
+			else
+				break;
+		pthread_attr_destroy(&attr);
+		if (started == 0)
+			worker(w);
+		for (k = 0; k < started; k++)
+			pthread_join(th[k], NULL);
+		free(th);
+	}
+}
+
+/* ---- options ---- */
+
 static size_t parse_size(const char *s, const char *opt)
 {
 	char *end;
@@ -231,33 +183,12 @@ static size_t parse_size(const char *s, const char *opt)
 	return (size_t)v;
 }
 
-/* An AWS account id: twelve digits. */
-static int account_ok(const char *s)
-{
-	size_t n = 0;
-	for (; s[n]; n++)
-		if (s[n] < '0' || s[n] > '9')
-			return 0;
-	return n == 12;
-}
-
-/* --disable ID,...: each named rule off in session s. */
-static void disable_rules(struct session *s, const char *list)
-{
-	char *copy = xstrdup(list), *tok, *save = NULL;
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		const struct rule *r = rule_find(&s->ck->rules, tok);
-		if (!r)
-			die_usage("--disable: unknown rule '%s'", tok);
-		session_set_severity(s, (int)(r - s->ck->rules.v), SEV_NONE);
-	}
-	free(copy);
-}
-
 enum {
 	OPT_NO_COLOR = 256, OPT_STDIN_NAME, OPT_FAIL_ON, OPT_FACTS, OPT_REGION,
 	OPT_ACCOUNT, OPT_DISABLE, OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_MAX_ALIAS,
-	OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_FINDINGS,
+	OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_FINDINGS, OPT_CONFIG, OPT_NO_CONFIG,
+	OPT_PRINT_CONFIG, OPT_CONTEXT, OPT_NO_CONTEXT, OPT_BASELINE,
+	OPT_WRITE_BASELINE, OPT_SKIP_UNRECOGNIZED,
 };
 
 static const struct option longopts[] = {
@@ -272,6 +203,14 @@ static const struct option longopts[] = {
 	{ "account", required_argument, NULL, OPT_ACCOUNT },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "jobs", required_argument, NULL, 'j' },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
+	{ "context", required_argument, NULL, OPT_CONTEXT },
+	{ "no-context", no_argument, NULL, OPT_NO_CONTEXT },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+	{ "skip-unrecognized", no_argument, NULL, OPT_SKIP_UNRECOGNIZED },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-alias-nodes", required_argument, NULL, OPT_MAX_ALIAS },
@@ -283,180 +222,412 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-int main(int argc, char **argv)
-{
-	struct options opt;
-	struct session session;
-	struct out_opts oo;
-	struct inputs in;
-	struct work w;
-	struct run run;
-	int c, fmt = OUT_TEXT, no_color = 0, list_rules = 0, worst = SEV_NONE;
-	int io_trouble = 0, status, markdown = 0;
-	const char *explain = NULL, *stdin_name = "<stdin>", *disable = NULL;
-	char err[256];
-	struct date today;
-	int stdin_seen = 0;
-	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i;
+struct cli {
+	struct flags fl;
+	int fmt, no_color, quiet, list_rules, markdown, no_config, skip_unrecognized;
+	int print_config;
+	const char *explain, *stdin_name, *config, *baseline,
+		*write_baseline;
+	long jobs;
+};
 
-	/* A closed output pipe is a write error like any other (exit 2 with a
-	 * reason, whatever the output's size), not a silent death by SIGPIPE. */
-	signal(SIGPIPE, SIG_IGN);
-	options_init(&opt);
-	memset(&oo, 0, sizeof(oo));
-	memset(&in, 0, sizeof(in));
-	while ((c = getopt_long(argc, argv, "f:qj:Vh", longopts, NULL)) != -1) {
-		switch (c) {
+static void parse_cli(int argc, char **argv, struct cli *c)
+{
+	int o;
+
+	memset(c, 0, sizeof(*c));
+	c->fl.fail_on = -1;
+	c->fmt = -1;
+	c->stdin_name = "<stdin>";
+	c->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	while ((o = getopt_long(argc, argv, "f:qj:Vh", longopts, NULL)) != -1) {
+		switch (o) {
 		case 'f':
-			markdown = strcmp(optarg, "markdown") == 0;
-			fmt = markdown ? OUT_TEXT : out_format_parse(optarg);
-			if (fmt < 0)
+			c->markdown = strcmp(optarg, "markdown") == 0;
+			c->fmt = c->markdown ? OUT_TEXT : out_format_parse(optarg);
+			if (c->fmt < 0)
 				die_usage("unknown --format '%s' (text, gnu, json, sarif, github)",
 					  optarg);
+			c->fl.format = optarg;
 			break;
-		case OPT_NO_COLOR: no_color = 1; break;
-		case 'q': oo.quiet = 1; break;
-		case OPT_STDIN_NAME: stdin_name = optarg; break;
+		case OPT_NO_COLOR: c->no_color = 1; break;
+		case 'q': c->quiet = 1; break;
+		case OPT_STDIN_NAME: c->stdin_name = optarg; break;
 		case OPT_FAIL_ON:
-			opt.fail_on = severity_parse(optarg);
-			if (opt.fail_on < 0)
+			c->fl.fail_on = severity_parse(optarg);
+			if (c->fl.fail_on < 0)
 				die_usage("unknown --fail-on '%s' (error, warning, info, none)",
 					  optarg);
 			break;
-		case OPT_FACTS: opt.facts = optarg; break;
-		case OPT_REGION: opt.region = optarg; break;
-		case OPT_ACCOUNT: opt.account = optarg; break;
-		case OPT_DISABLE: disable = optarg; break;
-		case 'j': jobs = (long)parse_size(optarg, "--jobs"); break;
+		case OPT_FACTS: c->fl.facts = optarg; break;
+		case OPT_REGION: c->fl.region = optarg; break;
+		case OPT_ACCOUNT: c->fl.account = optarg; break;
+		case OPT_DISABLE: c->fl.disable = optarg; break;
+		case 'j': c->jobs = (long)parse_size(optarg, "--jobs"); break;
+		case OPT_CONFIG: c->config = optarg; break;
+		case OPT_NO_CONFIG: c->no_config = 1; break;
+		case OPT_PRINT_CONFIG: c->print_config = 1; break;
+		case OPT_CONTEXT: c->fl.context = optarg; break;
+		case OPT_NO_CONTEXT: c->fl.no_context = 1; break;
+		case OPT_BASELINE: c->baseline = optarg; break;
+		case OPT_WRITE_BASELINE: c->write_baseline = optarg; break;
+		case OPT_SKIP_UNRECOGNIZED: c->skip_unrecognized = 1; break;
 		case OPT_MAX_SIZE:
-			opt.max_bytes = parse_size(optarg, "--max-file-size");
+			c->fl.max_file_size = parse_size(optarg, "--max-file-size");
 			/* positions are 32-bit byte offsets */
-			if (opt.max_bytes > MAX_FILE_SIZE_CEILING)
+			if (c->fl.max_file_size > MAX_FILE_SIZE_CEILING)
 				die_usage("--max-file-size is at most %llu (4 GiB)",
 					  (unsigned long long)MAX_FILE_SIZE_CEILING);
 			break;
 		case OPT_MAX_DEPTH:
-			if (parse_size(optarg, "--max-depth") > MAX_DEPTH_CEILING)
+			c->fl.max_depth = parse_size(optarg, "--max-depth");
+			if (c->fl.max_depth > MAX_DEPTH_CEILING)
 				die_usage("--max-depth is at most %u: deeper nesting "
 					  "would overflow the stack of the checks",
 					  MAX_DEPTH_CEILING);
-			opt.max_depth = (unsigned)parse_size(optarg, "--max-depth");
 			break;
-		case OPT_MAX_ALIAS: opt.max_alias_nodes = parse_size(optarg, "--max-alias-nodes"); break;
-		case OPT_MAX_FINDINGS: opt.max_findings = parse_size(optarg, "--max-findings"); break;
-		case OPT_LIST_RULES: list_rules = 1; break;
-		case OPT_EXPLAIN: explain = optarg; break;
+		case OPT_MAX_ALIAS:
+			c->fl.max_alias_nodes = parse_size(optarg, "--max-alias-nodes");
+			break;
+		case OPT_MAX_FINDINGS:
+			c->fl.max_findings = parse_size(optarg, "--max-findings");
+			break;
+		case OPT_LIST_RULES: c->list_rules = 1; break;
+		case OPT_EXPLAIN: c->explain = optarg; break;
 		case 'V':
 			printf("backuplint %s\n", BACKUPLINT_VERSION);
-			return 0;
+			exit(0);
 		case 'h':
 			fputs(usage, stdout);
-			return 0;
+			exit(0);
 		default:
 			fputs("(see backuplint --help)\n", stderr);
-			return 2;
+			exit(2);
 		}
 	}
-	if (markdown && !list_rules)
+	if (c->markdown && !c->list_rules)
 		die_usage("%s", "--format markdown goes with --list-rules");
-	if (list_rules) {
-		ruledoc_list(stdout, &backuplint.rules, markdown);
-		return fflush(stdout) || ferror(stdout) ? 2 : 0;
+	if (c->config && c->no_config)
+		die_usage("%s", "--config and --no-config cannot go together");
+	if (c->fl.context && c->fl.no_context)
+		die_usage("%s", "--context and --no-context cannot go together");
+}
+
+/* ---- the run ---- */
+
+/* The context folder: --context, the root configuration's `context`
+ * (relative to it), else the root configuration's folder; NULL for none. */
+static char *context_dir(const struct cli *c, const struct config *root)
+{
+	size_t n;
+	char *p;
+	if (c->fl.no_context)
+		return NULL;
+	if (c->fl.context)
+		return xstrdup(c->fl.context);
+	if (!root || (root->context_set && !root->context))
+		return NULL;
+	if (!root->context_set || strcmp(root->context, ".") == 0)
+		return xstrdup(root->dir);
+	if (root->context[0] == '/')
+		return xstrdup(root->context);
+	n = strlen(root->dir) + strlen(root->context) + 2;
+	p = xmalloc(n);
+	snprintf(p, n, "%s/%s", root->dir, root->context);
+	return p;
+}
+
+static int cmp_ino(const void *a, const void *b)
+{
+	const struct stat *x = a, *y = b;
+	if (x->st_dev != y->st_dev)
+		return x->st_dev < y->st_dev ? -1 : 1;
+	return x->st_ino < y->st_ino ? -1 : x->st_ino > y->st_ino;
+}
+
+/* Add the files under the context folder that are not inputs already (the
+ * same file by device and inode, whatever its name). */
+static void add_context(struct inputs *in, const char *dir)
+{
+	struct inputs ctx;
+	struct stat *seen;
+	size_t i, n = 0;
+	struct stat st;
+
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		die_usage("the context folder %s is not a folder", dir);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.quiet = 1;
+	inputs_walk(&ctx, dir);
+	seen = xcalloc(in->n + 1, sizeof(*seen));
+	for (i = 0; i < in->n; i++)
+		if (strcmp(in->v[i].path, "-") != 0 && stat(in->v[i].path, &seen[n]) == 0)
+			n++;
+	qsort(seen, n, sizeof(*seen), cmp_ino);
+	for (i = 0; i < ctx.n; i++) {
+		if (stat(ctx.v[i].path, &st) != 0 ||
+		    bsearch(&st, seen, n, sizeof(*seen), cmp_ino))
+			continue;
+		inputs_add(in, ctx.v[i].path, 0);
+		in->v[in->n - 1].context = 1;
 	}
-	if (explain) {
-		const struct rule *r = rule_find(&backuplint.rules, explain);
-		if (!r)
-			die_usage("--explain: unknown rule '%s' (see --list-rules)", explain);
-		ruledoc_explain(stdout, r);
-		return fflush(stdout) || ferror(stdout) ? 2 : 0;
-	}
-	if (optind >= argc)
-		die_usage("%s", "no PATH given");
-	opt.now = getenv("BACKUPLINT_NOW");
-	if (opt.now && !opt.now[0])
-		opt.now = NULL;
-	if (opt.now && date_parse(opt.now, &today) < 0)
+	free(seen);
+	inputs_release(&ctx);
+}
+
+/* Print the diagnostics of the configurations that cannot be used. */
+static int broken_configs(struct config_set *cs, int fmt, const struct out_opts *oo)
+{
+	struct file **files = xcalloc(cs->nloaded + 1, sizeof(*files));
+	size_t i, n = 0;
+	for (i = 0; i < cs->nloaded; i++)
+		if (cs->loaded[i]->broken)
+			files[n++] = &cs->loaded[i]->file;
+	if (n && output_write(stdout, (enum out_format)fmt, files, n, oo) != 0)
+		fprintf(stderr, "backuplint: cannot write the output: %s\n",
+			strerror(errno ? errno : EIO));
+	free(files);
+	return n > 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct options opt, boot_opt;
+	struct session session, boot;
+	struct run run, boot_run;
+	struct config_set cs;
+	struct config *root;
+	struct settings st;
+	struct out_opts oo;
+	struct inputs in;
+	struct work w;
+	struct baseline bl;
+	struct config **cfgs = NULL;
+	struct file **shown = NULL;
+	size_t ncfgs = 0;
+	int have_session = 0;
+	char err[512], *ctx;
+	const char *now;
+	int worst = SEV_NONE, io_trouble = 0, status, fmt, stdin_seen = 0;
+	size_t i, nshown;
+	struct date today;
+
+	/* A closed output pipe is a write error like any other (exit 2 with a
+	 * reason, whatever the output's size), not a silent death by SIGPIPE. */
+	signal(SIGPIPE, SIG_IGN);
+	parse_cli(argc, argv, &cli);
+	memset(&oo, 0, sizeof(oo));
+	memset(&in, 0, sizeof(in));
+	memset(&bl, 0, sizeof(bl));
+	oo.tool_version = BACKUPLINT_VERSION;
+	oo.rules = &backuplint.rules;
+	oo.quiet = cli.quiet;
+
+	now = getenv("BACKUPLINT_NOW");
+	if (now && !*now)
+		now = NULL;
+	if (now && date_parse(now, &today) < 0)
 		die_usage("BACKUPLINT_NOW='%.40s' is not a date YYYY-MM-DD between "
 			  "1970-01-01 and 2199-12-31 (it fixes today's date; unset "
-			  "it to use the clock)", opt.now);
-	if (opt.account && !account_ok(opt.account))
-		die_usage("--account '%.40s' is not an AWS account id (12 digits)",
-			  opt.account);
-	if (session_init(&session, &backuplint, &opt, err, sizeof(err)) < 0)
-		die_usage("%s", err);
-	if (disable)
-		disable_rules(&session, disable);
-	if (opt.region && !facts_region(opt.region))
-		fprintf(stderr, "backuplint: warning: --region %s is not a Region "
-				"backuplint knows\n", opt.region);
+			  "it to use the clock)", now);
+	if (cli.fl.account && backuplint.check_option &&
+	    backuplint.check_option("account", cli.fl.account, err, sizeof(err)) < 0)
+		die_usage("--%s", err);
+	/* an unknown Region may be newer than the facts: a warning, not a stop */
+	if (cli.fl.region && backuplint.check_option &&
+	    backuplint.check_option("region", cli.fl.region, err, sizeof(err)) < 0)
+		fprintf(stderr, "backuplint: warning: --%s\n", err);
+	if (!cli.list_rules && !cli.explain && optind >= argc)
+		die_usage("%s", "no PATH given");
 
+	/* The configurations are read in a session of their own, with the
+	 * defaults: nothing is linted before they are known to be sound. */
+	options_init(&boot_opt);
+	if (session_init(&boot, &backuplint, &boot_opt, err, sizeof(err)) < 0)
+		die_usage("%s", err);
+	run_init(&boot_run, &boot);
+	config_set_init(&cs, &boot_run, cli.config, cli.no_config);
+	root = config_set_for(&cs, ".");
+
+	/* the files, each with the configuration nearest it */
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		struct stat st;
+		struct stat sb;
 		const char *p = argv[i];
 		if (strcmp(p, "-") == 0 && stdin_seen++)
 			die_usage("%s", "'-' is named twice: standard input can be "
 				  "read only once");
-		if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			walk_dir(&in, p);
-		else
-			add_input(&in, p, 1);
+		if (strcmp(p, "-") != 0 && stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+			inputs_walk(&in, p);
+		else {
+			/* --skip-unrecognized: a named file is taken like one
+			 * found in a folder (a package.json is skipped) */
+			inputs_add(&in, p, !cli.skip_unrecognized || strcmp(p, "-") == 0);
+			in.v[in.n - 1].named = 1;
+		}
+	}
+	for (i = 0; i < in.n; i++)
+		config_set_for(&cs, in.v[i].path);
+	if (cs.trouble) {
+		fprintf(stderr, "backuplint: configuration %s\n", cs.err);
+		status = 2;
+		goto done;
+	}
+	fmt = cli.fmt >= 0 ? cli.fmt
+	      : root && root->format ? out_format_parse(root->format) : OUT_TEXT;
+	oo.color = fmt == OUT_TEXT && !cli.no_color && isatty(STDOUT_FILENO) &&
+		   !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]);
+	if (broken_configs(&cs, fmt, &oo)) {
+		fputs("backuplint: the configuration cannot be used: nothing was "
+		      "linted\n", stderr);
+		status = 2;
+		goto done;
 	}
 
+	if (!cli.list_rules && !cli.explain && !cli.print_config)
+		settings_warn_run_wide(stderr, &cs, root);
+	options_init(&opt);
+	settings_options(&opt, root, &cli.fl);
+	opt.now = now;
+	if (session_init(&session, &backuplint, &opt, err, sizeof(err)) < 0)
+		die_usage("%s", err);
+	if (settings_init(&st, &session, &cli.fl, err, sizeof(err)) < 0)
+		die_usage("%s", err);
+	have_session = 1;
+	if (cli.list_rules || cli.explain) {
+		/* the severities in force here */
+		const struct file_settings *here = settings_for(&st, root, ".");
+		const unsigned char *sev = here ? here->sev : session.sev;
+		if (cli.list_rules) {
+			ruledoc_list(stdout, &backuplint.rules, cli.markdown ? NULL : sev,
+				     cli.markdown);
+		} else {
+			const struct rule *r = rule_find(&backuplint.rules, cli.explain);
+			if (!r)
+				die_usage("--explain: unknown rule '%s' (see --list-rules)",
+					  cli.explain);
+			ruledoc_explain(stdout, r, sev ? sev[r - backuplint.rules.v] : -1);
+		}
+		status = fflush(stdout) || ferror(stdout) ? 2 : 0;
+		goto done;
+	}
+	if (cli.print_config) {
+		/* the PATHs as named, not the files under a folder */
+		for (i = (size_t)optind; i < (size_t)argc; i++) {
+			if (i > (size_t)optind)
+				putchar('\n');
+			settings_print(stdout, &st, root, config_set_for(&cs, argv[i]),
+				       argv[i]);
+		}
+		status = fflush(stdout) || ferror(stdout) ? 2 : 0;
+		goto done;
+	}
+	if (cli.baseline && baseline_read(&bl, cli.baseline, err, sizeof(err)) < 0) {
+		fprintf(stderr, "backuplint: %s\n", err);
+		status = 2;
+		goto done;
+	}
+
+	/* excluded files are never linted; the context is read to link */
+	for (i = 0; i < in.n; i++) {
+		if (strcmp(in.v[i].path, "-") == 0 ||
+		    !config_excludes(config_set_for(&cs, in.v[i].path), in.v[i].path))
+			continue;
+		free(in.v[i].path);
+		memmove(&in.v[i], &in.v[i + 1], (in.n - i - 1) * sizeof(*in.v));
+		in.n--;
+		i--;
+	}
+	/* a configuration named as a PATH is checked as one, not linted */
+	for (i = 0; i < in.n; i++) {
+		struct config *c;
+		if (!in.v[i].named || !config_is_name(in.v[i].path))
+			continue;
+		c = xcalloc(1, sizeof(*c));
+		if (config_load(c, &boot_run, in.v[i].path, err, sizeof(err)) < 0 &&
+		    !c->broken) {
+			fprintf(stderr, "backuplint: %s: %s\n", in.v[i].path, err);
+			io_trouble = 1;
+		}
+		cfgs = xrealloc(cfgs, (ncfgs + 1) * sizeof(*cfgs));
+		cfgs[ncfgs++] = c;
+		free(in.v[i].path);
+		memmove(&in.v[i], &in.v[i + 1], (in.n - i - 1) * sizeof(*in.v));
+		in.n--;
+		i--;
+	}
+	nshown = in.n;
+	if ((ctx = context_dir(&cli, root)) != NULL) {
+		add_context(&in, ctx);
+		free(ctx);
+	}
+
+	/* each file's name in fingerprints: from the repository's root */
+	{
+		char *rootdir = paths_repo_root(), *cwd = getcwd(NULL, 0);
+		for (i = 0; i < nshown; i++)
+			in.v[i].key = strcmp(in.v[i].path, "-") == 0
+				? xstrdup(cli.stdin_name)
+				: paths_key(rootdir, cwd, in.v[i].path);
+		free(rootdir);
+		free(cwd);
+	}
 	memset(&w, 0, sizeof(w));
 	w.inputs = in.v;
 	w.n = in.n;
 	w.run = &run;
-	w.stdin_name = stdin_name;
+	w.stdin_name = cli.stdin_name;
 	w.files = xcalloc(in.n ? in.n : 1, sizeof(*w.files));
-	for (i = 0; i < in.n; i++)
+	w.set = xcalloc(in.n ? in.n : 1, sizeof(*w.set));
+	for (i = 0; i < in.n; i++) {
+		const struct file_settings *set =
+			settings_for(&st, config_set_for(&cs, in.v[i].path), in.v[i].path);
 		w.files[i] = xcalloc(1, sizeof(struct file));
+		if (in.v[i].context) {
+			/* read only to link: a copy that says so */
+			struct file_settings *cs_set = arena_zalloc(&st.arena, sizeof(*cs_set));
+			if (set)
+				*cs_set = *set;
+			cs_set->context = 1;
+			set = cs_set;
+		}
+		w.set[i] = set;
+	}
 	pthread_mutex_init(&w.lock, NULL);
 	run_init(&run, &session);
-	if (jobs < 1)
-		jobs = 1;
-	if ((size_t)jobs > in.n)
-		jobs = (long)(in.n ? in.n : 1);
-	if (jobs <= 1) {
-		for (i = 0; i < in.n; i++)
-			lint_one(&w, i);
-	} else {
-		pthread_t *th = xcalloc((size_t)jobs, sizeof(*th));
-		pthread_attr_t attr;
-		long k, started = 0;
-		pthread_attr_init(&attr);
-		pthread_attr_setstacksize(&attr, THREAD_STACK);
-		for (k = 0; k < jobs; k++)
-			if (pthread_create(&th[k], &attr, worker, &w) == 0)
-				started++;
-			else
-				break;
-		pthread_attr_destroy(&attr);
-		if (started == 0)
-			worker(&w);
-		for (k = 0; k < started; k++)
-			pthread_join(th[k], NULL);
-		free(th);
-	}
-
+	lint_all(&w, cli.jobs);
 	run_finish(&run, w.files, in.n);
 
-	for (i = 0; i < in.n; i++) {
+	if (cli.baseline) {
+		oo.baseline = 1;
+		oo.baseline_fixed = baseline_apply(&bl, w.files, nshown);
+	}
+	if (cli.write_baseline &&
+	    baseline_write(cli.write_baseline, w.files, nshown, BACKUPLINT_VERSION,
+			   err, sizeof(err)) < 0) {
+		fprintf(stderr, "backuplint: %s\n", err);
+		io_trouble = 1;
+	}
+	/* what is shown: the configurations checked, then the files linted */
+	shown = xcalloc(ncfgs + nshown + 1, sizeof(*shown));
+	for (i = 0; i < ncfgs; i++)
+		shown[i] = &cfgs[i]->file;
+	for (i = 0; i < nshown; i++) {
 		struct file *f = w.files[i];
-		int fw;
+		shown[ncfgs + i] = f;
 		if (f->io_error) {
 			fprintf(stderr, "backuplint: %s: %s\n", in.v[i].path, f->io_msg);
 			io_trouble = 1;
 		}
-		fw = diag_worst(&f->diags);
-		if (fw > worst)
-			worst = fw;
 	}
-	oo.color = fmt == OUT_TEXT && !no_color && isatty(STDOUT_FILENO) &&
-		   !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]);
-	oo.tool_version = BACKUPLINT_VERSION;
-	oo.rules = &backuplint.rules;
-	if (output_write(stdout, (enum out_format)fmt, w.files, in.n, &oo) != 0) {
+	for (i = 0; i < ncfgs + nshown; i++) {
+		size_t j;
+		for (j = 0; j < shown[i]->diags.n; j++)
+			if (!shown[i]->diags.v[j].baselined && !shown[i]->diags.v[j].suppressed &&
+			    shown[i]->diags.v[j].severity > worst)
+				worst = shown[i]->diags.v[j].severity;
+	}
+	if (output_write(stdout, (enum out_format)fmt, shown, ncfgs + nshown, &oo) != 0) {
 		fprintf(stderr, "backuplint: cannot write the output: %s\n",
 			strerror(errno ? errno : EIO));
 		io_trouble = 1;
@@ -471,13 +642,27 @@ int main(int argc, char **argv)
 	for (i = 0; i < in.n; i++) {
 		file_release(w.files[i]);
 		free(w.files[i]);
-		free(in.v[i].path);
 	}
 	free(w.files);
-	run_release(&run);
-	session_release(&session);
-	free(in.v);
-	free(in.stack);
+	free(w.set);
 	pthread_mutex_destroy(&w.lock);
+	run_release(&run);
+done:
+	/* every way out of a run that has begun: nothing left behind */
+	for (i = 0; i < ncfgs; i++) {
+		config_release(cfgs[i]);
+		free(cfgs[i]);
+	}
+	free(cfgs);
+	free(shown);
+	baseline_release(&bl);
+	if (have_session) {
+		settings_release(&st);
+		session_release(&session);
+	}
+	config_set_release(&cs);
+	run_release(&boot_run);
+	session_release(&boot);
+	inputs_release(&in);
 	return status;
 }

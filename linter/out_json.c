@@ -119,7 +119,8 @@ static cJSON *json_diag(const struct rule_table *rt, struct file *f,
 	} else {
 		out_jadd(o, "suppression", cJSON_CreateNull());
 	}
-	out_jadd(o, "fingerprint", out_jstr(out_fingerprint(d->fingerprint, fp)));
+	out_jadd(o, "fingerprint", d->fingerprint
+		 ? out_jstr(out_fingerprint(d->fingerprint, fp)) : cJSON_CreateNull());
 	return o;
 }
 

@@ -334,7 +334,7 @@ static cJSON *sarif_result(const struct rule_table *rt, struct file *f,
 			out_jadd(props, "documentIndex", out_jnum(d->doc_index));
 	}
 	/* the fingerprint code scanning matches results by across runs */
-	{
+	if (d->fingerprint) {
 		char fp[17];
 		cJSON *pf = out_jobj(o, "partialFingerprints");
 		out_jadd(pf, "backuplint/v1", out_jstr(out_fingerprint(d->fingerprint, fp)));

@@ -328,8 +328,9 @@ static void write_summary(FILE *fp, const struct out_counts *c,
 	if (c->suppressed)
 		fprintf(fp, " (%s suppressed)", out_thousands(c->suppressed, a));
 	if (o->baseline)
-		fprintf(fp, "; %s in the baseline, %s fixed since",
-			out_thousands(c->baselined, a), out_thousands(o->baseline_fixed, b));
+		fprintf(fp, "; %s more in the baseline, not shown; %s fixed since the "
+			"baseline", out_thousands(c->baselined, a),
+			out_thousands(o->baseline_fixed, b));
 	if (c->unreadable)
 		fprintf(fp, "; %s file%s could not be read",
 			out_thousands(c->unreadable, a), c->unreadable == 1 ? "" : "s");

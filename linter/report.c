@@ -86,7 +86,7 @@ static struct diag *vreport(struct file *f, unsigned doc_index, int r,
 	else
 		dg->path = path ? arena_strdup(&f->diags.strings, path) : "";
 	/* the fingerprint names list items, not their numbers */
-	dg->fingerprint = diag_fingerprint(f, dg, d && path_at && f->run->s->ck->item_names
+	dg->ident = diag_fingerprint(f, dg, d && path_at && f->run->s->ck->item_names
 					   ? path_of(d, path_at, f->run->s->ck->item_names)
 					   : dg->path);
 	dg->message = arena_vprintf(&f->diags.strings, fmt, ap);
@@ -210,6 +210,8 @@ int rule_on(const struct doc *d, int r)
 	return file_severity(d->file, r) != 0;
 }
 
+static void fingerprint_file(struct file *f);
+
 void file_finalize(struct file *f)
 {
 	const struct session *s = f->run->s;
@@ -232,6 +234,7 @@ void file_finalize(struct file *f)
 			dg->severity = f->dropped_severity;
 		f->dropped = 0;
 	}
+	fingerprint_file(f);
 	diag_sort(&f->diags);
 }
 
@@ -395,29 +398,29 @@ uint64_t diag_fingerprint(const struct file *f, const struct diag *dg,
 			  const char *stable_path)
 {
 	const struct rule *r = rule_at(&f->run->s->ck->rules, dg->rule);
-	const char *name = f->src.name ? f->src.name : "";
 	const char *p = f->src.buf + dg->start, *e = f->src.buf + dg->end;
 	uint64_t h = 0xcbf29ce484222325ULL;
-	int space = 0;
 
+	h = fnv(h, r ? r->id : "", r ? strlen(r->id) : 0);
+	h = fnv(h, stable_path, strlen(stable_path));
+	/* the subject: the text under the span without white space and
+	 * quotes, so that reformatting does not change it */
+	for (; p < e && p < f->src.buf + f->src.len; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' &&
+		    *p != '"' && *p != '\'')
+			h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The file's part of its findings' fingerprints: its repository name. */
+static void fingerprint_file(struct file *f)
+{
+	const char *name = f->key ? f->key : f->src.name ? f->src.name : "";
+	size_t i;
 	while (name[0] == '.' && name[1] == '/')
 		name += 2;
-	h = fnv(h, r ? r->id : "", r ? strlen(r->id) : 0);
-	h = fnv(h, name, strlen(name));
-	h = fnv(h, stable_path, strlen(stable_path));
-	/* the subject: the text under the span, its white space and quotes
-	 * left out, so that reformatting does not change it */
-	for (; p < e && p < f->src.buf + f->src.len; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = 1;
-			continue;
-		}
-		if (*p == '"' || *p == '\'')
-			continue;
-		if (space)
-			h = (h ^ ' ') * 0x100000001b3ULL;
-		space = 0;
-		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	for (i = 0; i < f->diags.n; i++) {
+		uint64_t h = fnv(f->diags.v[i].ident, name, strlen(name));
+		f->diags.v[i].fingerprint = h ? h : 1;
 	}
-	return h ? h : 1;
 }

@@ -64,9 +64,10 @@ int rule_on(const struct doc *d, int r);
  * in the file's diagnostic list. */
 const char *doc_path(struct doc *d, const struct node *n);
 
-/* A fingerprint of dg for baselines and SARIF: its rule, its file, its
- * document path with list items named (`stable_path`), and the text under
- * its span without white space and quotes. Never 0. */
+/* The file-independent part of dg's fingerprint for baselines and SARIF:
+ * its rule, its document path with list items named (`stable_path`), and
+ * the text under its span without white space and quotes. file_finalize()
+ * adds the file's key (lint.h). */
 uint64_t diag_fingerprint(const struct file *f, const struct diag *dg,
 			  const char *stable_path);
 

@@ -309,7 +309,8 @@ static void list_markdown(FILE *fp, const struct rule_table *rt)
 	}
 }
 
-void ruledoc_list(FILE *fp, const struct rule_table *rt, int markdown)
+void ruledoc_list(FILE *fp, const struct rule_table *rt,
+		  const unsigned char *sev, int markdown)
 {
 	size_t i, w = 0, k;
 	const struct rule *r;
@@ -326,18 +327,24 @@ void ruledoc_list(FILE *fp, const struct rule_table *rt, int markdown)
 		r = &rt->v[i];
 		if (!r->id)
 			continue;
+		/* the severity in force here; "off" when a configuration or
+		 * --disable turns it off */
 		fprintf(fp, "%-7s %-*s %-8s %s%s\n", r->id, (int)w, r->name,
-			severity_name(r->severity), r->summary ? r->summary : "",
-			facts_note(r));
+			sev && !sev[i] ? "off" : severity_name(sev ? sev[i] : r->severity),
+			r->summary ? r->summary : "", facts_note(r));
 	}
 }
 
-void ruledoc_explain(FILE *fp, const struct rule *r)
+void ruledoc_explain(FILE *fp, const struct rule *r, int sev)
 {
 	if (!r || !r->id)
 		return;
-	fprintf(fp, "%s %s (%s)\n\n", r->id, r->name,
-		severity_name(r->severity));
+	if (sev < 0 || sev == r->severity)
+		fprintf(fp, "%s %s (%s)\n\n", r->id, r->name,
+			severity_name(r->severity));
+	else
+		fprintf(fp, "%s %s (%s here; %s by default)\n\n", r->id, r->name,
+			sev ? severity_name(sev) : "off", severity_name(r->severity));
 	put_text(fp, r);
 	if (r->flags & RF_FACTS)
 		fputs("Facts: rests on the AWS facts dataset; --facts spec|current "

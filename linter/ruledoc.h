@@ -16,12 +16,15 @@
 /* --list-rules: the table (id, name, severity, summary; rules that rest on
  * the facts dataset say "facts: spec|current"), or markdown for
  * docs/rules.md when markdown=1 (each rule: heading, summary, doc, examples,
- * source). */
-void ruledoc_list(FILE *fp, const struct rule_table *rt, int markdown);
+ * source). `sev`: the severity in force of each rule (a configuration's),
+ * NULL for the table's defaults. */
+void ruledoc_list(FILE *fp, const struct rule_table *rt,
+		  const unsigned char *sev, int markdown);
 
-/* --explain ID: full documentation of one rule: id, name and severity,
- * then what ruledoc_text() gives, then whether it rests on the facts. */
-void ruledoc_explain(FILE *fp, const struct rule *r);
+/* --explain ID: full documentation of one rule: id, name and severity (the
+ * one in force when `sev` >= 0 and it differs), then what ruledoc_text()
+ * gives, then whether it rests on the facts. */
+void ruledoc_explain(FILE *fp, const struct rule *r, int sev);
 
 /* A rule's summary, prose, examples (each labelled "Bad (plan.json, with
  * ARGS):" and indented) and source as text (SARIF's help.text); caller

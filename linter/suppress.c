@@ -157,10 +157,13 @@ static void directive(struct file *f, const char *comment, const char *p,
 		while (q < stop && !blank(*q) && *q != ',')
 			q++;
 		if (q > p) {
+			size_t before = f->nsupp;
 			at = (size_t)(p - b);
 			suppress_name(f, p, (size_t)(q - p), (uint32_t)at,
 				      (uint32_t)(q - b), 0, (uint32_t)s, (uint32_t)e,
 				      reason);
+			if (f->nsupp > before)
+				f->supp[before].comment = 1;
 		}
 		p = q;
 	}
@@ -241,7 +244,12 @@ void suppress_report_unused(struct file *f)
 			       s->at, s->at_end, "",
 			       "the suppression of %s %s silences nothing here",
 			       rt->v[s->rule].id, rt->v[s->rule].name);
-		diag_hint(f, dg, "remove it, or move it to the line of the finding "
-			  "(or alone on the line before it)");
+		if (s->comment && s->start == 0 && s->end == f->src.len)
+			diag_hint(f, dg, "remove it: the file has no such finding");
+		else if (s->comment)
+			diag_hint(f, dg, "remove it, or move it to the line of the "
+				  "finding (or alone on the line before it)");
+		else
+			diag_hint(f, dg, "remove it from the list");
 	}
 }

@@ -34,6 +34,7 @@ struct suppression {
 	uint32_t at, at_end;     /* the directive, for "silences nothing" */
 	unsigned doc;            /* document number of the directive */
 	int used;
+	int comment;             /* a comment directive (not metadata) */
 	const char *reason;      /* after "--", or NULL */
 };
 

@@ -224,3 +224,58 @@ const struct node *cfn_value(struct doc *d, const struct node *v,
 		return v;
 	}
 }
+
+/* The disable list of a backuplint Metadata entry, applied to [start, end). */
+static void metadata_disable(struct doc *d, const struct node *meta,
+			     uint32_t start, uint32_t end)
+{
+	const struct node *bl = map_get(meta, "backuplint");
+	const struct node *dis = map_get(bl, "disable");
+	const char *reason = node_str(map_get(bl, "reason"));
+	uint32_t i, n;
+
+	if (!dis)
+		return;
+	n = node_is(dis, N_SEQ) ? dis->len : 1;
+	for (i = 0; i < n; i++) {
+		const struct node *id = node_is(dis, N_SEQ) ? seq_at(dis, i) : dis;
+		const char *s = node_str(id), *p, *q;
+		if (!s)
+			continue;
+		/* "BKP302, BKP305" in one string too */
+		for (p = s; *p;) {
+			while (*p == ' ' || *p == ',')
+				p++;
+			q = p;
+			while (*q && *q != ' ' && *q != ',')
+				q++;
+			if (q > p) {
+				uint32_t at = id->start, at_end = id->end;
+				if (node_verbatim(id)) {
+					at = node_text_start(id) + (uint32_t)(p - s);
+					at_end = at + (uint32_t)(q - p);
+				}
+				suppress_name(d->file, p, (size_t)(q - p), at, at_end,
+					      d->index, start, end, reason);
+			}
+			p = q;
+		}
+	}
+}
+
+void cfn_suppressions(struct doc *d)
+{
+	const struct node *res;
+	uint32_t i;
+
+	if (d->kind != DOC_CFN)
+		return;
+	/* the template's Metadata: the whole document */
+	metadata_disable(d, map_get(d->root, "Metadata"), d->root->start, d->root->end);
+	res = map_get(d->root, "Resources");
+	for (i = 0; node_is(res, N_MAP) && i < res->len; i++) {
+		const struct node *r = map_val(res, i);
+		/* a resource's Metadata: findings inside that resource */
+		metadata_disable(d, map_get(r, "Metadata"), map_key(res, i)->start, r->end);
+	}
+}

@@ -79,4 +79,9 @@ enum cfn_known {
  * that is not a template every value is CFN_LITERAL. */
 const struct node *cfn_value(struct doc *d, const struct node *v, enum cfn_known *how);
 
+/* The checker's doc_suppressions hook: Metadata {backuplint: {disable:
+ * [BKP302, ...], reason: ...}} at the template's top (the whole document)
+ * and on a resource (findings inside it), like cfn-lint's Metadata. */
+void cfn_suppressions(struct doc *d);
+
 #endif

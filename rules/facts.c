@@ -678,6 +678,10 @@ const char *facts_describe(const char *name)
 
 const struct facts *facts_of(const struct doc *d)
 {
+	const struct facts *f;
+	/* a configuration may choose another dataset for some files */
+	if (d->file->facts && (f = facts_get(d->file->facts)) != NULL)
+		return f;
 	return aws_session(doc_session(d))->facts;
 }
 

@@ -78,7 +78,6 @@ static void read_copy(struct doc *d, struct plan_m *pm, const struct node *a,
 static void source_place(struct doc *d, const struct node *arn,
 			 struct place *pl, struct part *region_part)
 {
-	const struct session *s = doc_session(d);
 	struct part parts[3];
 	const char *vault, *vref;
 
@@ -92,10 +91,10 @@ static void source_place(struct doc *d, const struct node *arn,
 			*region_part = parts[0];
 		}
 	}
-	if (!pl->region && s->opt.region)
-		pl->region = s->opt.region;
-	if (!pl->account && s->opt.account)
-		pl->account = s->opt.account;
+	if (!pl->region && doc_region(d))
+		pl->region = doc_region(d);
+	if (!pl->account && doc_account(d))
+		pl->account = doc_account(d);
 	if (!pl->partition && pl->region)
 		pl->partition = facts_partition_of(pl->region);
 }

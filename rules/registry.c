@@ -18,6 +18,7 @@
 #include "facts.h"
 #include "families.h"
 #include "kinds.h"
+#include "model.h"
 
 #define E SEV_ERROR
 #define W SEV_WARNING
@@ -56,6 +57,25 @@ const struct rule rules[RULE_COUNT] = {
 	.summary = "The file exceeds a safety limit (size, nesting depth, alias expansion).",
 	DOC(bkp005),
 	.source = "backuplint limits (README, Limits)",
+},
+
+[BKP006] = {
+	.id = "BKP006", .name = "invalid-config", .severity = E,
+	.summary = "The configuration file cannot be used: an unknown key, a wrong type, an unknown rule, an invalid glob.",
+	DOC(bkp006),
+	.source = "backuplint configuration (README, Configure)",
+},
+[BKP007] = {
+	.id = "BKP007", .name = "unused-suppression", .severity = W,
+	.summary = "A suppression comment or Metadata entry silences no finding.",
+	DOC(bkp007),
+	.source = "backuplint suppressions (README, Configure)",
+},
+[BKP008] = {
+	.id = "BKP008", .name = "invalid-suppression", .severity = W,
+	.summary = "A suppression names no rule of backuplint, or is not a directive.",
+	DOC(bkp008),
+	.source = "backuplint suppressions (README, Configure)",
 },
 
 /* ---- schema (BKP1xx): rules/schema.c ---- */
@@ -389,6 +409,52 @@ static void aws_run_release(struct run *r)
 	r->state = NULL;
 }
 
+/* Options the rules give meaning to, from the command line or a
+ * configuration file. */
+static int aws_check_option(const char *name, const char *value, char *why,
+			    size_t n)
+{
+	size_t i;
+	if (strcmp(name, "facts") == 0) {
+		const char *const *names = facts_names();
+		size_t o;
+		if (facts_valid(value))
+			return 0;
+		o = (size_t)snprintf(why, n, "facts '%.40s' is not a dataset (", value);
+		for (i = 0; names[i] && o < n; i++)
+			o += (size_t)snprintf(why + o, n - o, "%s%s", i ? ", " : "", names[i]);
+		if (o < n)
+			snprintf(why + o, n - o, ")");
+		return -1;
+	}
+	if (strcmp(name, "region") == 0) {
+		const char *s;
+		if (facts_region(value))
+			return 0;
+		s = facts_region_suggest(value);
+		snprintf(why, n, "region '%.40s' is not a Region of any AWS partition%s%s%s",
+			 value, s ? " (did you mean " : "", s ? s : "", s ? "?)" : "");
+		return -1;
+	}
+	if (strcmp(name, "account") == 0) {
+		for (i = 0; value[i]; i++)
+			if (value[i] < '0' || value[i] > '9')
+				break;
+		if (!value[i] && i == 12)
+			return 0;
+		snprintf(why, n, "account '%.40s' is not an AWS account id (12 digits)",
+			 value);
+		return -1;
+	}
+	return 0;
+}
+
+/* A document read only to link others: its model, kept. */
+static void aws_context_doc(struct doc *d)
+{
+	model_of(d);
+}
+
 static const char *const item_names[] = {
 	"RuleName", "SelectionName", "BackupPlanName", "BackupVaultName",
 	"ConditionKey", NULL,
@@ -402,6 +468,9 @@ const struct checker backuplint = {
 		[IN_UNRECOGNIZED] = BKP003,
 		[IN_ENCODING] = BKP004,
 		[IN_LIMITS] = BKP005,
+		[IN_CONFIG] = BKP006,
+		[IN_UNUSED_SUPPRESSION] = BKP007,
+		[IN_BAD_SUPPRESSION] = BKP008,
 	},
 	.families = families,
 	.nfamilies = sizeof(families) / sizeof(families[0]),
@@ -410,6 +479,9 @@ const struct checker backuplint = {
 		"RecoveryPointArn or Resources key",
 	.item_names = item_names,
 	.relevant = kinds_relevant,
+	.doc_suppressions = cfn_suppressions,
+	.context_doc = aws_context_doc,
+	.check_option = aws_check_option,
 	.classify = kinds_classify,
 	.yaml_tag = cfn_yaml_tag,
 	.session_init = aws_session_init,

@@ -16,7 +16,7 @@
 
 enum rule_id {
 	/* input: loading and encoding (linter/) */
-	BKP001, BKP002, BKP003, BKP004, BKP005,
+	BKP001, BKP002, BKP003, BKP004, BKP005, BKP006, BKP007, BKP008,
 	/* schema: document shapes (rules/schema.c) */
 	BKP101, BKP102, BKP103, BKP104, BKP105, BKP106, BKP107, BKP108, BKP109,
 	/* regions (rules/region.c) */

@@ -207,3 +207,88 @@ const struct rule_example bkp005_examples[] = {
 	"      Lifecycle: *keep\n" },
 	EXAMPLES_END
 };
+
+const char bkp006_doc[] =
+	"What it checks: the configuration file (.backuplint.yaml, .yml or .json,\n"
+	"the nearest above each linted file, or --config) is one backuplint can use:\n"
+	"every key is one it knows (a misspelt one gets a did-you-mean), every value\n"
+	"has the type its key takes, every rule it names exists, every glob is well\n"
+	"formed.\n\n"
+	"Why: a configuration that is half read is worse than none: a misspelt\n"
+	"\"exclude\" or a rule id with a typo would silently lint with defaults and\n"
+	"pass or fail the wrong files. A broken configuration stops the run (exit 2)\n"
+	"before anything is linted.\n";
+
+const struct rule_example bkp006_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = ".backuplint.yaml", .text =
+	"facts: current\n"
+	"rules:\n"
+	"  BKP3O2: off\n"
+	"exlude:\n"
+	"  - \"sandbox/**\"\n" },
+	{ .kind = EXAMPLE_GOOD, .file = ".backuplint.yaml", .text =
+	"facts: current\n"
+	"rules:\n"
+	"  BKP302: off\n"
+	"exclude:\n"
+	"  - \"sandbox/**\"\n" },
+	EXAMPLES_END
+};
+
+const char bkp007_doc[] =
+	"What it checks: every suppression (a \"# backuplint: disable=ID -- reason\"\n"
+	"comment, a CloudFormation Metadata backuplint disable entry) silences at\n"
+	"least one finding: a comment on the line of the finding, or alone on the\n"
+	"line before it; disable-file anywhere in the file.\n\n"
+	"Why: a suppression that silences nothing was left behind when the finding\n"
+	"was fixed or moved, or sits on the wrong line; the next real finding there\n"
+	"would be hidden without anyone deciding it.\n";
+
+const struct rule_example bkp007_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.yaml", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    # backuplint: disable=BKP501 -- was too short once\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle: {MoveToColdStorageAfterDays: 30, DeleteAfterDays: 120}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle: {MoveToColdStorageAfterDays: 30, DeleteAfterDays: 120}\n" },
+	EXAMPLES_END
+};
+
+const char bkp008_doc[] =
+	"What it checks: a suppression names rules by their id (BKP302) or name\n"
+	"(cold-storage-ignored), and a \"backuplint:\" comment is a directive\n"
+	"(disable= or disable-file=). An unknown name gets a did-you-mean.\n\n"
+	"Why: a suppression with a typo silences nothing, so the finding it was\n"
+	"meant for keeps failing the run, or worse, one day it matches another\n"
+	"rule.\n";
+
+const struct rule_example bkp008_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.yaml", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle: {DeleteAfterDays: 35} # backuplint: disable=BKP5O1\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle: {DeleteAfterDays: 35}\n" },
+	EXAMPLES_END
+};

@@ -142,9 +142,10 @@ static void test_basic(void)
 	       "  {\"file\":\"plan.json\",\"line\":3,\"column\":23,\"end_line\":3,"
 	       "\"end_column\":30,\"severity\":\"error\",\"rule\":\"BKP001\","
 	       "\"name\":\"syntax-error\",\"message\":\"name \\\"daily\\\" is dull\","
-	       "\"path\":\"BackupPlan.BackupPlanName\",\"hint\":null,\"related\":null}\n"
+	       "\"path\":\"BackupPlan.BackupPlanName\",\"hint\":null,\"related\":null,"
+	       "\"fixes\":[],\"suppression\":null,\"fingerprint\":null}\n"
 	       "],\n\"summary\": {\"files\":1,\"unreadable\":0,\"errors\":1,"
-	       "\"warnings\":0,\"infos\":0}}\n");
+	       "\"warnings\":0,\"infos\":0,\"suppressed\":0}}\n");
 	EXPECT(OUT_GITHUB, fs, 1, 0,
 	       "::error file=plan.json,line=3,col=23,endLine=3,endColumn=29,"
 	       "title=BKP001 syntax-error::name \"daily\" is dull\n");
@@ -310,9 +311,10 @@ static void test_hint_related(void)
 	       "\"path\":\"Lifecycle.DeleteAfterDays\","
 	       "\"hint\":\"remove one of them: only the last one counts\","
 	       "\"related\":{\"line\":2,\"column\":3,"
-	       "\"message\":\"first \\\"DeleteAfterDays\\\" is here\"}}\n"
+	       "\"message\":\"first \\\"DeleteAfterDays\\\" is here\"},"
+	       "\"fixes\":[],\"suppression\":null,\"fingerprint\":null}\n"
 	       "],\n\"summary\": {\"files\":1,\"unreadable\":0,\"errors\":1,"
-	       "\"warnings\":0,\"infos\":0}}\n");
+	       "\"warnings\":0,\"infos\":0,\"suppressed\":0}}\n");
 	EXPECT(OUT_GITHUB, fs, 1, 0,
 	       "::error file=d.json,line=3,col=3,endLine=3,endColumn=19,"
 	       "title=BKP002 duplicate-key::duplicate key \"DeleteAfterDays\"%0A"
@@ -484,7 +486,7 @@ static void test_summary(void)
 	EXPECT(OUT_GITHUB, fs, 2, 0, "");
 	EXPECT(OUT_JSON, fs, 2, 0,
 	       "{\"diagnostics\": [],\n\"summary\": {\"files\":2,\"unreadable\":0,"
-	       "\"errors\":0,\"warnings\":0,\"infos\":0}}\n");
+	       "\"errors\":0,\"warnings\":0,\"infos\":0,\"suppressed\":0}}\n");
 	EXPECT(OUT_TEXT, fs, 0, 0, "no problems in 0 files\n");
 
 	report_at(&a, 0, BKP001, 0, 1, "", "e1")->severity = SEV_ERROR;
@@ -500,7 +502,7 @@ static void test_summary(void)
 	free(got);
 	got = render(OUT_JSON, fs, 3, 0, 0);
 	CHECK(strstr(got, "\"summary\": {\"files\":2,\"unreadable\":1,\"errors\":1,"
-		      "\"warnings\":2,\"infos\":1}}\n") != NULL);
+		      "\"warnings\":2,\"infos\":1,\"suppressed\":0}}\n") != NULL);
 	free(got);
 	file_release(&a);
 	file_release(&b);

@@ -29,7 +29,7 @@ static void test_rules_listing(void)
 	const struct rule *r = rule_find(&backuplint.rules, "BKP002");
 	size_t i;
 
-	ruledoc_list(m, &backuplint.rules, 0);
+	ruledoc_list(m, &backuplint.rules, NULL, 0);
 	fflush(m);
 	CHECK(strncmp(s, "BKP001  syntax-error ", 21) == 0);
 	CHECK(strstr(s, "\nBKP002  duplicate-key ") != NULL);
@@ -38,7 +38,7 @@ static void test_rules_listing(void)
 	free(s);
 
 	m = open_memstream(&s, &len);
-	ruledoc_list(m, &backuplint.rules, 1);
+	ruledoc_list(m, &backuplint.rules, NULL, 1);
 	fclose(m);
 	CHECK(strncmp(s, "# backuplint rules\n", 19) == 0);
 	CHECK(strstr(s, "| [BKP002](#bkp002-duplicate-key) | duplicate-key | error |") != NULL);
@@ -57,21 +57,21 @@ static void test_rules_listing(void)
 		char want[1024];
 
 		m = open_memstream(&s, &len);
-		ruledoc_list(m, &backuplint.rules, 0);
+		ruledoc_list(m, &backuplint.rules, NULL, 0);
 		fclose(m);
 		snprintf(want, sizeof(want), "%s (facts: spec|current)\n",
 			 rules[i].summary);
 		CHECK(strstr(s, want) != NULL);
 		free(s);
 		m = open_memstream(&s, &len);
-		ruledoc_explain(m, &rules[i]);
+		ruledoc_explain(m, &rules[i], -1);
 		fclose(m);
 		CHECK(strstr(s, "\nFacts: ") != NULL);
 		free(s);
 	}
 
 	m = open_memstream(&s, &len);
-	ruledoc_explain(m, r);
+	ruledoc_explain(m, r, -1);
 	fclose(m);
 	CHECK(strncmp(s, "BKP002 duplicate-key (error)\n\n", 30) == 0);
 	CHECK(strstr(s, r->doc) != NULL);

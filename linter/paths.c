@@ -1,0 +1,196 @@
+/* paths.c - walking directories for the files of a run. */
+#include "paths.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "load.h"
+
+void inputs_add(struct inputs *in, const char *path, int explicit_arg)
+{
+	if (in->n == in->cap) {
+		in->cap = in->cap ? in->cap * 2 : 64;
+		in->v = xrealloc(in->v, in->cap * sizeof(*in->v));
+	}
+	in->v[in->n].path = xstrdup(path);
+	in->v[in->n].explicit_arg = explicit_arg;
+	in->v[in->n].context = 0;
+	in->v[in->n].named = 0;
+	in->v[in->n].key = NULL;
+	in->n++;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void inputs_walk(struct inputs *in, const char *dir)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+
+	if (stat(dir, &st) != 0)
+		return;
+	for (i = 0; i < in->nstack; i++)
+		if (in->stack[i].dev == st.st_dev && in->stack[i].ino == st.st_ino) {
+			if (!in->quiet) {
+				fprintf(stderr,
+					"backuplint: %s: symbolic link loop, not followed\n",
+					dir);
+				in->trouble = 1;
+			}
+			return;
+		}
+	d = opendir(dir);
+	if (!d) {
+		if (!in->quiet) {
+			fprintf(stderr, "backuplint: %s: cannot read directory: %s\n",
+				dir, strerror(errno));
+			in->trouble = 1;
+		}
+		return;
+	}
+	if (in->nstack == in->scap) {
+		in->scap = in->scap ? in->scap * 2 : 16;
+		in->stack = xrealloc(in->stack, in->scap * sizeof(*in->stack));
+	}
+	in->stack[in->nstack].dev = st.st_dev;
+	in->stack[in->nstack].ino = st.st_ino;
+	in->nstack++;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue; /* ., .., and hidden files and folders (.git) */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = xrealloc(names, cap * sizeof(*names));
+		}
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	/* Sorted, so that output order does not depend on the file system. */
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		size_t l = strlen(dir);
+		char *p = xmalloc(l + strlen(names[i]) + 2);
+		sprintf(p, "%s%s%s", dir, l && dir[l - 1] == '/' ? "" : "/", names[i]);
+		/* directories are walked; of the rest only regular files with
+		 * a name a syntax reads: a FIFO, socket or device found while
+		 * walking would block or never end */
+		if (stat(p, &st) != 0) {
+			/* a dangling link or a link loop: reading it says why */
+			if (syntax_walks(names[i]))
+				inputs_add(in, p, 0);
+		} else if (S_ISDIR(st.st_mode)) {
+			inputs_walk(in, p);
+		} else if (S_ISREG(st.st_mode) && syntax_walks(names[i])) {
+			inputs_add(in, p, 0);
+		}
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+	in->nstack--;
+}
+
+void inputs_release(struct inputs *in)
+{
+	size_t i;
+	for (i = 0; i < in->n; i++) {
+		free(in->v[i].path);
+		free(in->v[i].key);
+	}
+	free(in->v);
+	free(in->stack);
+	memset(in, 0, sizeof(*in));
+}
+
+/* ---- names that do not depend on where backuplint runs ---- */
+
+char *paths_repo_root(void)
+{
+	char *cwd = getcwd(NULL, 0), *p;
+	size_t n;
+	struct stat st;
+	if (!cwd)
+		return NULL;
+	n = strlen(cwd);
+	p = xmalloc(n + 8);
+	for (;;) {
+		snprintf(p, n + 8, "%.*s/.git", (int)n, cwd);
+		if (stat(p, &st) == 0) {
+			cwd[n ? n : 1] = '\0';
+			free(p);
+			return cwd;
+		}
+		while (n > 0 && cwd[n - 1] != '/')
+			n--;
+		if (n > 0)
+			n--; /* the slash */
+		if (n == 0)
+			break;
+	}
+	free(p);
+	/* no repository: the working folder is the root */
+	p = getcwd(NULL, 0);
+	free(cwd);
+	return p;
+}
+
+/* `path` made absolute against cwd, with ".", ".." and doubled slashes
+ * resolved by name (no symbolic link is read). */
+static char *lexical_abs(const char *cwd, const char *path)
+{
+	size_t n = strlen(cwd) + strlen(path) + 2, o = 0;
+	char *in = xmalloc(n), *out = xmalloc(n), *seg, *save = NULL;
+	if (path[0] == '/')
+		snprintf(in, n, "%s", path);
+	else
+		snprintf(in, n, "%s/%s", cwd, path);
+	for (seg = strtok_r(in, "/", &save); seg; seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0) {
+			while (o > 0 && out[o - 1] != '/')
+				o--;
+			if (o > 0)
+				o--;
+			continue;
+		}
+		out[o++] = '/';
+		memcpy(out + o, seg, strlen(seg));
+		o += strlen(seg);
+	}
+	if (o == 0)
+		out[o++] = '/';
+	out[o] = '\0';
+	free(in);
+	return out;
+}
+
+char *paths_key(const char *root, const char *cwd, const char *path)
+{
+	char *abs, *key;
+	size_t rl;
+	if (!root || !cwd)
+		return xstrdup(path);
+	abs = lexical_abs(cwd, path);
+	rl = strlen(root);
+	if (rl > 1 && strncmp(abs, root, rl) == 0 && abs[rl] == '/')
+		key = xstrdup(abs + rl + 1);
+	else if (rl == 1)
+		key = xstrdup(abs + 1);
+	else
+		key = xstrdup(abs);
+	free(abs);
+	return key;
+}
