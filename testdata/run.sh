@@ -7,7 +7,9 @@
 # with BACKUPLINT_NOW fixed, so that rules that depend on "today" are stable,
 # and must print exactly <case>.out: stdout, then stderr lines prefixed
 # "stderr: ", then "exit: N". JSON pins the whole diagnostic: span, document
-# path, hint, related place and fixes. Cases under testdata/ok/ need no .out:
+# path, hint, related place and fixes. Files under a *.ctx folder are no
+# cases: they are read through --context by the cases beside it.
+# Cases under testdata/ok/ need no .out:
 # run with --format gnu, they must print nothing and exit 0. --update rewrites the .out files (review the diff).
 # VALGRIND=1 runs every case under valgrind as well.
 # Prints "N passed, N failed" last; exits 1 when anything failed.
@@ -59,7 +61,7 @@ run_case() { # $1 = case path, $2 = expected file, $3 = result file
 find testdata -path testdata/unit -prune -o -path testdata/sarif -prune -o \
 	\( -name '*.case' -type d -print \) -o \
 	\( -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.template' \) -print \) |
-	grep -v '\.case/' | LC_ALL=C sort >"$tmp/cases"
+	grep -v -e '\.case/' -e '\.ctx/' | LC_ALL=C sort >"$tmp/cases"
 # two cases must not share one .out file (x.json and x.yaml)
 sed 's/\.[^./]*$//' "$tmp/cases" | sort | uniq -d | while read -r dup; do
 	echo "FAIL: $dup.* names more than one case: give each a distinct name"

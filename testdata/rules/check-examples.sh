@@ -44,6 +44,9 @@ rank() { case $1 in error) echo 3 ;; warning) echo 2 ;; info) echo 1 ;; *) echo 
 while IFS='	' read -r n id kind sev file args; do
 	case $n in ''|*[!0-9]*) continue ;; esac
 	what="$id $kind example $n ($file${args:+, with $args})"
+	# a configuration named as a PATH is checked as one; --no-config so
+	# that a bad one is not also the configuration in force (exit 2)
+	case $file in .backuplint.*) args="--no-config $args" ;; esac
 	# shellcheck disable=SC2086
 	(cd "$tmp/ex/$n" && BACKUPLINT_NOW=${BACKUPLINT_NOW:-2026-06-15} \
 		"$bin" --format json --no-color $args "$file" >"$tmp/out" 2>"$tmp/err" </dev/null)

@@ -183,9 +183,22 @@ expect "hostile file names: %-encoded" "$tmp/names.sarif" \
 	'run.artifacts[0].location.uri === "names/odd%0Aname%09%5C%3F%23%FF.json"'
 
 # 8. Everything under testdata/: every family's findings, hostile inputs
-# (invalid UTF-8, NUL bytes, deep nesting) included.
-"$bin" --format sarif testdata >"$tmp/all.sarif" 2>/dev/null
+# (invalid UTF-8, NUL bytes, deep nesting) included; without the
+# configurations of testdata/config (one of them is broken on purpose).
+"$bin" --format sarif --no-config testdata >"$tmp/all.sarif" 2>/dev/null
 valid "all of testdata" "$tmp/all.sarif"
 expect "all of testdata: many results" "$tmp/all.sarif" 'results.length > 20'
+
+# 9. Suppressed findings: results with suppressions, in source (a comment,
+# CloudFormation Metadata, with the reason as justification) and external
+# (a configuration's per-file entry).
+"$bin" --format sarif testdata/config/nested.case testdata/suppress >"$tmp/supp.sarif" 2>/dev/null
+valid "suppressions" "$tmp/supp.sarif"
+expect "suppressions: in source, with a justification" "$tmp/supp.sarif" \
+	'results.some((r) => r.suppressions && r.suppressions[0].kind === "inSource" && r.suppressions[0].justification === "monthly jobs are small")'
+expect "suppressions: external" "$tmp/supp.sarif" \
+	'results.some((r) => r.suppressions && r.suppressions[0].kind === "external")'
+expect "suppressions: every result has a fingerprint" "$tmp/supp.sarif" \
+	'results.every((r) => /^[0-9a-f]{16}$/.test(r.partialFingerprints["backuplint/v1"]))'
 
 finish
