@@ -8,8 +8,9 @@
 # BINARY defaults to build/backuplint, OUTDIR to build/prof/<name of BINARY's
 # directory>. Inputs: the first NFILES (default 1000) files of each small set
 # of bench/gen.c, generated into build/prof/data (a pure function of gen.c).
-# Runs: `--version`; one small JSON plan, YAML plan and template (the whole
-# process); each set of NFILES files with --jobs 1. All with
+# Runs: `--version`; a tiny plan of one rule (written here), one small JSON
+# plan, YAML plan and template (the whole process); each set of NFILES files
+# with --jobs 1. All with
 # --region us-east-1 and text output to /dev/null, as bench/run.sh does.
 # For each run OUTDIR gets cg.NAME.out (callgrind_annotate --inclusive=yes
 # reads it) and cg.NAME.txt (the phases); a summary is printed.
@@ -35,6 +36,10 @@ if [ ! -f "$D/.stamp" ] || [ "$(cat "$D/.stamp")" != "$STAMP" ]; then
 	echo "$STAMP" > "$D/.stamp"
 fi
 
+cat > "$D/tiny.json" <<'EOF'
+{"BackupPlan": {"BackupPlanName": "daily", "Rules": [{"RuleName": "daily",
+ "TargetBackupVaultName": "Default", "ScheduleExpression": "cron(0 5 ? * * *)"}]}}
+EOF
 mkdir -p "$OUT"
 # run NAME FILES ARGS...: one callgrind run with full call chains.
 run() {
@@ -48,6 +53,7 @@ run() {
 }
 
 run version 0 --version
+run tiny 0 --region us-east-1 "$D/tiny.json"
 run one-json 0 --region us-east-1 "$D/small/plans-json/00000.json"
 run one-yaml 0 --region us-east-1 "$D/small/plans-yaml/00000.yaml"
 run one-cfn 0 --region us-east-1 "$D/small/cfn-yaml/00000.yaml"
