@@ -45,7 +45,7 @@ $(B)/embed: $(EMBEDSRC) $(wildcard linter/*.h rules/*.h)
 $(B)/embedded.c: $(B)/embed $(DATA)
 	$(B)/embed $(DATA) > $@.tmp && mv -f $@.tmp $@
 $(B)/embedded.o: $(B)/embedded.c linter/embedded.h linter/tree.h
-	$(CC) $(CPPFLAGS) -Ilinter $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) -Ilinter $(WARN) $(CFLAGS) -c -o $@ $<
 
 $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
