@@ -35,14 +35,17 @@ $(B)/%.o: %.c $(wildcard linter/*.h rules/*.h rules/doc/*.h) VERSION
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -DBACKUPLINT_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) -c -o $@ $<
 
-# AWS facts and document shapes are data, embedded into the binary.
-$(B)/embed: schemas/embed.c
+# AWS facts and document shapes are data, embedded into the binary: each
+# file's text, and each JSON file as the tree json.c makes of it, built at
+# compile time by a host tool that links the loader.
+EMBEDSRC = schemas/embed.c linter/json.c linter/load.c linter/arena.c linter/tree.c
+$(B)/embed: $(EMBEDSRC) $(wildcard linter/*.h rules/*.h)
 	@mkdir -p $(B)
-	$(CC) -O1 -o $@ $<
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -o $@ $(EMBEDSRC) -lm
 $(B)/embedded.c: $(B)/embed $(DATA)
-	$(B)/embed $(DATA) > $@
-$(B)/embedded.o: $(B)/embedded.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(B)/embed $(DATA) > $@.tmp && mv -f $@.tmp $@
+$(B)/embedded.o: $(B)/embedded.c linter/embedded.h linter/tree.h
+	$(CC) $(CPPFLAGS) -Ilinter $(WARN) $(CFLAGS) -c -o $@ $<
 
 $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)

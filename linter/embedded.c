@@ -1,15 +1,7 @@
-/* embedded.c - lookup into the table generated from schemas/ by embed.c. */
+/* embedded.c - lookups into the tables generated from schemas/ by embed.c. */
 #include "embedded.h"
 
 #include <string.h>
-
-struct embedded {
-	const char *name;
-	const char *data;
-	size_t len;
-};
-
-extern const struct embedded embedded_files[];
 
 const char *embedded_file(const char *name, size_t *len)
 {
@@ -29,5 +21,14 @@ const char *embedded_name(size_t i)
 	for (k = 0; embedded_files[k].name; k++)
 		if (k == i)
 			return embedded_files[k].name;
+	return NULL;
+}
+
+const struct node *embedded_tree(const char *name)
+{
+	const struct embedded_tree *e;
+	for (e = embedded_trees; e->name; e++)
+		if (strcmp(e->name, name) == 0)
+			return e->root;
 	return NULL;
 }

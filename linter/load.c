@@ -121,17 +121,3 @@ void load_error_set(struct load_error *e, size_t len, size_t off, size_t end,
 	e->kind = kind;
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 }
-
-const struct syntax *const syntaxes[] = { &json_syntax, &yaml_syntax, NULL };
-
-int syntax_walks(const char *name)
-{
-	size_t i, j, l = strlen(name);
-	for (i = 0; syntaxes[i]; i++)
-		for (j = 0; syntaxes[i]->endings[j]; j++) {
-			size_t e = strlen(syntaxes[i]->endings[j]);
-			if (l > e && strcmp(name + l - e, syntaxes[i]->endings[j]) == 0)
-				return 1;
-		}
-	return 0;
-}

@@ -1,45 +1,231 @@
-/* embed.c - build tool: turns the data files named on the command line into a
- * C file with one NUL-terminated string per file and a lookup table, so that
- * backuplint runs alone, without data files beside it. */
+/* embed.c - build tool: compiles the data files of schemas/ into C, so that
+ * backuplint runs alone, without data files beside it, and starts without
+ * parsing them.
+ *
+ *   embed FILE... > embedded.c
+ *
+ * Every file becomes a NUL-terminated string (embedded_file() in
+ * linter/embedded.h). Every *.json file is also parsed by backuplint's own
+ * loader (linter/json.c, linked in) and written out as the tree it yields:
+ * static const struct node arrays, one per container, children before
+ * parents, a big map's sorted key index right after its kids as the loader
+ * lays it out (NF_INDEXED, load_index_map), byte offsets into the embedded
+ * text (embedded_tree()). The trees are thus the loader's trees by
+ * construction, and schemas/ stays the single source of the data.
+ *
+ * A data file that does not parse, or that repeats a key, is a defect of
+ * the data: embed prints where and exits 1, failing the build. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "../linter/load.h"
+
+static const char *cur_file; /* for messages */
+
+static void die(const char *what, size_t off)
+{
+	fprintf(stderr, "embed: %s: byte %zu: %s\n", cur_file, off, what);
+	exit(1);
+}
+
+static void on_dup(void *ud, const struct node *first, const struct node *dup)
+{
+	(void)ud;
+	(void)first;
+	die("duplicate key", dup->start);
+}
+
+/* s[0..n) as a C string literal. Octal escapes always take three digits
+ * so that a following digit is never read as part of the escape; long
+ * texts are cut into adjacent literals. */
+static void put_literal(const char *s, size_t n, int wrap)
+{
+	size_t i;
+	long col = 0;
+	putchar('"');
+	for (i = 0; i < n; i++) {
+		int c = (unsigned char)s[i];
+		if (wrap && col > 100) {
+			fputs("\"\n\"", stdout);
+			col = 0;
+		}
+		if (c == '"' || c == '\\' || c == '?' || c < 32 || c > 126)
+			col += printf("\\%03o", c);
+		else
+			col += (putchar(c), 1);
+	}
+	putchar('"');
+}
+
+static unsigned next_id;
+
+/* One node as an initializer; `kids` names its children's array. */
+static void put_node(const struct node *n, unsigned kids)
+{
+	printf("{N(%u, %u, %u, %u, %u, %u)", n->kind, n->style, n->flags,
+	       n->len, n->start, n->end);
+	switch (n->kind) {
+	case N_STR:
+		fputs(", .u.str = ", stdout);
+		put_literal(n->u.str, n->len, 0);
+		break;
+	case N_INT:
+		if (n->u.i == -9223372036854775807LL - 1)
+			fputs(", .u.i = -9223372036854775807LL - 1", stdout);
+		else
+			printf(", .u.i = %lldLL", n->u.i);
+		break;
+	case N_FLOAT:
+		if (!isfinite(n->u.f))
+			die("number out of range", n->start);
+		printf(", .u.f = %a", n->u.f); /* exact */
+		break;
+	case N_BOOL:
+		printf(", .u.b = %d", n->u.b);
+		break;
+	case N_MAP:
+	case N_SEQ:
+		if (kids)
+			printf(", .u.kids = (struct node *)k%u%s", kids,
+			       n->flags & NF_INDEXED ? ".kids" : "");
+		break;
+	default:
+		break;
+	}
+	putchar('}');
+}
+
+/* Write the arrays of the containers below and of n, children first (a C
+ * initializer can only name what is already declared); returns the number
+ * of n's own array, 0 when it has none. */
+static unsigned put_kids(const struct node *n)
+{
+	uint32_t i, count;
+	unsigned *ids, id;
+	if ((n->kind != N_MAP && n->kind != N_SEQ) || n->len == 0)
+		return 0;
+	count = n->kind == N_MAP ? 2 * n->len : n->len;
+	ids = xcalloc(count, sizeof(*ids));
+	for (i = 0; i < count; i++)
+		ids[i] = put_kids(&n->u.kids[i]);
+	id = ++next_id;
+	if (n->flags & NF_INDEXED)
+		printf("static const struct {\n\tstruct node kids[%u];\n"
+		       "\tuint32_t index[%u];\n} k%u = {{\n", count, n->len, id);
+	else
+		printf("static const struct node k%u[%u] = {\n", id, count);
+	for (i = 0; i < count; i++) {
+		putchar('\t');
+		put_node(&n->u.kids[i], ids[i]);
+		puts(",");
+	}
+	if (n->flags & NF_INDEXED) {
+		const uint32_t *ix = (const uint32_t *)(n->u.kids + count);
+		fputs("}, {", stdout);
+		for (i = 0; i < n->len; i++)
+			printf("%s%u", !i ? "\n\t" : i % 16 ? ", " : ",\n\t",
+			       ix[i]);
+		puts("\n}};");
+	} else {
+		puts("};");
+	}
+	free(ids);
+	return id;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+	if (!f) {
+		perror(path);
+		exit(1);
+	}
+	do {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 65536;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got);
+	if (ferror(f)) {
+		perror(path);
+		exit(1);
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	return b ? b + 1 : path;
+}
+
+static int is_json(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 5 && strcmp(path + n - 5, ".json") == 0;
+}
 
 int main(int argc, char **argv)
 {
-	int i, c;
+	int i;
+
 	puts("/* generated by schemas/embed.c - do not edit */");
-	puts("#include <stddef.h>");
-	puts("struct embedded { const char *name; const char *data; size_t len; };");
+	puts("#include <stdint.h>\n");
+	puts("#include \"embedded.h\"");
+	puts("#include \"tree.h\"\n");
+	puts("#define N(k, s, f, l, a, b) .kind = k, .style = s, .flags = f, "
+	     ".len = l, .start = a, .end = b\n");
 	for (i = 1; i < argc; i++) {
-		FILE *f = fopen(argv[i], "rb");
-		long col = 0, n = 0;
-		if (!f) {
-			perror(argv[i]);
-			return 1;
+		struct arena a;
+		struct load_ctx c;
+		struct node *r;
+		unsigned kids;
+		size_t len;
+		char *text = read_file(argv[i], &len);
+
+		cur_file = argv[i];
+		printf("/* %s */\nstatic const char d%d[] =\n", base_name(argv[i]), i);
+		put_literal(text, len, 1);
+		puts(";");
+		if (!is_json(argv[i])) {
+			free(text);
+			continue;
 		}
-		printf("static const char d%d[] =\n\"", i);
-		while ((c = getc(f)) != EOF) {
-			if (col > 100) {
-				fputs("\"\n\"", stdout);
-				col = 0;
-			}
-			/* octal escapes always take three digits so that a following
-			 * digit is never read as part of the escape */
-			if (c == '"' || c == '\\' || c == '?' || c < 32 || c > 126)
-				col += printf("\\%03o", c);
-			else
-				col += (putchar(c), 1);
-			n++;
-		}
-		printf("\";\n");
-		fclose(f);
-		printf("#define L%d %ld\n", i, n);
+		arena_init(&a);
+		memset(&c, 0, sizeof(c));
+		c.a = &a;
+		c.max_depth = 1000;
+		c.on_dup = on_dup;
+		r = json_parse(&c, text, len);
+		if (!r)
+			die(c.err.msg, c.err.off);
+		if (c.has_nul)
+			die("string with a NUL character", c.nul_off);
+		kids = put_kids(r);
+		printf("static const struct node r%d = ", i);
+		put_node(r, kids);
+		puts(";\n");
+		arena_release(&a);
+		free(text);
 	}
 	puts("const struct embedded embedded_files[] = {");
-	for (i = 1; i < argc; i++) {
-		const char *base = strrchr(argv[i], '/');
-		printf("\t{\"%s\", d%d, L%d},\n", base ? base + 1 : argv[i], i, i);
-	}
-	puts("\t{NULL, NULL, 0}\n};");
+	for (i = 1; i < argc; i++)
+		printf("\t{\"%s\", d%d, sizeof(d%d) - 1},\n", base_name(argv[i]),
+		       i, i);
+	puts("\t{NULL, NULL, 0}\n};\n");
+	puts("const struct embedded_tree embedded_trees[] = {");
+	for (i = 1; i < argc; i++)
+		if (is_json(argv[i]))
+			printf("\t{\"%s\", &r%d},\n", base_name(argv[i]), i);
+	puts("\t{NULL, NULL}\n};");
 	return 0;
 }
