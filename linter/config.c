@@ -488,6 +488,7 @@ void config_set_release(struct config_set *s)
 		free(s->dirs[i].dir);
 	free(s->loaded);
 	free(s->dirs);
+	free(s->last_key);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -582,6 +583,16 @@ struct config *config_set_for(struct config_set *s, const char *path)
 		return load_once(s, s->forced);
 	if (strcmp(path, "-") == 0)
 		path = ".";
+	/* files of one folder come together (a walk is sorted): the folder
+	 * as written is enough to know its configuration again */
+	{
+		const char *slash = strrchr(path, '/');
+		size_t kl = slash ? (size_t)(slash - path) : 0;
+		if (s->last_key && strlen(s->last_key) == kl &&
+		    strncmp(s->last_key, path, kl) == 0 && stat(path, &st) == 0 &&
+		    !S_ISDIR(st.st_mode))
+			return s->last;
+	}
 	abs = realpath(path, NULL);
 	if (!abs)
 		return NULL;
@@ -596,6 +607,16 @@ struct config *config_set_for(struct config_set *s, const char *path)
 	}
 	c = for_dir(s, dir);
 	free(dir);
+	if (!abs) {
+		/* remember the folder of a file, as written */
+		const char *slash = strrchr(path, '/');
+		size_t kl = slash ? (size_t)(slash - path) : 0;
+		free(s->last_key);
+		s->last_key = xmalloc(kl + 1);
+		memcpy(s->last_key, path, kl);
+		s->last_key[kl] = '\0';
+		s->last = c;
+	}
 	return c;
 }
 

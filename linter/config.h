@@ -91,6 +91,8 @@ struct config_set {
 		struct config *c;  /* NULL: none above it */
 	} *dirs;
 	size_t ndirs, cap;
+	char *last_key;            /* the folder of the last file, as written */
+	struct config *last;       /* and its configuration */
 	char err[512];             /* the first read failure */
 	int trouble;               /* a config could not be read */
 };
