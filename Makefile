@@ -48,7 +48,13 @@ $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
 
-units: $(UNITS)
+# Test drivers that are not unit tests: the HCL differential test's printer.
+TOOLS   = $(B)/tools/hcl-tojson
+$(B)/tools/hcl-tojson: testdata/hcl/tojson.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+units: $(UNITS) $(TOOLS)
 
 # make check: golden + unit tests, then all of them again under ASan+UBSan.
 check:

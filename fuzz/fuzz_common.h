@@ -34,7 +34,7 @@ static inline void fuzz_check_node(const struct node *n, size_t len,
 	if (*budget == 0)
 		return;
 	(*budget)--;
-	FUZZ_ASSERT(n->kind <= N_SEQ);
+	FUZZ_ASSERT(n->kind <= N_EXPR);
 	FUZZ_ASSERT(n->start <= n->end);
 	FUZZ_ASSERT(n->end <= len);
 	if (parent)
@@ -45,7 +45,7 @@ static inline void fuzz_check_node(const struct node *n, size_t len,
 		FUZZ_ASSERT(n->u.str[n->len] == '\0');
 		return;
 	}
-	if (n->kind != N_MAP && n->kind != N_SEQ)
+	if (n->kind != N_MAP && n->kind != N_SEQ && n->kind != N_EXPR)
 		return;
 	nkids = n->kind == N_MAP ? 2 * n->len : n->len;
 	FUZZ_ASSERT(nkids == 0 || n->u.kids != NULL);

@@ -257,7 +257,7 @@ const char *doc_path(struct doc *d, const struct node *t)
 					break;
 				}
 			}
-		} else if (cur->kind == N_SEQ) {
+		} else if (cur->kind == N_SEQ || cur->kind == N_EXPR) {
 			/* items are in source order: binary search */
 			uint32_t lo = 0, hi = cur->len;
 			while (lo < hi) {
@@ -511,6 +511,7 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 				       : root->kind == N_SEQ ? "a list"
 				       : root->kind == N_BOOL ? "a boolean"
 				       : root->kind == N_FLOAT ? "a number"
+				       : root->kind == N_EXPR ? "an expression"
 							       : "a string");
 			else {
 				struct diag *dg = report(

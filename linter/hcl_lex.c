@@ -1,0 +1,784 @@
+/* hcl_lex.c - tokens, template literal chunks, escapes and numbers of the
+ * HCL native syntax, and the loader's error helpers. See hcl_lex.h. */
+#include "hcl_lex.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../rules/registry.h"
+
+int hcl_fail(struct hcl_parser *p, size_t off, size_t end, int rule,
+	     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	load_error_set(&p->c->err, p->len, off, end, rule, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void hcl_related(struct hcl_parser *p, size_t off, const char *fmt, ...)
+{
+	struct load_error *e = &p->c->err;
+	va_list ap;
+	e->has_related = 1;
+	e->related_off = off;
+	va_start(ap, fmt);
+	vsnprintf(e->related_msg, sizeof(e->related_msg), fmt, ap);
+	va_end(ap);
+}
+
+/* ---- characters ---- */
+
+/* The code point of the UTF-8 sequence at s[0..n) and its length in *l,
+ * or *l = 0 when the bytes are not UTF-8 (the caller checked the file, but
+ * the loader must not trust that). */
+static unsigned utf8_at(const char *s, size_t n, size_t *l)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned cp, min;
+	size_t len, i;
+	*l = 0;
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		*l = 1;
+		return u[0];
+	}
+	if (u[0] >= 0xC2 && u[0] < 0xE0)
+		len = 2, cp = u[0] & 0x1F, min = 0x80;
+	else if (u[0] >= 0xE0 && u[0] < 0xF0)
+		len = 3, cp = u[0] & 0x0F, min = 0x800;
+	else if (u[0] >= 0xF0 && u[0] < 0xF5)
+		len = 4, cp = u[0] & 0x07, min = 0x10000;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (u[i] & 0x3F);
+	}
+	if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	*l = len;
+	return cp;
+}
+
+static char *put_utf8(char *o, unsigned cp)
+{
+	if (cp < 0x80) {
+		*o++ = (char)cp;
+	} else if (cp < 0x800) {
+		*o++ = (char)(0xC0 | (cp >> 6));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*o++ = (char)(0xE0 | (cp >> 12));
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		*o++ = (char)(0xF0 | (cp >> 18));
+		*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	}
+	return o;
+}
+
+static int is_uspace(unsigned cp)
+{
+	return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 ||
+	       cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000;
+}
+
+size_t hcl_space_len(const char *s, size_t n)
+{
+	size_t l;
+	unsigned cp;
+	if (n && (unsigned char)s[0] < 0x80)
+		return is_uspace((unsigned char)s[0]) ? 1 : 0;
+	cp = utf8_at(s, n, &l);
+	return l && is_uspace(cp) ? l : 0;
+}
+
+/* Identifiers are Unicode ID_Start / ID_Continue plus '-'. Without the
+ * Unicode tables, a non-ASCII character counts as a letter unless it is a
+ * space or in the punctuation blocks: Terraform files are ASCII in
+ * practice, and this never splits a real identifier. */
+static int uni_ident(unsigned cp)
+{
+	return cp >= 0x80 && !is_uspace(cp) && !(cp >= 0x2000 && cp <= 0x206F) &&
+	       !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xFEFF &&
+	       !(cp >= 0xFF00 && cp <= 0xFF0F) && cp != 0xA0;
+}
+
+static const unsigned char ident_ascii[128] = {
+	['-'] = 2, ['_'] = 3,
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+	['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3,
+	['g'] = 3, ['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3,
+	['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3,
+	['s'] = 3, ['t'] = 3, ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3,
+	['y'] = 3, ['z'] = 3,
+	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
+	['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3,
+	['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3,
+	['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3,
+	['Y'] = 3, ['Z'] = 3,
+};
+
+/* Length of the identifier character at i (1: may start, 2: continue
+ * only), in *l; 0 when none. */
+static int ident_char(const struct hcl_parser *p, size_t i, size_t *l)
+{
+	unsigned char ch = (unsigned char)p->b[i];
+	unsigned cp;
+	if (i >= p->len)
+		return 0;
+	if (ch < 0x80) {
+		*l = 1;
+		return ident_ascii[ch] == 3 ? 1 : ident_ascii[ch] == 2 ? 2 : 0;
+	}
+	cp = utf8_at(p->b + i, p->len - i, l);
+	return *l && uni_ident(cp) ? 1 : 0;
+}
+
+static size_t ident_end(const struct hcl_parser *p, size_t i)
+{
+	size_t l;
+	while (i < p->len) {
+		unsigned char ch = (unsigned char)p->b[i];
+		if (ch < 0x80) {
+			if (!ident_ascii[ch])
+				break;
+			i++;
+		} else if (ident_char(p, i, &l)) {
+			i += l;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* ---- tokens ---- */
+
+static void tok(struct hcl_token *t, int type, size_t s, size_t e)
+{
+	t->type = (uint8_t)type;
+	t->start = (uint32_t)s;
+	t->end = (uint32_t)e;
+}
+
+static void bad(struct hcl_token *t, int why, size_t s, size_t e)
+{
+	tok(t, T_BAD, s, e);
+	t->bad = (uint8_t)why;
+}
+
+/* <<MARKER or <<-MARKER at i, then directly a line break. */
+static int heredoc_start(const struct hcl_parser *p, size_t i,
+			 struct hcl_token *t)
+{
+	size_t s = i, m0, m1, l;
+	int flush = 0;
+	i += 2;
+	if (i < p->len && p->b[i] == '-')
+		i++, flush = 1;
+	m0 = i;
+	if (ident_char(p, i, &l) != 1)
+		return 0;
+	m1 = ident_end(p, i);
+	if (m1 < p->len && p->b[m1] == '\n')
+		l = 1;
+	else if (m1 + 1 < p->len && p->b[m1] == '\r' && p->b[m1 + 1] == '\n')
+		l = 2;
+	else
+		return 0;
+	tok(t, T_HEREDOC, s, m1 + l);
+	t->flush = (uint8_t)flush;
+	t->m0 = (uint32_t)m0;
+	t->m1 = (uint32_t)m1;
+	return 1;
+}
+
+void hcl_lex(const struct hcl_parser *p, size_t i, struct hcl_token *t)
+{
+	const char *b = p->b;
+	size_t l;
+	unsigned char ch;
+
+	memset(t, 0, sizeof(*t));
+	for (;;) {
+		if (i >= p->len) {
+			tok(t, T_EOF, p->len, p->len);
+			return;
+		}
+		ch = (unsigned char)b[i];
+		if (ch == ' ' || ch == '\t') {
+			i++;
+		} else if (ch == '/' && b[i + 1] == '*' && i + 1 < p->len) {
+			/* a block comment is a space, even across lines */
+			const char *e = i + 2 < p->len ?
+				memmem(b + i + 2, p->len - i - 2, "*/", 2) : NULL;
+			if (!e) {
+				bad(t, BAD_COMMENT, i, i + 2);
+				return;
+			}
+			i = (size_t)(e - b) + 2;
+		} else {
+			break;
+		}
+	}
+	switch (ch) {
+	case '\n':
+		tok(t, T_NL, i, i + 1);
+		return;
+	case '\r':
+		if (b[i + 1] == '\n' && i + 1 < p->len)
+			tok(t, T_NL, i, i + 2);
+		else
+			bad(t, BAD_CR, i, i + 1);
+		return;
+	case '#':
+		goto line_comment;
+	case '/':
+		if (b[i + 1] == '/' && i + 1 < p->len)
+			goto line_comment;
+		tok(t, T_SLASH, i, i + 1);
+		return;
+	case '"': tok(t, T_OQUOTE, i, i + 1); return;
+	case '{': tok(t, T_LBRACE, i, i + 1); return;
+	case '}': tok(t, T_RBRACE, i, i + 1); return;
+	case '[': tok(t, T_LBRACK, i, i + 1); return;
+	case ']': tok(t, T_RBRACK, i, i + 1); return;
+	case '(': tok(t, T_LPAREN, i, i + 1); return;
+	case ')': tok(t, T_RPAREN, i, i + 1); return;
+	case ',': tok(t, T_COMMA, i, i + 1); return;
+	case '?': tok(t, T_QUESTION, i, i + 1); return;
+	case '+': tok(t, T_PLUS, i, i + 1); return;
+	case '-': tok(t, T_MINUS, i, i + 1); return;
+	case '%': tok(t, T_PERCENT, i, i + 1); return;
+	case '.':
+		if (b[i + 1] == '.' && b[i + 2] == '.' && i + 2 < p->len)
+			tok(t, T_ELLIPSIS, i, i + 3);
+		else
+			tok(t, T_DOT, i, i + 1);
+		return;
+	case ':':
+		if (b[i + 1] == ':' && i + 1 < p->len)
+			tok(t, T_DCOLON, i, i + 2);
+		else
+			tok(t, T_COLON, i, i + 1);
+		return;
+	case '*':
+		if (b[i + 1] == '*' && i + 1 < p->len)
+			bad(t, BAD_POW, i, i + 2);
+		else
+			tok(t, T_STAR, i, i + 1);
+		return;
+	case '=':
+		if (b[i + 1] == '=' && i + 1 < p->len)
+			tok(t, T_EQ, i, i + 2);
+		else if (b[i + 1] == '>' && i + 1 < p->len)
+			tok(t, T_ARROW, i, i + 2);
+		else
+			tok(t, T_ASSIGN, i, i + 1);
+		return;
+	case '!':
+		if (b[i + 1] == '=' && i + 1 < p->len)
+			tok(t, T_NE, i, i + 2);
+		else
+			tok(t, T_BANG, i, i + 1);
+		return;
+	case '<':
+		if (b[i + 1] == '<' && i + 1 < p->len) {
+			if (!heredoc_start(p, i, t))
+				bad(t, BAD_HEREDOC, i, i + 2);
+		} else if (b[i + 1] == '=' && i + 1 < p->len) {
+			tok(t, T_LE, i, i + 2);
+		} else {
+			tok(t, T_LT, i, i + 1);
+		}
+		return;
+	case '>':
+		if (b[i + 1] == '=' && i + 1 < p->len)
+			tok(t, T_GE, i, i + 2);
+		else
+			tok(t, T_GT, i, i + 1);
+		return;
+	case '&':
+		if (b[i + 1] == '&' && i + 1 < p->len)
+			tok(t, T_AND, i, i + 2);
+		else
+			bad(t, BAD_AMP, i, i + 1);
+		return;
+	case '|':
+		if (b[i + 1] == '|' && i + 1 < p->len)
+			tok(t, T_OR, i, i + 2);
+		else
+			bad(t, BAD_PIPE, i, i + 1);
+		return;
+	case '~':
+		if (b[i + 1] == '}' && i + 1 < p->len)
+			tok(t, T_STRIP_RBRACE, i, i + 2);
+		else
+			bad(t, BAD_TILDE, i, i + 1);
+		return;
+	case '\'': bad(t, BAD_SQUOTE, i, i + 1); return;
+	case '`': bad(t, BAD_BACKTICK, i, i + 1); return;
+	case ';': bad(t, BAD_SEMI, i, i + 1); return;
+	case '^': bad(t, BAD_CARET, i, i + 1); return;
+	case '\0': bad(t, BAD_NUL, i, i + 1); return;
+	default:
+		break;
+	}
+	if (ch >= '0' && ch <= '9') {
+		size_t e = i;
+		while (e < p->len && b[e] >= '0' && b[e] <= '9')
+			e++;
+		if (b[e] == '.' && e + 1 < p->len && b[e + 1] >= '0' && b[e + 1] <= '9') {
+			e++;
+			while (e < p->len && b[e] >= '0' && b[e] <= '9')
+				e++;
+		}
+		if ((b[e] == 'e' || b[e] == 'E') && e < p->len) {
+			size_t k = e + 1;
+			if (k < p->len && (b[k] == '+' || b[k] == '-'))
+				k++;
+			if (k < p->len && b[k] >= '0' && b[k] <= '9') {
+				while (k < p->len && b[k] >= '0' && b[k] <= '9')
+					k++;
+				e = k;
+			}
+		}
+		tok(t, T_NUMBER, i, e);
+		return;
+	}
+	if (ident_char(p, i, &l) == 1) {
+		tok(t, T_IDENT, i, ident_end(p, i + l));
+		return;
+	}
+	if (ch >= 0x80 && (utf8_at(b + i, p->len - i, &l), l == 0))
+		bad(t, BAD_UTF8, i, i + 1);
+	else
+		bad(t, BAD_CHAR, i, i + (ch >= 0x80 ? l : 1));
+	return;
+
+line_comment:
+	{
+		const char *e = memchr(b + i, '\n', p->len - i);
+		tok(t, T_NL, i, e ? (size_t)(e - b) + 1 : p->len);
+	}
+}
+
+const char *hcl_tok_what(const struct hcl_parser *p, const struct hcl_token *t,
+			 char *buf, size_t n)
+{
+	size_t l = t->end - t->start;
+	switch (t->type) {
+	case T_EOF: return "the end of the file";
+	case T_NL:
+		return p->b[t->start] == '#' || p->b[t->start] == '/' ?
+			"a comment (which ends the line)" : "the end of the line";
+	case T_OQUOTE: return "a quoted string";
+	case T_HEREDOC: return "a heredoc";
+	case T_IDENT:
+		snprintf(buf, n, "'%.*s'", (int)(l > 40 ? 40 : l), p->b + t->start);
+		return buf;
+	case T_NUMBER:
+		snprintf(buf, n, "the number %.*s", (int)(l > 40 ? 40 : l),
+			 p->b + t->start);
+		return buf;
+	case T_BAD:
+		if (t->bad == BAD_UTF8)
+			return "a byte that is not UTF-8";
+		if (t->bad == BAD_NUL)
+			return "a NUL byte";
+		if ((unsigned char)p->b[t->start] < 0x20 ||
+		    p->b[t->start] == 0x7f) {
+			snprintf(buf, n, "control character U+%04X",
+				 (unsigned char)p->b[t->start]);
+			return buf;
+		}
+		break;
+	default:
+		break;
+	}
+	snprintf(buf, n, "'%.*s'", (int)(l > 8 ? 8 : l), p->b + t->start);
+	return buf;
+}
+
+int hcl_bad_token(struct hcl_parser *p, const struct hcl_token *t,
+		  const char *expected)
+{
+	char buf[64];
+	size_t s = t->start, e = t->end;
+	if (t->type == T_BAD) {
+		switch (t->bad) {
+		case BAD_SQUOTE:
+			return hcl_fail(p, s, e, BKP001,
+					"single quotes are not valid in HCL: strings "
+					"use double quotes (\"...\") (expected %s)",
+					expected);
+		case BAD_BACKTICK:
+			return hcl_fail(p, s, e, BKP001,
+					"backticks are not valid in HCL: use double "
+					"quotes, or a heredoc (<<EOT) for text over "
+					"several lines (expected %s)",
+					expected);
+		case BAD_SEMI:
+			return hcl_fail(p, s, e, BKP001,
+					"';' is not valid in HCL: put each argument "
+					"on its own line (expected %s)",
+					expected);
+		case BAD_AMP:
+			return hcl_fail(p, s, e, BKP001,
+					"bitwise '&' is not an HCL operator: did you "
+					"mean the boolean and, '&&'?");
+		case BAD_PIPE:
+			return hcl_fail(p, s, e, BKP001,
+					"bitwise '|' is not an HCL operator: did you "
+					"mean the boolean or, '||'?");
+		case BAD_CARET:
+			return hcl_fail(p, s, e, BKP001,
+					"'^' is not an HCL operator (there are no "
+					"bitwise operators)");
+		case BAD_POW:
+			return hcl_fail(p, s, e, BKP001,
+					"'**' is not an HCL operator: use the pow(x, "
+					"y) function for powers");
+		case BAD_TILDE:
+			return hcl_fail(p, s, e, BKP001,
+					"'~' is only valid as a strip marker right "
+					"inside a template's braces: \"${~ x ~}\" or "
+					"\"%%{~ if c ~}\"");
+		case BAD_COMMENT:
+			hcl_fail(p, s, e, BKP001,
+				 "unterminated comment: '/*' is never closed by "
+				 "'*/'");
+			hcl_related(p, s, "comment opened here");
+			return -1;
+		case BAD_HEREDOC:
+			return hcl_fail(p, s, e, BKP001,
+					"a heredoc starts with <<MARKER or <<-MARKER "
+					"(an identifier) and a line break right after "
+					"the marker (expected %s)",
+					expected);
+		case BAD_CR:
+			return hcl_fail(p, s, e, BKP001,
+					"a carriage return that is not part of a "
+					"CRLF line break (expected %s)",
+					expected);
+		case BAD_UTF8:
+			return hcl_fail(p, s, e, BKP004,
+					"a byte that is not UTF-8 (expected %s)",
+					expected);
+		default:
+			break;
+		}
+		return hcl_fail(p, s, e, BKP001,
+				"%s cannot be used here: it is not part of the HCL "
+				"syntax (expected %s)",
+				hcl_tok_what(p, t, buf, sizeof(buf)), expected);
+	}
+	if (t->type == T_EOF)
+		return hcl_fail(p, s, e, BKP001, "unexpected end of the file: "
+				"expected %s", expected);
+	return hcl_fail(p, s, e, BKP001, "unexpected %s: expected %s",
+			hcl_tok_what(p, t, buf, sizeof(buf)), expected);
+}
+
+/* ---- template literal chunks ---- */
+
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+static void note_nul(struct hcl_parser *p, size_t s, size_t e)
+{
+	if (!p->c->has_nul) {
+		p->c->has_nul = 1;
+		p->c->nul_off = s;
+		p->c->nul_end = e;
+	}
+}
+
+static void lit_node(struct hcl_parser *p, struct node *n, size_t s, size_t e,
+		     const char *v, size_t vlen)
+{
+	n->kind = N_STR;
+	n->style = S_PLAIN;
+	n->flags = 0;
+	n->start = (uint32_t)s;
+	n->end = (uint32_t)e;
+	n->len = (uint32_t)(v ? vlen : e - s);
+	n->u.str = v ? v : intern_str(p->strings, p->c->a, p->b + s, e - s);
+}
+
+int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
+		     struct node *lit, size_t *next, int *stop)
+{
+	const char *b = p->b;
+	size_t i = pos, e;
+	char *out, *o;
+
+	/* fast path: no escapes */
+	for (e = pos; e < p->len; e++) {
+		char ch = b[e];
+		if (ch == '"' || ch == '\\' || ch == '\n' || ch == '\r' ||
+		    ch == '\0' ||
+		    ((ch == '$' || ch == '%') && (b[e + 1] == '{' || b[e + 1] == ch)))
+			break;
+	}
+	if (e < p->len && (b[e] == '"' || ((b[e] == '$' || b[e] == '%') &&
+					   b[e + 1] == '{' && e + 1 < p->len))) {
+		*stop = b[e] == '"' ? STOP_QUOTE : b[e] == '$' ? STOP_INTERP
+							      : STOP_DIRECTIVE;
+		*next = e;
+		lit_node(p, lit, pos, e, NULL, 0);
+		return 0;
+	}
+	/* the slow path: the decoded text is never longer than the source */
+	{
+		size_t k = e;
+		while (k < p->len && b[k] != '"' && b[k] != '\n') {
+			if (b[k] == '\\' && k + 1 < p->len)
+				k++;
+			k++;
+		}
+		out = arena_alloc(p->c->a, k - pos + 1);
+	}
+	o = out;
+	for (;;) {
+		char ch = b[i];
+		if (i >= p->len) {
+			hcl_fail(p, p->len, p->len, BKP001,
+				 "unterminated string: no closing '\"' before the end "
+				 "of the file");
+			hcl_related(p, open, "string opened here");
+			return -1;
+		}
+		if (ch == '"')
+			break;
+		if (ch == '\n' || ch == '\r') {
+			hcl_fail(p, i, i + 1, BKP001,
+				 "unterminated string: a quoted string must end on "
+				 "its line (write a line break as \\n, or use a "
+				 "heredoc <<EOT for text over several lines)");
+			hcl_related(p, open, "string opened here");
+			return -1;
+		}
+		if ((ch == '$' || ch == '%') && b[i + 1] == '{' && i + 1 < p->len)
+			break;
+		if ((ch == '$' || ch == '%') && b[i + 1] == ch && b[i + 2] == '{' &&
+		    i + 2 < p->len) {
+			/* $${ and %%{ are a literal ${ and %{ */
+			*o++ = ch;
+			*o++ = '{';
+			i += 3;
+			continue;
+		}
+		if (ch == '\0')
+			note_nul(p, i, i + 1);
+		if (ch != '\\') {
+			*o++ = ch;
+			i++;
+			continue;
+		}
+		ch = i + 1 < p->len ? b[i + 1] : 0;
+		switch (ch) {
+		case 'n': *o++ = '\n'; i += 2; continue;
+		case 'r': *o++ = '\r'; i += 2; continue;
+		case 't': *o++ = '\t'; i += 2; continue;
+		case '"': *o++ = '"'; i += 2; continue;
+		case '\\': *o++ = '\\'; i += 2; continue;
+		case 'u':
+		case 'U': {
+			int nd = ch == 'u' ? 4 : 8, k;
+			unsigned long cp = 0;
+			for (k = 0; k < nd; k++) {
+				int h = i + 2 + (size_t)k < p->len ?
+					hexval(b[i + 2 + (size_t)k]) : -1;
+				if (h < 0) {
+					hcl_fail(p, i, i + 2 + (size_t)k, BKP001,
+						 "\\%c must be followed by %d hex "
+						 "digits",
+						 ch, nd);
+					return -1;
+				}
+				cp = cp * 16 + (unsigned long)h;
+			}
+			if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+				hcl_fail(p, i, i + 2 + (size_t)nd, BKP001,
+					 "invalid escape: U+%04lX is not a character "
+					 "that UTF-8 can encode",
+					 cp);
+				return -1;
+			}
+			if (cp == 0)
+				note_nul(p, i, i + 2 + (size_t)nd);
+			o = put_utf8(o, (unsigned)cp);
+			i += 2 + (size_t)nd;
+			continue;
+		}
+		default:
+			if (i + 1 >= p->len) {
+				hcl_fail(p, p->len, p->len, BKP001,
+					 "unterminated string: no closing '\"' "
+					 "before the end of the file");
+				hcl_related(p, open, "string opened here");
+				return -1;
+			}
+			hcl_fail(p, i, i + 2, BKP001,
+				 "invalid escape '\\%c' in a string (valid: \\n \\r "
+				 "\\t \\\" \\\\ \\uNNNN \\UNNNNNNNN; $${ and %%%%{ "
+				 "for a literal ${ and %%{)",
+				 ch > 0x20 && ch < 0x7f ? ch : '?');
+			return -1;
+		}
+	}
+	*o = '\0';
+	*stop = b[i] == '"' ? STOP_QUOTE : b[i] == '$' ? STOP_INTERP
+						       : STOP_DIRECTIVE;
+	*next = i;
+	lit_node(p, lit, pos, i, out, (size_t)(o - out));
+	return 0;
+}
+
+void hcl_heredoc_chunk(struct hcl_parser *p, size_t pos, struct node *lit,
+		       size_t *next, int *stop)
+{
+	const char *b = p->b;
+	const char *q = memchr(b + pos, '\n', p->len - pos);
+	size_t lim = q ? (size_t)(q - b) : p->len, k = pos;
+	int esc = 0;
+	char *out, *o;
+
+	*stop = q ? STOP_EOL : STOP_EOF;
+	while (k < lim) {
+		char ch = b[k];
+		if (ch == '$' || ch == '%') {
+			if (b[k + 1] == '{' && k + 1 < lim) {
+				*stop = ch == '$' ? STOP_INTERP : STOP_DIRECTIVE;
+				break;
+			}
+			if (b[k + 1] == ch && b[k + 2] == '{' && k + 2 < lim) {
+				/* $${ and %%{: a literal ${ and %{ */
+				esc = 1;
+				k += 3;
+				continue;
+			}
+		} else if (ch == '\0') {
+			note_nul(p, k, k + 1);
+		}
+		k++;
+	}
+	if (*stop == STOP_EOL)
+		k = lim + 1;
+	else if (*stop == STOP_EOF)
+		k = lim;
+	*next = k;
+	if (!esc) {
+		lit_node(p, lit, pos, k, NULL, 0);
+		return;
+	}
+	out = arena_alloc(p->c->a, k - pos + 1);
+	o = out;
+	for (size_t i = pos; i < k; i++) {
+		if ((b[i] == '$' || b[i] == '%') && b[i + 1] == b[i] &&
+		    b[i + 2] == '{' && i + 2 < k) {
+			*o++ = b[i];
+			*o++ = '{';
+			i += 2;
+			continue;
+		}
+		*o++ = b[i];
+	}
+	*o = '\0';
+	lit_node(p, lit, pos, k, out, (size_t)(o - out));
+}
+
+int hcl_heredoc_closer(const struct hcl_parser *p, size_t i, size_t m0,
+		       size_t m1, size_t *mend)
+{
+	const char *b = p->b;
+	size_t ml = m1 - m0;
+	while (i < p->len && (b[i] == ' ' || b[i] == '\t'))
+		i++;
+	if (i + ml > p->len || memcmp(b + i, b + m0, ml) != 0)
+		return 0;
+	*mend = i + ml;
+	i += ml;
+	while (i < p->len && (b[i] == ' ' || b[i] == '\t'))
+		i++;
+	/* the closing line needs its line break, as in hclsyntax */
+	return (i < p->len && b[i] == '\n') ||
+	       (i + 1 < p->len && b[i] == '\r' && b[i + 1] == '\n');
+}
+
+/* ---- numbers ---- */
+
+void hcl_number(const struct hcl_parser *p, size_t s, size_t e, int neg,
+		struct node *n)
+{
+	const char *b = p->b;
+	size_t k;
+	int is_float = 0;
+	for (k = s; k < e; k++)
+		if (b[k] == '.' || b[k] == 'e' || b[k] == 'E')
+			is_float = 1;
+	n->style = S_PLAIN;
+	n->flags = 0;
+	n->len = 0;
+	if (!is_float) {
+		/* exact int64 with overflow detection; beyond it NF_BIG */
+		unsigned long long v = 0, lim;
+		int big = 0;
+		lim = neg ? 9223372036854775808ULL : 9223372036854775807ULL;
+		for (k = s; k < e; k++) {
+			unsigned d = (unsigned)(b[k] - '0');
+			if (v > (lim - d) / 10) {
+				big = 1;
+				break;
+			}
+			v = v * 10 + d;
+		}
+		n->kind = N_INT;
+		if (big) {
+			n->flags = NF_BIG;
+			n->u.i = neg ? (-9223372036854775807LL - 1) : 9223372036854775807LL;
+		} else {
+			n->u.i = neg ? (long long)(0 - v) : (long long)v;
+		}
+	} else {
+		char tmp[64], *big = NULL, *t = tmp;
+		size_t l = e - s;
+		double d;
+		if (l + 2 > sizeof(tmp))
+			t = big = xmalloc(l + 2);
+		t[0] = '-';
+		memcpy(t + 1, b + s, l);
+		t[l + 1] = '\0';
+		d = strtod(neg ? t : t + 1, NULL);
+		free(big);
+		n->kind = N_FLOAT;
+		n->u.f = d;
+		if (isinf(d))
+			n->flags = NF_BIG;
+	}
+}

@@ -1,0 +1,373 @@
+/* tojson.c - print the tree hcl_parse() builds from a .tf file as the JSON
+ * that @cdktf/hcl2json (HashiCorp's hclsyntax in WebAssembly) prints for it,
+ * for the differential test check-hcl2json.sh.
+ *
+ * hcl2json's shape: a body is an object of its attributes, and of its
+ * blocks nested by type and labels down to an array of bodies; literals are
+ * JSON values, with "${" and "%{" in literal text written "$${" and "%%{";
+ * an expression that is not a literal is "${" + its source text + "}"; a
+ * template is its literal text and its parts, rebuilt as text ("a${b}",
+ * "%{if c}x%{else}y%{endif}", "%{for k, v in l}...%{endfor}"). Printing
+ * the source text of each expression from our spans is what makes the
+ * comparison check the spans too.
+ *
+ * Usage: tojson FILE.tf. Exit 0 with the JSON on one line; exit 1 with
+ * "error LINE:COL: MESSAGE" when the file does not parse; 2 on I/O
+ * trouble. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../linter/arena.h"
+#include "../../linter/hcl.h"
+#include "../../linter/load.h"
+#include "../../linter/tree.h"
+
+static const char *src;
+
+static void on_dup(void *ud, const struct node *first, const struct node *dup)
+{
+	(void)ud;
+	(void)first;
+	(void)dup;
+}
+
+/* A JSON string of s[0..n); literal text escapes ${ and %{ as hcl2json. */
+static void put_str(const char *s, size_t n, int literal)
+{
+	size_t i;
+	putchar('"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (literal && (c == '$' || c == '%') && i + 1 < n && s[i + 1] == '{')
+			putchar(c);
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+static void put_value(const struct node *n);
+
+/* The text of a template part, as hcl2json builds it. */
+static void put_part(const struct node *n, int top);
+
+static void put_src(const struct node *n)
+{
+	fwrite(src + n->start, 1, n->end - n->start, stdout);
+}
+
+static void put_parts(const struct node *t)
+{
+	uint32_t i;
+	for (i = 0; i < t->len; i++)
+		put_part(&t->u.kids[i], 0);
+}
+
+static int is_text(const struct node *n)
+{
+	return n->kind == N_STR && n->style == S_PLAIN;
+}
+
+static void put_part(const struct node *n, int top)
+{
+	(void)top;
+	if (is_text(n) || n->kind == N_STR) {
+		/* literal text and literal strings alike: their value */
+		size_t i;
+		for (i = 0; i < n->len; i++) {
+			char c = n->u.str[i];
+			if ((c == '$' || c == '%') && i + 1 < n->len &&
+			    n->u.str[i + 1] == '{')
+				putchar(c);
+			if (c == '"' || c == '\\')
+				printf("\\%c", c);
+			else if ((unsigned char)c < 0x20)
+				printf("\\u%04x", (unsigned char)c);
+			else
+				putchar(c);
+		}
+		return;
+	}
+	if (n->kind == N_INT && !(n->flags & NF_BIG)) {
+		printf("%lld", n->u.i);
+		return;
+	}
+	if (n->kind == N_BOOL) {
+		fputs(n->u.b ? "true" : "false", stdout);
+		return;
+	}
+	if (n->kind == N_EXPR && n->style == EXPR_TEMPLATE) {
+		put_parts(n);
+		return;
+	}
+	if (n->kind == N_EXPR && n->style == EXPR_TEMPLATE_IF) {
+		const struct node *k = n->u.kids;
+		fputs("%{if ", stdout);
+		put_src(&k[0]);
+		putchar('}');
+		put_parts(&k[1]);
+		if (k[2].kind != N_NULL) {
+			fputs("%{else}", stdout);
+			put_parts(&k[2]);
+		}
+		fputs("%{endif}", stdout);
+		return;
+	}
+	if (n->kind == N_EXPR && n->style == EXPR_TEMPLATE_FOR) {
+		const struct node *k = n->u.kids;
+		fputs("%{for ", stdout);
+		if (k[0].kind != N_NULL)
+			printf("%s, ", k[0].u.str);
+		printf("%s in ", k[1].u.str);
+		put_src(&k[2]);
+		putchar('}');
+		put_parts(&k[3]);
+		fputs("%{endfor}", stdout);
+		return;
+	}
+	/* an interpolated expression: ${source}, escaped for JSON */
+	{
+		uint32_t i;
+		fputs("${", stdout);
+		for (i = n->start; i < n->end; i++) {
+			unsigned char c = (unsigned char)src[i];
+			if (c == '"' || c == '\\')
+				printf("\\%c", c);
+			else if (c < 0x20)
+				printf("\\u%04x", c);
+			else
+				putchar(c);
+		}
+		putchar('}');
+	}
+}
+
+static void put_text_of(const struct node *n)
+{
+	putchar('"');
+	put_part(n, 1);
+	putchar('"');
+}
+
+static void put_key(const struct node *k)
+{
+	if (k->kind == N_STR)
+		put_str(k->u.str, k->len, 1);
+	else if (k->kind == N_EXPR && k->style == EXPR_TRAVERSAL)
+		/* hcl2json writes a dotted bare key as its source */
+		put_str(src + k->start, k->end - k->start, 0);
+	else
+		put_text_of(k);
+}
+
+static void put_body(const struct node *m);
+
+/* Blocks vals[0..n) of one type (or under one label), nested by their
+ * remaining labels down to the array of bodies. */
+static void put_blocks(const struct node **vals, size_t n)
+{
+	size_t i, j, k, m;
+	const struct node **sub;
+	int first = 1;
+	if (!(vals[0]->flags & NF_LABEL)) {
+		putchar('[');
+		for (i = 0; i < n; i++) {
+			if (i)
+				putchar(',');
+			put_body(vals[i]);
+		}
+		putchar(']');
+		return;
+	}
+	sub = malloc(n * sizeof(*sub));
+	putchar('{');
+	for (i = 0; i < n; i++) {
+		const struct node *l = map_key(vals[i], 0);
+		for (j = 0; j < i; j++)
+			if (key_cmp(map_key(vals[j], 0), l->u.str, l->len) == 0)
+				break;
+		if (j < i)
+			continue; /* printed with the first of its label */
+		for (k = i, m = 0; k < n; k++)
+			if (key_cmp(map_key(vals[k], 0), l->u.str, l->len) == 0)
+				sub[m++] = map_val(vals[k], 0);
+		if (!first)
+			putchar(',');
+		first = 0;
+		put_str(l->u.str, l->len, 0);
+		putchar(':');
+		put_blocks(sub, m);
+	}
+	putchar('}');
+	free(sub);
+}
+
+static void put_body(const struct node *m)
+{
+	uint32_t i, j;
+	int first = 1;
+	const struct node **vals = malloc((m->len + 1) * sizeof(*vals));
+	putchar('{');
+	for (i = 0; i < m->len; i++) {
+		const struct node *k = map_key(m, i);
+		if (k->flags & NF_BLOCK)
+			continue;
+		if (!first)
+			putchar(',');
+		first = 0;
+		put_key(k);
+		putchar(':');
+		put_value(map_val(m, i));
+	}
+	for (i = 0; i < m->len; i++) {
+		const struct node *k = map_key(m, i);
+		size_t n = 0;
+		if (!(k->flags & NF_BLOCK))
+			continue;
+		for (j = 0; j < i; j++)
+			if ((map_key(m, j)->flags & NF_BLOCK) &&
+			    key_cmp(map_key(m, j), k->u.str, k->len) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (j = i; j < m->len; j++)
+			if ((map_key(m, j)->flags & NF_BLOCK) &&
+			    key_cmp(map_key(m, j), k->u.str, k->len) == 0)
+				vals[n++] = map_val(m, j);
+		if (!first)
+			putchar(',');
+		first = 0;
+		put_str(k->u.str, k->len, 0);
+		putchar(':');
+		put_blocks(vals, n);
+	}
+	putchar('}');
+	free(vals);
+}
+
+static void put_value(const struct node *n)
+{
+	uint32_t i;
+	switch (n->kind) {
+	case N_NULL:
+		fputs("null", stdout);
+		return;
+	case N_BOOL:
+		fputs(n->u.b ? "true" : "false", stdout);
+		return;
+	case N_INT:
+		if (n->flags & NF_BIG)
+			put_src(n);
+		else
+			printf("%lld", n->u.i);
+		return;
+	case N_FLOAT:
+		if (n->flags & NF_BIG)
+			put_src(n);
+		else
+			printf("%.17g", n->u.f);
+		return;
+	case N_STR:
+		put_str(n->u.str, n->len, 1);
+		return;
+	case N_SEQ:
+		putchar('[');
+		for (i = 0; i < n->len; i++) {
+			if (i)
+				putchar(',');
+			put_value(&n->u.kids[i]);
+		}
+		putchar(']');
+		return;
+	case N_MAP:
+		if (n->flags & NF_BODY) {
+			put_body(n);
+			return;
+		}
+		putchar('{');
+		for (i = 0; i < n->len; i++) {
+			if (i)
+				putchar(',');
+			put_key(map_key(n, i));
+			putchar(':');
+			put_value(map_val(n, i));
+		}
+		putchar('}');
+		return;
+	case N_EXPR:
+		break;
+	}
+	if (n->style == EXPR_TEMPLATE && n->len == 1 && !is_text(&n->u.kids[0]) &&
+	    !(n->u.kids[0].kind == N_EXPR &&
+	      (n->u.kids[0].style == EXPR_TEMPLATE_IF ||
+	       n->u.kids[0].style == EXPR_TEMPLATE_FOR))) {
+		/* "${x}" alone is x itself */
+		put_value(&n->u.kids[0]);
+		return;
+	}
+	if (n->style == EXPR_UNARY && n->u.kids[1].kind == N_BOOL &&
+	    n->u.kids[0].u.str[0] == '!') {
+		/* hcl2json evaluates an operator on a literal */
+		fputs(n->u.kids[1].u.b ? "false" : "true", stdout);
+		return;
+	}
+	put_text_of(n);
+}
+
+int main(int argc, char **argv)
+{
+	struct arena a;
+	struct load_ctx c;
+	struct node *root;
+	FILE *f;
+	char *buf;
+	size_t len = 0, cap = 1 << 16, r;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: tojson FILE.tf\n");
+		return 2;
+	}
+	f = fopen(argv[1], "rb");
+	if (!f) {
+		perror(argv[1]);
+		return 2;
+	}
+	buf = xmalloc(cap);
+	while ((r = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+		len += r;
+		if (cap - len < 2)
+			buf = xrealloc(buf, cap *= 2);
+	}
+	fclose(f);
+	buf[len] = '\0';
+	src = buf;
+	arena_init(&a);
+	memset(&c, 0, sizeof(c));
+	c.a = &a;
+	c.max_depth = 512;
+	c.on_dup = on_dup;
+	root = hcl_parse(&c, buf, len);
+	if (!root) {
+		size_t i, line = 1, col = 1;
+		for (i = 0; i < c.err.off && i < len; i++) {
+			if (buf[i] == '\n')
+				line++, col = 1;
+			else if (((unsigned char)buf[i] & 0xC0) != 0x80)
+				col++;
+		}
+		printf("error %zu:%zu: %s\n", line, col, c.err.msg);
+		arena_release(&a);
+		free(buf);
+		return 1;
+	}
+	put_value(root);
+	putchar('\n');
+	arena_release(&a);
+	free(buf);
+	return 0;
+}
