@@ -54,9 +54,10 @@ static void push_op(struct hcl_parser *p, const struct hcl_token *t)
 static int finish_call(struct hcl_parser *p, size_t base, size_t open)
 {
 	const struct hcl_token *t;
-	int expand = 0;
+	int expand = 0, nl = p->nl;
 	if (hcl_enter(p, open))
 		return -1;
+	p->nl = 0;
 	t = hcl_peek(p);
 	while (t->type != T_RPAREN) {
 		if (hcl_parse_expr(p))
@@ -88,6 +89,7 @@ static int finish_call(struct hcl_parser *p, size_t base, size_t open)
 					  "',' or ')' after a function argument");
 	}
 	hcl_consume(p, t);
+	p->nl = nl;
 	hcl_leave(p);
 	hcl_collapse(p, base, N_EXPR, EXPR_CALL, p->scratch[base].start, t->end)
 		->flags |= expand ? NF_EXPAND : 0;

@@ -25,11 +25,36 @@
 
 static const char *src;
 
+static const struct node *dups[64];
+static size_t ndups;
+
 static void on_dup(void *ud, const struct node *first, const struct node *dup)
 {
 	(void)ud;
 	(void)first;
-	(void)dup;
+	if (ndups < 64)
+		dups[ndups++] = dup;
+}
+
+/* A duplicate attribute of a body, if any: hclsyntax rejects those (a
+ * repeated key of an object expression it accepts, the last one wins). */
+static const struct node *body_dup(const struct node *n)
+{
+	uint32_t i, nk;
+	size_t k;
+	const struct node *d;
+	if (n->kind != N_MAP && n->kind != N_SEQ && n->kind != N_EXPR)
+		return NULL;
+	nk = n->kind == N_MAP ? 2 * n->len : n->len;
+	for (i = 0; i < nk; i++) {
+		if (n->kind == N_MAP && (n->flags & NF_BODY) && i % 2 == 0)
+			for (k = 0; k < ndups; k++)
+				if (dups[k] == &n->u.kids[i])
+					return dups[k];
+		if ((d = body_dup(&n->u.kids[i])) != NULL)
+			return d;
+	}
+	return NULL;
 }
 
 /* A JSON string of s[0..n); literal text escapes ${ and %{ as hcl2json. */
@@ -56,9 +81,19 @@ static void put_value(const struct node *n);
 /* The text of a template part, as hcl2json builds it. */
 static void put_part(const struct node *n, int top);
 
+/* The source text of n, escaped for inside a JSON string. */
 static void put_src(const struct node *n)
 {
-	fwrite(src + n->start, 1, n->end - n->start, stdout);
+	uint32_t i;
+	for (i = n->start; i < n->end; i++) {
+		unsigned char c = (unsigned char)src[i];
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
 }
 
 static void put_parts(const struct node *t)
@@ -130,21 +165,10 @@ static void put_part(const struct node *n, int top)
 		fputs("%{endfor}", stdout);
 		return;
 	}
-	/* an interpolated expression: ${source}, escaped for JSON */
-	{
-		uint32_t i;
-		fputs("${", stdout);
-		for (i = n->start; i < n->end; i++) {
-			unsigned char c = (unsigned char)src[i];
-			if (c == '"' || c == '\\')
-				printf("\\%c", c);
-			else if (c < 0x20)
-				printf("\\u%04x", c);
-			else
-				putchar(c);
-		}
-		putchar('}');
-	}
+	/* an interpolated expression: ${source} */
+	fputs("${", stdout);
+	put_src(n);
+	putchar('}');
 }
 
 static void put_text_of(const struct node *n)
@@ -352,6 +376,13 @@ int main(int argc, char **argv)
 	c.max_depth = 512;
 	c.on_dup = on_dup;
 	root = hcl_parse(&c, buf, len);
+	if (root && ndups && body_dup(root)) {
+		const struct node *d = body_dup(root);
+		snprintf(c.err.msg, sizeof(c.err.msg),
+			 "attribute \"%s\" is set twice in one body", d->u.str);
+		c.err.off = d->start;
+		root = NULL;
+	}
 	if (!root) {
 		size_t i, line = 1, col = 1;
 		for (i = 0; i < c.err.off && i < len; i++) {
