@@ -258,7 +258,10 @@ static int parse_block(struct hcl_parser *p, const struct hcl_token *t)
 		}
 	}
 	if (t->type != T_LBRACE) {
-		if (t->type == T_NL)
+		struct hcl_token n = *t;
+		while (n.type == T_NL)
+			hcl_lex(p, n.end, &n);
+		if (t->type == T_NL && n.type == T_LBRACE)
 			return hcl_fail(p, t->start, t->end, BKP001,
 					"a block's '{' must be on the line of its "
 					"type and labels");
