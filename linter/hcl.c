@@ -102,23 +102,6 @@ void hcl_leave(struct hcl_parser *p)
 	p->depth--;
 }
 
-const struct hcl_token *hcl_peek(struct hcl_parser *p)
-{
-	size_t i = p->pos;
-	if (p->peek_ok && p->peek_pos == p->pos && p->peek_nl == p->nl)
-		return &p->peek;
-	for (;;) {
-		hcl_lex(p, i, &p->peek);
-		if (p->peek.type != T_NL || p->nl)
-			break;
-		i = p->peek.end;
-	}
-	p->peek_ok = 1;
-	p->peek_pos = p->pos;
-	p->peek_nl = p->nl;
-	return &p->peek;
-}
-
 void hcl_consume(struct hcl_parser *p, const struct hcl_token *t)
 {
 	p->pos = t->end;

@@ -118,7 +118,10 @@ static int uni_ident(unsigned cp)
 	       !(cp >= 0xFF00 && cp <= 0xFF0F) && cp != 0xA0;
 }
 
-static const unsigned char ident_ascii[128] = {
+/* 3: may start an identifier, 2: may continue one, 4: not ASCII (look
+ * at the character), 0: neither. */
+static const unsigned char ident_ascii[256] = {
+	[0x80 ... 0xFF] = 4,
 	['-'] = 2, ['_'] = 3,
 	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
 	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
@@ -152,20 +155,16 @@ static int ident_char(const struct hcl_parser *p, size_t i, size_t *l)
 
 static size_t ident_end(const struct hcl_parser *p, size_t i)
 {
+	const unsigned char *b = (const unsigned char *)p->b;
 	size_t l;
-	while (i < p->len) {
-		unsigned char ch = (unsigned char)p->b[i];
-		if (ch < 0x80) {
-			if (!ident_ascii[ch])
-				break;
+	for (;;) {
+		/* b[len] is NUL, which ends an identifier */
+		while (ident_ascii[b[i]] & 2)
 			i++;
-		} else if (ident_char(p, i, &l)) {
-			i += l;
-		} else {
-			break;
-		}
+		if (ident_ascii[b[i]] != 4 || i >= p->len || !ident_char(p, i, &l))
+			return i;
+		i += l;
 	}
-	return i;
 }
 
 /* ---- tokens ---- */
@@ -209,22 +208,23 @@ static int heredoc_start(const struct hcl_parser *p, size_t i,
 	return 1;
 }
 
-void hcl_lex(const struct hcl_parser *p, size_t i, struct hcl_token *t)
+static inline void lex(const struct hcl_parser *p, size_t i, struct hcl_token *t)
 {
 	const char *b = p->b;
 	size_t l;
 	unsigned char ch;
 
-	memset(t, 0, sizeof(*t));
+	t->bad = t->flush = 0;
 	for (;;) {
+		/* b[len] is NUL: it ends the run of spaces */
+		while (b[i] == ' ' || b[i] == '\t')
+			i++;
 		if (i >= p->len) {
 			tok(t, T_EOF, p->len, p->len);
 			return;
 		}
 		ch = (unsigned char)b[i];
-		if (ch == ' ' || ch == '\t') {
-			i++;
-		} else if (ch == '/' && b[i + 1] == '*' && i + 1 < p->len) {
+		if (ch == '/' && b[i + 1] == '*' && i + 1 < p->len) {
 			/* a block comment is a space, even across lines */
 			const char *e = i + 2 < p->len ?
 				memmem(b + i + 2, p->len - i - 2, "*/", 2) : NULL;
@@ -377,6 +377,29 @@ line_comment:
 		const char *e = memchr(b + i, '\n', p->len - i);
 		tok(t, T_NL, i, e ? (size_t)(e - b) + 1 : p->len);
 	}
+}
+
+void hcl_lex(const struct hcl_parser *p, size_t pos, struct hcl_token *t)
+{
+	lex(p, pos, t);
+}
+
+/* Here rather than in hcl.c, so that the lexer is inlined into it. */
+const struct hcl_token *hcl_peek(struct hcl_parser *p)
+{
+	size_t i = p->pos;
+	if (p->peek_ok && p->peek_pos == i && p->peek_nl == p->nl)
+		return &p->peek;
+	for (;;) {
+		lex(p, i, &p->peek);
+		if (p->peek.type != T_NL || p->nl)
+			break;
+		i = p->peek.end;
+	}
+	p->peek_ok = 1;
+	p->peek_pos = p->pos;
+	p->peek_nl = p->nl;
+	return &p->peek;
 }
 
 const char *hcl_tok_what(const struct hcl_parser *p, const struct hcl_token *t,
