@@ -48,9 +48,13 @@ $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
 
-# Test drivers that are not unit tests: the HCL differential test's printer.
-TOOLS   = $(B)/tools/hcl-tojson
+# Test drivers that are not unit tests: the HCL differential test's printer
+# and the loaders alone (for hostile inputs the CLI does not read yet).
+TOOLS   = $(B)/tools/hcl-tojson $(B)/tools/loadonly
 $(B)/tools/hcl-tojson: testdata/hcl/tojson.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/tools/loadonly: bench/loadonly.c bench/files.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
