@@ -320,8 +320,10 @@ static int parse_postfix(struct hcl_parser *p, size_t base, int is_var)
 				n->end = t->end;
 			} else if (t->type == T_NUMBER) {
 				size_t ib = p->ns;
+				/* a.0.1 lexes 0.1 as one number; a.1e5 is
+				 * an index, as in hclsyntax */
 				for (k = t->start; k < t->end; k++)
-					if (p->b[k] < '0' || p->b[k] > '9')
+					if (p->b[k] == '.')
 						return hcl_fail(
 							p, dot, t->end, BKP001,
 							"legacy index .N cannot be "

@@ -108,18 +108,48 @@ size_t hcl_space_len(const char *s, size_t n)
 }
 
 /* Identifiers are Unicode ID_Start / ID_Continue plus '-'. Without the
- * Unicode tables, a non-ASCII character counts as a letter unless it is a
- * space or in the punctuation blocks: Terraform files are ASCII in
- * practice, and this never splits a real identifier. */
+ * Unicode tables, a non-ASCII character counts as a letter by block: the
+ * letters of the world's scripts are in, the blocks of punctuation,
+ * symbols, arrows, shapes, emoji, private use and non-characters are out
+ * (hclsyntax rejects those as invalid characters). Terraform files are
+ * ASCII in practice; this never splits a real identifier. */
 static int uni_ident(unsigned cp)
 {
-	return cp >= 0x80 && !is_uspace(cp) && !(cp >= 0x2000 && cp <= 0x206F) &&
-	       !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xFEFF &&
-	       !(cp >= 0xFF00 && cp <= 0xFF0F) && cp != 0xA0;
+	if (cp < 0xC0)
+		return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+	if (cp < 0x2000)
+		return cp != 0xD7 && cp != 0xF7 && cp != 0x37E && cp != 0x387 &&
+		       cp != 0x589 && cp != 0x5BE && cp != 0x1680 &&
+		       !(cp >= 0x55A && cp <= 0x55F) && !(cp >= 0x600 && cp <= 0x60F) &&
+		       !(cp >= 0x61B && cp <= 0x61F);
+	if (cp < 0x2C00)
+		return cp == 0x203F || cp == 0x2040 || cp == 0x2054 || cp == 0x2071 ||
+		       cp == 0x207F || (cp >= 0x2090 && cp <= 0x209C);
+	if (cp < 0x2E00)
+		return 1;
+	if (cp < 0x3040)
+		return (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3021 && cp <= 0x3029) ||
+		       (cp >= 0x3031 && cp <= 0x3035) || (cp >= 0x3038 && cp <= 0x303C);
+	if (cp < 0xE000)
+		return !(cp >= 0xD800) && !(cp >= 0xA490 && cp <= 0xA4CF);
+	if (cp < 0xF900)
+		return 0; /* private use */
+	if (cp < 0xFE00)
+		return !(cp >= 0xFDD0 && cp <= 0xFDEF) && cp != 0xFD3E && cp != 0xFD3F &&
+		       cp < 0xFDFC;
+	if (cp < 0xFF00)
+		return cp < 0xFE10 || (cp >= 0xFE20 && cp <= 0xFE2F) ||
+		       cp == 0xFE33 || cp == 0xFE34 || (cp >= 0xFE4D && cp <= 0xFE4F) ||
+		       (cp >= 0xFE70 && cp <= 0xFEFC);
+	if (cp < 0x10000)
+		return (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+		       cp == 0xFF3F || (cp >= 0xFF41 && cp <= 0xFF5A) ||
+		       (cp >= 0xFF66 && cp <= 0xFFDC);
+	if (cp < 0x1F000)
+		return !(cp >= 0x1D000 && cp <= 0x1D24F);
+	return (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 
-/* 3: may start an identifier, 2: may continue one, 4: not ASCII (look
- * at the character), 0: neither. */
 static const unsigned char ident_ascii[256] = {
 	[0x80 ... 0xFF] = 4,
 	['-'] = 2, ['_'] = 3,
@@ -354,8 +384,22 @@ static inline void lex(const struct hcl_parser *p, size_t i, struct hcl_token *t
 			if (k < p->len && (b[k] == '+' || b[k] == '-'))
 				k++;
 			if (k < p->len && b[k] >= '0' && b[k] <= '9') {
-				while (k < p->len && b[k] >= '0' && b[k] <= '9')
+				size_t d = 0;
+				long long x = 0;
+				while (i + d < p->len && b[i + d] >= '0' && b[i + d] <= '9')
+					d++;
+				while (k < p->len && b[k] >= '0' && b[k] <= '9') {
+					if (x < 100000000000LL)
+						x = x * 10 + (b[k] - '0');
 					k++;
+				}
+				if (b[e + 1] == '-' ? x >= 2147483650LL
+						    : x + (long long)d - 1 >= 2147483647LL) {
+					/* beyond the exponents of hclsyntax's
+					 * big floats: it refuses the literal */
+					bad(t, BAD_NUMBER, i, k);
+					return;
+				}
 				e = k;
 			}
 		}
@@ -495,6 +539,10 @@ int hcl_bad_token(struct hcl_parser *p, const struct hcl_token *t,
 					"(an identifier) and a line break right after "
 					"the marker (expected %s)",
 					expected);
+		case BAD_NUMBER:
+			return hcl_fail(p, s, e, BKP001,
+					"number out of range: its exponent is beyond "
+					"what HCL can represent (about 10^2147483647)");
 		case BAD_CR:
 			return hcl_fail(p, s, e, BKP001,
 					"a carriage return that is not part of a "
@@ -708,6 +756,10 @@ void hcl_heredoc_chunk(struct hcl_parser *p, size_t pos, struct node *lit,
 			}
 		} else if (ch == '\0') {
 			note_nul(p, k, k + 1);
+		} else if (ch == '\r' && k + 1 < lim) {
+			/* only as the first half of a CRLF line break */
+			*stop = STOP_BAD_CR;
+			break;
 		}
 		k++;
 	}

@@ -40,7 +40,7 @@ enum hcl_tok {
 enum hcl_bad {
 	BAD_CHAR, BAD_UTF8, BAD_NUL, BAD_CR, BAD_SQUOTE, BAD_BACKTICK, BAD_SEMI,
 	BAD_AMP, BAD_PIPE, BAD_CARET, BAD_POW, BAD_TILDE, BAD_COMMENT,
-	BAD_HEREDOC,
+	BAD_HEREDOC, BAD_NUMBER,
 };
 
 struct hcl_token {
@@ -58,6 +58,7 @@ enum hcl_stop {
 	STOP_DIRECTIVE, /* %{ (not consumed) */
 	STOP_EOL,       /* heredoc: the line break, included in the chunk */
 	STOP_EOF,       /* heredoc: end of input */
+	STOP_BAD_CR,    /* heredoc: a carriage return not before a line feed */
 };
 
 struct hcl_parser {

@@ -459,6 +459,10 @@ int hcl_parse_heredoc(struct hcl_parser *p, const struct hcl_token *t)
 		if (pos >= p->len)
 			return unterminated(p, start, m0, m1);
 		hcl_heredoc_chunk(p, pos, &lit, &next, &stop);
+		if (stop == STOP_BAD_CR)
+			return hcl_fail(p, next, next + 1, BKP001,
+					"a carriage return that is not part of a "
+					"CRLF line break, in a heredoc");
 		prev = push_chunk(p, &lit, pos, next, strip);
 		strip = 0;
 		line_start = stop == STOP_EOL;

@@ -66,8 +66,14 @@ function diff(a, b, where) {
   return a === b ? null : `${where}: ${show(a)} here, ${show(b)} in hcl2json`;
 }
 
+// hcl2json parsed the file but could not print a value it evaluates (an
+// operator on a literal of the wrong type, a number too big for JSON):
+// that is not a decision of the parser.
+const unprintable = (t) => !t.ok && t.msg.includes("convert to HCL");
+
 function judge(o, t) {
   if (o.ok && t.ok) return diff(o.v, t.v, "$");
+  if (o.ok && unprintable(t)) return null;
   if (!o.ok && !t.ok) return null;
   return o.ok ? `accepted here, rejected by hcl2json (${t.msg})` : `rejected here (${o.msg}), accepted by hcl2json`;
 }
@@ -119,7 +125,7 @@ async function selftest(tool, file) {
       const name = path.basename(file);
       if (d === null) {
         pass++;
-        console.log(`ok: ${name}: ${o.ok ? "same JSON" : "rejected by both: " + o.msg}`);
+        console.log(`ok: ${name}: ${!o.ok ? "rejected by both: " + o.msg : unprintable(t) ? "parsed by both (hcl2json cannot print it: " + t.msg.slice(-80) + ")" : "same JSON"}`);
       } else {
         fail++;
         console.log(`FAIL: ${name}: ${d}`);

@@ -136,6 +136,10 @@ static void put_part(const struct node *n, int top)
 		fputs(n->u.b ? "true" : "false", stdout);
 		return;
 	}
+	if (n->kind == N_NULL) {
+		fputs("null", stdout); /* as hcl2json writes a null key */
+		return;
+	}
 	if (n->kind == N_EXPR && n->style == EXPR_TEMPLATE) {
 		put_parts(n);
 		return;
@@ -146,7 +150,8 @@ static void put_part(const struct node *n, int top)
 		put_src(&k[0]);
 		putchar('}');
 		put_parts(&k[1]);
-		if (k[2].kind != N_NULL) {
+		/* hcl2json cannot tell an empty else from none */
+		if (k[2].kind != N_NULL && k[2].len) {
 			fputs("%{else}", stdout);
 			put_parts(&k[2]);
 		}
@@ -285,16 +290,23 @@ static void put_value(const struct node *n)
 		fputs(n->u.b ? "true" : "false", stdout);
 		return;
 	case N_INT:
-		if (n->flags & NF_BIG)
-			put_src(n);
-		else
-			printf("%lld", n->u.i);
-		return;
 	case N_FLOAT:
-		if (n->flags & NF_BIG)
-			put_src(n);
-		else
-			printf("%.17g", n->u.f);
+		if (!(n->flags & NF_BIG)) {
+			if (n->kind == N_INT)
+				printf("%lld", n->u.i);
+			else
+				printf("%.17g", n->u.f);
+		} else {
+			/* as hcl2json: the nearest double, or beyond (1e999,
+			 * which it cannot write) */
+			char *t = strndup(src + n->start, n->end - n->start);
+			double d = strtod(t, NULL);
+			free(t);
+			if (d > 1.7976931348623157e308 || d < -1.7976931348623157e308)
+				fputs(d > 0 ? "1e999" : "-1e999", stdout);
+			else
+				printf("%.17g", d);
+		}
 		return;
 	case N_STR:
 		put_str(n->u.str, n->len, 1);

@@ -325,6 +325,11 @@ static void literals(void)
 	V("9223372036854775808", "big");
 	V("123456789012345678901234567890", "big");
 	V("1e400", "bigf");
+	V("1e2147483646", "bigf");
+	V("1e-2147483649", "0f");
+	V("x.1e5", "(trav 'x' (idx 100000f))");
+	V("\xE6\x97\xA5\xE6\x9C\xAC", "(trav '\xE6\x97\xA5\xE6\x9C\xAC')");
+	V("a\xCC\x81" "b", "(trav 'a\xCC\x81" "b')");
 	V("true", "true");
 	V("false", "false");
 	V("null", "null");
@@ -552,6 +557,13 @@ static void errors(void)
 	E("a = <<EOT \nx\nEOT\n", 1, 5, "heredoc starts with");
 	E("a = <<\"EOT\"\nx\nEOT\n", 1, 5, "heredoc starts with");
 	E("a = 1\rb = 2\n", 1, 6, "carriage return");
+	E("a = <<EOT\nx\ry\nEOT\n", 2, 2, "carriage return");
+	E("a = 1e2147483647\n", 1, 5, "out of range");
+	E("a = 12345e2147483643\n", 1, 5, "out of range");
+	E("a = 1e-2147483650\n", 1, 5, "out of range");
+	E("a = 1e99999999999999999999999\n", 1, 5, "out of range");
+	E("a = \xE2\x9C\x93\n", 1, 5, "not part of the HCL syntax");
+	E("a = \xEF\xBF\xBF\n", 1, 5, "not part of the HCL syntax");
 	error_is(__LINE__, "a = \xff\n", 6, BKP004, 1, 5, "not UTF-8", 0, 0);
 	error_is(__LINE__, "a = \xc3\n", 6, BKP004, 1, 5, "not UTF-8", 0, 0);
 	error_is(__LINE__, "a = \0\n", 6, BKP001, 1, 5, "NUL", 0, 0);
