@@ -436,8 +436,9 @@ static int parse_term(struct hcl_parser *p)
 static int parse_unary(struct hcl_parser *p)
 {
 	const struct hcl_token *t;
-	size_t base = p->ns, nops = 0;
-	for (t = hcl_peek(p); t->type == T_MINUS || t->type == T_BANG; t = hcl_peek(p)) {
+	size_t nops = 0;
+	for (t = hcl_peek(p); t->type == T_MINUS || t->type == T_BANG;
+	     t = hcl_peek(p)) {
 		if (p->depth + nops >= p->c->max_depth)
 			return hcl_fail(p, t->start, t->end, BKP005,
 					"nesting deeper than %u levels (raise the "
@@ -463,7 +464,6 @@ static int parse_unary(struct hcl_parser *p)
 	while (nops--)
 		hcl_collapse(p, p->ns - 2, N_EXPR, EXPR_UNARY, p->scratch[p->ns - 2].start,
 			 hcl_top(p)->end);
-	(void)base;
 	return 0;
 }
 

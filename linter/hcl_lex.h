@@ -1,12 +1,13 @@
-/* hcl_lex.h - the inside of the HCL loader, shared by its three files:
- * tokens and string scanning (hcl_lex.c), helpers and bodies (hcl.c),
- * expressions (hcl_expr.c), templates (hcl_template.c). The public interface is hcl.h.
+/* hcl_lex.h - the inside of the HCL loader, shared by its files: tokens
+ * (hcl_lex.c), helpers and bodies (hcl.c), expressions (hcl_expr.c),
+ * templates and their text (hcl_template.c). The public interface is
+ * hcl.h.
  *
  * The lexer works on demand: the parser asks for the token at an offset, in
  * expression mode (hcl_lex), or for a literal chunk of a quoted or heredoc
  * template (hcl_quoted_chunk, hcl_heredoc_chunk), because what a byte means
  * depends on where the parser is. Nothing is buffered here: state lives in
- * struct hcl_parser, which both files share.
+ * struct hcl_parser, which the files share.
  *
  * Ownership: decoded strings go to the load context's arena. Failure: the
  * functions that can fail return -1 after hcl_fail() filled c->err; a byte
@@ -94,6 +95,8 @@ const char *hcl_tok_what(const struct hcl_parser *p, const struct hcl_token *t,
  * (single quotes, ';', '&', '**', ...) by name. Returns -1. */
 int hcl_bad_token(struct hcl_parser *p, const struct hcl_token *t,
 		  const char *expected);
+
+/* ---- template text (hcl_template.c) ---- */
 
 /* A literal chunk of a quoted template from pos: escapes decoded into the
  * arena as an N_STR (S_PLAIN, span of the source bytes) in *lit; *stop

@@ -1,6 +1,6 @@
 /* hcl_template.c - quoted and heredoc templates of the HCL native syntax:
- * literal text, ${ } interpolations, %{ } directives, strip markers and
- * <<- indentation (mapping in hcl.h, helpers in hcl_lex.h).
+ * literal text and its escapes, ${ } interpolations, %{ } directives, strip
+ * markers and <<- indentation (mapping in hcl.h, helpers in hcl_lex.h).
  *
  * A template is read in two steps, as hclsyntax does. First a flat list of
  * parts on the scratch stack: text chunks (a heredoc's text is cut at each
@@ -17,6 +17,267 @@
 #include "../rules/registry.h"
 
 #define NONE ((size_t)-1)
+
+static char *put_utf8(char *o, unsigned cp)
+{
+	if (cp < 0x80) {
+		*o++ = (char)cp;
+	} else if (cp < 0x800) {
+		*o++ = (char)(0xC0 | (cp >> 6));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*o++ = (char)(0xE0 | (cp >> 12));
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		*o++ = (char)(0xF0 | (cp >> 18));
+		*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	}
+	return o;
+}
+
+/* ---- literal text: escapes, $${ and %%{, heredoc lines ---- */
+
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+static void note_nul(struct hcl_parser *p, size_t s, size_t e)
+{
+	if (!p->c->has_nul) {
+		p->c->has_nul = 1;
+		p->c->nul_off = s;
+		p->c->nul_end = e;
+	}
+}
+
+static void lit_node(struct hcl_parser *p, struct node *n, size_t s, size_t e,
+		     const char *v, size_t vlen)
+{
+	n->kind = N_STR;
+	n->style = S_PLAIN;
+	n->flags = 0;
+	n->start = (uint32_t)s;
+	n->end = (uint32_t)e;
+	n->len = (uint32_t)(v ? vlen : e - s);
+	n->u.str = v ? v : intern_str(p->strings, p->c->a, p->b + s, e - s);
+}
+
+int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
+		     struct node *lit, size_t *next, int *stop)
+{
+	const char *b = p->b;
+	size_t i = pos, e;
+	char *out, *o;
+
+	/* fast path: no escapes */
+	for (e = pos; e < p->len; e++) {
+		char ch = b[e];
+		if (ch == '"' || ch == '\\' || ch == '\n' || ch == '\r' ||
+		    ch == '\0' ||
+		    ((ch == '$' || ch == '%') && (b[e + 1] == '{' || b[e + 1] == ch)))
+			break;
+	}
+	if (e < p->len && (b[e] == '"' || ((b[e] == '$' || b[e] == '%') &&
+					   b[e + 1] == '{' && e + 1 < p->len))) {
+		*stop = b[e] == '"' ? STOP_QUOTE : b[e] == '$' ? STOP_INTERP
+							      : STOP_DIRECTIVE;
+		*next = e;
+		lit_node(p, lit, pos, e, NULL, 0);
+		return 0;
+	}
+	/* the slow path: the decoded text is never longer than the source */
+	{
+		size_t k = e;
+		while (k < p->len && b[k] != '"' && b[k] != '\n') {
+			if (b[k] == '\\' && k + 1 < p->len)
+				k++;
+			k++;
+		}
+		out = arena_alloc(p->c->a, k - pos + 1);
+	}
+	o = out;
+	for (;;) {
+		char ch = b[i];
+		if (i >= p->len) {
+			hcl_fail(p, p->len, p->len, BKP001,
+				 "unterminated string: no closing '\"' before the end "
+				 "of the file");
+			hcl_related(p, open, "string opened here");
+			return -1;
+		}
+		if (ch == '"')
+			break;
+		if (ch == '\n' || ch == '\r') {
+			hcl_fail(p, i, i + 1, BKP001,
+				 "unterminated string: a quoted string must end on "
+				 "its line (write a line break as \\n, or use a "
+				 "heredoc <<EOT for text over several lines)");
+			hcl_related(p, open, "string opened here");
+			return -1;
+		}
+		if ((ch == '$' || ch == '%') && b[i + 1] == '{' && i + 1 < p->len)
+			break;
+		if ((ch == '$' || ch == '%') && b[i + 1] == ch && b[i + 2] == '{' &&
+		    i + 2 < p->len) {
+			/* $${ and %%{ are a literal ${ and %{ */
+			*o++ = ch;
+			*o++ = '{';
+			i += 3;
+			continue;
+		}
+		if (ch == '\0')
+			note_nul(p, i, i + 1);
+		if (ch != '\\') {
+			*o++ = ch;
+			i++;
+			continue;
+		}
+		ch = i + 1 < p->len ? b[i + 1] : 0;
+		switch (ch) {
+		case 'n': *o++ = '\n'; i += 2; continue;
+		case 'r': *o++ = '\r'; i += 2; continue;
+		case 't': *o++ = '\t'; i += 2; continue;
+		case '"': *o++ = '"'; i += 2; continue;
+		case '\\': *o++ = '\\'; i += 2; continue;
+		case 'u':
+		case 'U': {
+			int nd = ch == 'u' ? 4 : 8, k;
+			unsigned long cp = 0;
+			for (k = 0; k < nd; k++) {
+				int h = i + 2 + (size_t)k < p->len ?
+					hexval(b[i + 2 + (size_t)k]) : -1;
+				if (h < 0) {
+					hcl_fail(p, i, i + 2 + (size_t)k, BKP001,
+						 "\\%c must be followed by %d hex "
+						 "digits",
+						 ch, nd);
+					return -1;
+				}
+				cp = cp * 16 + (unsigned long)h;
+			}
+			if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+				hcl_fail(p, i, i + 2 + (size_t)nd, BKP001,
+					 "invalid escape: U+%04lX is not a character "
+					 "that UTF-8 can encode",
+					 cp);
+				return -1;
+			}
+			if (cp == 0)
+				note_nul(p, i, i + 2 + (size_t)nd);
+			o = put_utf8(o, (unsigned)cp);
+			i += 2 + (size_t)nd;
+			continue;
+		}
+		default:
+			if (i + 1 >= p->len) {
+				hcl_fail(p, p->len, p->len, BKP001,
+					 "unterminated string: no closing '\"' "
+					 "before the end of the file");
+				hcl_related(p, open, "string opened here");
+				return -1;
+			}
+			hcl_fail(p, i, i + 2, BKP001,
+				 "invalid escape '\\%c' in a string (valid: \\n \\r "
+				 "\\t \\\" \\\\ \\uNNNN \\UNNNNNNNN; $${ and %%%%{ "
+				 "for a literal ${ and %%{)",
+				 ch > 0x20 && ch < 0x7f ? ch : '?');
+			return -1;
+		}
+	}
+	*o = '\0';
+	*stop = b[i] == '"' ? STOP_QUOTE : b[i] == '$' ? STOP_INTERP
+						       : STOP_DIRECTIVE;
+	*next = i;
+	lit_node(p, lit, pos, i, out, (size_t)(o - out));
+	return 0;
+}
+
+void hcl_heredoc_chunk(struct hcl_parser *p, size_t pos, struct node *lit,
+		       size_t *next, int *stop)
+{
+	const char *b = p->b;
+	const char *q = memchr(b + pos, '\n', p->len - pos);
+	size_t lim = q ? (size_t)(q - b) : p->len, k = pos;
+	int esc = 0;
+	char *out, *o;
+
+	*stop = q ? STOP_EOL : STOP_EOF;
+	while (k < lim) {
+		char ch = b[k];
+		if (ch == '$' || ch == '%') {
+			if (b[k + 1] == '{' && k + 1 < lim) {
+				*stop = ch == '$' ? STOP_INTERP : STOP_DIRECTIVE;
+				break;
+			}
+			if (b[k + 1] == ch && b[k + 2] == '{' && k + 2 < lim) {
+				/* $${ and %%{: a literal ${ and %{ */
+				esc = 1;
+				k += 3;
+				continue;
+			}
+		} else if (ch == '\0') {
+			note_nul(p, k, k + 1);
+		} else if (ch == '\r' && k + 1 < lim) {
+			/* only as the first half of a CRLF line break */
+			*stop = STOP_BAD_CR;
+			break;
+		}
+		k++;
+	}
+	if (*stop == STOP_EOL)
+		k = lim + 1;
+	else if (*stop == STOP_EOF)
+		k = lim;
+	*next = k;
+	if (!esc) {
+		lit_node(p, lit, pos, k, NULL, 0);
+		return;
+	}
+	out = arena_alloc(p->c->a, k - pos + 1);
+	o = out;
+	for (size_t i = pos; i < k; i++) {
+		if ((b[i] == '$' || b[i] == '%') && b[i + 1] == b[i] &&
+		    b[i + 2] == '{' && i + 2 < k) {
+			*o++ = b[i];
+			*o++ = '{';
+			i += 2;
+			continue;
+		}
+		*o++ = b[i];
+	}
+	*o = '\0';
+	lit_node(p, lit, pos, k, out, (size_t)(o - out));
+}
+
+int hcl_heredoc_closer(const struct hcl_parser *p, size_t i, size_t m0,
+		       size_t m1, size_t *mend)
+{
+	const char *b = p->b;
+	size_t ml = m1 - m0;
+	while (i < p->len && (b[i] == ' ' || b[i] == '\t'))
+		i++;
+	if (i + ml > p->len || memcmp(b + i, b + m0, ml) != 0)
+		return 0;
+	*mend = i + ml;
+	i += ml;
+	while (i < p->len && (b[i] == ' ' || b[i] == '\t'))
+		i++;
+	/* the closing line needs its line break, as in hclsyntax */
+	return (i < p->len && b[i] == '\n') ||
+	       (i + 1 < p->len && b[i] == '\r' && b[i + 1] == '\n');
+}
+
+/* ---- parts and their nesting ---- */
 
 /* A marker's kind, in its `style` (its kind is N_EXPR, `len` operands
  * follow it); text chunks are N_STR. */

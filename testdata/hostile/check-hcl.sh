@@ -118,7 +118,7 @@ rejects "a byte that is not UTF-8" "$tmp/utf8.tf" "2:5: a byte that is not UTF-8
 printf 'a = \303' >"$tmp/cut.tf"
 rejects "UTF-8 cut by the end of the file" "$tmp/cut.tf" "1:5: a byte that is not UTF-8"
 printf 'a = 1\nb = \0\n' >"$tmp/nul.tf"
-rejects "a NUL byte" "$tmp/nul.tf" "2:5: a NUL byte cannot be used here"
+rejects "a NUL byte" "$tmp/nul.tf" "2:5: unexpected NUL byte"
 printf 'a = "x\0y"\n' >"$tmp/nul-string.tf"
 parse "$tmp/nul-string.tf"
 if [ $code = 0 ] && grep -qF '"a":"x\u0000y"' "$tmp/out"; then ok "a NUL byte inside a string: kept"

@@ -566,7 +566,7 @@ static void errors(void)
 	E("a = \xEF\xBF\xBF\n", 1, 5, "not part of the HCL syntax");
 	error_is(__LINE__, "a = \xff\n", 6, BKP004, 1, 5, "not UTF-8", 0, 0);
 	error_is(__LINE__, "a = \xc3\n", 6, BKP004, 1, 5, "not UTF-8", 0, 0);
-	error_is(__LINE__, "a = \0\n", 6, BKP001, 1, 5, "NUL", 0, 0);
+	error_is(__LINE__, "a = \0\n", 6, BKP001, 1, 5, "unexpected NUL byte", 0, 0);
 	/* a nesting limit, at the bracket one level too deep */
 	memset(deep, '[', 100);
 	memcpy(deep, "a = ", 4);
