@@ -50,7 +50,11 @@
  *                   [cond, then-template, else-template or N_NULL] and
  *                   EXPR_TEMPLATE_FOR [key var or N_NULL, value var (N_STR),
  *                   collection, body-template]. "${x}" alone is a template
- *                   of one part (HCL then gives x's value, unconverted).
+ *                   of one part (HCL then gives x's value, unconverted); a
+ *                   text part that a strip marker or <<- emptied stays as
+ *                   "" (so "${x ~} " is a string, as in hclsyntax). Text
+ *                   parts are the only N_STR S_PLAIN among the parts: an
+ *                   interpolated "string" is S_QUOTED, a heredoc S_BLOCK.
  *   EXPR_COND       cond, then, else
  *   EXPR_BINARY     lhs, op, rhs;  EXPR_UNARY: op, operand. `op` is an N_STR
  *                   holding the operator ("&&", "-", "!") with its span.
@@ -64,7 +68,14 @@
  * Comments (#, // and block comments) are skipped; # and // end a line like
  * a line break, a block comment does not. Nesting (blocks, brackets,
  * templates, unary operators) is bounded by c->max_depth and by a budget of
- * C stack, so no input can overflow the stack. */
+ * C stack (3 MiB; BKP005 "too deep for the HCL parser's stack" when a raised
+ * --max-depth would go beyond it), so no input can overflow the stack.
+ *
+ * Known differences from hclsyntax, none of which a Terraform file meets in
+ * practice: numbers are int64 or double (NF_BIG beyond), not arbitrary
+ * precision; non-ASCII identifier characters are told by Unicode block, not
+ * by the ID_Start/ID_Continue tables; <<- counts indentation in code points,
+ * not grapheme clusters. */
 #ifndef BACKUPLINT_HCL_H
 #define BACKUPLINT_HCL_H
 

@@ -96,6 +96,60 @@ static void put_src(const struct node *n)
 	}
 }
 
+/* A number written out in plain decimal from its source text, exactly (as
+ * cty turns a number into a string in a template): 1e3 is 1000, 2.50 is
+ * 2.5, 1e-2 is 0.01. */
+static void put_decimal(const struct node *n)
+{
+	char digits[400];
+	size_t nd = 0, i = n->start;
+	long point = 0, e = 0, k;
+	int neg = 0, seen_point = 0, esign = 1;
+	if (src[i] == '-')
+		neg = 1, i++;
+	for (; i < n->end && src[i] != 'e' && src[i] != 'E'; i++) {
+		if (src[i] == '.') {
+			seen_point = 1;
+			continue;
+		}
+		if (nd < sizeof(digits))
+			digits[nd++] = src[i];
+		if (!seen_point)
+			point++;
+	}
+	if (i < n->end) {
+		i++;
+		if (src[i] == '-' || src[i] == '+')
+			esign = src[i++] == '-' ? -1 : 1;
+		for (; i < n->end && e < 100000; i++)
+			e = e * 10 + (src[i] - '0');
+	}
+	point += esign * e;
+	/* the digits are d0 d1 ... with the decimal point after `point` */
+	while (nd && digits[nd - 1] == '0' && (long)nd > point)
+		nd--;
+	k = 0;
+	while (k < (long)nd && digits[k] == '0' && k < point - 1)
+		k++;
+	if (neg && nd)
+		putchar('-');
+	if (point <= k) {
+		fputs("0", stdout);
+		if ((long)nd > k) {
+			putchar('.');
+			for (long z = point; z < k; z++)
+				putchar('0');
+		}
+	}
+	for (long j = k; j < (long)nd || j < point; j++) {
+		if (j == point && j > k)
+			putchar('.');
+		putchar(j < (long)nd ? digits[j] : '0');
+	}
+	if (nd == 0)
+		putchar('0');
+}
+
 static void put_parts(const struct node *t)
 {
 	uint32_t i;
@@ -128,8 +182,9 @@ static void put_part(const struct node *n, int top)
 		}
 		return;
 	}
-	if (n->kind == N_INT && !(n->flags & NF_BIG)) {
-		printf("%lld", n->u.i);
+	if ((n->kind == N_INT || n->kind == N_FLOAT) && src[n->start] != '-') {
+		/* (hcl2json writes -3, an operator for hclsyntax, as ${-3}) */
+		put_decimal(n);
 		return;
 	}
 	if (n->kind == N_BOOL) {

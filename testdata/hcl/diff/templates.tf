@@ -33,3 +33,4 @@ keys = {
   "plain"        = 2
   "SAP HANA on Amazon EC2" = false
 }
+numbers_in_text = "${1e40}|${1.50}|${1e-2}|${007}|${12.345e1}|${-3}|${2.5e-3}"
