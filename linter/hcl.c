@@ -102,12 +102,6 @@ void hcl_leave(struct hcl_parser *p)
 	p->depth--;
 }
 
-void hcl_consume(struct hcl_parser *p, const struct hcl_token *t)
-{
-	p->pos = t->end;
-	p->peek_ok = 0;
-}
-
 int hcl_is_word(const struct hcl_parser *p, const struct hcl_token *t,
 		   const char *w)
 {

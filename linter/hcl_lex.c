@@ -218,8 +218,8 @@ static int heredoc_start(const struct hcl_parser *p, size_t i,
 	return 1;
 }
 
-static inline void lex(const struct hcl_parser *p, size_t i,
-		       struct hcl_token *t)
+static inline __attribute__((always_inline)) void
+lex(const struct hcl_parser *p, size_t i, struct hcl_token *t)
 {
 	const char *b = p->b;
 	size_t l;
@@ -227,6 +227,14 @@ static inline void lex(const struct hcl_parser *p, size_t i,
 
 	t->bad = t->flush = 0;
 	for (;;) {
+		/* indentation and alignment: eight spaces at a time */
+		while (i + 8 <= p->len) {
+			uint64_t w;
+			memcpy(&w, b + i, 8);
+			if (w != 0x2020202020202020ULL)
+				break;
+			i += 8;
+		}
 		/* b[len] is NUL: it ends the run of spaces */
 		while (b[i] == ' ' || b[i] == '\t')
 			i++;
@@ -410,11 +418,9 @@ void hcl_lex(const struct hcl_parser *p, size_t pos, struct hcl_token *t)
 }
 
 /* Here rather than in hcl.c, so that the lexer is inlined into it. */
-const struct hcl_token *hcl_peek(struct hcl_parser *p)
+const struct hcl_token *hcl_peek_lex(struct hcl_parser *p)
 {
 	size_t i = p->pos;
-	if (p->peek_ok && p->peek_pos == i && p->peek_nl == p->nl)
-		return &p->peek;
 	for (;;) {
 		lex(p, i, &p->peek);
 		if (p->peek.type != T_NL || p->nl)

@@ -143,9 +143,20 @@ void hcl_push_absent(struct hcl_parser *p, size_t at);
 int hcl_enter(struct hcl_parser *p, size_t off);
 void hcl_leave(struct hcl_parser *p);
 /* The next token in expression mode (line breaks skipped unless p->nl);
- * consume moves past it. */
-const struct hcl_token *hcl_peek(struct hcl_parser *p);
-void hcl_consume(struct hcl_parser *p, const struct hcl_token *t);
+ * consume moves past it. The parser peeks at each token a few times:
+ * the cached answer is inline, the lexer is called once (hcl_lex.c). */
+const struct hcl_token *hcl_peek_lex(struct hcl_parser *p);
+static inline const struct hcl_token *hcl_peek(struct hcl_parser *p)
+{
+	if (p->peek_ok && p->peek_pos == p->pos && p->peek_nl == p->nl)
+		return &p->peek;
+	return hcl_peek_lex(p);
+}
+static inline void hcl_consume(struct hcl_parser *p, const struct hcl_token *t)
+{
+	p->pos = t->end;
+	p->peek_ok = 0;
+}
 int hcl_is_word(const struct hcl_parser *p, const struct hcl_token *t,
 		const char *w);
 /* The identifier t as an N_STR on the stack. */

@@ -72,6 +72,12 @@ static void lit_node(struct hcl_parser *p, struct node *n, size_t s, size_t e,
 	n->u.str = v ? v : intern_str(p->strings, p->c->a, p->b + s, e - s);
 }
 
+/* Bytes that end the fast scan of a quoted string's text. */
+static const unsigned char quoted_stop[256] = {
+	['"'] = 1, ['\\'] = 1, ['\n'] = 1, ['\r'] = 1, ['\0'] = 1, ['$'] = 1,
+	['%'] = 1,
+};
+
 int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
 		     struct node *lit, size_t *next, int *stop)
 {
@@ -79,13 +85,14 @@ int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
 	size_t i = pos, e;
 	char *out, *o;
 
-	/* fast path: no escapes */
-	for (e = pos; e < p->len; e++) {
+	/* fast path: no escapes (b[len] is NUL, a stop byte) */
+	for (e = pos;; e++) {
 		char ch = b[e];
-		if (ch == '"' || ch == '\\' || ch == '\n' || ch == '\r' ||
-		    ch == '\0' ||
-		    ((ch == '$' || ch == '%') && (b[e + 1] == '{' || b[e + 1] == ch)))
-			break;
+		if (!quoted_stop[(unsigned char)ch])
+			continue;
+		if ((ch == '$' || ch == '%') && b[e + 1] != '{' && b[e + 1] != ch)
+			continue;
+		break;
 	}
 	if (e < p->len && (b[e] == '"' || ((b[e] == '$' || b[e] == '%') &&
 					   b[e + 1] == '{' && e + 1 < p->len))) {
