@@ -17,7 +17,7 @@ PREFIX  ?= /usr/local
 B       ?= build
 VERSION  = $(shell cat VERSION)
 
-LIBSRC  = $(filter-out linter/main.c,$(wildcard linter/*.c rules/*.c))
+LIBSRC  = $(filter-out linter/main.c,$(wildcard linter/*.c rules/*.c rules/doc/*.c))
 LIBOBJ  = $(LIBSRC:%.c=$(B)/%.o) $(B)/embedded.o
 DATA    = $(sort $(wildcard schemas/*.json schemas/*.txt))
 UNITSRC = $(wildcard testdata/unit/*.c)
@@ -31,7 +31,7 @@ backuplint: $(B)/backuplint
 $(B)/backuplint: $(LIBOBJ) $(B)/linter/main.o Makefile
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
-$(B)/%.o: %.c $(wildcard linter/*.h rules/*.h) VERSION
+$(B)/%.o: %.c $(wildcard linter/*.h rules/*.h rules/doc/*.h) VERSION
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -DBACKUPLINT_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) -c -o $@ $<
 
@@ -48,9 +48,12 @@ $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
 
-# Test drivers that are not unit tests: the HCL differential test's printer
-# and the loaders alone (for hostile inputs the CLI does not read yet).
-TOOLS   = $(B)/tools/hcl-tojson $(B)/tools/loadonly
+# Test tools: not unit tests (run.sh runs every program in $(B)/unit): the
+# rule examples, the HCL differential test's printer, and the loaders alone
+# (for hostile HCL, which the CLI does not read yet).
+$(B)/rule-examples: testdata/rules/rule-examples.c $(LIBOBJ)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
+TOOLS   = $(B)/rule-examples $(B)/tools/hcl-tojson $(B)/tools/loadonly
 $(B)/tools/hcl-tojson: testdata/hcl/tojson.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LDLIBS)

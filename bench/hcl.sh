@@ -2,21 +2,19 @@
 # bench/hcl.sh - the HCL loader against the JSON loader on equivalent
 # content: one big Terraform file (.tf) and the same resources in
 # Terraform's JSON syntax (.tf.json, what hcl2json prints for the .tf), each
-# loaded RUNS times by bench/loadonly in one process; prints MB/s and the
+# loaded by bench/loadonly (build/tools/loadonly); prints MB/s and the
 # ratio (the Terraform issue asks for at least 0.5).
 #   sh bench/hcl.sh            (after make; HCL_MB=N for the size, default 50)
 # Inputs go to build/bench/hcl (never committed).
 set -eu
 cd "$(dirname "$0")/.."
-CC=${CC:-cc}
 MB=${HCL_MB:-50}
 RUNS=${HCL_RUNS:-5}
 D=build/bench/hcl
 mkdir -p "$D"
-LIBOBJ=$(ls build/linter/*.o build/rules/*.o 2>/dev/null | grep -v '/main\.o$' || true)
-[ -n "$LIBOBJ" ] && [ -f build/embedded.o ] || { echo "bench/hcl.sh: run make first" >&2; exit 1; }
-$CC -O2 -Wall -Wextra -D_GNU_SOURCE -o "$D/loadonly" bench/loadonly.c bench/files.c \
-	$LIBOBJ build/embedded.o $(pkg-config --libs yaml-0.1 libcjson libpcre2-8) -lpthread -lm
+# the loaders alone, linked by the Makefile against backuplint's objects
+make -s build/tools/loadonly || { echo "bench/hcl.sh: cannot build loadonly" >&2; exit 1; }
+L=build/tools/loadonly
 
 # N plans, each with a vault reference, two rules, a lifecycle, a copy
 # action and tags: about 1 KB of HCL per plan.
@@ -51,7 +49,7 @@ awk -v n=$n -v tf="$D/big.tf" -v js="$D/big.tf.json" 'BEGIN {
 # fastest process counts (the first load also warms the page cache).
 time_loads() { # $1 file; prints seconds for 3 loads
 	s=$(date +%s.%N)
-	"$D/loadonly" "$1" "$1" "$1" >/dev/null || { echo "bench/hcl.sh: loadonly failed on $1" >&2; exit 1; }
+	"$L" "$1" "$1" "$1" >/dev/null || { echo "bench/hcl.sh: loadonly failed on $1" >&2; exit 1; }
 	e=$(date +%s.%N)
 	echo "$s $e" | awk '{ printf "%.4f", $2 - $1 }'
 }

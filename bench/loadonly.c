@@ -33,12 +33,10 @@ static struct arena *new_arena(void *ud)
 	return a;
 }
 
-static void on_doc(void *ud, struct node *root, size_t start, size_t end)
+static void on_doc(void *ud, struct node *root)
 {
 	struct docs *d = ud;
 
-	(void)start;
-	(void)end;
 	d->nodes += root != NULL;
 }
 
@@ -90,7 +88,9 @@ int main(int argc, char **argv)
 			else
 				bad++;
 		} else {
-			if (yaml_load_stream(&c, buf, len, new_arena, on_doc, &d))
+			struct load_sink sink = { .ud = &d, .new_doc = new_arena,
+						  .on_doc = on_doc };
+			if (yaml_syntax.load(&c, buf, len, &sink))
 				bad++;
 			docs += d.nodes;
 			for (j = 0; j < d.n && j < 64; j++)

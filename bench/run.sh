@@ -62,7 +62,7 @@ $CC $CFLAGS_BENCH $(pkg-config --cflags yaml-0.1) -o "$BIN/yaml_events" \
 # backuplint's loaders alone, linked against the objects `make` built: they
 # split backuplint's time into loading and checking.
 LOADONLY=
-LIBOBJ=$(ls build/linter/*.o build/rules/*.o 2>/dev/null | grep -v '/main\.o$' || true)
+LIBOBJ=$(ls build/linter/*.o build/rules/*.o build/rules/doc/*.o 2>/dev/null | grep -v '/main\.o$' || true)
 if [ -n "$LIBOBJ" ] && [ -f build/embedded.o ] &&
    $CC $CFLAGS_BENCH -D_GNU_SOURCE -o "$BIN/loadonly" bench/loadonly.c bench/files.c \
 	$LIBOBJ build/embedded.o $(pkg-config --libs yaml-0.1 libcjson libpcre2-8) -lpthread -lm; then

@@ -1,4 +1,4 @@
-/* fuzz_arn.c - libFuzzer target for the ARN parser (linter/arn.h).
+/* fuzz_arn.c - libFuzzer target for the ARN parser (rules/arn.h).
  *
  * The string is handed over without a terminating NUL, so ASan catches any
  * read past its length. Every span of a parsed ARN, and the span of an
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "../linter/arn.h"
+#include "../rules/arn.h"
 
 static void check_span(struct span sp, size_t size)
 {

@@ -74,7 +74,7 @@ static inline void fuzz_check_error(const struct load_error *e, size_t len)
 	FUZZ_ASSERT(e->off <= len);
 	FUZZ_ASSERT(e->off <= e->end);
 	FUZZ_ASSERT(e->end <= len + 1);
-	FUZZ_ASSERT(e->rule >= 0 && e->rule < RULE_COUNT);
+	FUZZ_ASSERT(e->kind >= 0 && e->kind < IN_COUNT);
 	FUZZ_ASSERT(memchr(e->msg, '\0', sizeof(e->msg)) != NULL);
 }
 

@@ -64,8 +64,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const int formats[] = { OUT_TEXT, OUT_GNU, OUT_JSON, OUT_SARIF,
 				       OUT_GITHUB };
 	struct options opt;
+	struct session session;
 	struct file f, *files[1];
 	struct run run;
+	char err[256];
 	struct out_opts oo;
 	unsigned sel;
 	size_t i;
@@ -86,17 +88,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opt.max_depth = 128;
 	opt.max_alias_nodes = 20000;
 
-	lint_buffer(&f, names[sel & 3], (const char *)data + 1, size - 1, &opt);
+	opt.now = "2026-06-15";
+	FUZZ_ASSERT(session_init(&session, &backuplint, &opt, err, sizeof(err)) == 0);
+	run_init(&run, &session);
+	lint_buffer(&run, &f, names[sel & 3], (const char *)data + 1, size - 1);
 	files[0] = &f;
-	run.files = files;
-	run.nfiles = 1;
-	run.opt = &opt;
-	lint_run(&run);
+	run_finish(&run, files, 1);
 	check_diags(&f);
 
 	memset(&oo, 0, sizeof(oo));
 	oo.tool_version = "fuzz";
-	oo.rules = &rule_table;
+	oo.rules = &backuplint.rules;
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		if (formats[i] == OUT_SARIF && (sel & 0xE0) != 0xE0)
 			continue;
@@ -105,5 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					 files, 1, &oo) == 0);
 	}
 	file_release(&f);
+	run_release(&run);
+	session_release(&session);
 	return 0;
 }

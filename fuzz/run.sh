@@ -25,7 +25,7 @@ command -v "$CC" >/dev/null || { echo "fuzz/run.sh: $CC not found (apt-get insta
 
 # ---- build: the library objects through the Makefile, then each target
 objs=""
-for src in linter/*.c rules/*.c; do
+for src in linter/*.c rules/*.c rules/doc/*.c; do
 	[ "$src" = linter/main.c ] && continue
 	objs="$objs $B/${src%.c}.o"
 done

@@ -16,10 +16,13 @@ struct arena_chunk {
 #define CHUNK_MIN (16 * 1024)
 #define CHUNK_MAX (8 * 1024 * 1024)
 
+/* Out of memory is not a finding and there is nothing sensible to go on
+ * with, in whatever thread: say so and abort (exit() from a worker would
+ * run the process's exit handlers under the other threads' feet). */
 void oom(void)
 {
 	fputs("backuplint: out of memory\n", stderr);
-	exit(2);
+	abort();
 }
 
 void *xmalloc(size_t n)
@@ -57,6 +60,16 @@ void arena_init(struct arena *a)
 	memset(a, 0, sizeof(*a));
 }
 
+#define CHUNK_SMALLEST 256
+
+void arena_init_sized(struct arena *a, size_t expect)
+{
+	memset(a, 0, sizeof(*a));
+	a->first = expect < CHUNK_SMALLEST ? CHUNK_SMALLEST
+		   : expect > CHUNK_MIN	   ? CHUNK_MIN
+					   : (expect + 7) & ~(size_t)7;
+}
+
 void arena_release(struct arena *a)
 {
 	struct arena_chunk *c = a->head, *next;
@@ -71,7 +84,7 @@ static void *arena_grow(struct arena *a, size_t n)
 {
 	/* Chunks double up to CHUNK_MAX so that small documents stay small and
 	 * big ones do not pay a malloc per few kilobytes. */
-	size_t size = a->head ? a->head->size * 2 : CHUNK_MIN;
+	size_t size = a->head ? a->head->size * 2 : a->first ? a->first : CHUNK_MIN;
 	struct arena_chunk *c;
 	if (size > CHUNK_MAX)
 		size = CHUNK_MAX;
@@ -144,22 +157,3 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
-void strbuf_add(struct strbuf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = (b->n + n + 1) * 2;
-		if (b->a) {
-			char *ns = arena_alloc(b->a, cap);
-			if (b->n)
-				memcpy(ns, b->s, b->n);
-			b->s = ns;
-		} else {
-			b->s = xrealloc(b->s, cap);
-		}
-		b->cap = cap;
-	}
-	if (n)
-		memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}

@@ -15,9 +15,13 @@ struct arena {
 	struct arena_chunk *head;
 	char *cur, *end;
 	size_t total; /* bytes handed out, for the memory limit and reports */
+	size_t first; /* size of the first chunk, 0: the default */
 };
 
 void arena_init(struct arena *a);
+/* Like arena_init, with the first chunk sized for about `expect` bytes
+ * (clamped to a sane range): a small document costs little memory. */
+void arena_init_sized(struct arena *a, size_t expect);
 void arena_release(struct arena *a);
 
 /* Aligned to 8 bytes; never NULL. */
@@ -30,16 +34,6 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
-
-/* A growable NUL-terminated string, in arena `a` (old copies are left to
- * the arena) or, when a is NULL, on the heap (free(s) when done). */
-struct strbuf {
-	char *s;
-	size_t n, cap;
-	struct arena *a;
-};
-
-void strbuf_add(struct strbuf *b, const char *s, size_t n);
 
 /* malloc/realloc that abort on failure, for growable scratch arrays. */
 void *xmalloc(size_t n);

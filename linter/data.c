@@ -20,6 +20,11 @@ static struct cached cache[32];
 static size_t ncache;
 static struct arena data_arena; /* process lifetime */
 
+const char *data_name(size_t i)
+{
+	return embedded_name(i);
+}
+
 const char *data_text(const char *name, size_t *len)
 {
 	return embedded_file(name, len);

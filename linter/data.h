@@ -10,6 +10,9 @@
 
 /* Root of schemas/<name> parsed as JSON ("facts-spec.json"). */
 const struct node *data_tree(const char *name);
+/* The name of the i-th data file ("facts-spec.json"), in name order; NULL
+ * past the end. */
+const char *data_name(size_t i);
 /* Raw bytes of schemas/<name> (NUL-terminated), for line-based data such as
  * timezones.txt; NULL when there is no such file. */
 const char *data_text(const char *name, size_t *len);

@@ -22,3 +22,12 @@ const char *embedded_file(const char *name, size_t *len)
 		}
 	return NULL;
 }
+
+const char *embedded_name(size_t i)
+{
+	size_t k;
+	for (k = 0; embedded_files[k].name; k++)
+		if (k == i)
+			return embedded_files[k].name;
+	return NULL;
+}

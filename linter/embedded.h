@@ -8,5 +8,7 @@
 
 /* Contents of schemas/<name> (e.g. "regions.json"), or NULL. */
 const char *embedded_file(const char *name, size_t *len);
+/* The name of the i-th embedded file (in name order), NULL past the end. */
+const char *embedded_name(size_t i);
 
 #endif

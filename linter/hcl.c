@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "hcl_lex.h"
-#include "../rules/registry.h"
 
 /* C stack the parser may use; the worker threads have 8 MiB. */
 #define STACK_BUDGET ((size_t)3 << 20)
@@ -84,12 +83,12 @@ int hcl_enter(struct hcl_parser *p, size_t off)
 	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
 	size_t used = p->stack_base > sp ? p->stack_base - sp : sp - p->stack_base;
 	if (p->depth >= p->c->max_depth)
-		return hcl_fail(p, off, off + 1, BKP005,
+		return hcl_fail(p, off, off + 1, IN_LIMITS,
 				"nesting deeper than %u levels (raise the limit with "
 				"--max-depth)",
 				p->c->max_depth);
 	if (used > STACK_BUDGET)
-		return hcl_fail(p, off, off + 1, BKP005,
+		return hcl_fail(p, off, off + 1, IN_LIMITS,
 				"nesting too deep for the HCL parser's stack (%u "
 				"levels)",
 				p->depth);
@@ -124,7 +123,7 @@ int hcl_not_closed(struct hcl_parser *p, const struct hcl_token *t,
 {
 	char o = p->b[open];
 	if (t->type == T_EOF)
-		hcl_fail(p, t->start, t->end, BKP001,
+		hcl_fail(p, t->start, t->end, IN_SYNTAX,
 			 "unexpected end of the file: '%c' is never closed", o);
 	else
 		hcl_bad_token(p, t, expected);
@@ -197,7 +196,7 @@ static int parse_attribute(struct hcl_parser *p, const struct hcl_token *t,
 	if (one_line || e->type == T_NL || e->type == T_EOF)
 		return 0;
 	if (e->type == T_COMMA)
-		return hcl_fail(p, e->start, e->end, BKP001,
+		return hcl_fail(p, e->start, e->end, IN_SYNTAX,
 				"unexpected ',' after an argument: arguments are "
 				"separated by line breaks, not commas");
 	return hcl_bad_token(p, e, "a line break after the argument");
@@ -220,7 +219,7 @@ static int parse_block(struct hcl_parser *p, const struct hcl_token *t)
 			if (hcl_quoted_chunk(p, t->end, t->start, &lit, &next, &stop))
 				return -1;
 			if (stop != STOP_QUOTE)
-				return hcl_fail(p, next, next + 2, BKP001,
+				return hcl_fail(p, next, next + 2, IN_SYNTAX,
 						"a block label is a literal string: "
 						"no ${ } or %%{ } in it");
 			lit.style = S_QUOTED;
@@ -239,7 +238,7 @@ static int parse_block(struct hcl_parser *p, const struct hcl_token *t)
 		while (n.type == T_NL)
 			hcl_lex(p, n.end, &n);
 		if (t->type == T_NL && n.type == T_LBRACE)
-			return hcl_fail(p, t->start, t->end, BKP001,
+			return hcl_fail(p, t->start, t->end, IN_SYNTAX,
 					"a block's '{' must be on the line of its "
 					"type and labels");
 		return hcl_bad_token(p, t, "'=' for an argument, or a block's "
@@ -270,7 +269,7 @@ static int parse_block(struct hcl_parser *p, const struct hcl_token *t)
 			return -1;
 		t = hcl_peek(p);
 		if (t->type == T_COMMA)
-			return hcl_fail(p, t->start, t->end, BKP001,
+			return hcl_fail(p, t->start, t->end, IN_SYNTAX,
 					"a block on one line holds one argument: "
 					"write one argument per line");
 		if (t->type != T_RBRACE)
@@ -336,7 +335,7 @@ static int parse_body(struct hcl_parser *p, size_t open)
 				return hcl_not_closed(p, t, open, "'}'");
 			break;
 		} else if (t->type == T_OQUOTE) {
-			return hcl_fail(p, t->start, t->start + 1, BKP001,
+			return hcl_fail(p, t->start, t->start + 1, IN_SYNTAX,
 					"argument and block type names are not "
 					"quoted: write name = value");
 		} else {
@@ -363,7 +362,7 @@ struct node *hcl_parse(struct load_ctx *c, const char *buf, size_t len)
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		p.pos = 3;
 	if (len > UINT32_MAX - 1) {
-		hcl_fail(&p, 0, 0, BKP005, "file too large for positions (4 GiB)");
+		hcl_fail(&p, 0, 0, IN_LIMITS, "file too large for positions (4 GiB)");
 		return NULL;
 	}
 	p.strings = len > 65536 ? xcalloc(1, sizeof(*p.strings)) : NULL;

@@ -2,8 +2,8 @@
  * tree of tree.h, with what hclsyntax accepts and rejects.
  *
  * Ownership and failure are those of json_parse (load.h): nodes and strings
- * go to c->a; on a syntax error (BKP001), a byte that is not UTF-8 (BKP004)
- * or a limit (BKP005: nesting beyond c->max_depth) hcl_parse returns NULL
+ * go to c->a; on a syntax error (IN_SYNTAX), a byte that is not UTF-8
+ * (IN_ENCODING) or a limit (IN_LIMITS: nesting beyond c->max_depth) it returns NULL
  * with c->err set, with a related place where it helps (where an unclosed
  * '{', '[', '(', '"', heredoc or directive was opened). A second attribute
  * of the same name in one body, and a repeated key in an object, go to
@@ -68,7 +68,7 @@
  * Comments (#, // and block comments) are skipped; # and // end a line like
  * a line break, a block comment does not. Nesting (blocks, brackets,
  * templates, unary operators) is bounded by c->max_depth and by a budget of
- * C stack (3 MiB; BKP005 "too deep for the HCL parser's stack" when a raised
+ * C stack (3 MiB; IN_LIMITS "too deep for the HCL parser's stack" when a raised
  * --max-depth would go beyond it), so no input can overflow the stack.
  *
  * Known differences from hclsyntax, none of which a Terraform file meets in

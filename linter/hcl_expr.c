@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "hcl_lex.h"
-#include "../rules/registry.h"
 
 static int binop_prec(int type)
 {
@@ -71,7 +70,7 @@ static int finish_call(struct hcl_parser *p, size_t base, size_t open)
 			if (t->type != T_RPAREN) {
 				if (t->type == T_EOF)
 					return hcl_not_closed(p, t, open, "')'");
-				hcl_fail(p, e, e + 3, BKP001,
+				hcl_fail(p, e, e + 3, IN_SYNTAX,
 					 "'...' expands the last argument only: ')' "
 					 "must follow it directly");
 				hcl_related(p, open, "'(' opened here");
@@ -239,7 +238,7 @@ static int parse_tuple(struct hcl_parser *p, const struct hcl_token *t)
 			    binop_prec(t->type) || t->type == T_RPAREN ||
 			    t->type == T_RBRACE || t->type == T_ASSIGN)
 				return hcl_not_closed(p, t, open, "',' or ']'");
-			hcl_fail(p, t->start, t->end, BKP001,
+			hcl_fail(p, t->start, t->end, IN_SYNTAX,
 				 "missing ',' between the items of a list");
 			hcl_related(p, open, "'[' opened here");
 			return -1;
@@ -325,7 +324,7 @@ static int parse_postfix(struct hcl_parser *p, size_t base, int is_var)
 				for (k = t->start; k < t->end; k++)
 					if (p->b[k] == '.')
 						return hcl_fail(
-							p, dot, t->end, BKP001,
+							p, dot, t->end, IN_SYNTAX,
 							"legacy index .N cannot be "
 							"chained (%.*s reads as a "
 							"number): write [0][1]",
@@ -440,7 +439,7 @@ static int parse_unary(struct hcl_parser *p)
 	for (t = hcl_peek(p); t->type == T_MINUS || t->type == T_BANG;
 	     t = hcl_peek(p)) {
 		if (p->depth + nops >= p->c->max_depth)
-			return hcl_fail(p, t->start, t->end, BKP005,
+			return hcl_fail(p, t->start, t->end, IN_LIMITS,
 					"nesting deeper than %u levels (raise the "
 					"limit with --max-depth)",
 					p->c->max_depth);

@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../rules/registry.h"
+#include "utf8.h"
 
-int hcl_fail(struct hcl_parser *p, size_t off, size_t end, int rule,
+int hcl_fail(struct hcl_parser *p, size_t off, size_t end, int kind,
 	     const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	load_error_set(&p->c->err, p->len, off, end, rule, fmt, ap);
+	load_error_set(&p->c->err, p->len, off, end, kind, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -38,35 +38,9 @@ void hcl_related(struct hcl_parser *p, size_t off, const char *fmt, ...)
  * the loader must not trust that). */
 static unsigned utf8_at(const char *s, size_t n, size_t *l)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned cp, min;
-	size_t len, i;
-	*l = 0;
-	if (n == 0)
-		return 0;
-	if (u[0] < 0x80) {
-		*l = 1;
-		return u[0];
-	}
-	if (u[0] >= 0xC2 && u[0] < 0xE0)
-		len = 2, cp = u[0] & 0x1F, min = 0x80;
-	else if (u[0] >= 0xE0 && u[0] < 0xF0)
-		len = 3, cp = u[0] & 0x0F, min = 0x800;
-	else if (u[0] >= 0xF0 && u[0] < 0xF5)
-		len = 4, cp = u[0] & 0x07, min = 0x10000;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (u[i] & 0x3F);
-	}
-	if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-		return 0;
-	*l = len;
-	return cp;
+	long cp = 0;
+	*l = n ? utf8_valid((const unsigned char *)s, n, &cp, NULL) : 0;
+	return *l ? (unsigned)cp : 0;
 }
 
 static int is_uspace(unsigned cp)
@@ -478,79 +452,79 @@ int hcl_bad_token(struct hcl_parser *p, const struct hcl_token *t,
 	if (t->type == T_BAD) {
 		switch (t->bad) {
 		case BAD_SQUOTE:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"single quotes are not valid in HCL: strings "
 					"use double quotes (\"...\") (expected %s)",
 					expected);
 		case BAD_BACKTICK:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"backticks are not valid in HCL: use double "
 					"quotes, or a heredoc (<<EOT) for text over "
 					"several lines (expected %s)",
 					expected);
 		case BAD_SEMI:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"';' is not valid in HCL: put each argument "
 					"on its own line (expected %s)",
 					expected);
 		case BAD_AMP:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"bitwise '&' is not an HCL operator: did you "
 					"mean the boolean and, '&&'?");
 		case BAD_PIPE:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"bitwise '|' is not an HCL operator: did you "
 					"mean the boolean or, '||'?");
 		case BAD_CARET:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"'^' is not an HCL operator (there are no "
 					"bitwise operators)");
 		case BAD_POW:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"'**' is not an HCL operator: use the pow(x, "
 					"y) function for powers");
 		case BAD_TILDE:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"'~' is only valid as a strip marker right "
 					"inside a template's braces: \"${~ x ~}\" or "
 					"\"%%{~ if c ~}\"");
 		case BAD_COMMENT:
-			hcl_fail(p, s, e, BKP001,
+			hcl_fail(p, s, e, IN_SYNTAX,
 				 "unterminated comment: '/*' is never closed by "
 				 "'*/'");
 			hcl_related(p, s, "comment opened here");
 			return -1;
 		case BAD_HEREDOC:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"a heredoc starts with <<MARKER or <<-MARKER "
 					"(an identifier) and a line break right after "
 					"the marker (expected %s)",
 					expected);
 		case BAD_NUMBER:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"number out of range: its exponent is beyond "
 					"what HCL can represent (about 10^2147483647)");
 		case BAD_CR:
-			return hcl_fail(p, s, e, BKP001,
+			return hcl_fail(p, s, e, IN_SYNTAX,
 					"a carriage return that is not part of a "
 					"CRLF line break (expected %s)",
 					expected);
 		case BAD_UTF8:
-			return hcl_fail(p, s, e, BKP004,
+			return hcl_fail(p, s, e, IN_ENCODING,
 					"a byte that is not UTF-8 (expected %s)",
 					expected);
 		default:
 			break;
 		}
-		return hcl_fail(p, s, e, BKP001,
+		return hcl_fail(p, s, e, IN_SYNTAX,
 				"unexpected %s: it is not part of the HCL syntax "
 				"(expected %s)",
 				hcl_tok_what(p, t, buf, sizeof(buf)), expected);
 	}
 	if (t->type == T_EOF)
-		return hcl_fail(p, s, e, BKP001, "unexpected end of the file: "
+		return hcl_fail(p, s, e, IN_SYNTAX, "unexpected end of the file: "
 				"expected %s", expected);
-	return hcl_fail(p, s, e, BKP001, "unexpected %s: expected %s",
+	return hcl_fail(p, s, e, IN_SYNTAX, "unexpected %s: expected %s",
 			hcl_tok_what(p, t, buf, sizeof(buf)), expected);
 }
 

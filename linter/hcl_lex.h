@@ -79,8 +79,9 @@ struct hcl_parser {
 	int peek_nl, peek_ok;
 };
 
-/* Fill c->err (the one place loader errors are made) and return -1. */
-int hcl_fail(struct hcl_parser *p, size_t off, size_t end, int rule,
+/* Fill c->err with the span, the enum input_kind and the message (the one
+ * place loader errors are made) and return -1. */
+int hcl_fail(struct hcl_parser *p, size_t off, size_t end, int kind,
 	     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Add a related place ("'[' opened here") to the error just made. */
 void hcl_related(struct hcl_parser *p, size_t off, const char *fmt, ...)
@@ -139,7 +140,7 @@ void hcl_str_node(struct node *n, int style, const char *s, size_t len,
 /* An N_NULL with an empty span at `at`, for an absent optional part. */
 void hcl_push_absent(struct hcl_parser *p, size_t at);
 /* One level deeper (a bracket, block, template part at off): fails with
- * BKP005 beyond max_depth or the stack budget. */
+ * IN_LIMITS beyond max_depth or the stack budget. */
 int hcl_enter(struct hcl_parser *p, size_t off);
 void hcl_leave(struct hcl_parser *p);
 /* The next token in expression mode (line breaks skipped unless p->nl);

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "hcl_lex.h"
-#include "../rules/registry.h"
 
 #define NONE ((size_t)-1)
 
@@ -116,7 +115,7 @@ int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
 	for (;;) {
 		char ch = b[i];
 		if (i >= p->len) {
-			hcl_fail(p, p->len, p->len, BKP001,
+			hcl_fail(p, p->len, p->len, IN_SYNTAX,
 				 "unterminated string: no closing '\"' before the end "
 				 "of the file");
 			hcl_related(p, open, "string opened here");
@@ -125,7 +124,7 @@ int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
 		if (ch == '"')
 			break;
 		if (ch == '\n' || ch == '\r') {
-			hcl_fail(p, i, i + 1, BKP001,
+			hcl_fail(p, i, i + 1, IN_SYNTAX,
 				 "unterminated string: a quoted string must end on "
 				 "its line (write a line break as \\n, or use a "
 				 "heredoc <<EOT for text over several lines)");
@@ -164,7 +163,7 @@ int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
 				int h = i + 2 + (size_t)k < p->len ?
 					hexval(b[i + 2 + (size_t)k]) : -1;
 				if (h < 0) {
-					hcl_fail(p, i, i + 2 + (size_t)k, BKP001,
+					hcl_fail(p, i, i + 2 + (size_t)k, IN_SYNTAX,
 						 "\\%c must be followed by %d hex "
 						 "digits",
 						 ch, nd);
@@ -173,7 +172,7 @@ int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
 				cp = cp * 16 + (unsigned long)h;
 			}
 			if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-				hcl_fail(p, i, i + 2 + (size_t)nd, BKP001,
+				hcl_fail(p, i, i + 2 + (size_t)nd, IN_SYNTAX,
 					 "invalid escape: U+%04lX is not a character "
 					 "that UTF-8 can encode",
 					 cp);
@@ -187,13 +186,13 @@ int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
 		}
 		default:
 			if (i + 1 >= p->len) {
-				hcl_fail(p, p->len, p->len, BKP001,
+				hcl_fail(p, p->len, p->len, IN_SYNTAX,
 					 "unterminated string: no closing '\"' "
 					 "before the end of the file");
 				hcl_related(p, open, "string opened here");
 				return -1;
 			}
-			hcl_fail(p, i, i + 2, BKP001,
+			hcl_fail(p, i, i + 2, IN_SYNTAX,
 				 "invalid escape '\\%c' in a string (valid: \\n \\r "
 				 "\\t \\\" \\\\ \\uNNNN \\UNNNNNNNN; $${ and %%%%{ "
 				 "for a literal ${ and %%{)",
@@ -511,7 +510,7 @@ struct open_dir {
 static int dir_error(struct hcl_parser *p, const struct node *x,
 		     const struct open_dir *o, const char *fmt)
 {
-	hcl_fail(p, x->start, x->end, BKP001, "%s", fmt);
+	hcl_fail(p, x->start, x->end, IN_SYNTAX, "%s", fmt);
 	if (o)
 		hcl_related(p, p->scratch[o->marker].start, "%%{ %s } opened here",
 			    p->scratch[o->marker].style == P_IF ? "if" : "for");
@@ -545,7 +544,7 @@ static int nest(struct hcl_parser *p, size_t base, size_t start, size_t end)
 		case P_IF:
 		case P_FOR:
 			if (p->depth + nd + 1 >= p->c->max_depth) {
-				hcl_fail(p, x.start, x.end, BKP005,
+				hcl_fail(p, x.start, x.end, IN_LIMITS,
 					 "nesting deeper than %u levels (raise the "
 					 "limit with --max-depth)",
 					 p->c->max_depth);
@@ -626,7 +625,7 @@ static int nest(struct hcl_parser *p, size_t base, size_t start, size_t end)
 	}
 	if (nd) {
 		const struct node *m = &p->scratch[d[nd - 1].marker];
-		hcl_fail(p, m->start, m->end, BKP001,
+		hcl_fail(p, m->start, m->end, IN_SYNTAX,
 			 m->style == P_IF ? "%%{ if } is never closed: expected "
 					    "%%{ endif } before the end of the template"
 					  : "%%{ for } is never closed: expected "
@@ -703,12 +702,12 @@ static int unterminated(struct hcl_parser *p, size_t start, size_t m0,
 	}
 	if (k == p->len && last < p->len && k > last + ml - 1)
 		/* the marker is there, but the file ends right after it */
-		hcl_fail(p, p->len, p->len, BKP001,
+		hcl_fail(p, p->len, p->len, IN_SYNTAX,
 			 "unterminated heredoc: its closing marker %.*s needs a "
 			 "line break after it",
 			 shown, p->b + m0);
 	else
-		hcl_fail(p, p->len, p->len, BKP001,
+		hcl_fail(p, p->len, p->len, IN_SYNTAX,
 			 "unterminated heredoc: no line holding only %.*s closes it",
 			 shown, p->b + m0);
 	hcl_related(p, start, "heredoc <<%.*s opened here", shown, p->b + m0);
@@ -728,7 +727,7 @@ int hcl_parse_heredoc(struct hcl_parser *p, const struct hcl_token *t)
 			return unterminated(p, start, m0, m1);
 		hcl_heredoc_chunk(p, pos, &lit, &next, &stop);
 		if (stop == STOP_BAD_CR)
-			return hcl_fail(p, next, next + 1, BKP001,
+			return hcl_fail(p, next, next + 1, IN_SYNTAX,
 					"a carriage return that is not part of a "
 					"CRLF line break, in a heredoc");
 		prev = push_chunk(p, &lit, pos, next, strip);

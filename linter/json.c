@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../rules/registry.h"
 
 struct frame {
 	uint32_t start;  /* offset of '{' or '[' */
@@ -32,15 +31,15 @@ struct parser {
 	struct intern *strings;
 };
 
-static int fail(struct parser *p, size_t off, size_t end, int rule,
+static int fail(struct parser *p, size_t off, size_t end, int kind,
 		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-static int fail(struct parser *p, size_t off, size_t end, int rule,
+static int fail(struct parser *p, size_t off, size_t end, int kind,
 		const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	load_error_set(&p->c->err, p->len, off, end, rule, fmt, ap);
+	load_error_set(&p->c->err, p->len, off, end, kind, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -123,27 +122,27 @@ static int bad_token(struct parser *p, const char *expected)
 	size_t i = p->i;
 	char ch = i < p->len ? p->b[i] : 0;
 	if (i >= p->len)
-		return fail(p, i, i, BKP001, "unexpected end of file: expected %s",
+		return fail(p, i, i, IN_SYNTAX, "unexpected end of file: expected %s",
 			    expected);
 	if (ch == '/' && i + 1 < p->len && (p->b[i + 1] == '/' || p->b[i + 1] == '*'))
-		return fail(p, i, i + 2, BKP001,
+		return fail(p, i, i + 2, IN_SYNTAX,
 			    "comments are not allowed in JSON (expected %s)",
 			    expected);
 	if (ch == '#')
-		return fail(p, i, i + 1, BKP001,
+		return fail(p, i, i + 1, IN_SYNTAX,
 			    "comments are not allowed in JSON (expected %s)",
 			    expected);
 	if (ch == '\'')
-		return fail(p, i, i + 1, BKP001,
+		return fail(p, i, i + 1, IN_SYNTAX,
 			    "strings must use double quotes in JSON, found a single "
 			    "quote (expected %s)",
 			    expected);
 	if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_') {
 		size_t e = word_end(p, i);
-		return fail(p, i, e, BKP001, "unexpected word '%.*s': expected %s",
+		return fail(p, i, e, IN_SYNTAX, "unexpected word '%.*s': expected %s",
 			    (int)(e - i > 40 ? 40 : e - i), p->b + i, expected);
 	}
-	return fail(p, i, i + 1, BKP001, "unexpected %s: expected %s",
+	return fail(p, i, i + 1, IN_SYNTAX, "unexpected %s: expected %s",
 		    what(p, i, buf, sizeof(buf)), expected);
 }
 
@@ -165,7 +164,7 @@ static int read_u4(struct parser *p, size_t i, unsigned *out)
 	for (k = 0; k < 4; k++) {
 		int h = i + k < p->len ? hexval(p->b[i + k]) : -1;
 		if (h < 0)
-			return fail(p, i - 2, i + k + 1, BKP001,
+			return fail(p, i - 2, i + k + 1, IN_SYNTAX,
 				    "\\u must be followed by four hex digits");
 		v = v * 16 + (unsigned)h;
 	}
@@ -214,7 +213,7 @@ static int parse_string(struct parser *p, struct node *n)
 	if (b[i] == '"') {
 		n->kind = N_STR;
 		n->style = S_QUOTED;
-		n->flags = 0;
+		n->flags = NF_VERBATIM;
 		n->len = (uint32_t)(i - s);
 		n->u.str = intern_str(p->strings, p->c->a, b + s, i - s);
 		n->start = (uint32_t)p->i;
@@ -239,15 +238,15 @@ static int parse_string(struct parser *p, struct node *n)
 		if (ch == '"')
 			break;
 		if (i >= p->len)
-			return fail(p, p->i, p->i + 1, BKP001,
+			return fail(p, p->i, p->i + 1, IN_SYNTAX,
 				    "unterminated string: no closing '\"' before the "
 				    "end of the file");
 		if (ch == '\n' || ch == '\r')
-			return fail(p, p->i, i, BKP001,
+			return fail(p, p->i, i, IN_SYNTAX,
 				    "unterminated string: line break before the "
 				    "closing '\"' (write it as \\n)");
 		if (ch < 0x20)
-			return fail(p, i, i + 1, BKP001,
+			return fail(p, i, i + 1, IN_SYNTAX,
 				    "control character U+%04X must be escaped in a "
 				    "JSON string",
 				    ch);
@@ -277,13 +276,13 @@ static int parse_string(struct parser *p, struct node *n)
 				p->c->nul_end = i + 6;
 			}
 			if (cp >= 0xDC00 && cp <= 0xDFFF)
-				return fail(p, i, i + 6, BKP004,
+				return fail(p, i, i + 6, IN_ENCODING,
 					    "lone low surrogate \\u%04X: not a "
 					    "Unicode character",
 					    cp);
 			if (cp >= 0xD800 && cp <= 0xDBFF) {
 				if (b[i + 6] != '\\' || b[i + 7] != 'u')
-					return fail(p, i, i + 6, BKP004,
+					return fail(p, i, i + 6, IN_ENCODING,
 						    "lone high surrogate \\u%04X: "
 						    "must be followed by a low "
 						    "surrogate \\uDC00-\\uDFFF",
@@ -291,7 +290,7 @@ static int parse_string(struct parser *p, struct node *n)
 				if (read_u4(p, i + 8, &lo))
 					return -1;
 				if (lo < 0xDC00 || lo > 0xDFFF)
-					return fail(p, i, i + 12, BKP004,
+					return fail(p, i, i + 12, IN_ENCODING,
 						    "high surrogate \\u%04X is "
 						    "followed by \\u%04X, not a "
 						    "low surrogate",
@@ -305,9 +304,9 @@ static int parse_string(struct parser *p, struct node *n)
 		}
 		default:
 			if (i + 1 >= p->len)
-				return fail(p, p->i, p->i + 1, BKP001,
+				return fail(p, p->i, p->i + 1, IN_SYNTAX,
 					    "unterminated string");
-			return fail(p, i, i + 2, BKP001,
+			return fail(p, i, i + 2, IN_SYNTAX,
 				    "invalid escape '\\%c' in a string (valid: \\\" "
 				    "\\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
 				    ch >= 0x20 && ch < 0x7f ? ch : '?');
@@ -336,20 +335,20 @@ static int parse_number(struct parser *p, struct node *n)
 	if (b[i] == '0') {
 		i++;
 		if (b[i] >= '0' && b[i] <= '9')
-			return fail(p, s, i + 1, BKP001,
+			return fail(p, s, i + 1, IN_SYNTAX,
 				    "numbers cannot have leading zeros in JSON");
 	} else if (b[i] >= '1' && b[i] <= '9') {
 		while (b[i] >= '0' && b[i] <= '9')
 			i++;
 	} else {
-		return fail(p, s, i + 1, BKP001,
+		return fail(p, s, i + 1, IN_SYNTAX,
 			    "'-' must be followed by a digit");
 	}
 	if (b[i] == '.') {
 		i++;
 		is_float = 1;
 		if (!(b[i] >= '0' && b[i] <= '9'))
-			return fail(p, s, i, BKP001,
+			return fail(p, s, i, IN_SYNTAX,
 				    "a digit must follow the decimal point");
 		while (b[i] >= '0' && b[i] <= '9')
 			i++;
@@ -360,7 +359,7 @@ static int parse_number(struct parser *p, struct node *n)
 		if (b[i] == '+' || b[i] == '-')
 			i++;
 		if (!(b[i] >= '0' && b[i] <= '9'))
-			return fail(p, s, i, BKP001,
+			return fail(p, s, i, IN_SYNTAX,
 				    "a digit must follow the exponent");
 		while (b[i] >= '0' && b[i] <= '9')
 			i++;
@@ -473,7 +472,7 @@ static void close_container(struct parser *p, struct node *n, size_t end)
 static int open_frame(struct parser *p, int is_map)
 {
 	if (p->nst >= p->c->max_depth)
-		return fail(p, p->i, p->i + 1, BKP005,
+		return fail(p, p->i, p->i + 1, IN_LIMITS,
 			    "nesting deeper than %u levels (raise the limit with "
 			    "--max-depth)",
 			    p->c->max_depth);
@@ -493,7 +492,7 @@ static int unclosed(struct parser *p)
 {
 	struct frame *f = &p->st[p->nst - 1];
 	struct load_error *e = &p->c->err;
-	fail(p, p->len, p->len, BKP001,
+	fail(p, p->len, p->len, IN_SYNTAX,
 	     "unexpected end of file: '%c' is never closed",
 	     f->is_map ? '{' : '[');
 	e->has_related = 1;
@@ -549,14 +548,14 @@ value:
 			/* "[1,]" or "{"a":1,}": name the trailing comma */
 			size_t k = back_over_ws(p, p->i);
 			if (k > 0 && p->b[k - 1] == ',')
-				return fail(p, k - 1, k, BKP001,
+				return fail(p, k - 1, k, IN_SYNTAX,
 					    "trailing comma before '%c' is not "
 					    "allowed in JSON",
 					    p->b[p->i]);
 		}
 		if (p->b[p->i] == 'N' || p->b[p->i] == 'I' ||
 		    (p->b[p->i] == '+' ))
-			return fail(p, p->i, p->i + 1, BKP001,
+			return fail(p, p->i, p->i + 1, IN_SYNTAX,
 				    "NaN, Infinity and '+' signs are not JSON numbers");
 		if (parse_literal(p, &v))
 			return -1;
@@ -570,7 +569,7 @@ key:
 			return unclosed(p);
 		if (p->b[p->i] == '}') {
 			size_t k = back_over_ws(p, p->i);
-			return fail(p, k - 1, k, BKP001,
+			return fail(p, k - 1, k, IN_SYNTAX,
 				    "trailing comma before '}' is not allowed in JSON");
 		}
 		{
@@ -578,7 +577,7 @@ key:
 			if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 			    ch == '_') {
 				size_t e = word_end(p, p->i);
-				return fail(p, p->i, e, BKP001,
+				return fail(p, p->i, e, IN_SYNTAX,
 					    "object keys must be double-quoted "
 					    "strings: write \"%.*s\"",
 					    (int)(e - p->i > 60 ? 60 : e - p->i),
@@ -604,7 +603,7 @@ have_value:
 		*root = v;
 		skip_ws(p);
 		if (p->i < p->len)
-			return fail(p, p->i, p->i + 1, BKP001,
+			return fail(p, p->i, p->i + 1, IN_SYNTAX,
 				    "unexpected %s after the end of the JSON value "
 				    "(only one top-level value is allowed)",
 				    what(p, p->i, buf, sizeof(buf)));
@@ -630,7 +629,7 @@ have_value:
 			return unclosed(p);
 		if (ch == '"' || ch == '{' || ch == '[' ||
 		    (ch >= '0' && ch <= '9'))
-			return fail(p, p->i, p->i + 1, BKP001,
+			return fail(p, p->i, p->i + 1, IN_SYNTAX,
 				    "missing ',' before %s",
 				    what(p, p->i, buf, sizeof(buf)));
 		return bad_token(p, f->is_map ? "',' or '}'" : "',' or ']'");
@@ -651,7 +650,7 @@ struct node *json_parse(struct load_ctx *c, const char *buf, size_t len)
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		p.i = 3;
 	if (len > UINT32_MAX - 1) {
-		fail(&p, 0, 0, BKP005, "file too large for positions (4 GiB)");
+		fail(&p, 0, 0, IN_LIMITS, "file too large for positions (4 GiB)");
 		return NULL;
 	}
 	root = arena_alloc(c->a, sizeof(*root));
@@ -663,3 +662,37 @@ struct node *json_parse(struct load_ctx *c, const char *buf, size_t len)
 	free(p.strings);
 	return r ? NULL : root;
 }
+
+static int json_sniff(const char *name, const char *buf, size_t len)
+{
+	size_t i = 0;
+	(void)name;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
+			   buf[i] == '\r'))
+		i++;
+	return i < len && (buf[i] == '{' || buf[i] == '[') ? SNIFF_CONTENT
+							  : SNIFF_NO;
+}
+
+static int json_load(struct load_ctx *c, const char *buf, size_t len,
+		     const struct load_sink *k)
+{
+	struct node *root;
+	c->a = k->new_doc(k->ud);
+	root = json_parse(c, buf, len);
+	if (!root)
+		return -1;
+	k->on_doc(k->ud, root);
+	return 0;
+}
+
+static const char *const json_endings[] = { ".json", NULL };
+
+const struct syntax json_syntax = {
+	.name = "json",
+	.endings = json_endings,
+	.sniff = json_sniff,
+	.load = json_load,
+};

@@ -1,4 +1,5 @@
-/* load.c - what both loaders share: duplicate-key detection. */
+/* load.c - what the loaders share: the syntax table, short strings stored
+ * once, map key indexes and duplicate-key detection. */
 #include "load.h"
 
 #include <stdio.h>
@@ -113,10 +114,24 @@ void load_index_map(struct load_ctx *c, struct node *m, int report_dups)
 }
 
 void load_error_set(struct load_error *e, size_t len, size_t off, size_t end,
-		    int rule, const char *fmt, va_list ap)
+		    int kind, const char *fmt, va_list ap)
 {
 	e->off = off;
 	e->end = end > off ? end : off + (off < len);
-	e->rule = rule;
+	e->kind = kind;
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+}
+
+const struct syntax *const syntaxes[] = { &json_syntax, &yaml_syntax, NULL };
+
+int syntax_walks(const char *name)
+{
+	size_t i, j, l = strlen(name);
+	for (i = 0; syntaxes[i]; i++)
+		for (j = 0; syntaxes[i]->endings[j]; j++) {
+			size_t e = strlen(syntaxes[i]->endings[j]);
+			if (l > e && strcmp(name + l - e, syntaxes[i]->endings[j]) == 0)
+				return 1;
+		}
+	return 0;
 }

@@ -1,14 +1,21 @@
-/* load.h - the two loaders: strict JSON (json.c) and YAML via libyaml
- * (yaml.c), both producing the positioned tree of tree.h.
+/* load.h - the syntaxes backuplint reads, each a loader into the positioned
+ * tree of tree.h: strict JSON (json.c) and YAML through libyaml (yaml.c).
+ *
+ * The table syntaxes[] is the one list: a syntax has a name, the file
+ * endings a directory walk picks up, a sniff that says how sure it is that
+ * a buffer is in it, and a loader that delivers documents to a sink. Adding
+ * a syntax is a row and a loader.
  *
  * JSON is read as strictly as the AWS CLI reads it: no comments, no trailing
  * commas, no single quotes, no unquoted keys, no NaN/Infinity, nothing after
- * the value. The caller has already checked the bytes are UTF-8.
+ * the value. Loaders assume UTF-8 (the caller has checked the bytes).
  *
- * Ownership: nodes and strings go to ctx->a. Failure: a loader returns
- * NULL (JSON) or -1 (YAML) and fills ctx->err with the byte span, the rule
- * (BKP001 syntax, BKP004 encoding, BKP005 limits) and a message. Duplicate
- * keys are not failures: each is passed to ctx->on_dup. */
+ * Ownership: nodes and strings go to the arena the sink hands out for each
+ * document. Failure: a loader returns -1 and fills ctx->err with the byte
+ * span, the kind of problem (syntax, encoding, limits: enum input_kind, which
+ * the engine maps to rule numbers) and a message; documents before the
+ * problem were already delivered. Duplicate keys are not failures: each is
+ * passed to ctx->on_dup. */
 #ifndef BACKUPLINT_LOAD_H
 #define BACKUPLINT_LOAD_H
 
@@ -18,9 +25,20 @@
 #include "arena.h"
 #include "tree.h"
 
+/* What an input problem is about; the program's rule table gives each a
+ * rule number (struct checker in checker.h). */
+enum input_kind {
+	IN_SYNTAX,        /* not valid JSON, YAML, ... */
+	IN_DUPLICATE_KEY, /* a key twice in one mapping */
+	IN_UNRECOGNIZED,  /* not a document the checker knows, or empty */
+	IN_ENCODING,      /* not UTF-8 text */
+	IN_LIMITS,        /* over a size, depth or expansion limit */
+	IN_COUNT,
+};
+
 struct load_error {
 	size_t off, end;    /* byte span of the problem */
-	int rule;           /* enum rule_id */
+	int kind;           /* enum input_kind */
 	char msg[256];
 	char hint[200];     /* "" when none */
 	int has_related;    /* e.g. where the unclosed bracket was opened */
@@ -29,11 +47,16 @@ struct load_error {
 };
 
 struct load_ctx {
-	struct arena *a;
+	struct arena *a;    /* the current document's (set by the loader) */
 	unsigned max_depth;
 	size_t max_alias_nodes;
 	void (*on_dup)(void *ud, const struct node *first, const struct node *dup);
 	void *ud;
+	/* A YAML tag that is not one of YAML's own (!Ref, !GetAtt...): may
+	 * rewrite n in place, allocating in c->a, and return 1; returns 0 to
+	 * leave it (the loader then flags it NF_UNKNOWN_TAG). NULL: none. */
+	int (*tag)(struct load_ctx *c, struct node *n, const char *tag,
+		   const char *buf, size_t len);
 	struct load_error err;
 	/* The first string that holds a NUL character (JSON \u0000, YAML \0):
 	 * not fatal, the caller reports it (BKP004) and goes on. */
@@ -41,24 +64,48 @@ struct load_ctx {
 	size_t nul_off, nul_end;
 };
 
-/* Parse buf[0..len) (a UTF-8 BOM at the start is skipped). */
+/* Where a loader delivers documents, in order. */
+struct load_sink {
+	void *ud;
+	/* The arena of the next document (each document can be freed alone). */
+	struct arena *(*new_doc)(void *ud);
+	/* The document just loaded; root is NULL for an empty one. */
+	void (*on_doc)(void *ud, struct node *root);
+};
+
+enum sniff {
+	SNIFF_NO,       /* cannot be this syntax */
+	SNIFF_ANY,      /* could be: the fallback when nothing is surer */
+	SNIFF_NAME,     /* the file name says so */
+	SNIFF_CONTENT,  /* the first bytes say so */
+};
+
+struct syntax {
+	const char *name;              /* "json" */
+	const char *const *endings;    /* file names a walk lints: ".json" */
+	/* enum sniff for buf[0..len) named `name` (a BOM may lead). */
+	int (*sniff)(const char *name, const char *buf, size_t len);
+	/* Load every document of buf[0..len): 0, or -1 with c->err set. */
+	int (*load)(struct load_ctx *c, const char *buf, size_t len,
+		    const struct load_sink *k);
+};
+
+/* The syntaxes, in order of preference when two are as sure; NULL ends. */
+extern const struct syntax *const syntaxes[];
+
+extern const struct syntax json_syntax, yaml_syntax;
+
+/* One JSON value from buf[0..len) into c->a (a UTF-8 BOM is skipped), or
+ * NULL with c->err set; for data files that are not documents. */
 struct node *json_parse(struct load_ctx *c, const char *buf, size_t len);
 
-/* YAML stream: calls on_doc for each document in order with its root (NULL
- * for an empty document) and the document's byte span. Stops at the first
- * error, returning -1 with ctx->err set (documents before it were already
- * delivered). Each document's nodes are allocated in the arena returned by
- * new_arena(ud) for that document, so that each can be freed on its own. */
-int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
-		     struct arena *(*new_arena)(void *ud),
-		     void (*on_doc)(void *ud, struct node *root, size_t start,
-				    size_t end),
-		     void *ud);
+/* 1 when name ends with one of the endings of any syntax. */
+int syntax_walks(const char *name);
 
 /* Fill e: the span [off, end) (at least one byte when inside the buffer
- * of length len), the rule and the formatted message. */
+ * of length len), the kind and the formatted message. */
 void load_error_set(struct load_error *e, size_t len, size_t off, size_t end,
-		    int rule, const char *fmt, va_list ap)
+		    int kind, const char *fmt, va_list ap)
 	__attribute__((format(printf, 6, 0)));
 
 /* Strings that repeat (keys, "Default", "cron(0 5 ? * * *)") are stored

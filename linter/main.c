@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,8 +14,12 @@
 #include <unistd.h>
 
 #include "lint.h"
+#include "load.h"
 #include "output.h"
+#include "ruledoc.h"
+/* main is the one place that wires the engine to backuplint's rules */
 #include "../rules/facts.h"
+#include "../rules/registry.h"
 
 #ifndef BACKUPLINT_VERSION
 #define BACKUPLINT_VERSION "0.0.0"
@@ -110,18 +115,6 @@ static void add_input(struct inputs *in, const char *path, int explicit_arg)
 	in->n++;
 }
 
-static int lintable_name(const char *name)
-{
-	static const char *const exts[] = { ".json", ".yaml", ".yml", ".template" };
-	size_t i, l = strlen(name);
-	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
-		size_t e = strlen(exts[i]);
-		if (l > e && strcmp(name + l - e, exts[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -175,10 +168,18 @@ static void walk_dir(struct inputs *in, const char *dir)
 		size_t l = strlen(dir);
 		char *p = xmalloc(l + strlen(names[i]) + 2);
 		sprintf(p, "%s%s%s", dir, l && dir[l - 1] == '/' ? "" : "/", names[i]);
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		/* directories are walked; of the rest only regular files with
+		 * a name a syntax reads: a FIFO, socket or device found while
+		 * walking would block or never end */
+		if (stat(p, &st) != 0) {
+			/* a dangling link or a link loop: reading it says why */
+			if (syntax_walks(names[i]))
+				add_input(in, p, 0);
+		} else if (S_ISDIR(st.st_mode)) {
 			walk_dir(in, p);
-		else if (lintable_name(names[i]))
+		} else if (S_ISREG(st.st_mode) && syntax_walks(names[i])) {
 			add_input(in, p, 0);
+		}
 		free(p);
 		free(names[i]);
 	}
@@ -194,7 +195,7 @@ struct work {
 	size_t n;
 	size_t next;
 	pthread_mutex_t lock;
-	const struct options *opt;
+	struct run *run;
 	const char *stdin_name;
 };
 
@@ -202,7 +203,7 @@ static void lint_one(struct work *w, size_t i)
 {
 	const char *path = w->inputs[i].path;
 	const char *display = strcmp(path, "-") == 0 ? w->stdin_name : path;
-	lint_file(w->files[i], path, display, w->inputs[i].explicit_arg, w->opt);
+	lint_file(w->run, w->files[i], path, display, w->inputs[i].explicit_arg);
 }
 
 static void *worker(void *arg)
@@ -230,14 +231,25 @@ static size_t parse_size(const char *s, const char *opt)
 	return (size_t)v;
 }
 
-static void disable_rules(struct options *o, const char *list)
+/* An AWS account id: twelve digits. */
+static int account_ok(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (s[n] < '0' || s[n] > '9')
+			return 0;
+	return n == 12;
+}
+
+/* --disable ID,...: each named rule off in session s. */
+static void disable_rules(struct session *s, const char *list)
 {
 	char *copy = xstrdup(list), *tok, *save = NULL;
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		const struct rule *r = rule_lookup(tok);
+		const struct rule *r = rule_find(&s->ck->rules, tok);
 		if (!r)
 			die_usage("--disable: unknown rule '%s'", tok);
-		o->disabled[r - rules] = 1;
+		session_set_severity(s, (int)(r - s->ck->rules.v), SEV_NONE);
 	}
 	free(copy);
 }
@@ -274,16 +286,23 @@ static const struct option longopts[] = {
 int main(int argc, char **argv)
 {
 	struct options opt;
+	struct session session;
 	struct out_opts oo;
 	struct inputs in;
 	struct work w;
 	struct run run;
 	int c, fmt = OUT_TEXT, no_color = 0, list_rules = 0, worst = SEV_NONE;
 	int io_trouble = 0, status, markdown = 0;
-	const char *explain = NULL, *stdin_name = "<stdin>";
+	const char *explain = NULL, *stdin_name = "<stdin>", *disable = NULL;
+	char err[256];
+	struct date today;
+	int stdin_seen = 0;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t i;
 
+	/* A closed output pipe is a write error like any other (exit 2 with a
+	 * reason, whatever the output's size), not a silent death by SIGPIPE. */
+	signal(SIGPIPE, SIG_IGN);
 	options_init(&opt);
 	memset(&oo, 0, sizeof(oo));
 	memset(&in, 0, sizeof(in));
@@ -305,14 +324,10 @@ int main(int argc, char **argv)
 				die_usage("unknown --fail-on '%s' (error, warning, info, none)",
 					  optarg);
 			break;
-		case OPT_FACTS:
-			if (!facts_valid(optarg))
-				die_usage("unknown --facts '%s' (spec, current)", optarg);
-			opt.facts = optarg;
-			break;
+		case OPT_FACTS: opt.facts = optarg; break;
 		case OPT_REGION: opt.region = optarg; break;
 		case OPT_ACCOUNT: opt.account = optarg; break;
-		case OPT_DISABLE: disable_rules(&opt, optarg); break;
+		case OPT_DISABLE: disable = optarg; break;
 		case 'j': jobs = (long)parse_size(optarg, "--jobs"); break;
 		case OPT_MAX_SIZE:
 			opt.max_bytes = parse_size(optarg, "--max-file-size");
@@ -346,18 +361,32 @@ int main(int argc, char **argv)
 	if (markdown && !list_rules)
 		die_usage("%s", "--format markdown goes with --list-rules");
 	if (list_rules) {
-		output_list_rules(stdout, &rule_table, markdown);
+		ruledoc_list(stdout, &backuplint.rules, markdown);
 		return fflush(stdout) || ferror(stdout) ? 2 : 0;
 	}
 	if (explain) {
-		const struct rule *r = rule_lookup(explain);
+		const struct rule *r = rule_find(&backuplint.rules, explain);
 		if (!r)
 			die_usage("--explain: unknown rule '%s' (see --list-rules)", explain);
-		output_explain(stdout, r);
+		ruledoc_explain(stdout, r);
 		return fflush(stdout) || ferror(stdout) ? 2 : 0;
 	}
 	if (optind >= argc)
 		die_usage("%s", "no PATH given");
+	opt.now = getenv("BACKUPLINT_NOW");
+	if (opt.now && !opt.now[0])
+		opt.now = NULL;
+	if (opt.now && date_parse(opt.now, &today) < 0)
+		die_usage("BACKUPLINT_NOW='%.40s' is not a date YYYY-MM-DD between "
+			  "1970-01-01 and 2199-12-31 (it fixes today's date; unset "
+			  "it to use the clock)", opt.now);
+	if (opt.account && !account_ok(opt.account))
+		die_usage("--account '%.40s' is not an AWS account id (12 digits)",
+			  opt.account);
+	if (session_init(&session, &backuplint, &opt, err, sizeof(err)) < 0)
+		die_usage("%s", err);
+	if (disable)
+		disable_rules(&session, disable);
 	if (opt.region && !facts_region(opt.region))
 		fprintf(stderr, "backuplint: warning: --region %s is not a Region "
 				"backuplint knows\n", opt.region);
@@ -365,6 +394,9 @@ int main(int argc, char **argv)
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		struct stat st;
 		const char *p = argv[i];
+		if (strcmp(p, "-") == 0 && stdin_seen++)
+			die_usage("%s", "'-' is named twice: standard input can be "
+				  "read only once");
 		if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
 			walk_dir(&in, p);
 		else
@@ -374,12 +406,13 @@ int main(int argc, char **argv)
 	memset(&w, 0, sizeof(w));
 	w.inputs = in.v;
 	w.n = in.n;
-	w.opt = &opt;
+	w.run = &run;
 	w.stdin_name = stdin_name;
 	w.files = xcalloc(in.n ? in.n : 1, sizeof(*w.files));
 	for (i = 0; i < in.n; i++)
 		w.files[i] = xcalloc(1, sizeof(struct file));
 	pthread_mutex_init(&w.lock, NULL);
+	run_init(&run, &session);
 	if (jobs < 1)
 		jobs = 1;
 	if ((size_t)jobs > in.n)
@@ -406,10 +439,7 @@ int main(int argc, char **argv)
 		free(th);
 	}
 
-	run.files = w.files;
-	run.nfiles = in.n;
-	run.opt = &opt;
-	lint_run(&run);
+	run_finish(&run, w.files, in.n);
 
 	for (i = 0; i < in.n; i++) {
 		struct file *f = w.files[i];
@@ -425,7 +455,7 @@ int main(int argc, char **argv)
 	oo.color = fmt == OUT_TEXT && !no_color && isatty(STDOUT_FILENO) &&
 		   !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]);
 	oo.tool_version = BACKUPLINT_VERSION;
-	oo.rules = &rule_table;
+	oo.rules = &backuplint.rules;
 	if (output_write(stdout, (enum out_format)fmt, w.files, in.n, &oo) != 0) {
 		fprintf(stderr, "backuplint: cannot write the output: %s\n",
 			strerror(errno ? errno : EIO));
@@ -444,6 +474,8 @@ int main(int argc, char **argv)
 		free(in.v[i].path);
 	}
 	free(w.files);
+	run_release(&run);
+	session_release(&session);
 	free(in.v);
 	free(in.stack);
 	pthread_mutex_destroy(&w.lock);

@@ -1,4 +1,5 @@
-/* output.h - writing diagnostics for people and machines, and the rule table.
+/* output.h - writing diagnostics for people and machines (one format a file,
+ * linter/out_*.c; the rule documentation is ruledoc.h).
  *
  * Outputs read diagnostics (and, for the text format, the source lines they
  * point at); they never look at document trees. Formats:
@@ -48,13 +49,5 @@ struct out_opts {
  * Returns -1 when writing failed (checked with ferror after fflush), else 0. */
 int output_write(FILE *fp, enum out_format fmt, struct file **files, size_t n,
 		 const struct out_opts *o);
-
-/* --list-rules: the table (id, name, severity, summary; rules that rest on
- * the facts dataset say "facts: spec|current"), or markdown for
- * docs/rules.md when markdown=1 (each rule: heading, summary, doc, source). */
-void output_list_rules(FILE *fp, const struct rule_table *rt, int markdown);
-
-/* --explain ID: full documentation of one rule. */
-void output_explain(FILE *fp, const struct rule *r);
 
 #endif

@@ -15,13 +15,33 @@ enum rule_flags {
 	RF_FACTS = 1 << 0, /* rests on a dated facts dataset (--facts) */
 };
 
+enum example_kind { EXAMPLE_BAD, EXAMPLE_GOOD };
+
+/* A complete document that shows a rule at work: linted as `file` with
+ * `args`, a Bad one reports the rule (at its severity or below), a Good one,
+ * the same intent done right, does not. testdata/rules/check-examples.sh
+ * runs them all. */
+struct rule_example {
+	enum example_kind kind;
+	const char *file; /* "plan.json": the name it is linted under; its
+			   * extension names the syntax */
+	const char *args; /* extra command-line arguments, words separated by
+			   * spaces ("--facts current"); NULL when none */
+	const char *text; /* the whole document; bytes, not always UTF-8 */
+};
+
+/* Ends an array of examples. */
+#define EXAMPLES_END { .file = NULL }
+
 struct rule {
 	const char *id;       /* "BKP501" */
 	const char *name;     /* "cold-storage-minimum" */
 	int severity;         /* default enum severity (diag.h) */
 	unsigned flags;       /* enum rule_flags */
 	const char *summary;  /* one line, for --list-rules */
-	const char *doc;      /* what it checks, why, bad and good example */
+	const char *doc;      /* what it checks and why, as prose */
+	const struct rule_example *examples; /* at least one Bad and one Good,
+					      * up to EXAMPLES_END */
 	const char *source;   /* the documentation it rests on */
 };
 

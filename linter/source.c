@@ -17,7 +17,7 @@ static void set_err(char *err, size_t errlen, const char *what, const char *why)
 }
 
 int source_read(struct source *s, const char *path, const char *display,
-		size_t max_bytes, char *err, size_t errlen)
+		size_t max_bytes, int regular_only, char *err, size_t errlen)
 {
 	int fd;
 	size_t cap, len = 0;
@@ -31,11 +31,20 @@ int source_read(struct source *s, const char *path, const char *display,
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
 	} else {
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		/* A FIFO found while walking must not block the open (a
+		 * writer may never come): non-blocking, then checked. */
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+				(regular_only ? O_NONBLOCK : 0));
 		if (fd < 0) {
 			set_err(err, errlen, "cannot open: ", strerror(errno));
 			return -1;
 		}
+	}
+	if (regular_only && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		set_err(err, errlen, "", "is not a regular file");
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return -3;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		set_err(err, errlen, "", "is a directory");

@@ -28,11 +28,13 @@ struct pos {
 	uint32_t col;  /* 1-based, in Unicode code points */
 };
 
-/* Read `path` ("-" = standard input) up to `max_bytes` bytes. On failure
- * returns -1 (cannot read) or -2 (over max_bytes) and writes a reason to
+/* Read `path` ("-" = standard input) up to `max_bytes` bytes. With
+ * `regular_only`, anything but a regular file (a FIFO, a socket, a device)
+ * is refused without blocking. On failure returns -1 (cannot read), -2
+ * (over max_bytes) or -3 (not a regular file) and writes a reason to
  * err[errlen]. */
 int source_read(struct source *s, const char *path, const char *display,
-		size_t max_bytes, char *err, size_t errlen);
+		size_t max_bytes, int regular_only, char *err, size_t errlen);
 /* Wrap an in-memory buffer (copied). */
 void source_from_mem(struct source *s, const char *name, const char *buf,
 		     size_t len);

@@ -2,6 +2,7 @@
 #include "suggest.h"
 
 #include <string.h>
+#include <strings.h>
 
 static unsigned char fold(unsigned char c, int nocase)
 {
@@ -43,25 +44,32 @@ unsigned edit_distance(const char *a, size_t la, const char *b, size_t lb,
 	return p[lb];
 }
 
-const char *did_you_mean(const char *word, const char *const *cand, size_t n,
-			 int nocase)
+const char *did_you_mean(const char *word, const char *const *cand, size_t n)
 {
-	size_t i, wl = strlen(word);
-	unsigned best = 1000, limit = wl <= 4 ? 1 : (unsigned)(wl / 3);
-	const char *res = NULL;
-	if (limit > 3)
-		limit = 3;
-	if (limit < 1)
-		limit = 1;
+	size_t i, lw = strlen(word);
+	const char *best = NULL;
+	unsigned bestd = 1000;
+
 	for (i = 0; i < n; i++) {
-		unsigned d;
+		size_t lc, longer;
+		unsigned d, limit;
 		if (!cand[i])
 			continue;
-		d = edit_distance(word, wl, cand[i], strlen(cand[i]), nocase);
-		if (d < best) {
-			best = d;
-			res = cand[i];
+		lc = strlen(cand[i]);
+		longer = lw > lc ? lw : lc;
+		d = edit_distance(word, lw, cand[i], lc, 1);
+		limit = longer <= 4 ? 1 : (unsigned)(longer / 3);
+		if (limit > 4)
+			limit = 4;
+		if (d > limit) {
+			if (!(lc >= 4 && lw > lc && strncasecmp(word, cand[i], lc) == 0))
+				continue;
+			d = (unsigned)(lw - lc);
+		}
+		if (d < bestd) {
+			bestd = d;
+			best = cand[i];
 		}
 	}
-	return best <= limit && best > 0 ? res : (best == 0 && nocase ? res : NULL);
+	return best;
 }

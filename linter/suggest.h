@@ -1,4 +1,4 @@
-/* suggest.h - "did you mean": edit distance and the closest candidate.
+/* suggest.h - "did you mean": one edit distance and one notion of close.
  *
  * Pure functions, no allocation. */
 #ifndef BACKUPLINT_SUGGEST_H
@@ -12,10 +12,13 @@
 unsigned edit_distance(const char *a, size_t la, const char *b, size_t lb,
 		       int nocase);
 
-/* The candidate closest to `word` when it is close enough to be a likely
- * misspelling (distance at most 1 for short words, up to a third of the
- * length, never more than 3), else NULL. Ties go to the first candidate. */
-const char *did_you_mean(const char *word, const char *const *cand, size_t n,
-			 int nocase);
+/* The candidate closest to `word` (case folded) when it is close enough to
+ * be a slip of the keyboard: at most one edit for words of four letters or
+ * fewer, else at most a third of the longer word and never more than four;
+ * a word that starts with a candidate of four letters or more
+ * ("TargetBackupVaultNames") counts too. A candidate equal to the word but
+ * for case is the best answer. Ties go to the first candidate; NULL
+ * candidates are skipped; NULL when none is close. */
+const char *did_you_mean(const char *word, const char *const *cand, size_t n);
 
 #endif

@@ -1,4 +1,4 @@
-/* tree.c - lookups on the positioned tree, and CloudFormation intrinsics. */
+/* tree.c - lookups on the positioned tree. */
 #include "tree.h"
 
 #include <math.h>
@@ -138,72 +138,8 @@ const char *node_kind_name(const struct node *n)
 	return "value";
 }
 
-static const struct {
-	const char *name; /* long form */
-	enum cfn_fn fn;
-} fns[] = {
-	{ "Ref", FN_REF },
-	{ "Condition", FN_CONDITION },
-	{ "Fn::GetAtt", FN_GETATT },
-	{ "Fn::Sub", FN_SUB },
-	{ "Fn::Join", FN_JOIN },
-	{ "Fn::If", FN_IF },
-	{ "Fn::Select", FN_SELECT },
-	{ "Fn::FindInMap", FN_FINDINMAP },
-	{ "Fn::ImportValue", FN_IMPORTVALUE },
-	{ "Fn::Split", FN_SPLIT },
-	{ "Fn::Base64", FN_BASE64 },
-	{ "Fn::GetAZs", FN_GETAZS },
-	{ "Fn::Cidr", FN_CIDR },
-	{ "Fn::Equals", FN_EQUALS },
-	{ "Fn::And", FN_AND },
-	{ "Fn::Or", FN_OR },
-	{ "Fn::Not", FN_NOT },
-	{ "Fn::Transform", FN_TRANSFORM },
-	{ "Fn::Length", FN_LENGTH },
-	{ "Fn::ToJsonString", FN_TOJSONSTRING },
-	{ "Fn::ForEach", FN_FOREACH },
-	{ "Fn::Contains", FN_CONTAINS },
-	{ "Fn::EachMemberEquals", FN_EACHMEMBEREQUALS },
-	{ "Fn::EachMemberIn", FN_EACHMEMBERIN },
-	{ "Fn::RefAll", FN_REFALL },
-	{ "Fn::ValueOf", FN_VALUEOF },
-	{ "Fn::ValueOfAll", FN_VALUEOFALL },
-};
 
-enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form)
+uint32_t node_text_start(const struct node *n)
 {
-	size_t i;
-	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
-		const char *f = fns[i].name;
-		/* Short tags drop the "Fn::" prefix: !GetAtt, !Sub; !Ref and
-		 * !Condition are spelled as their long forms. */
-		if (short_form && strncmp(f, "Fn::", 4) == 0)
-			f += 4;
-		if (strlen(f) == len && memcmp(f, name, len) == 0)
-			return fns[i].fn;
-	}
-	return FN_NONE;
-}
-
-const char *cfn_fn_name(enum cfn_fn fn)
-{
-	size_t i;
-	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
-		if (fns[i].fn == fn)
-			return fns[i].name;
-	return "";
-}
-
-enum cfn_fn node_intrinsic(const struct node *n)
-{
-	const struct node *k;
-	if (!n || n->kind != N_MAP || n->len != 1)
-		return FN_NONE;
-	k = map_key(n, 0);
-	if (k->kind != N_STR)
-		return FN_NONE;
-	/* {"Condition": X} is a function only inside conditions; a resource's
-	 * Condition attribute never stands alone in a one-pair map. */
-	return cfn_fn_lookup(k->u.str, k->len, 0);
+	return n->end - n->len - (n->style == S_QUOTED);
 }

@@ -16,9 +16,9 @@
  * points) are derived on demand by source_pos() in source.h, so the tree
  * stays small and positions are computed only for nodes that are reported.
  *
- * CloudFormation short-form tags (!Ref, !GetAtt, !Sub, ...) are turned by the
- * YAML loader into the long form: a one-pair map {"Fn::GetAtt": [..]} or
- * {"Ref": ..} with NF_SHORT_TAG set, so rules see one shape for both. */
+ * A YAML tag hook (load.h) may rewrite a tagged node: CloudFormation's short
+ * forms (!Ref, !GetAtt...) become the one-pair maps of their long forms,
+ * flagged NF_SHORT_TAG, so that rules see one shape for both. */
 #ifndef BACKUPLINT_TREE_H
 #define BACKUPLINT_TREE_H
 
@@ -65,17 +65,19 @@ enum node_style {
 };
 
 enum node_flags {
-	NF_SHORT_TAG   = 1 << 0, /* came from a YAML !Tag short form */
+	NF_SHORT_TAG   = 1 << 0, /* rewritten from a YAML tag by a tag hook */
 	NF_UNKNOWN_TAG = 1 << 1, /* had a YAML tag we do not interpret */
 	NF_ALIAS       = 1 << 2, /* produced by a YAML alias (*name) */
 	NF_BIG         = 1 << 3, /* number outside int64 / double range */
 	NF_MERGED      = 1 << 4, /* pair brought in by a YAML merge key << */
 	NF_KEY         = 1 << 5, /* this node is a mapping key */
 	NF_INDEXED     = 1 << 6, /* N_MAP: a sorted key index follows the kids */
-	NF_BLOCK       = 1 << 7, /* HCL: key of a block (its type) */
-	NF_LABEL       = 1 << 8, /* HCL: one-pair map whose key is a block label */
-	NF_BODY        = 1 << 9, /* HCL: map of a file's or a block's body */
-	NF_EXPAND      = 1 << 10,/* HCL: f(x...) or {for ...: k => v...} */
+	NF_VERBATIM    = 1 << 7, /* N_STR: its bytes stand in the source as they
+				  * are, from node_text_start() on */
+	NF_BLOCK       = 1 << 8, /* HCL: key of a block (its type) */
+	NF_LABEL       = 1 << 9, /* HCL: one-pair map whose key is a block label */
+	NF_BODY        = 1 << 10,/* HCL: map of a file's or a block's body */
+	NF_EXPAND      = 1 << 11,/* HCL: f(x...) or {for ...: k => v...} */
 };
 
 /* Maps of more than this many pairs carry a sorted index of their keys
@@ -137,49 +139,18 @@ const char *node_str(const struct node *n);
  * too (CloudFormation converts them). */
 int node_int(const struct node *n, long long *out, int digits_ok);
 
+/* Byte offset where the text of an NF_VERBATIM string starts: after the
+ * opening quote, and after an anchor or tag written before it. */
+uint32_t node_text_start(const struct node *n);
+
+/* 1 when n is a string whose text stands verbatim in the source. */
+static inline int node_verbatim(const struct node *n)
+{
+	return n && n->kind == N_STR && (n->flags & NF_VERBATIM) &&
+	       !(n->flags & NF_ALIAS);
+}
+
 /* Name of a kind for messages: "string", "integer", "mapping", ... */
 const char *node_kind_name(const struct node *n);
-
-/* CloudFormation intrinsic functions. */
-enum cfn_fn {
-	FN_NONE,
-	FN_REF,
-	FN_GETATT,
-	FN_SUB,
-	FN_JOIN,
-	FN_IF,
-	FN_SELECT,
-	FN_FINDINMAP,
-	FN_IMPORTVALUE,
-	FN_SPLIT,
-	FN_BASE64,
-	FN_GETAZS,
-	FN_CIDR,
-	FN_CONDITION,
-	FN_EQUALS,
-	FN_AND,
-	FN_OR,
-	FN_NOT,
-	FN_TRANSFORM,
-	FN_LENGTH,
-	FN_TOJSONSTRING,
-	FN_FOREACH,
-	/* functions of a template's Rules section */
-	FN_CONTAINS,
-	FN_EACHMEMBEREQUALS,
-	FN_EACHMEMBERIN,
-	FN_REFALL,
-	FN_VALUEOF,
-	FN_VALUEOFALL,
-};
-
-/* Which intrinsic a one-pair map is ({"Ref": x}, {"Fn::If": [...]}), or
- * FN_NONE. */
-enum cfn_fn node_intrinsic(const struct node *n);
-/* Map a function name ("Ref", "Fn::GetAtt", "GetAtt" for a short tag
- * without the "Fn::" prefix when `short_form`) to its enum. */
-enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form);
-/* Long-form key for an intrinsic: "Ref", "Condition", "Fn::GetAtt", ... */
-const char *cfn_fn_name(enum cfn_fn fn);
 
 #endif

@@ -19,7 +19,6 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "../rules/registry.h"
 
 struct yframe {
 	struct node head;   /* kind, style, start; children come at close */
@@ -52,15 +51,15 @@ struct ystate {
 	size_t alias_nodes;
 };
 
-static int yfail(struct ystate *y, size_t off, size_t end, int rule,
+static int yfail(struct ystate *y, size_t off, size_t end, int kind,
 		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-static int yfail(struct ystate *y, size_t off, size_t end, int rule,
+static int yfail(struct ystate *y, size_t off, size_t end, int kind,
 		 const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	load_error_set(&y->c->err, y->len, off, end, rule, fmt, ap);
+	load_error_set(&y->c->err, y->len, off, end, kind, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -234,73 +233,22 @@ static void type_plain(struct node *n, const char *v, size_t len)
 /* ---- tags ---- */
 #define YAML_TAG_PREFIX "tag:yaml.org,2002:"
 
-/* Wrap n as the long form of CloudFormation short tag fn. */
-static void wrap_short(struct ystate *y, struct node *n, enum cfn_fn fn,
-		       const char *tag)
-{
-	struct node *kids = arena_alloc(y->a, 2 * sizeof(struct node));
-	struct node *k = &kids[0], *v = &kids[1];
-	const char *name = cfn_fn_name(fn);
-	size_t taglen = strlen(tag);
-	*v = *n;
-	/* The node's span starts at its tag; the value proper starts after
-	 * the tag and the blanks that follow it. */
-	if (v->start + taglen <= y->len &&
-	    memcmp(y->b + v->start, tag, taglen) == 0) {
-		size_t s = v->start + taglen;
-		while (s < v->end && (y->b[s] == ' ' || y->b[s] == '\t'))
-			s++;
-		if (s < v->end || v->kind == N_NULL)
-			v->start = (uint32_t)s;
-	}
-	memset(k, 0, sizeof(*k));
-	k->kind = N_STR;
-	k->style = S_PLAIN;
-	k->flags = NF_KEY | NF_SHORT_TAG;
-	k->u.str = name;
-	k->len = (uint32_t)strlen(name);
-	k->start = n->start;
-	k->end = (uint32_t)(n->start + taglen <= y->len ? n->start + taglen : n->start);
-	/* !GetAtt Res.Attr is the list [Res, Attr] in the long form. */
-	if (fn == FN_GETATT && v->kind == N_STR) {
-		const char *dot = strchr(v->u.str, '.');
-		if (dot && dot != v->u.str && dot[1]) {
-			struct node *parts = arena_alloc(y->a, 2 * sizeof(struct node));
-			size_t l0 = (size_t)(dot - v->u.str);
-			int exact = v->style == S_PLAIN && v->end - v->start == v->len;
-			parts[0] = *v;
-			parts[0].u.str = arena_strndup(y->a, v->u.str, l0);
-			parts[0].len = (uint32_t)l0;
-			parts[1] = *v;
-			parts[1].u.str = arena_strdup(y->a, dot + 1);
-			parts[1].len = (uint32_t)(v->len - l0 - 1);
-			if (exact) {
-				parts[0].end = (uint32_t)(v->start + l0);
-				parts[1].start = (uint32_t)(v->start + l0 + 1);
-			}
-			v->kind = N_SEQ;
-			v->style = S_FLOW;
-			v->len = 2;
-			v->u.kids = parts;
-		}
-	}
-	n->kind = N_MAP;
-	n->style = S_FLOW;
-	n->flags = NF_SHORT_TAG;
-	n->len = 1;
-	n->u.kids = kids;
-}
-
-/* Apply a tag to a finished node: YAML core tags retype scalars, short
- * CloudFormation tags wrap, anything else is kept as unknown. */
+/* Apply a tag to a finished node: YAML core tags retype scalars; other
+ * tags go to the context's tag hook (CloudFormation's short forms), and
+ * what nobody takes is kept, flagged unknown. */
 static void apply_tag(struct ystate *y, struct node *n, const char *tag)
 {
 	if (!tag)
 		return;
 	if (strncmp(tag, YAML_TAG_PREFIX, strlen(YAML_TAG_PREFIX)) == 0) {
 		const char *t = tag + strlen(YAML_TAG_PREFIX);
-		if (n->kind == N_MAP || n->kind == N_SEQ)
+		if (n->kind == N_MAP || n->kind == N_SEQ) {
+			/* !!map and !!seq say what it is; !!omap, !!set,
+			 * !!pairs (and anything else) are not JSON's */
+			if (strcmp(t, n->kind == N_MAP ? "map" : "seq") != 0)
+				n->flags |= NF_UNKNOWN_TAG;
 			return;
+		}
 		if (strcmp(t, "str") == 0) {
 			if (n->kind != N_STR) {
 				size_t l = n->end - n->start;
@@ -323,16 +271,17 @@ static void apply_tag(struct ystate *y, struct node *n, const char *tag)
 				type_plain(&m, n->u.str, n->len);
 				*n = m;
 			}
+			/* "!!float daily": the tag does not fit the value */
+			if (n->kind == N_STR)
+				n->flags |= NF_UNKNOWN_TAG;
+		} else {
+			/* !!binary, !!timestamp, !!python/...: not JSON's types */
+			n->flags |= NF_UNKNOWN_TAG;
 		}
 		return;
 	}
-	if (tag[0] == '!' && tag[1] != '!') {
-		enum cfn_fn fn = cfn_fn_lookup(tag + 1, strlen(tag + 1), 1);
-		if (fn != FN_NONE) {
-			wrap_short(y, n, fn, tag);
-			return;
-		}
-	}
+	if (y->c->tag && y->c->tag(y->c, n, tag, y->b, y->len))
+		return;
 	n->flags |= NF_UNKNOWN_TAG;
 }
 
@@ -378,13 +327,13 @@ static int do_merge(struct ystate *y, struct node *n)
 			for (j = 0; j < v->len; j++) {
 				if (seq_at(v, (uint32_t)j)->kind != N_MAP)
 					return yfail(y, seq_at(v, (uint32_t)j)->start,
-						     seq_at(v, (uint32_t)j)->end, BKP001,
+						     seq_at(v, (uint32_t)j)->end, IN_SYNTAX,
 						     "a merge key '<<' takes a mapping "
 						     "or a list of mappings");
 				cap += seq_at(v, (uint32_t)j)->len;
 			}
 		} else {
-			return yfail(y, v->start, v->end, BKP001,
+			return yfail(y, v->start, v->end, IN_SYNTAX,
 				     "a merge key '<<' takes a mapping or a list of "
 				     "mappings, not a %s",
 				     node_kind_name(v));
@@ -431,7 +380,7 @@ static int start_container(struct ystate *y, const yaml_event_t *e, int is_map)
 	const yaml_char_t *anchor, *tag;
 	int flow;
 	if (y->nst >= y->c->max_depth)
-		return yfail(y, boff(y, e->start_mark.index), 0, BKP005,
+		return yfail(y, boff(y, e->start_mark.index), 0, IN_LIMITS,
 			     "nesting deeper than %u levels (raise the limit with "
 			     "--max-depth)",
 			     y->c->max_depth);
@@ -468,7 +417,7 @@ static int end_container(struct ystate *y, const yaml_event_t *e)
 	size_t count = y->ns - f->base, size = f->size;
 	const char *anchor = f->anchor, *tag = f->tag;
 	if (n.kind == N_MAP && count % 2)
-		return yfail(y, n.start, n.end, BKP001, "mapping without a value");
+		return yfail(y, n.start, n.end, IN_SYNTAX, "mapping without a value");
 	n.len = (uint32_t)(n.kind == N_MAP ? count / 2 : count);
 	if (count) {
 		n.u.kids = arena_alloc(y->a, load_kids_size((uint32_t)count,
@@ -524,7 +473,7 @@ static int scalar(struct ystate *y, const yaml_event_t *e)
 		n.style = S_PLAIN;
 	}
 	if (len > UINT32_MAX)
-		return yfail(y, n.start, n.end, BKP005, "scalar too long");
+		return yfail(y, n.start, n.end, IN_LIMITS, "scalar too long");
 	if (memchr(v, '\0', len) && !y->c->has_nul) {
 		/* reported by the caller; the string keeps it */
 		y->c->has_nul = 1;
@@ -534,8 +483,19 @@ static int scalar(struct ystate *y, const yaml_event_t *e)
 	n.kind = N_STR;
 	n.u.str = intern_str(y->strings, y->a, v, len);
 	n.len = (uint32_t)len;
+	/* The text stands as it is in the source when it ends the span
+	 * (before a closing quote): no escapes, no folding. An anchor or a
+	 * tag may come before it within the span. */
+	if (n.style != S_BLOCK) {
+		size_t q = n.style == S_QUOTED;
+		if (n.end - n.start >= len + 2 * q &&
+		    memcmp(y->b + n.end - q - len, v, len) == 0 &&
+		    (n.end - n.start == len + 2 * q ||
+		     y->b[n.start] == '&' || y->b[n.start] == '!'))
+			n.flags |= NF_VERBATIM;
+	}
 	/* Untagged plain scalars are typed by the core schema; a tagged one
-	 * ("!Ref 30") keeps its text, as CloudFormation does. */
+	 * ("!Ref 30") keeps its text for the tag's owner. */
 	if (n.style == S_PLAIN && !tag)
 		type_plain(&n, n.u.str, len);
 	if (tag && strcmp(tag, "!") != 0) /* "!" alone: a plain string */
@@ -559,17 +519,17 @@ static int alias(struct ystate *y, const yaml_event_t *e)
 	if (!a) {
 		for (i = 0; i < y->nst; i++)
 			if (y->st[i].anchor && strcmp(y->st[i].anchor, name) == 0)
-				return yfail(y, s, end, BKP001,
+				return yfail(y, s, end, IN_SYNTAX,
 					     "alias *%s refers to its own enclosing "
 					     "node (recursive alias)",
 					     name);
-		return yfail(y, s, end, BKP001,
+		return yfail(y, s, end, IN_SYNTAX,
 			     "alias *%s refers to an undefined anchor &%s", name,
 			     name);
 	}
 	y->alias_nodes += a->size;
 	if (y->alias_nodes > y->c->max_alias_nodes)
-		return yfail(y, s, end, BKP005,
+		return yfail(y, s, end, IN_LIMITS,
 			     "aliases expand to more than %zu nodes (an alias bomb?); "
 			     "raise the limit with --max-alias-nodes",
 			     y->c->max_alias_nodes);
@@ -593,17 +553,17 @@ static void yaml_problem(struct ystate *y, yaml_parser_t *p)
 	const char *problem = p->problem ? p->problem : "invalid YAML";
 	if (p->error == YAML_READER_ERROR) {
 		yfail(y, y->base_bi + p->problem_offset,
-		      y->base_bi + p->problem_offset + 1, BKP004,
+		      y->base_bi + p->problem_offset + 1, IN_ENCODING,
 		      "%s", problem);
 		return;
 	}
 	if (off < y->len && y->b[off] == '\t') {
-		yfail(y, off, off + 1, BKP001,
+		yfail(y, off, off + 1, IN_SYNTAX,
 		      "a tab character where YAML expects indentation or a token; "
 		      "YAML indentation must use spaces");
 		return;
 	}
-	yfail(y, off, off + 1, BKP001, "%s%s%s", problem,
+	yfail(y, off, off + 1, IN_SYNTAX, "%s%s%s", problem,
 	      p->context ? " " : "", p->context ? p->context : "");
 	/* libyaml's wording is terse; say what usually causes it */
 	if (strstr(problem, "mapping values are not allowed"))
@@ -628,17 +588,13 @@ static void yaml_problem(struct ystate *y, yaml_parser_t *p)
 	}
 }
 
-int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
-		     struct arena *(*new_arena)(void *ud),
-		     void (*on_doc)(void *ud, struct node *root, size_t start,
-				    size_t end),
-		     void *ud)
+static int yaml_load(struct load_ctx *c, const char *buf, size_t len,
+		     const struct load_sink *k)
 {
 	yaml_parser_t p;
 	yaml_event_t e;
 	struct ystate y;
 	int rc = 0, done = 0;
-	size_t doc_start = 0;
 
 	memset(&y, 0, sizeof(y));
 	memset(&c->err, 0, sizeof(c->err));
@@ -648,7 +604,7 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		y.bi = y.base_bi = 3;
 	if (len > UINT32_MAX - 1)
-		return yfail(&y, 0, 0, BKP005, "file too large for positions (4 GiB)");
+		return yfail(&y, 0, 0, IN_LIMITS, "file too large for positions (4 GiB)");
 	if (!yaml_parser_initialize(&p))
 		oom();
 	/* The byte-order mark is not handed to libyaml: with the encoding
@@ -667,11 +623,10 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 		}
 		switch (e.type) {
 		case YAML_DOCUMENT_START_EVENT:
-			y.a = new_arena(ud);
+			y.a = k->new_doc(k->ud);
 			c->a = y.a;
 			y.nanchors = 0;
 			y.alias_nodes = 0;
-			doc_start = boff(&y, e.start_mark.index);
 			break;
 		case YAML_DOCUMENT_END_EVENT: {
 			struct node *root = NULL;
@@ -680,7 +635,7 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 				*root = y.scratch[0];
 			}
 			y.ns = 0;
-			on_doc(ud, root, doc_start, boff(&y, e.end_mark.index));
+			k->on_doc(k->ud, root);
 			break;
 		}
 		case YAML_MAPPING_START_EVENT:
@@ -716,3 +671,27 @@ int yaml_load_stream(struct load_ctx *c, const char *buf, size_t len,
 	free(y.strings);
 	return rc;
 }
+
+static int yaml_sniff(const char *name, const char *buf, size_t len)
+{
+	static const char *const ends[] = { ".yaml", ".yml", ".template" };
+	size_t i, l = strlen(name);
+	(void)buf;
+	(void)len;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		size_t e = strlen(ends[i]);
+		if (l > e && strcmp(name + l - e, ends[i]) == 0)
+			return SNIFF_NAME;
+	}
+	/* JSON is YAML too: YAML reads whatever nothing else claims */
+	return SNIFF_ANY;
+}
+
+static const char *const yaml_endings[] = { ".yaml", ".yml", ".template", NULL };
+
+const struct syntax yaml_syntax = {
+	.name = "yaml",
+	.endings = yaml_endings,
+	.sniff = yaml_sniff,
+	.load = yaml_load,
+};

@@ -5,13 +5,15 @@
 #include <string.h>
 
 #include "../linter/lint.h"
+#include "cfn.h"
 #include "families.h"
+#include "registry.h"
 #include "model.h"
 
 #define ALL_TYPES 0xffffffffu
 
 /* "us-west-2 (US West (Oregon)) in account N" for copy c. */
-static const char *dest_desc(const struct copy_model *c, char *buf, size_t n)
+static const char *dest_desc(const struct copy_m *c, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s%s%s",
 		 c->dst_region ? facts_region_label(c->dst_region)
@@ -21,8 +23,8 @@ static const char *dest_desc(const struct copy_model *c, char *buf, size_t n)
 	return buf;
 }
 
-static const char *copy_desc(const struct plan_model *p,
-			     const struct copy_model *c, char *buf, size_t n)
+static const char *copy_desc(const struct plan_m *p,
+			     const struct copy_m *c, char *buf, size_t n)
 {
 	char d[200];
 	snprintf(buf, n, "rule '%s' copies to %s", p->rules[c->rule].name,
@@ -31,9 +33,9 @@ static const char *copy_desc(const struct plan_model *p,
 }
 
 static void check_both_kinds(struct doc *d, const struct facts *f,
-			     const struct plan_model *p)
+			     const struct plan_m *p)
 {
-	const struct copy_model *xr = NULL, *xa = NULL, *both = NULL, *at;
+	const struct copy_m *xr = NULL, *xa = NULL, *both = NULL, *at;
 	uint32_t known = 0, all = 0;
 	enum fact v = FACT_NO;
 	const char *note = NULL;
@@ -43,7 +45,7 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 	int t;
 
 	for (i = 0; i < p->ncopies; i++) {
-		const struct copy_model *c = &p->copies[i];
+		const struct copy_m *c = &p->copies[i];
 		if (c->cross_region == 1 && !xr)
 			xr = c;
 		if (c->cross_account == 1 && !xa)
@@ -101,7 +103,7 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 			p->name, d1, tl, model_cite(d, f, v, note));
 	if (!dg)
 		return;
-	dg->severity = model_severity(BKP401, known != 0, v);
+	diag_demote(dg, model_demotion(known != 0, v));
 	diag_hint(
 		d->file, dg,
 		"use two plans (one copying cross-Region, one "
@@ -110,39 +112,64 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 		"starting StartCopyJob from a Lambda function)");
 }
 
-static int copy_eq(const struct copy_model *a, const struct copy_model *b)
+static int copy_eq(const struct copy_m *a, const struct copy_m *b)
 {
-	const char *sa = node_str(a->arn), *sb = node_str(b->arn);
+	const char *sa = node_str(a->dest.at), *sb = node_str(b->dest.at);
 	if (sa && sb)
 		return strcmp(sa, sb) == 0;
-	return a->arn->start == b->arn->start;
+	return a->dest.at->start == b->dest.at->start;
+}
+
+/* The copies of rule r to a known kind of destination (an ARN). */
+static size_t arn_copies(const struct plan_m *p, const struct rule_m *r)
+{
+	size_t i, n = 0;
+	for (i = 0; i < r->ncopies; i++)
+		n += p->copies[r->first_copy + i].is_arn;
+	return n;
 }
 
 /* 1 when rules a and b copy to the same set of destinations. */
-static int same_copies(const struct plan_model *p, const struct rule_model *a,
-		       const struct rule_model *b)
+static int same_copies(const struct plan_m *p, const struct rule_m *a,
+		       const struct rule_m *b)
 {
 	size_t i, j;
-	if (a->ncopies != b->ncopies)
+	if (arn_copies(p, a) != arn_copies(p, b))
 		return 0;
 	for (i = 0; i < a->ncopies; i++) {
+		const struct copy_m *ca = &p->copies[a->first_copy + i];
 		int found = 0;
-		for (j = 0; j < b->ncopies && !found; j++)
-			found = copy_eq(&p->copies[a->first_copy + i],
-					&p->copies[b->first_copy + j]);
+		if (!ca->is_arn)
+			continue;
+		for (j = 0; j < b->ncopies && !found; j++) {
+			const struct copy_m *cb = &p->copies[b->first_copy + j];
+			found = cb->is_arn && copy_eq(ca, cb);
+		}
 		if (!found)
 			return 0;
 	}
 	return 1;
 }
 
+/* The first copy of rule r to an ARN. */
+static const struct copy_m *first_arn_copy(const struct plan_m *p,
+					   const struct rule_m *r)
+{
+	size_t i;
+	for (i = 0; i < r->ncopies; i++)
+		if (p->copies[r->first_copy + i].is_arn)
+			return &p->copies[r->first_copy + i];
+	return NULL;
+}
+
 static void check_efs_plan_wide(struct doc *d, const struct facts *f,
-				const struct plan_model *p)
+				const struct plan_m *p)
 {
 	int efs = facts_type_index("EFS");
 	uint32_t m = efs >= 0 ? 1u << efs : 0;
-	const struct sel_model *s1 = NULL, *s2 = NULL;
-	const struct rule_model *ra = NULL, *rb = NULL;
+	const struct sel_m *s1 = NULL, *s2 = NULL;
+	const struct rule_m *ra = NULL, *rb = NULL;
+	const struct copy_m *first;
 	int known = 1;
 	size_t i, j;
 	const char *note = NULL;
@@ -157,7 +184,7 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 	if (v != FACT_YES)
 		return;
 	for (i = 0; i < p->nsels; i++) {
-		const struct sel_model *s = p->sels[i];
+		const struct sel_m *s = p->sels[i];
 		if (!(s->known & m) && !(s->maybe & m) && !s->any)
 			continue;
 		if (!(s->known & m))
@@ -173,7 +200,7 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 	 * elsewhere or not at all */
 	for (i = 0; i < p->nrules && !ra; i++)
 		for (j = 0; j < p->nrules; j++)
-			if (i != j && p->rules[i].ncopies &&
+			if (i != j && arn_copies(p, &p->rules[i]) &&
 			    !same_copies(p, &p->rules[i], &p->rules[j])) {
 				ra = &p->rules[i];
 				rb = &p->rules[j];
@@ -181,37 +208,35 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 			}
 	if (!ra)
 		return;
-	if (rb->ncopies)
+	first = first_arn_copy(p, ra);
+	if (arn_copies(p, rb))
 		snprintf(what, sizeof(what), "rule '%s' copies elsewhere",
 			 rb->name);
 	else
 		snprintf(what, sizeof(what), "rule '%s' does not copy",
 			 rb->name);
 	dg = report(
-		d, BKP402, p->copies[ra->first_copy].arn,
+		d, BKP402, first->dest.at,
 		"%splan '%s' assigns Amazon EFS file systems through "
 		"selections '%s' and '%s'; rule '%s' copies them to %s while "
 		"%s, but EFS copy rules apply to the whole plan: every file "
 		"system gets every rule's copies (%s)",
 		known ? "" : "if its selections include EFS file systems, ",
 		p->name, s1->name, s2->name, ra->name,
-		p->copies[ra->first_copy].dst_region
-			? facts_region_label(
-				  p->copies[ra->first_copy].dst_region)
-		: node_str(p->copies[ra->first_copy].arn)
-			? node_str(p->copies[ra->first_copy].arn)
-			: "another vault",
+		first->dst_region ? facts_region_label(first->dst_region)
+		: node_str(first->dest.at) ? node_str(first->dest.at)
+					   : "another vault",
 		what, model_cite(d, f, v, note));
 	if (!dg)
 		return;
-	dg->severity = model_severity(BKP402, known, FACT_NO);
+	diag_demote(dg, model_demotion(known, FACT_NO));
 	diag_hint(d->file, dg,
 		  "create a separate plan for the file systems "
 		  "that need a different copy rule");
 }
 
 static void plan_hook(struct doc *d, const struct facts *f,
-		      struct plan_model *p)
+		      struct plan_m *p)
 {
 	if (!p->nsels)
 		return; /* types unknown: say nothing */

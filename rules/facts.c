@@ -11,6 +11,8 @@
 #include "../linter/arena.h"
 #include "../linter/data.h"
 #include "../linter/lint.h"
+#include "arn.h"
+#include "registry.h"
 #include "../linter/suggest.h"
 
 #define MAX_TYPES     32
@@ -91,6 +93,8 @@ static struct {
 	size_t nregions;
 	struct partition_prefix prefixes[MAX_PREFIXES];
 	size_t nprefixes;
+	const char *partitions[MAX_PREFIXES];
+	size_t npartitions;
 	const char *type_name[MAX_TYPES];
 	const char *type_display[MAX_TYPES];
 	size_t ntypes;
@@ -120,6 +124,9 @@ static void load_regions(void)
 		const struct node *p = seq_at(parts, i);
 		const struct node *pre = map_get(p, "prefixes");
 		const char *id = need_str(file, p, "id");
+		if (base.npartitions == MAX_PREFIXES)
+			bad_data(file, "too many partitions");
+		base.partitions[base.npartitions++] = id;
 		for (j = 0; node_is(pre, N_SEQ) && j < pre->len; j++) {
 			if (base.nprefixes == MAX_PREFIXES)
 				bad_data(file, "too many prefixes");
@@ -340,8 +347,8 @@ static int span_has_star(const char *s, size_t len)
 static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 {
 	const char *field[6];
-	size_t flen[6], nf = 0, k;
-	const char *p = s, *end = s + len;
+	size_t flen[6], nf, k;
+	struct arn_fields x;
 	const char *svc, *res;
 	size_t svclen, rlen, rtlen;
 	int service_known = 0;
@@ -352,16 +359,10 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 		out->any = 1;
 		return 0;
 	}
-	/* split into at most six fields; the resource keeps its colons */
-	while (nf < 6) {
-		const char *c =
-			nf < 5 ? memchr(p, ':', (size_t)(end - p)) : NULL;
-		field[nf] = p;
-		flen[nf] = c ? (size_t)(c - p) : (size_t)(end - p);
-		nf++;
-		if (!c)
-			break;
-		p = c + 1;
+	arn_split(s, len, 0, &x);
+	for (nf = 0; nf < x.n; nf++) {
+		field[nf] = s + x.f[nf].off;
+		flen[nf] = x.f[nf].len;
 	}
 	if (flen[0] != 3 || memcmp(field[0], "arn", 3) != 0) {
 		/* "ar*" could still be any ARN; anything else is not one */
@@ -508,14 +509,56 @@ static const char *const feature_key[FEAT_COUNT] = {
 	[FEAT_PLAN_WIDE_COPY] = "plan_wide_copy",
 };
 
-static const char *const dataset_names[] = {"spec", "current", NULL};
-static const char *const dataset_files[] = {"facts-spec.json",
-					    "facts-current.json"};
-#define NDATASETS 2
+/* The datasets are the files facts-NAME.json present in schemas/; the
+ * default comes first. Each is loaded the first time it is asked for. */
+#define MAX_DATASETS 16
 
-static struct facts datasets[NDATASETS];
-static pthread_once_t dataset_once[NDATASETS] = {PTHREAD_ONCE_INIT,
-						 PTHREAD_ONCE_INIT};
+static struct facts datasets[MAX_DATASETS];
+static char dataset_name_buf[MAX_DATASETS][64];
+static const char *dataset_names[MAX_DATASETS + 1];
+static char dataset_files[MAX_DATASETS][64];
+static size_t ndatasets;
+static int dataset_loaded[MAX_DATASETS];
+static pthread_once_t datasets_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t datasets_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void find_datasets(void)
+{
+	const char *def = node_str(map_get(data_tree("aws.json"), "default_facts"));
+	const char *n;
+	size_t i, k;
+
+	if (!def)
+		bad_data("aws.json", "default_facts");
+	for (i = 0; (n = data_name(i)) != NULL; i++) {
+		size_t l = strlen(n);
+		if (l <= 11 || strncmp(n, "facts-", 6) != 0 ||
+		    strcmp(n + l - 5, ".json") != 0)
+			continue;
+		if (ndatasets == MAX_DATASETS || l >= sizeof(dataset_files[0]))
+			bad_data(n, "too many datasets, or a name too long");
+		snprintf(dataset_files[ndatasets], sizeof(dataset_files[0]), "%s", n);
+		snprintf(dataset_name_buf[ndatasets], sizeof(dataset_name_buf[0]),
+			 "%.*s", (int)(l - 11), n + 6);
+		dataset_names[ndatasets] = dataset_name_buf[ndatasets];
+		ndatasets++;
+	}
+	/* the default first */
+	for (k = 0; k < ndatasets; k++)
+		if (strcmp(dataset_names[k], def) == 0)
+			break;
+	if (k == ndatasets)
+		bad_data("aws.json", "default_facts names no facts-*.json file");
+	if (k) {
+		char file[64];
+		const char *name = dataset_names[k];
+		memcpy(file, dataset_files[k], sizeof(file));
+		memmove(&dataset_names[1], &dataset_names[0], k * sizeof(dataset_names[0]));
+		memmove(&dataset_files[1], &dataset_files[0], k * sizeof(dataset_files[0]));
+		dataset_names[0] = name;
+		memcpy(dataset_files[0], file, sizeof(file));
+	}
+}
 
 static void region_flags(const struct facts *f, const struct node *map,
 			 unsigned char *flags, const char **notes)
@@ -532,7 +575,7 @@ static void region_flags(const struct facts *f, const struct node *map,
 	}
 }
 
-static void load_dataset(int k)
+static void load_dataset(size_t k)
 {
 	struct facts *f = &datasets[k];
 	const char *file = dataset_files[k];
@@ -544,6 +587,8 @@ static void load_dataset(int k)
 	root = data_tree(file);
 	f->file = file;
 	f->name = need_str(file, root, "dataset");
+	if (strcmp(f->name, dataset_names[k]) != 0)
+		bad_data(file, "its \"dataset\" is not the name in the file name");
 	f->date = need_str(file, root, "date");
 	f->source = need_str(file, root, "source");
 	f->about = need_str(file, root, "about");
@@ -594,42 +639,35 @@ static void load_dataset(int k)
 	}
 }
 
-static void load_spec(void)
-{
-	load_dataset(0);
-}
-static void load_current(void)
-{
-	load_dataset(1);
-}
-
 int facts_valid(const char *name)
 {
-	size_t i;
-	for (i = 0; name && dataset_names[i]; i++)
-		if (strcmp(name, dataset_names[i]) == 0)
-			return 1;
-	return 0;
+	return name && facts_get(name) != NULL;
 }
 
 const char *const *facts_names(void)
 {
+	pthread_once(&datasets_once, find_datasets);
 	return dataset_names;
 }
 
 const struct facts *facts_get(const char *name)
 {
+	size_t k;
+	pthread_once(&datasets_once, find_datasets);
 	if (!name)
-		name = FACTS_DEFAULT;
-	if (strcmp(name, dataset_names[0]) == 0) {
-		pthread_once(&dataset_once[0], load_spec);
-		return &datasets[0];
+		name = dataset_names[0];
+	for (k = 0; k < ndatasets; k++)
+		if (strcmp(name, dataset_names[k]) == 0)
+			break;
+	if (k == ndatasets)
+		return NULL;
+	pthread_mutex_lock(&datasets_lock);
+	if (!dataset_loaded[k]) {
+		load_dataset(k);
+		dataset_loaded[k] = 1;
 	}
-	if (strcmp(name, dataset_names[1]) == 0) {
-		pthread_once(&dataset_once[1], load_current);
-		return &datasets[1];
-	}
-	return NULL;
+	pthread_mutex_unlock(&datasets_lock);
+	return &datasets[k];
 }
 
 const char *facts_describe(const char *name)
@@ -640,10 +678,7 @@ const char *facts_describe(const char *name)
 
 const struct facts *facts_of(const struct doc *d)
 {
-	const struct facts *f = NULL;
-	if (d && d->opt)
-		f = facts_get(d->opt->facts);
-	return f ? f : facts_get(NULL);
+	return aws_session(doc_session(d))->facts;
 }
 
 const char *facts_name(const struct facts *f)
@@ -739,4 +774,11 @@ enum fact facts_flag(const struct facts *f, const char *name, const char **note)
 	if (note)
 		*note = nt;
 	return v;
+}
+
+const char *const *facts_partitions(size_t *n)
+{
+	base_init();
+	*n = base.npartitions;
+	return base.partitions;
 }

@@ -24,7 +24,9 @@
 struct doc;
 struct facts;
 
-#define FACTS_DEFAULT "spec"
+
+/* The datasets are the files schemas/facts-NAME.json; schemas/aws.json
+ * names the default. */
 
 /* 1 when `name` is a dataset ("spec", "current"), else 0. */
 int facts_valid(const char *name);
@@ -82,6 +84,8 @@ const char *facts_region_label(const char *code);
 /* Partition a Region code belongs to by the partitions' Region patterns
  * (for codes not in the list), or NULL. */
 const char *facts_partition_of(const char *code);
+/* The partitions of regions.json ("aws", "aws-cn", ...), n of them. */
+const char *const *facts_partitions(size_t *n);
 /* 1 when `name` is a partition of regions.json ("aws", "aws-cn", ...). */
 int facts_partition_valid(const char *name);
 

@@ -6,10 +6,13 @@
 #include <strings.h>
 
 #include "../linter/lint.h"
+#include "aws.h"
+#include "cfn.h"
 #include "families.h"
+#include "registry.h"
+#include "kinds.h"
 #include "model.h"
 
-#define BACKUP_PRINCIPAL "backup.amazonaws.com"
 
 /* The logical id of the AWS::IAM::Role an IamRoleArn value names: GetAtt
  * R.Arn, Sub "${R.Arn}", Sub ".../role/${R}" (Ref of a role is its name). */
@@ -51,7 +54,7 @@ static const char *role_target(struct doc *d, const struct node *v)
 	if (!id)
 		return NULL;
 	s = cfn_resource_type(cfn_resource(d, id));
-	return s && strcmp(s, "AWS::IAM::Role") == 0 ? id : NULL;
+	return s && strcmp(s, aws()->cfn_role) == 0 ? id : NULL;
 }
 
 /* 1: v (string or list) contains want; 0: it does not; -1: cannot tell
@@ -145,7 +148,7 @@ static const struct node *untrusted(const struct node *role, char *svcs,
 			return NULL;
 		r1 = node_streq(pr, "*") ? 1
 					 : has_value(map_get(pr, "Service"),
-						     BACKUP_PRINCIPAL, 0);
+						     aws()->backup_principal, 0);
 		r2 = has_value(map_get(s, "Action"), "sts:AssumeRole", 1);
 		if (r1 < 0 || r2 < 0 || (r1 == 1 && r2 == 1))
 			return NULL;
@@ -165,9 +168,9 @@ void iam_check_doc(struct doc *d)
 	if (d->kind != DOC_CFN)
 		return;
 	for (i = 0; i < m->nsels; i++) {
-		const struct sel_model *s = &m->sels[i];
+		const struct sel_m *s = &m->sels[i];
 		const char *id =
-			role_target(d, map_get(s->ref->sel, "IamRoleArn"));
+			role_target(d, s->iam_role.at);
 		const struct node *at;
 		char svcs[300];
 		struct diag *dg;
@@ -185,15 +188,15 @@ void iam_check_doc(struct doc *d)
 			continue;
 		dg = report(
 			d, BKP701, at,
-			"role '%s', the IamRoleArn of selection '%s', does not "
+			"role '%s', the %s of selection '%s', does not "
 			"trust %s%s%s%s: AWS Backup cannot assume it, and every "
 			"backup job of the selection fails",
-			id, s->name, BACKUP_PRINCIPAL,
+			id, fname(d, F_IAM_ROLE), s->name, aws()->backup_principal,
 			svcs[0] ? " (it trusts " : "", svcs,
 			svcs[0] ? ")" : "");
 		diag_hint(d->file, dg,
 			  "allow sts:AssumeRole for Principal "
 			  "Service %s in AssumeRolePolicyDocument",
-			  BACKUP_PRINCIPAL);
+			  aws()->backup_principal);
 	}
 }

@@ -2,367 +2,192 @@
  * retention range, continuous-backup retention and cold storage, archive
  * opt-in without a cold transition.
  *
- * Checked everywhere a Lifecycle appears: each backup rule's Lifecycle, each
- * CopyActions[] Lifecycle, and a StartCopyJob request's Lifecycle, in API
- * documents and CloudFormation templates alike (the member names are the
- * same in both). Values that are intrinsic functions are unknown and never
- * findings; a value known only through a Parameter's Default is used but the
- * message says it is assumed. Wrong types are the schema family's (BKP102):
- * this family skips them. */
+ * Checked everywhere a Lifecycle appears: each backup rule's, each copy
+ * action's, and a StartCopyJob request's. Values known only at deploy time
+ * are never findings; a value known only through a Parameter's Default is
+ * used and the message says it is assumed. Values of the wrong type are the
+ * schema family's (BKP102): this family skips them. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "aws.h"
 #include "families.h"
-#include "walk.h"
+#include "model.h"
 
-/* AWS limits (CreateBackupPlan Lifecycle documentation; continuous backup
- * retention from the point-in-time recovery guide). */
-#define COLD_MIN_DAYS 90
-#define MAX_DAYS 36500
-#define CONTINUOUS_MAX_DAYS 35
-
-enum num_state {
-	NUM_ABSENT,   /* the key is not there */
-	NUM_UNKNOWN,  /* an intrinsic function, or a type that is not ours */
-	NUM_INT,
-	NUM_FRACTION, /* a number with a fractional part */
-};
-
-struct num {
-	int state;             /* enum num_state */
-	long long v;           /* NUM_INT */
-	double f;              /* NUM_FRACTION */
-	const struct node *at; /* the value as written in the map */
-	const struct node *key;
-	char note[160];        /* " (assumed: ...)" or "" */
-};
-
-/* The name of the Parameter a Ref names, for "assumed" notes. */
-static void assumed_note(const struct node *v, enum cfn_known how, char *buf,
-			 size_t n)
-{
-	const char *param = NULL;
-
-	buf[0] = '\0';
-	if (how != CFN_ASSUMED)
-		return;
-	if (node_intrinsic(v) == FN_REF)
-		param = node_str(map_val(v, 0));
-	snprintf(buf, n, " (assumed from the Default of Parameter %s)",
-		 param ? param : "?");
-}
-
-/* Parse a CloudFormation string number: "-1", "90", "30.5". */
-static int str_number(const char *s, struct num *out)
-{
-	const char *p = s;
-	long long v = 0;
-	int digits = 0;
-
-	if (*p == '-')
-		p++;
-	while (*p >= '0' && *p <= '9') {
-		if (v < 1000000000000LL)
-			v = v * 10 + (*p - '0');
-		p++;
-		digits++;
-	}
-	if (!digits)
-		return -1;
-	if (*p == '\0') {
-		out->state = NUM_INT;
-		out->v = s[0] == '-' ? -v : v;
-		return 0;
-	}
-	if (*p == '.') {
-		char *end;
-		double f = strtod(s, &end);
-		if (*end == '\0') {
-			if (f >= -9e15 && f <= 9e15 && f == (double)(long long)f) {
-				out->state = NUM_INT;
-				out->v = (long long)f;
-			} else {
-				out->state = NUM_FRACTION;
-				out->f = f;
-			}
-			return 0;
-		}
-	}
-	return -1;
-}
-
-static void get_num(struct doc *d, const struct node *map, const char *key,
-		    int cfn, struct num *out)
-{
-	const struct node *v = map_get(map, key);
-	const struct node *r;
-	enum cfn_known how;
-
-	memset(out, 0, sizeof(*out));
-	if (!v)
-		return;
-	out->state = NUM_UNKNOWN;
-	out->at = v;
-	out->key = map_get_key(map, key);
-	r = cfn_value(d, v, &how);
-	if (!r || how == CFN_UNKNOWN)
-		return;
-	assumed_note(v, how, out->note, sizeof(out->note));
-	/* Numbers beyond 64 bits are BKP104's; a float in an API document
-	 * (where Days is a long) is BKP102's. */
-	if (r->flags & NF_BIG)
-		return;
-	if (r->kind == N_INT) {
-		out->state = NUM_INT;
-		out->v = r->u.i;
-	} else if (r->kind == N_FLOAT && cfn) {
-		if (r->u.f >= -9e15 && r->u.f <= 9e15 &&
-		    r->u.f == (double)(long long)r->u.f) {
-			out->state = NUM_INT;
-			out->v = (long long)r->u.f;
-		} else {
-			out->state = NUM_FRACTION;
-			out->f = r->u.f;
-		}
-	} else if (r->kind == N_STR && cfn) {
-		/* CloudFormation converts strings to numbers; API documents
-		 * with a string here are BKP102's. */
-		if (str_number(r->u.str, out))
-			out->state = NUM_UNKNOWN;
-	}
-}
-
-/* 1 true, 0 false or absent or unknown. */
-static int get_true(struct doc *d, const struct node *map, const char *key,
-		    int cfn, const struct node **at, char *note, size_t n)
-{
-	const struct node *v = map_get(map, key);
-	const struct node *r;
-	enum cfn_known how;
-
-	if (!v)
-		return 0;
-	r = cfn_value(d, v, &how);
-	if (!r || how == CFN_UNKNOWN)
-		return 0;
-	if (at)
-		*at = v;
-	if (note)
-		assumed_note(v, how, note, n);
-	if (r->kind == N_BOOL)
-		return r->u.b != 0;
-	if (cfn && r->kind == N_STR && strcasecmp(r->u.str, "true") == 0)
-		return 1;
-	return 0;
-}
-
-/* BKP502: a day count in 1..36500, or -1. Returns 1 when the value is a
+/* BKP502: a day count in 1..max, or -1. Returns 1 when the value is a
  * usable day count (or -1) for the arithmetic rules, 0 otherwise. */
-static int check_range(struct doc *d, const char *name, struct num *n)
+static int check_range(struct doc *d, const struct value *n)
 {
+	const long long max = aws()->max_days;
+	const char *name = fname(d, (enum field)n->field);
+	const char *note = value_note(d, n);
+	int del = n->field == F_DELETE_AFTER;
 	struct diag *dg;
 
-	if (n->state == NUM_FRACTION && (n->f > MAX_DAYS || n->f < -1)) {
+	if (value_is(n, VT_NUM) && (n->u.f > (double)max || n->u.f < -1)) {
 		report(d, BKP502, n->at,
-		       "%s is %g but must be between 1 and %d days (or -1)%s",
-		       name, n->f, MAX_DAYS, n->note);
+		       "%s is %g but must be between 1 and %lld days (or -1)%s",
+		       name, n->u.f, max, note);
 		return 0;
 	}
-	if (n->state == NUM_FRACTION) {
+	if (value_is(n, VT_NUM)) {
 		dg = report(d, BKP502, n->at,
 			    "%s is %g but must be a whole number of days%s", name,
-			    n->f, n->note);
-		if (dg && n->f >= 0.5)
+			    n->u.f, note);
+		if (n->u.f >= 0.5)
 			diag_hint(d->file, dg, "use an integer number of days, e.g. %lld",
-				  (long long)(n->f + 0.5));
+				  (long long)(n->u.f + 0.5));
 		return 0;
 	}
-	if (n->state != NUM_INT)
+	if (!value_is(n, VT_INT))
 		return 0;
-	if (n->v == -1 || (n->v >= 1 && n->v <= MAX_DAYS))
+	if (n->u.i == -1 || (n->u.i >= 1 && n->u.i <= max))
 		return 1;
-	if (n->v > MAX_DAYS) {
+	if (n->u.i > max) {
 		dg = report(d, BKP502, n->at,
-			    "%s is %lld but AWS allows at most %d days (100 years)%s",
-			    name, n->v, MAX_DAYS, n->note);
-		if (dg && strcmp(name, "DeleteAfterDays") == 0)
+			    "%s is %lld but AWS allows at most %lld days (100 years)%s",
+			    name, n->u.i, max, note);
+		if (del)
 			diag_hint(d->file, dg,
-				  "to keep recovery points indefinitely, omit DeleteAfterDays");
+				  "to keep recovery points indefinitely, omit %s", name);
 		return 0;
 	}
 	dg = report(d, BKP502, n->at,
-		    "%s is %lld but must be between 1 and %d days (or -1 for %s)%s",
-		    name, n->v, MAX_DAYS,
-		    strcmp(name, "DeleteAfterDays") == 0 ? "never delete"
-							  : "never move to cold storage",
-		    n->note);
-	if (dg && n->v == 0)
+		    "%s is %lld but must be between 1 and %lld days (or -1 for %s)%s",
+		    name, n->u.i, max,
+		    del ? "never delete" : "never move to cold storage", note);
+	if (n->u.i == 0)
 		diag_hint(d->file, dg, "omit %s rather than setting it to 0", name);
 	return 0;
 }
 
 /* `continuous`: the rule takes continuous backups, where a cold transition
  * is BKP504's finding and the 90-day arithmetic would only add noise. */
-static void check_lifecycle(struct doc *d, const struct node *lc, int cfn,
+static void check_lifecycle(struct doc *d, const struct lifecycle_m *lc,
 			    int continuous)
 {
-	struct num cold, del;
+	const struct value *cold = &lc->cold, *del = &lc->del;
+	const char *nc = fname(d, F_COLD_AFTER), *nd = fname(d, F_DELETE_AFTER);
+	const long long min = aws()->cold_min_days;
 	int cold_ok, del_ok;
-	const struct node *opt_at = NULL;
-	char opt_note[160];
 	struct diag *dg;
 
-	if (!node_is(lc, N_MAP))
+	if (!value_is(&lc->self, VT_MAP))
 		return;
-	get_num(d, lc, "MoveToColdStorageAfterDays", cfn, &cold);
-	get_num(d, lc, "DeleteAfterDays", cfn, &del);
-	cold_ok = check_range(d, "MoveToColdStorageAfterDays", &cold);
-	del_ok = check_range(d, "DeleteAfterDays", &del);
+	cold_ok = check_range(d, cold);
+	del_ok = check_range(d, del);
 
 	/* BKP501: -1 means "never" for either: no minimum applies. */
-	if (cold_ok && del_ok && cold.v > 0 && del.v > 0 && !continuous) {
-		long long need = cold.v + COLD_MIN_DAYS;
-		if (del.v <= cold.v) {
-			dg = report(d, BKP501, del.at,
-				    "DeleteAfterDays is %lld, not after MoveToColdStorageAfterDays %lld: recovery points are deleted before they reach cold storage; with a cold transition DeleteAfterDays must be at least %lld (%lld + %d days in cold storage)%s%s",
-				    del.v, cold.v, need, cold.v, COLD_MIN_DAYS,
-				    del.note, cold.note);
-			if (dg)
+	if (cold_ok && del_ok && cold->u.i > 0 && del->u.i > 0 && !continuous) {
+		long long need = cold->u.i + min;
+		if (del->u.i <= cold->u.i) {
+			dg = report(d, BKP501, del->at,
+				    "%s is %lld, not after %s %lld: recovery points are deleted before they reach cold storage; with a cold transition %s must be at least %lld (%lld + %lld days in cold storage)%s%s",
+				    nd, del->u.i, nc, cold->u.i, nd, need, cold->u.i,
+				    min, value_note(d, del), value_note(d, cold));
+			diag_hint(d->file, dg, "remove %s, or set %s to %lld or more",
+				  nc, nd, need);
+		} else if (del->u.i < need) {
+			dg = report(d, BKP501, del->at,
+				    "%s is %lld but must be at least %lld (%s %lld + %lld days in cold storage)%s%s",
+				    nd, del->u.i, need, nc, cold->u.i, min,
+				    value_note(d, del), value_note(d, cold));
+			if (del->u.i - min >= 1)
 				diag_hint(d->file, dg,
-					  "remove MoveToColdStorageAfterDays, or set DeleteAfterDays to %lld or more",
-					  need);
-		} else if (del.v < need) {
-			dg = report(d, BKP501, del.at,
-				    "DeleteAfterDays is %lld but must be at least %lld (MoveToColdStorageAfterDays %lld + %d days in cold storage)%s%s",
-				    del.v, need, cold.v, COLD_MIN_DAYS, del.note,
-				    cold.note);
-			if (dg && del.v - COLD_MIN_DAYS >= 1)
+					  "set %s to %lld or more, or %s to %lld or less",
+					  nd, need, nc, del->u.i - min);
+			else
 				diag_hint(d->file, dg,
-					  "set DeleteAfterDays to %lld or more, or MoveToColdStorageAfterDays to %lld or less",
-					  need, del.v - COLD_MIN_DAYS);
-			else if (dg)
-				diag_hint(d->file, dg,
-					  "set DeleteAfterDays to %lld or more, or remove MoveToColdStorageAfterDays",
-					  need);
+					  "set %s to %lld or more, or remove %s",
+					  nd, need, nc);
 		}
 	}
 
 	/* BKP505: archive opt-in only acts on a cold transition. */
-	if (get_true(d, lc, "OptInToArchiveForSupportedResources", cfn, &opt_at,
-		     opt_note, sizeof(opt_note)) &&
-	    (cold.state == NUM_ABSENT || (cold.state == NUM_INT && cold.v == -1))) {
-		dg = report(d, BKP505, opt_at,
-			    "OptInToArchiveForSupportedResources is true but this Lifecycle %s, so nothing moves to the archive tier%s",
-			    cold.state == NUM_ABSENT ? "has no MoveToColdStorageAfterDays"
-						     : "never moves to cold storage (MoveToColdStorageAfterDays -1)",
-			    opt_note);
-		if (dg)
-			diag_hint(d->file, dg,
-				  "add MoveToColdStorageAfterDays, or remove OptInToArchiveForSupportedResources");
+	if (value_is(&lc->archive, VT_BOOL) && lc->archive.u.b &&
+	    (cold->state == VS_ABSENT || (value_is(cold, VT_INT) && cold->u.i == -1))) {
+		dg = report(d, BKP505, lc->archive.at,
+			    "%s is true but this %s %s, so nothing moves to the archive tier%s",
+			    fname(d, F_ARCHIVE), fname(d, F_LIFECYCLE),
+			    cold->state == VS_ABSENT
+				    ? arena_printf(&d->arena, "has no %s", nc)
+				    : arena_printf(&d->arena,
+						   "never moves to cold storage (%s -1)", nc),
+			    value_note(d, &lc->archive));
+		diag_hint(d->file, dg, "add %s, or remove %s", nc, fname(d, F_ARCHIVE));
 	}
 }
 
 /* BKP503/BKP504: continuous backup keeps at most 35 days, never cold. */
-static void check_continuous(struct doc *d, const struct node *rule, int cfn)
+static void check_continuous(struct doc *d, const struct rule_m *rm)
 {
-	const struct node *on = NULL, *lc;
-	char note[160], what[240];
-	struct num cold, del;
+	const struct value *on = &rm->continuous, *del = &rm->lc.del,
+			   *cold = &rm->lc.cold;
+	const char *nd = fname(d, F_DELETE_AFTER), *ncont = fname(d, F_CONTINUOUS);
+	const long long max = aws()->continuous_max_days;
+	const char *note, *what;
 	struct diag *dg;
 
-	if (!get_true(d, rule, "EnableContinuousBackup", cfn, &on, note, sizeof(note)))
+	if (!value_is(on, VT_BOOL) || !on->u.b)
 		return;
+	note = value_note(d, on);
 	/* note is " (assumed ...)": continue it inside the parentheses */
-	snprintf(what, sizeof(what),
-		 "continuous backups (EnableContinuousBackup true%s%s",
-		 note[0] ? ", " : ")", note[0] ? note + 2 : "");
-	lc = map_get(rule, "Lifecycle");
-	if (lc) {
-		enum cfn_known how;
-		const struct node *r = cfn_value(d, lc, &how);
-		if (!node_is(r, N_MAP) || how == CFN_UNKNOWN)
-			return;
-		lc = r;
-	}
-	get_num(d, lc, "DeleteAfterDays", cfn, &del);
-	get_num(d, lc, "MoveToColdStorageAfterDays", cfn, &cold);
-	if (!lc || del.state == NUM_ABSENT || (del.state == NUM_INT && del.v == -1)) {
-		dg = report(d, BKP503, on,
-			    "EnableContinuousBackup is true%s but the rule %s, while continuous backups can be kept at most %d days",
-			    note, !lc ? "has no Lifecycle" :
-			    del.state == NUM_ABSENT ? "sets no DeleteAfterDays"
-						    : "keeps recovery points indefinitely (DeleteAfterDays -1)",
-			    CONTINUOUS_MAX_DAYS);
-		if (dg)
-			diag_hint(d->file, dg,
-				  "add \"Lifecycle\": {\"DeleteAfterDays\": %d} (or fewer days)",
-				  CONTINUOUS_MAX_DAYS);
-	} else if (del.state == NUM_INT && del.v > CONTINUOUS_MAX_DAYS &&
-		   del.v <= MAX_DAYS) {
-		dg = report(d, BKP503, del.at,
-			    "DeleteAfterDays is %lld but %s can be kept at most %d days%s",
-			    del.v, what, CONTINUOUS_MAX_DAYS, del.note);
-		if (dg)
-			diag_hint(d->file, dg,
-				  "set DeleteAfterDays to %d or less, and keep longer-lived snapshots in a separate rule without EnableContinuousBackup",
-				  CONTINUOUS_MAX_DAYS);
-	}
-	if (cold.state == NUM_INT && cold.v != -1) {
-		dg = report(d, BKP504, cold.key,
-			    "MoveToColdStorageAfterDays is %lld but %s cannot move to cold storage%s",
-			    cold.v, what, cold.note);
-		if (dg)
-			diag_hint(d->file, dg,
-				  "remove MoveToColdStorageAfterDays from this rule");
-	}
-}
-
-/* A value, looked through a Ref to a Parameter Default, when it is a map. */
-static const struct node *as_map(struct doc *d, const struct node *v)
-{
-	enum cfn_known how;
-	const struct node *r;
-
-	if (!v)
-		return NULL;
-	r = cfn_value(d, v, &how);
-	return how != CFN_UNKNOWN && node_is(r, N_MAP) ? r : NULL;
-}
-
-static void check_rule(struct doc *d, const struct node *rule, int cfn)
-{
-	const struct node *copies;
-	uint32_t i;
-
-	check_lifecycle(d, as_map(d, map_get(rule, "Lifecycle")), cfn,
-			get_true(d, rule, "EnableContinuousBackup", cfn, NULL, NULL, 0));
-	check_continuous(d, rule, cfn);
-	copies = map_get(rule, "CopyActions");
-	if (!node_is(copies, N_SEQ))
+	what = arena_printf(&d->arena, "continuous backups (%s true%s%s", ncont,
+			    note[0] ? ", " : ")", note[0] ? note + 2 : "");
+	if (rm->lc.self.state != VS_ABSENT && !value_is(&rm->lc.self, VT_MAP))
 		return;
-	for (i = 0; i < copies->len; i++) {
-		const struct node *ca = as_map(d, seq_at(copies, i));
-		if (ca)
-			check_lifecycle(d, as_map(d, map_get(ca, "Lifecycle")),
-					cfn, 0);
+	if (rm->lc.self.state == VS_ABSENT || del->state == VS_ABSENT ||
+	    (value_is(del, VT_INT) && del->u.i == -1)) {
+		dg = report(d, BKP503, on->at,
+			    "%s is true%s but the rule %s, while continuous backups can be kept at most %lld days",
+			    ncont, note,
+			    rm->lc.self.state == VS_ABSENT
+				    ? arena_printf(&d->arena, "has no %s",
+						   fname(d, F_LIFECYCLE))
+			    : del->state == VS_ABSENT
+				    ? arena_printf(&d->arena, "sets no %s", nd)
+				    : arena_printf(&d->arena,
+						   "keeps recovery points indefinitely (%s -1)",
+						   nd),
+			    max);
+		diag_hint(d->file, dg, "add \"%s\": {\"%s\": %lld} (or fewer days)",
+			  fname(d, F_LIFECYCLE), nd, max);
+	} else if (value_is(del, VT_INT) && del->u.i > max &&
+		   del->u.i <= aws()->max_days) {
+		dg = report(d, BKP503, del->at,
+			    "%s is %lld but %s can be kept at most %lld days%s", nd,
+			    del->u.i, what, max, value_note(d, del));
+		diag_hint(d->file, dg,
+			  "set %s to %lld or less, and keep longer-lived snapshots in a separate rule without %s",
+			  nd, max, ncont);
 	}
-}
-
-static void rule_hook(struct doc *d, const struct node *rule,
-		      const struct plan_ref *p)
-{
-	check_rule(d, rule, p->cfn);
+	if (value_is(cold, VT_INT) && cold->u.i != -1) {
+		dg = report(d, BKP504, cold->key,
+			    "%s is %lld but %s cannot move to cold storage%s",
+			    fname(d, F_COLD_AFTER), cold->u.i, what,
+			    value_note(d, cold));
+		diag_hint(d->file, dg, "remove %s from this rule",
+			  fname(d, F_COLD_AFTER));
+	}
 }
 
 void lifecycle_check_doc(struct doc *d)
 {
-	if (!d->root)
-		return;
-	if (d->kind == DOC_COPY_JOB) {
-		check_lifecycle(d, as_map(d, map_get(d->root, "Lifecycle")), 0, 0);
-		return;
+	struct doc_model *m = model_of(d);
+	size_t i, j, k;
+
+	if (m->job)
+		check_lifecycle(d, &m->job->lc, 0);
+	for (i = 0; i < m->nplans; i++) {
+		const struct plan_m *p = &m->plans[i];
+		for (j = 0; j < p->nrules; j++) {
+			const struct rule_m *rm = &p->rules[j];
+			int cont = value_is(&rm->continuous, VT_BOOL) &&
+				   rm->continuous.u.b;
+			check_lifecycle(d, &rm->lc, cont);
+			check_continuous(d, rm);
+			for (k = 0; k < rm->ncopies; k++)
+				check_lifecycle(d, &p->copies[rm->first_copy + k].lc, 0);
+		}
 	}
-	each_rule(d, rule_hook);
 }

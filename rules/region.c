@@ -5,6 +5,7 @@
 
 #include "../linter/lint.h"
 #include "families.h"
+#include "registry.h"
 #include "model.h"
 
 /* A Region code's shape: lowercase words joined by '-', the last one a
@@ -83,7 +84,7 @@ static void check_copy(struct doc *d, const struct facts *f,
 	const char *bad;
 
 	if (dst->region && check_region(d, f, dst->region, region_part,
-					"DestinationBackupVaultArn") < 0)
+					fname(d, F_DESTINATION)) < 0)
 		return;
 	/* the ARN's partition field against its Region's partition */
 	if (facts_partition_valid(dst->partition) && dst->region &&
@@ -91,9 +92,8 @@ static void check_copy(struct doc *d, const struct facts *f,
 	    strcmp(dst->partition, facts_region(dst->region)->partition) != 0) {
 		dg = report_part(
 			d, BKP204, partition_part,
-			"DestinationBackupVaultArn says partition '%s' but "
-			"%s is in partition '%s'",
-			dst->partition, facts_region_label(dst->region),
+			"%s says partition '%s' but %s is in partition '%s'",
+			fname(d, F_DESTINATION), dst->partition, facts_region_label(dst->region),
 			facts_region(dst->region)->partition);
 		diag_hint(d->file, dg, "write arn:%s:backup:%s:...",
 			  facts_region(dst->region)->partition, dst->region);
@@ -175,7 +175,7 @@ static void check_copy(struct doc *d, const struct facts *f,
 	}
 }
 
-static int same_vault(const struct rule_model *rm, const struct copy_model *cm)
+static int same_vault(const struct rule_m *rm, const struct copy_m *cm)
 {
 	if (rm->vault_ref && cm->vault_ref)
 		return strcmp(rm->vault_ref, cm->vault_ref) == 0;
@@ -191,22 +191,24 @@ void region_check_doc(struct doc *d)
 
 	for (i = 0; i < m->nsels; i++)
 		for (j = 0; j < m->sels[i].nres; j++) {
-			const struct res_model *rm = &m->sels[i].res[j];
+			const struct res_m *rm = &m->sels[i].res[j];
 			if (rm->pl.region)
 				check_region(d, f, rm->pl.region,
-					     &rm->region_part, "Resources");
+					     &rm->region_part, fname(d, F_RESOURCES));
 		}
 
 	for (i = 0; i < m->nplans; i++) {
-		struct plan_model *p = &m->plans[i];
+		struct plan_m *p = &m->plans[i];
 		if (p->src.region_from_doc &&
 		    check_region(d, f, p->src.region, &p->src_region_part,
-				 "BackupPlanArn") < 0)
+				 fname(d, F_PLAN_ARN)) < 0)
 			continue;
 		for (j = 0; j < p->ncopies; j++) {
-			struct copy_model *c = &p->copies[j];
-			const struct rule_model *rm = &p->rules[c->rule];
-			struct part whole = {.node = c->arn};
+			struct copy_m *c = &p->copies[j];
+			const struct rule_m *rm = &p->rules[c->rule];
+			struct part whole = {.node = c->dest.at};
+			if (!c->is_arn)
+				continue;
 			snprintf(desc, sizeof(desc),
 				 "the target vault '%s' of rule '%s'",
 				 rm->vault	 ? rm->vault
@@ -221,17 +223,17 @@ void region_check_doc(struct doc *d)
 		}
 	}
 	if (m->job) {
-		struct copyjob_model *jb = m->job;
-		struct part whole = {.node = jb->arn};
+		struct job_m *jb = m->job;
+		struct part whole = {.node = jb->dest.at};
 		const char *er, *ep;
 		int xr, xa, xp;
 		if (jb->src.region_from_doc &&
 		    check_region(d, f, jb->src.region, &jb->src_region_part,
-				 "RecoveryPointArn") < 0)
+				 fname(d, F_RECOVERY_POINT)) < 0)
 			return;
-		if (!jb->arn)
+		if (!jb->is_arn)
 			return;
-		model_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
+		place_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
 		snprintf(desc, sizeof(desc), "the source vault '%s'",
 			 jb->src_vault ? jb->src_vault : "?");
 		check_copy(d, f, &jb->src, &jb->dst, &jb->region_part,
@@ -243,7 +245,7 @@ void region_check_doc(struct doc *d)
 }
 
 /* BKP207: the selected resources of plan p that are in another Region. */
-static void check_resource_regions(const struct plan_model *p)
+static void check_resource_regions(const struct plan_m *p)
 {
 	const char *src = p->src.region;
 	size_t s, x;
@@ -251,9 +253,9 @@ static void check_resource_regions(const struct plan_model *p)
 	if (!src || !facts_region(src))
 		return;
 	for (s = 0; s < p->nsels; s++) {
-		struct sel_model *sm = p->sels[s];
+		struct sel_m *sm = p->sels[s];
 		for (x = 0; x < sm->nres; x++) {
-			const struct res_model *rm = &sm->res[x];
+			const struct res_m *rm = &sm->res[x];
 			const char *rg = rm->pl.region;
 			struct diag *dg;
 			if (!rg || !facts_region(rg) || strcmp(rg, src) == 0)
@@ -277,7 +279,7 @@ static void check_resource_regions(const struct plan_model *p)
 }
 
 static void plan_hook(struct doc *d, const struct facts *f,
-		      struct plan_model *p)
+		      struct plan_m *p)
 {
 	(void)d;
 	(void)f;

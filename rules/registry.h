@@ -10,7 +10,9 @@
 
 #include <stddef.h>
 
+#include "../linter/checker.h"
 #include "../linter/rule.h"
+#include "../linter/session.h"
 
 enum rule_id {
 	/* input: loading and encoding (linter/) */
@@ -35,22 +37,31 @@ enum rule_id {
 };
 
 extern const struct rule rules[RULE_COUNT];
-/* The same table, as the engine takes it. */
-extern const struct rule_table rule_table;
 
-/* Rule by id ("BKP501", case-insensitive) or name; NULL when unknown. */
-const struct rule *rule_lookup(const char *id_or_name);
+/* backuplint's checker: the table above, the families, the document
+ * kinds (kinds.h) and the AWS state of a session and a run. */
+extern const struct checker backuplint;
 
-struct doc;
+struct facts;
+struct session;
 struct run;
 
-struct family {
-	const char *name;
-	void (*check_doc)(struct doc *d);
-	void (*check_run)(struct run *r);
+/* What a session holds for the rules: the facts dataset --facts chose. */
+struct aws_session {
+	const struct facts *facts;
 };
 
-extern const struct family families[];
-extern const size_t nfamilies;
+/* What a run holds for the rules: the links between its documents
+ * (model.c). */
+struct sel_m;
+struct aws_run {
+	int linked;
+	struct sel_m **sels;  /* every plan's selections, in one array */
+};
+
+static inline struct aws_session *aws_session(const struct session *s)
+{
+	return s->state;
+}
 
 #endif

@@ -7,19 +7,20 @@
 
 #include "../linter/lint.h"
 #include "families.h"
+#include "registry.h"
 #include "model.h"
 
 #define ALL_TYPES 0xffffffffu
 
 /* The first selection resource of plan p naming a type of set s, written
  * as "selection 'x': ARN" into buf; "" when none names one. */
-static const char *evidence(const struct plan_model *p, uint32_t s, char *buf,
+static const char *evidence(const struct plan_m *p, uint32_t s, char *buf,
 			    size_t n)
 {
 	size_t i, j;
 	buf[0] = '\0';
 	for (i = 0; i < p->nsels; i++) {
-		const struct sel_model *sm = p->sels[i];
+		const struct sel_m *sm = p->sels[i];
 		for (j = 0; j < sm->nres; j++)
 			if (sm->res[j].t.known & s) {
 				snprintf(buf, n, " (selection '%s': %s)",
@@ -34,12 +35,12 @@ static const char *evidence(const struct plan_model *p, uint32_t s, char *buf,
 
 /* The selection that makes type set "any" or "maybe", for an unknown-type
  * message. */
-static const char *why_maybe(const struct plan_model *p, char *buf, size_t n)
+static const char *why_maybe(const struct plan_m *p, char *buf, size_t n)
 {
 	size_t i;
 	buf[0] = '\0';
 	for (i = 0; i < p->nsels; i++) {
-		const struct sel_model *sm = p->sels[i];
+		const struct sel_m *sm = p->sels[i];
 		if (sm->any || sm->maybe) {
 			snprintf(buf, n, "selection '%s' %s", sm->name,
 				 sm->any ? "may include resources of any type"
@@ -52,7 +53,7 @@ static const char *why_maybe(const struct plan_model *p, char *buf, size_t n)
 
 /* Types of plan p that have value v for feat: *known_out gets the certain
  * ones, the return value all possible ones (certain first). */
-static uint32_t plan_types(const struct plan_model *p, const struct facts *f,
+static uint32_t plan_types(const struct plan_m *p, const struct facts *f,
 			   enum feature feat, enum fact v, const char *region,
 			   uint32_t *known_out)
 {
@@ -64,7 +65,7 @@ static uint32_t plan_types(const struct plan_model *p, const struct facts *f,
 /* One BKP301/BKP306 finding: types `set` (certain when `known`) cannot
  * make copy c of kind k (0 cross-Region, 1 cross-account); fact v. */
 static void report_copy(struct doc *d, const struct facts *f,
-			const struct plan_model *p, const struct copy_model *c,
+			const struct plan_m *p, const struct copy_m *c,
 			int k, enum fact v, enum rule_id rid, uint32_t set,
 			int known)
 {
@@ -113,7 +114,7 @@ static void report_copy(struct doc *d, const struct facts *f,
 				 how, kind, cond, from, to, cite);
 	if (!dg)
 		return;
-	dg->severity = model_severity(rid, known, v);
+	diag_demote(dg, model_demotion(known, v));
 	if (v == FACT_LIMITED)
 		diag_hint(d->file, dg,
 			  "make sure the condition holds, or keep "
@@ -128,8 +129,8 @@ static void report_copy(struct doc *d, const struct facts *f,
 /* BKP301 (DynamoDB across Regions) and BKP306 (every other type and copy
  * kind) for one copy of plan p. */
 static void check_copy_types(struct doc *d, const struct facts *f,
-			     const struct plan_model *p,
-			     const struct copy_model *c)
+			     const struct plan_m *p,
+			     const struct copy_m *c)
 {
 	static const enum feature feats[2] = {FEAT_CROSS_REGION_COPY,
 					      FEAT_CROSS_ACCOUNT_COPY};
@@ -169,22 +170,23 @@ static void check_copy_types(struct doc *d, const struct facts *f,
 	}
 }
 
-/* A positive day count at key `k` of lifecycle `lc`: its key node, or NULL. */
-static const struct node *days_key(const struct node *lc, const char *k)
+/* The key of a cold-storage setting of lifecycle lc that asks for cold
+ * storage (any value but absent, null or a day count of 0 or less, -1
+ * included), or NULL. */
+static const struct node *cold_key(const struct lifecycle_m *lc)
 {
-	long long n;
-	const struct node *v = map_get(lc, k);
-	if (!v || (node_int(v, &n, 1) && n <= 0))
+	const struct value *v = &lc->cold;
+	if (lc->self.state != VS_KNOWN || lc->self.type != VT_MAP ||
+	    v->state == VS_ABSENT || v->at->kind == N_NULL ||
+	    (value_is(v, VT_INT) && v->u.i <= 0))
 		return NULL;
-	if (v->kind == N_NULL)
-		return NULL;
-	return map_get_key(lc, k);
+	return v->key;
 }
 
 static void check_cold(struct doc *d, const struct facts *f,
-		       const struct plan_model *p, const struct node *lc)
+		       const struct plan_m *p, const struct lifecycle_m *lc)
 {
-	const struct node *key = days_key(lc, "MoveToColdStorageAfterDays");
+	const struct node *key = cold_key(lc);
 	uint32_t known, all, yes;
 	char tl[600], ok[400], why[200], ev[600];
 	const char *note = NULL;
@@ -213,9 +215,9 @@ static void check_cold(struct doc *d, const struct facts *f,
 		facts_typeset_str(known, tl, sizeof(tl));
 		dg = report(
 			d, BKP302, key,
-			"MoveToColdStorageAfterDays %s for %s%s: only %s go to "
+			"%s %s for %s%s: only %s go to "
 			"cold storage (%s)",
-			v == FACT_LIMITED ? "takes effect only conditionally"
+			fname(d, F_COLD_AFTER), v == FACT_LIMITED ? "takes effect only conditionally"
 					  : "is ignored",
 			tl, evidence(p, known, ev, sizeof(ev)), ok,
 			model_cite(d, f, v, note));
@@ -224,31 +226,27 @@ static void check_cold(struct doc *d, const struct facts *f,
 		dg = report(
 			d, BKP302, key,
 			"if plan '%s' protects resources other than %s (%s), "
-			"MoveToColdStorageAfterDays %s for them (%s)",
+			"%s %s for them (%s)",
 			p->name, ok, why_maybe(p, why, sizeof(why)),
+			fname(d, F_COLD_AFTER),
 			v == FACT_LIMITED ? "takes effect only conditionally"
 					  : "is ignored",
 			model_cite(d, f, v, note));
 	}
 	if (!dg)
 		return;
-	dg->severity = model_severity(BKP302, known != 0, v);
+	diag_demote(dg, model_demotion(known != 0, v));
 	diag_hint(d->file, dg,
-		  "remove MoveToColdStorageAfterDays, or put the "
-		  "resources that can use cold storage in a plan of their own");
-}
-
-static int is_true(const struct node *v)
-{
-	return (node_is(v, N_BOOL) && v->u.b) || node_streq(v, "true");
+		  "remove %s, or put the resources that can use cold storage "
+		  "in a plan of their own", fname(d, F_COLD_AFTER));
 }
 
 /* BKP307: the cross-Region/account copies of a continuous backup rule are
  * snapshots. Only when the plan may hold a type with continuous backup
  * (else BKP305 says the rule takes snapshots anyway). */
 static void check_continuous_copies(struct doc *d, const struct facts *f,
-				    const struct plan_model *p,
-				    const struct rule_model *rm)
+				    const struct plan_m *p,
+				    const struct rule_m *rm)
 {
 	uint32_t known, all;
 	size_t i;
@@ -260,7 +258,7 @@ static void check_continuous_copies(struct doc *d, const struct facts *f,
 	if (!all)
 		return;
 	for (i = rm->first_copy; i < rm->first_copy + rm->ncopies; i++) {
-		const struct copy_model *c = &p->copies[i];
+		const struct copy_m *c = &p->copies[i];
 		struct diag *dg;
 		if (c->cross_region != 1 && c->cross_account != 1)
 			continue;
@@ -285,19 +283,19 @@ static void check_continuous_copies(struct doc *d, const struct facts *f,
 }
 
 static void check_rule_types(struct doc *d, const struct facts *f,
-			     const struct plan_model *p,
-			     const struct rule_model *rm)
+			     const struct plan_m *p,
+			     const struct rule_m *rm)
 {
-	const struct node *cont = map_get(rm->rule, "EnableContinuousBackup");
-	const struct node *ca = map_get(rm->rule, "CopyActions");
-	uint32_t i;
+	const struct node *cont = rm->continuous.at;
+	int on = value_is(&rm->continuous, VT_BOOL) && rm->continuous.u.b;
+	size_t i;
 
-	check_cold(d, f, p, map_get(rm->rule, "Lifecycle"));
-	if (is_true(cont))
+	check_cold(d, f, p, &rm->lc);
+	if (on)
 		check_continuous_copies(d, f, p, rm);
-	for (i = 0; node_is(ca, N_SEQ) && i < ca->len; i++)
-		check_cold(d, f, p, map_get(seq_at(ca, i), "Lifecycle"));
-	if (is_true(cont)) {
+	for (i = 0; i < rm->ncopies; i++)
+		check_cold(d, f, p, &p->copies[rm->first_copy + i].lc);
+	if (on) {
 		uint32_t known, all;
 		char tl[600], ev[600], why[200], ok[300];
 		struct diag *dg;
@@ -313,24 +311,24 @@ static void check_rule_types(struct doc *d, const struct facts *f,
 			facts_typeset_str(known, tl, sizeof(tl));
 			dg = report(
 				d, BKP305, cont,
-				"EnableContinuousBackup is true but %s%s do not "
+				"%s is true but %s%s do not "
 				"support continuous backup: AWS Backup takes "
 				"snapshots of them instead (continuous backup: "
 				"%s; %s)",
-				tl, evidence(p, known, ev, sizeof(ev)), ok,
+				fname(d, F_CONTINUOUS), tl, evidence(p, known, ev, sizeof(ev)), ok,
 				facts_cite(f));
 		} else {
 			dg = report(
 				d, BKP305, cont,
 				"if plan '%s' protects resources other than %s "
-				"(%s), EnableContinuousBackup falls back to "
+				"(%s), %s falls back to "
 				"snapshots for them (%s)",
 				p->name, ok, why_maybe(p, why, sizeof(why)),
+				fname(d, F_CONTINUOUS),
 				facts_cite(f));
 		}
 		if (dg) {
-			dg->severity =
-				model_severity(BKP305, known != 0, FACT_NO);
+			diag_demote(dg, model_demotion(known != 0, FACT_NO));
 			diag_hint(d->file, dg,
 				  "keep continuous backup in a plan "
 				  "for the types that support it");
@@ -338,8 +336,8 @@ static void check_rule_types(struct doc *d, const struct facts *f,
 	}
 }
 
-static void check_rds_option_groups(struct doc *d, const struct plan_model *p,
-				    const struct copy_model *c)
+static void check_rds_option_groups(struct doc *d, const struct plan_m *p,
+				    const struct copy_m *c)
 {
 	int rds = facts_type_index("RDS");
 	uint32_t m = rds >= 0 ? 1u << rds : 0;
@@ -366,7 +364,7 @@ static void check_rds_option_groups(struct doc *d, const struct plan_model *p,
 }
 
 static void check_copyjob(struct doc *d, const struct facts *f,
-			  const struct copyjob_model *jb)
+			  const struct job_m *jb)
 {
 	int ddb = facts_type_index("DynamoDB");
 	const char *note;
@@ -375,23 +373,23 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 	int xr, xa, xp;
 	struct diag *dg;
 
-	if (!jb->arn || ddb < 0 || !(jb->known & (1u << ddb)))
+	if (!jb->is_arn || ddb < 0 || !(jb->known & (1u << ddb)))
 		return;
-	model_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
+	place_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
 	v = facts_type_feature(f, ddb, FEAT_CROSS_REGION_COPY, jb->src.region,
 			       &note);
 	if (xr != 1 || (v != FACT_NO && v != FACT_LIMITED))
 		return;
 	dg = report_part(
 		d, BKP301, &jb->region_part,
-		"RecoveryPointArn is a DynamoDB table backup, which %s "
+		"%s is a DynamoDB table backup, which %s "
 		"across Regions%s: this copy goes from %s to %s (%s)",
-		v == FACT_LIMITED ? "is copied" : "cannot be copied",
+		fname(d, F_RECOVERY_POINT), v == FACT_LIMITED ? "is copied" : "cannot be copied",
 		v == FACT_LIMITED ? " only under a condition" : "",
 		facts_region_label(jb->src.region), facts_region_label(er),
 		model_cite(d, f, v, note));
 	if (dg) {
-		dg->severity = model_severity(BKP301, 1, v);
+		diag_demote(dg, model_demotion(1, v));
 		diag_hint(d->file, dg,
 			  "copy to a vault in %s, or restore the "
 			  "table and back it up in %s",
@@ -400,11 +398,11 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 }
 
 static void check_unsupported(struct doc *d, const struct facts *f,
-			      const struct sel_model *sm)
+			      const struct sel_m *sm)
 {
 	size_t i;
 	for (i = 0; i < sm->nres; i++) {
-		const struct res_model *r = &sm->res[i];
+		const struct res_m *r = &sm->res[i];
 		struct part at = {.node = r->node};
 		struct diag *dg;
 		const char *note = NULL;
@@ -456,7 +454,7 @@ void restype_check_doc(struct doc *d)
 }
 
 static void plan_hook(struct doc *d, const struct facts *f,
-		      struct plan_model *p)
+		      struct plan_m *p)
 {
 	size_t c;
 	if (!p->nsels)
@@ -464,6 +462,8 @@ static void plan_hook(struct doc *d, const struct facts *f,
 	for (c = 0; c < p->nrules; c++)
 		check_rule_types(d, f, p, &p->rules[c]);
 	for (c = 0; c < p->ncopies; c++) {
+		if (!p->copies[c].is_arn)
+			continue;
 		check_copy_types(d, f, p, &p->copies[c]);
 		check_rds_option_groups(d, p, &p->copies[c]);
 	}

@@ -11,17 +11,6 @@
 
 #include <stddef.h>
 
-/* Damerau (optimal string alignment) distance between a[0..la) and
- * b[0..lb), compared case-insensitively when `nocase`; strings longer than
- * 64 bytes count as far apart (returns 1000). */
-unsigned schema_edit_distance(const char *a, size_t la, const char *b,
-			      size_t lb, int nocase);
-
-/* The closest of the n candidates to `word` that is close enough to be a
- * likely misspelling, or NULL. */
-const char *schema_did_you_mean(const char *word, const char *const *cand,
-				size_t n);
-
 /* 1 when `s` (a literal string, len bytes) matches the pattern of shape
  * `shape` in shapes-<dialect>.json ("api" or "cfn"); 0 when not; -1 when the
  * shape has no pattern. For unit tests and the docs generator. */

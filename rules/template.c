@@ -13,27 +13,17 @@
 #include "../linter/lint.h"
 #include "../linter/suggest.h"
 #include "families.h"
-#include "walk.h"
+#include "registry.h"
+#include "aws.h"
+#include "cfn.h"
+#include "kinds.h"
 
-static const char *const pseudo[] = {
-	"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
-	"AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName",
-	"AWS::URLSuffix",
-};
 
 struct tctx {
 	struct doc *d;
 	const struct node *params, *res, *conds, *maps;
 };
 
-static int is_pseudo(const char *s)
-{
-	size_t i;
-	for (i = 0; i < sizeof(pseudo) / sizeof(pseudo[0]); i++)
-		if (strcmp(s, pseudo[i]) == 0)
-			return 1;
-	return 0;
-}
 
 /* Keys of up to two maps as a candidate list for did-you-mean. */
 static const char *suggest(struct tctx *t, const char *word,
@@ -49,7 +39,7 @@ static const char *suggest(struct tctx *t, const char *word,
 			for (i = 0; i < m[k]->len && n < 256; i++)
 				cand[n++] = node_str(map_key(m[k], i));
 	(void)t;
-	return did_you_mean(word, cand, n, 1);
+	return did_you_mean(word, cand, n);
 }
 
 static void undefined(struct tctx *t, const struct node *at, size_t off,
@@ -63,7 +53,7 @@ static void undefined(struct tctx *t, const struct node *at, size_t off,
 			    what, name, dym ? " (did you mean '" : "", dym ? dym : "",
 			    dym ? "'?)" : "");
 	else
-		dg = report_in(t->d, BKP802, at, off, len,
+		dg = report_sub(t->d, BKP802, at, off, len,
 			       "%s '%.80s' is not defined in this template%s%.80s%s", what,
 			       name, dym ? " (did you mean '" : "", dym ? dym : "",
 			       dym ? "'?)" : "");
@@ -77,7 +67,7 @@ static void undefined(struct tctx *t, const struct node *at, size_t off,
 
 static void check_ref_name(struct tctx *t, const struct node *at, const char *name)
 {
-	if (is_pseudo(name) || map_get(t->params, name) || map_get(t->res, name))
+	if (aws_is_pseudo(name) || map_get(t->params, name) || map_get(t->res, name))
 		return;
 	undefined(t, at, (size_t)-1, 0, "Ref target", name, t->params, t->res);
 }
@@ -108,7 +98,7 @@ static void check_sub_vars(struct tctx *t, const struct node *s,
 		name[l] = '\0';
 		if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 				 "0123456789_.:-") != l) {
-			report_in(t->d, BKP801, s, (size_t)(p - str), l + 3,
+			report_sub(t->d, BKP801, s, (size_t)(p - str), l + 3,
 				  "malformed Fn::Sub variable ${%.80s}: a variable is a "
 				  "parameter, resource, Resource.Attribute or pseudo "
 				  "parameter name",
@@ -116,7 +106,7 @@ static void check_sub_vars(struct tctx *t, const struct node *s,
 			p = e + 1;
 			continue;
 		}
-		if (map_get(vars, name) || is_pseudo(name)) {
+		if (map_get(vars, name) || aws_is_pseudo(name)) {
 			p = e + 1;
 			continue;
 		}
@@ -292,23 +282,35 @@ static void unknown_tag(struct doc *d, const struct node *n)
 {
 	const char *b = d->file->src.buf;
 	size_t s = n->start, e = s;
+	int core;
 	while (e < d->file->src.len && b[e] != ' ' && b[e] != '\n' &&
 	       b[e] != '\r' && b[e] != '\t' && b[e] != ',' && b[e] != ']' &&
 	       b[e] != '}' && e - s < 100)
 		e++;
 	if (e == s || b[s] != '!')
 		return;
-	{
-		struct diag *dg = report_span(
-			d->file, d->index, BKP801, s, e, doc_path(d, n),
-			"unknown YAML tag %.*s: %s", (int)(e - s), b + s,
-			d->kind == DOC_CFN
-				? "CloudFormation knows !Ref, !Sub, !GetAtt, !If, !Join, "
-				  "!Select, !Split, !FindInMap, !ImportValue, !Base64, "
-				  "!GetAZs, !Cidr, !Condition, !Equals, !And, !Or, !Not"
-				: "the AWS CLI cannot read it");
-		(void)dg;
-	}
+	core = e - s > 2 && b[s + 1] == '!';
+	if (core && n->kind == N_STR &&
+	    (strncmp(b + s, "!!int", e - s) == 0 || strncmp(b + s, "!!float", e - s) == 0 ||
+	     strncmp(b + s, "!!bool", e - s) == 0 || strncmp(b + s, "!!null", e - s) == 0))
+		report_at(d->file, d->index, BKP801, s, e, doc_path(d, n),
+			  "YAML tag %.*s does not fit the value \"%.60s\": it is not %s",
+			  (int)(e - s), b + s, n->u.str,
+			  b[s + 2] == 'i' ? "an integer" : b[s + 2] == 'f' ? "a number"
+			  : b[s + 2] == 'b' ? "true or false" : "null");
+	else if (core)
+		report_at(d->file, d->index, BKP801, s, e, doc_path(d, n),
+			  "YAML tag %.*s: %s reads only strings, numbers, booleans, "
+			  "null, lists and mappings", (int)(e - s), b + s,
+			  d->kind == DOC_CFN ? "CloudFormation" : "the AWS CLI");
+	else
+		report_at(d->file, d->index, BKP801, s, e, doc_path(d, n),
+			  "unknown YAML tag %.*s: %s", (int)(e - s), b + s,
+			  d->kind == DOC_CFN
+				  ? "CloudFormation knows !Ref, !Sub, !GetAtt, !If, !Join, "
+				    "!Select, !Split, !FindInMap, !ImportValue, !Base64, "
+				    "!GetAZs, !Cidr, !Condition, !Equals, !And, !Or, !Not"
+				  : "the AWS CLI cannot read it");
 }
 
 /* Visit every node once (aliases included: they are bounded by

@@ -52,6 +52,14 @@ if [ -n "$vgpid" ]; then
 	wait "$vgpid"
 	cat "$vglog"; tally "$vglog" valgrind
 	VALGRIND=1 sh testdata/hostile/check-hostile.sh build/backuplint | tee "$log"; tally "$log" "valgrind hostile"
+	# one process, many sessions and runs: no state leaks between them
+	if valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect build/unit/test_session; then
+		echo "1 passed, 0 failed" >"$log"
+	else
+		echo "FAIL: test_session under valgrind"; echo "0 passed, 1 failed" >"$log"
+	fi
+	tally "$log" "valgrind sessions"
 else
 	total_fail=$((total_fail + 1)); echo "FAIL: valgrind is not installed (make deps)"
 fi

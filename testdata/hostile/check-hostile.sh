@@ -198,6 +198,21 @@ if [ $code = 0 ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then
 else
 	bad "$n YAML documents in one stream: expected no output and exit 0"
 fi
+# Their memory: each document's arena is sized to the document, so a stream
+# of 200,000 plans of a rule each stays near a few dozen times its size (the
+# model each plan keeps for the run phase is most of it), not a chunk each.
+if [ $big = 1 ] && [ -x /usr/bin/time ] && [ -z "${ASAN_OPTIONS:-}" ]; then
+	awk 'BEGIN { for (i = 0; i < 200000; i++) printf "---\nBackupPlanName: p%d\nRules:\n  - {RuleName: r, TargetBackupVaultName: main}\n", i }' >"$tmp/stream.yaml"
+	size=$(wc -c <"$tmp/stream.yaml" | tr -d ' ')
+	$to /usr/bin/time -f '%M' "$bin" --format gnu --no-color "$tmp/stream.yaml" >"$tmp/out" 2>"$tmp/err" </dev/null
+	code=$?
+	rss=$(tail -n 1 "$tmp/err")
+	if [ $code = 0 ] && [ "$rss" -lt $((size * 40 / 1024)) ]; then
+		ok "200,000 documents ($((size / 1024)) KB): peak $((rss / 1024)) MB"
+	else
+		bad "200,000 documents ($((size / 1024)) KB): peak ${rss} KB, want under 40 times the file"
+	fi
+fi
 
 # ---- nesting ----------------------------------------------------------
 
@@ -249,9 +264,10 @@ truncations() { # $1 source file, $2 extension, $3 step
 	src=$1 ext=$2 step=$3
 	mkdir -p "$tmp/trunc"
 	rm -f "$tmp/trunc/"*
-	# up to the end of the value: the trailing line break is not needed
+	# from one byte (the empty file is a golden case of its own) up to the
+	# end of the value: the trailing line break is not needed
 	size=$(printf %s "$(cat "$src")" | wc -c | tr -d ' ')
-	i=0
+	i=1
 	while [ $i -lt "$size" ]; do
 		head -c $i "$src" >"$tmp/trunc/$(printf %06d $i).$ext"
 		i=$((i + step))
@@ -468,6 +484,55 @@ if [ $code = 2 ] && has_err "backuplint: cannot write the output"; then
 else
 	bad "standard output closed: expected 'cannot write the output' and exit 2"
 fi
+
+# A FIFO, a socket and a device found while walking a directory: skipped,
+# not waited on; the plan beside them is linted.
+mkdir -p "$tmp/walk"
+cp "$bad_plan" "$tmp/walk/plan.json"
+if mkfifo "$tmp/walk/pipe.json" 2>/dev/null; then
+	python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])' \
+		"$tmp/walk/sock.json" 2>/dev/null
+	ln -s /dev/zero "$tmp/walk/zero.yaml"
+	run "$tmp/walk"
+	if [ $code = 1 ] && has_out "$tmp/walk/plan.json:2:70: error" && [ "$(nlines "$tmp/out")" = 1 ] &&
+	   [ ! -s "$tmp/err" ]; then
+		ok "FIFO, socket and device in a walked directory: skipped, the plan linted"
+	else
+		bad "FIFO, socket and device in a walked directory: expected the plan's one finding"
+	fi
+	rm -f "$tmp/walk/pipe.json" "$tmp/walk/sock.json" "$tmp/walk/zero.yaml"
+else
+	echo "skip: FIFO in a walked directory (mkfifo failed)"
+fi
+
+# A reader that closes the pipe early: exit 2 with the reason, not SIGPIPE
+# (141), whatever the size of the output.
+for n in 1 200; do
+	rm -f "$tmp/many"/*; mkdir -p "$tmp/many"
+	i=0; while [ $i -lt $n ]; do cp "$bad_plan" "$tmp/many/p$i.json"; i=$((i + 1)); done
+	# shellcheck disable=SC2086
+	( $to $vg "$bin" --format text "$tmp/many" 2>"$tmp/err" </dev/null; echo $? >"$tmp/code" ) | head -c 1 >/dev/null
+	code=$(cat "$tmp/code"); : >"$tmp/out"
+	if [ "$code" = 2 ] && has_err "cannot write the output: Broken pipe"; then
+		ok "output pipe closed after one byte ($n files): exit 2, the reason named"
+	elif [ "$code" = 0 ] || [ "$code" = 1 ]; then
+		ok "output pipe closed after one byte ($n files): all written before the close (exit $code)"
+	else
+		bad "output pipe closed after one byte ($n files): expected exit 2 and 'Broken pipe'"
+	fi
+done
+
+# Options and environment that cannot be honoured: a usage error, never a
+# silent default.
+run --account 1234 "$bad_plan"
+if [ $code = 2 ] && has_err "--account '1234' is not an AWS account id"; then ok "--account 1234: refused"
+else bad "--account 1234: expected a usage error"; fi
+BACKUPLINT_NOW=2026-02-30 run "$bad_plan"
+if [ $code = 2 ] && has_err "BACKUPLINT_NOW='2026-02-30' is not a date"; then ok "BACKUPLINT_NOW=2026-02-30: refused"
+else bad "BACKUPLINT_NOW=2026-02-30: expected a usage error"; fi
+run - -
+if [ $code = 2 ] && has_err "'-' is named twice"; then ok "- given twice: refused"
+else bad "- given twice: expected a usage error"; fi
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

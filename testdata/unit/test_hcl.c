@@ -16,7 +16,6 @@
 #include "../../linter/hcl.h"
 #include "../../linter/load.h"
 #include "../../linter/tree.h"
-#include "../../rules/registry.h"
 
 static int failures, checks;
 
@@ -211,8 +210,8 @@ static void line_col(const char *t, size_t off, int *line, int *col)
 }
 
 /* E: parsing fails at line:col with a message holding `msg`, with the
- * related place at rl:rc (0 for none) and the rule. */
-static void error_is(int ln, const char *t, size_t len, int rule, int line,
+ * related place at rl:rc (0 for none) and the kind (enum input_kind). */
+static void error_is(int ln, const char *t, size_t len, int kind, int line,
 		     int col, const char *msg, int rl, int rc)
 {
 	struct node *r = parse_n(t, len, 64);
@@ -225,12 +224,12 @@ static void error_is(int ln, const char *t, size_t len, int rule, int line,
 	}
 	line_col(t, ctx.err.off, &l, &c);
 	if (l != line || c != col || !strstr(ctx.err.msg, msg) ||
-	    ctx.err.rule != rule) {
+	    ctx.err.kind != kind) {
 		failures++;
-		printf("FAIL %s:%d: %s\n  got  %d:%d rule %d %s\n  want %d:%d rule "
+		printf("FAIL %s:%d: %s\n  got  %d:%d kind %d %s\n  want %d:%d kind "
 		       "%d ...%s...\n",
-		       __FILE__, ln, t, l, c, ctx.err.rule, ctx.err.msg, line, col,
-		       rule, msg);
+		       __FILE__, ln, t, l, c, ctx.err.kind, ctx.err.msg, line, col,
+		       kind, msg);
 		return;
 	}
 	if (rl) {
@@ -243,9 +242,9 @@ static void error_is(int ln, const char *t, size_t len, int rule, int line,
 		      ln, t, ctx.err.related_msg);
 	}
 }
-#define E(t, line, col, msg) error_is(__LINE__, t, strlen(t), BKP001, line, col, msg, 0, 0)
+#define E(t, line, col, msg) error_is(__LINE__, t, strlen(t), IN_SYNTAX, line, col, msg, 0, 0)
 #define ER(t, line, col, msg, rl, rc) \
-	error_is(__LINE__, t, strlen(t), BKP001, line, col, msg, rl, rc)
+	error_is(__LINE__, t, strlen(t), IN_SYNTAX, line, col, msg, rl, rc)
 
 /* The source text of a node's span. */
 static const char *src_of(const struct node *n)
@@ -564,14 +563,14 @@ static void errors(void)
 	E("a = 1e99999999999999999999999\n", 1, 5, "out of range");
 	E("a = \xE2\x9C\x93\n", 1, 5, "not part of the HCL syntax");
 	E("a = \xEF\xBF\xBF\n", 1, 5, "not part of the HCL syntax");
-	error_is(__LINE__, "a = \xff\n", 6, BKP004, 1, 5, "not UTF-8", 0, 0);
-	error_is(__LINE__, "a = \xc3\n", 6, BKP004, 1, 5, "not UTF-8", 0, 0);
-	error_is(__LINE__, "a = \0\n", 6, BKP001, 1, 5, "unexpected NUL byte", 0, 0);
+	error_is(__LINE__, "a = \xff\n", 6, IN_ENCODING, 1, 5, "not UTF-8", 0, 0);
+	error_is(__LINE__, "a = \xc3\n", 6, IN_ENCODING, 1, 5, "not UTF-8", 0, 0);
+	error_is(__LINE__, "a = \0\n", 6, IN_SYNTAX, 1, 5, "unexpected NUL byte", 0, 0);
 	/* a nesting limit, at the bracket one level too deep */
 	memset(deep, '[', 100);
 	memcpy(deep, "a = ", 4);
 	deep[100] = '\0';
-	error_is(__LINE__, deep, strlen(deep), BKP005, 1, 69, "nesting deeper than 64",
+	error_is(__LINE__, deep, strlen(deep), IN_LIMITS, 1, 69, "nesting deeper than 64",
 		 0, 0);
 }
 
@@ -603,7 +602,7 @@ static void duplicates_and_nul(void)
 	      "\\u0000 is noted (%zu..%zu)", ctx.nul_off, ctx.nul_end);
 }
 
-/* Nesting 100,000 deep of every construct: a limit error (BKP005), never
+/* Nesting 100,000 deep of every construct: a limit error (IN_LIMITS), never
  * a crash, under the CLI's highest --max-depth too. */
 static void deep(void)
 {
@@ -639,9 +638,9 @@ static void deep(void)
 		memcpy(o, forms[f].tail, tl + 1);
 		for (d = 0; d < 2; d++) {
 			struct node *r = parse_n(buf, strlen(buf), depths[d]);
-			CHECK(!r && ctx.err.rule == BKP005, "%s x100000 at --max-depth %u: "
+			CHECK(!r && ctx.err.kind == IN_LIMITS, "%s x100000 at --max-depth %u: "
 			      "%s (rule %d)", forms[f].unit, depths[d],
-			      r ? "accepted" : ctx.err.msg, ctx.err.rule);
+			      r ? "accepted" : ctx.err.msg, ctx.err.kind);
 		}
 		free(buf);
 	}
@@ -688,7 +687,7 @@ static void prefixes(void)
 		b[i] = '\0';
 		r = parse_n(b, i, 64);
 		if (!r && (ctx.err.msg[0] == '\0' || ctx.err.off > i ||
-			   ctx.err.end > i + 1 || ctx.err.rule != BKP001))
+			   ctx.err.end > i + 1 || ctx.err.kind != IN_SYNTAX))
 			bad++;
 		free(b);
 	}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "harness.h"
 #include "lint.h"
 #include "model.h"
 
@@ -23,11 +24,13 @@ static int streq(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* Lint text as one file and return its first kept document's model. */
-static struct doc_model *lint_text(struct file *f, const char *text,
-				   const struct options *o)
+/* Lint text as one file of run h and return its first kept document's
+ * model. */
+static struct doc_model *lint_text(struct harness *h, struct file *f,
+				   const char *text, const struct options *o)
 {
-	lint_buffer(f, "t.yaml", text, strlen(text), o);
+	harness_init(h, o);
+	lint_buffer(&h->r, f, "t.yaml", text, strlen(text));
 	return f->ndocs ? model_of(f->docs[0]) : NULL;
 }
 
@@ -71,16 +74,17 @@ static void test_cfn(void)
 	struct file f;
 	struct options o;
 	struct doc_model *m;
-	struct plan_model *p;
-	struct run r;
+	struct plan_m *p;
+	struct harness h;
 	struct file *fp = &f;
 
 	options_init(&o);
 	o.region = "us-east-1";
-	m = lint_text(&f, cfn, &o);
+	m = lint_text(&h, &f, cfn, &o);
 	CHECK(m && m->nplans == 1 && m->nsels == 1);
 	if (!m || m->nplans != 1 || m->nsels != 1) {
 		file_release(&f);
+		harness_release(&h);
 		return;
 	}
 	p = &m->plans[0];
@@ -93,7 +97,7 @@ static void test_cfn(void)
 	CHECK(p->copies[0].dst.same_account && p->copies[0].dst.same_partition);
 	CHECK(p->copies[0].cross_region == 1 && p->copies[0].cross_account == 0);
 	CHECK(p->copies[0].region_part.len == 9 &&
-	      memcmp(f.src.buf + p->copies[0].region_part.node->start + 1 +
+	      memcmp(f.src.buf + node_text_start(p->copies[0].region_part.node) +
 			     p->copies[0].region_part.off,
 		     "us-west-2", 9) == 0);
 	/* Sub with a variable map: the stack's Region, a literal account */
@@ -112,14 +116,14 @@ static void test_cfn(void)
 				   (1u << facts_type_index("RDS"))));
 	CHECK(streq(m->sels[0].plan_logical, "Plan"));
 	/* linking: the run's check_run does it; the role gives the account */
-	r.files = &fp;
-	r.nfiles = 1;
-	r.opt = &o;
-	model_link(&r);
+	h.r.files = &fp;
+	h.r.nfiles = 1;
+	model_link(&h.r);
 	CHECK(m->sels[0].plan == p && p->nsels == 1 && p->sels[0] == &m->sels[0]);
 	CHECK(streq(p->src.account, "111122223333"));
 	CHECK(p->copies[1].cross_account == 1);
 	file_release(&f);
+	harness_release(&h);
 }
 
 static void test_api(void)
@@ -134,14 +138,16 @@ static void test_api(void)
 	struct file f;
 	struct options o;
 	struct doc_model *m;
-	struct copy_model *c;
+	struct copy_m *c;
+	struct harness h;
 
 	options_init(&o);
 	o.region = "us-east-1"; /* the document's own ARN wins */
-	m = lint_text(&f, plan, &o);
+	m = lint_text(&h, &f, plan, &o);
 	CHECK(m && m->nplans == 1);
 	if (!m || m->nplans != 1) {
 		file_release(&f);
+		harness_release(&h);
 		return;
 	}
 	CHECK(streq(m->plans[0].src.region, "eu-south-1"));
@@ -152,17 +158,17 @@ static void test_api(void)
 	      c->cross_partition == 1);
 	CHECK(streq(c->dst_partition, "aws-cn") && streq(c->vault, "main"));
 	file_release(&f);
+	harness_release(&h);
 }
 
 int main(void)
 {
 	test_cfn();
 	test_api();
-	CHECK(model_severity(BKP301, 1, FACT_NO) == SEV_ERROR);
-	CHECK(model_severity(BKP301, 0, FACT_NO) == SEV_WARNING);
-	CHECK(model_severity(BKP301, 1, FACT_LIMITED) == SEV_WARNING);
-	CHECK(model_severity(BKP301, 0, FACT_LIMITED) == SEV_INFO);
-	CHECK(model_severity(BKP304, 0, FACT_LIMITED) == SEV_INFO);
+	CHECK(model_demotion(1, FACT_NO) == 0);
+	CHECK(model_demotion(0, FACT_NO) == 1);
+	CHECK(model_demotion(1, FACT_LIMITED) == 1);
+	CHECK(model_demotion(0, FACT_LIMITED) == 2);
 	if (fails)
 		printf("test_model: %d failure(s)\n", fails);
 	return fails != 0;

@@ -8,6 +8,7 @@
 
 #include <cJSON.h>
 
+#include "harness.h"
 #include "lint.h"
 #include "output.h"
 
@@ -23,9 +24,12 @@ static void check(int ok, const char *what, int line)
 	}
 }
 
+static struct harness h;
+
 static void file_mem(struct file *f, const char *name, const char *text)
 {
 	memset(f, 0, sizeof(*f));
+	f->run = &h.r;
 	diag_list_init(&f->diags);
 	source_from_mem(&f->src, name, text, strlen(text));
 	f->arg = f->src.name;
@@ -54,7 +58,7 @@ static struct diag *span(struct file *f, enum rule_id r, int sev,
 			 const char *needle, const char *msg)
 {
 	size_t s = at(f, needle, 0);
-	struct diag *d = report_span(f, 0, r, s, s + strlen(needle),
+	struct diag *d = report_at(f, 0, r, s, s + strlen(needle),
 				     "BackupPlan.BackupPlanName", "%s", msg);
 
 	d->severity = sev;
@@ -64,7 +68,7 @@ static struct diag *span(struct file *f, enum rule_id r, int sev,
 static char *render(enum out_format fmt, struct file **files, size_t n,
 		    int color, int quiet)
 {
-	struct out_opts o = { .rules = &rule_table, .color = color, .quiet = quiet,
+	struct out_opts o = { .rules = &backuplint.rules, .color = color, .quiet = quiet,
 			      .tool_version = "9.8.7" };
 	char *s = NULL;
 	size_t len = 0;
@@ -211,7 +215,7 @@ static void test_spans(void)
 
 	/* A span over several lines is underlined to the end of its first. */
 	file_mem(&f, "m.json", "{\"Rules\": [\n  {\"a\": 1}\n]}\n");
-	d = report_span(&f, 0, BKP001, at(&f, "[", 0), at(&f, "]", 0) + 1,
+	d = report_at(&f, 0, BKP001, at(&f, "[", 0), at(&f, "]", 0) + 1,
 			"Rules", "multi");
 	CHECK(d->end_pos.line == 3 && d->end_pos.col == 2);
 	EXPECT(OUT_TEXT, fs, 1, 0,
@@ -226,7 +230,7 @@ static void test_spans(void)
 	/* An empty span (end of input) gets a single caret after the last
 	 * character; CRLF line ends are not shown. */
 	file_mem(&f, "e.json", "{\r\n  \"a\": 1");
-	report_span(&f, 0, BKP001, 11, 11, "", "unexpected end of input");
+	report_at(&f, 0, BKP001, 11, 11, "", "unexpected end of input");
 	EXPECT(OUT_TEXT, fs, 1, 0,
 	       "e.json:2:9: error: unexpected end of input [BKP001 syntax-error]\n"
 	       "    2 |   \"a\": 1\n"
@@ -236,7 +240,7 @@ static void test_spans(void)
 
 	/* An empty file: line 1 exists and is empty. */
 	file_mem(&f, "empty.yaml", "");
-	report_span(&f, 0, BKP003, 0, 0, "", "empty document");
+	report_at(&f, 0, BKP003, 0, 0, "", "empty document");
 	EXPECT(OUT_TEXT, fs, 1, 0,
 	       "empty.yaml:1:1: info: empty document [BKP003 unrecognized-document]\n"
 	       "    1 |\n"
@@ -247,9 +251,9 @@ static void test_spans(void)
 	/* A position past the last line prints no source line; a column
 	 * past the end of a line puts the caret where it points. */
 	file_mem(&f, "p.json", "{}\n");
-	d = report_span(&f, 0, BKP001, 0, 1, "", "beyond");
+	d = report_at(&f, 0, BKP001, 0, 1, "", "beyond");
 	d->pos.line = d->end_pos.line = 99;
-	d = report_span(&f, 0, BKP001, 0, 1, "", "far right");
+	d = report_at(&f, 0, BKP001, 0, 1, "", "far right");
 	d->pos.col = 6;
 	d->end_pos.col = 7;
 	EXPECT(OUT_TEXT, fs, 1, 0,
@@ -262,7 +266,7 @@ static void test_spans(void)
 
 	/* Line 0: about the whole file, no position. */
 	file_mem(&f, "w.json", "[]");
-	d = report_span(&f, 0, BKP003, 0, 0, "", "whole file");
+	d = report_at(&f, 0, BKP003, 0, 0, "", "whole file");
 	d->pos.line = d->pos.col = d->end_pos.line = d->end_pos.col = 0;
 	EXPECT(OUT_GNU, fs, 1, 0,
 	       "w.json: info: whole file [BKP003 unrecognized-document]\n");
@@ -282,7 +286,7 @@ static void test_hint_related(void)
 	file_mem(&f, "d.json",
 		 "{\"Lifecycle\": {\n  \"DeleteAfterDays\": 35,\n"
 		 "  \"DeleteAfterDays\": 3650\n}}\n");
-	d = report_span(&f, 0, BKP002, at(&f, "\"DeleteAfterDays\"", 1),
+	d = report_at(&f, 0, BKP002, at(&f, "\"DeleteAfterDays\"", 1),
 			at(&f, "\"DeleteAfterDays\"", 1) + 17,
 			"Lifecycle.DeleteAfterDays",
 			"duplicate key \"DeleteAfterDays\"");
@@ -443,7 +447,7 @@ static void test_long_line(void)
 		memset(huge, 'a', big);
 		huge[big] = '\0';
 		file_mem(&f, "huge.json", huge);
-		d = report_span(&f, 0, BKP002, 19000, 19001, "", "dup");
+		d = report_at(&f, 0, BKP002, 19000, 19001, "", "dup");
 		diag_related(&f, d, 10, "first");
 		snprintf(want, sizeof(want),
 			 "huge.json:1:19001: error: dup [BKP002 duplicate-key]\n"
@@ -458,7 +462,7 @@ static void test_long_line(void)
 
 	/* Near the start: no cut on the left. */
 	file_mem(&f, "long2.json", line);
-	report_span(&f, 0, BKP001, 2, 3, "", "start");
+	report_at(&f, 0, BKP001, 2, 3, "", "start");
 	snprintf(want, sizeof(want),
 		 "long2.json:1:3: error: start [BKP001 syntax-error]\n"
 		 "    1 | %.100s...\n"
@@ -483,10 +487,10 @@ static void test_summary(void)
 	       "\"errors\":0,\"warnings\":0,\"infos\":0}}\n");
 	EXPECT(OUT_TEXT, fs, 0, 0, "no problems in 0 files\n");
 
-	report_span(&a, 0, BKP001, 0, 1, "", "e1")->severity = SEV_ERROR;
-	report_span(&a, 0, BKP001, 1, 2, "", "w1")->severity = SEV_WARNING;
-	report_span(&b, 0, BKP001, 0, 1, "", "w2")->severity = SEV_WARNING;
-	report_span(&b, 0, BKP001, 1, 2, "", "i1")->severity = SEV_INFO;
+	report_at(&a, 0, BKP001, 0, 1, "", "e1")->severity = SEV_ERROR;
+	report_at(&a, 0, BKP001, 1, 2, "", "w1")->severity = SEV_WARNING;
+	report_at(&b, 0, BKP001, 0, 1, "", "w2")->severity = SEV_WARNING;
+	report_at(&b, 0, BKP001, 1, 2, "", "i1")->severity = SEV_INFO;
 	file_mem(&c, "gone.json", "");
 	c.io_error = 1;
 	c.io_msg = strdup("gone.json: No such file or directory");
@@ -513,7 +517,7 @@ static void test_unread_with_diag(void)
 	file_mem(&f, "big.json", "");
 	f.io_error = 1;
 	f.io_msg = strdup("file is 300 MiB, over --max-file-size 256 MiB");
-	report_span(&f, 0, BKP005, 0, 0, "", "%s", f.io_msg);
+	report_at(&f, 0, BKP005, 0, 0, "", "%s", f.io_msg);
 	EXPECT(OUT_TEXT, fs, 1, 0,
 	       "big.json:1:1: error: file is 300 MiB, over --max-file-size 256 MiB "
 	       "[BKP005 input-limits]\n"
@@ -566,11 +570,11 @@ static void test_sarif(void)
 	int i, n, idx;
 
 	file_mem(&a, "dir/a b/\xc3\xbc:1.json", "{\"x\": 1,\n \"x\": 2}\n");
-	d = report_span(&a, 0, BKP002, at(&a, "\"x\"", 1), at(&a, "\"x\"", 1) + 3,
+	d = report_at(&a, 0, BKP002, at(&a, "\"x\"", 1), at(&a, "\"x\"", 1) + 3,
 			"x", "duplicate key \"x\"");
 	diag_hint(&a, d, "keep one");
 	diag_related(&a, d, at(&a, "\"x\"", 0), "first one");
-	report_span(&a, 0, BKP003, 0, 0, "", "what is it?");
+	report_at(&a, 0, BKP003, 0, 0, "", "what is it?");
 	file_mem(&b, "//abs/./x/../b.yaml", "a: 1\n");
 	file_mem(&c, "missing.json", "");
 	c.io_error = 1;
@@ -595,7 +599,8 @@ static void test_sarif(void)
 	}
 	CHECK(cJSON_GetArraySize(rs) == n);
 	CHECK(strcmp(jstring(rs, "0.defaultConfiguration.level"), "error") == 0);
-	CHECK(strstr(jstring(rs, "0.help.markdown"), "**Bad:**") != NULL);
+	CHECK(strstr(jstring(rs, "0.help.markdown"), "**Bad** (`plan.json`):\n\n```json\n") != NULL);
+	CHECK(strstr(jstring(rs, "0.help.text"), "\nBad (plan.json):\n    {\n") != NULL);
 
 	/* Results: ruleIndex points at the rule, regions are exact. */
 	CHECK(cJSON_GetArraySize(path_get(j, "runs.0.results")) == 2);
@@ -666,60 +671,6 @@ static void test_sarif(void)
 	file_release(&c);
 }
 
-static void test_rules_listing(void)
-{
-	char *s = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&s, &len);
-	const struct rule *r = rule_lookup("BKP002");
-	size_t i;
-
-	output_list_rules(m, &rule_table, 0);
-	fflush(m);
-	CHECK(strncmp(s, "BKP001  syntax-error ", 21) == 0);
-	CHECK(strstr(s, "\nBKP002  duplicate-key ") != NULL);
-	CHECK(strstr(s, "\nBKP003  unrecognized-document") != NULL);
-	fclose(m);
-	free(s);
-
-	m = open_memstream(&s, &len);
-	output_list_rules(m, &rule_table, 1);
-	fclose(m);
-	CHECK(strncmp(s, "# backuplint rules\n", 19) == 0);
-	CHECK(strstr(s, "| [BKP002](#bkp002-duplicate-key) | duplicate-key | error |") != NULL);
-	CHECK(strstr(s, "\n## BKP002 duplicate-key\n") != NULL);
-	CHECK(strstr(s, "\n**Bad:**\n\n```\n{\"DeleteAfterDays\": 35, \"DeleteAfterDays\": 3650}\n```\n") != NULL);
-	free(s);
-
-	/* A rule that rests on the facts dataset says so in both. */
-	for (i = 0; i < RULE_COUNT && !(rules[i].id && (rules[i].flags & RF_FACTS)); i++)
-		;
-	if (i < RULE_COUNT) {
-		char want[1024];
-
-		m = open_memstream(&s, &len);
-		output_list_rules(m, &rule_table, 0);
-		fclose(m);
-		snprintf(want, sizeof(want), "%s (facts: spec|current)\n",
-			 rules[i].summary);
-		CHECK(strstr(s, want) != NULL);
-		free(s);
-		m = open_memstream(&s, &len);
-		output_explain(m, &rules[i]);
-		fclose(m);
-		CHECK(strstr(s, "\nFacts: ") != NULL);
-		free(s);
-	}
-
-	m = open_memstream(&s, &len);
-	output_explain(m, r);
-	fclose(m);
-	CHECK(strncmp(s, "BKP002 duplicate-key (error)\n\n", 30) == 0);
-	CHECK(strstr(s, r->doc) != NULL);
-	CHECK(strstr(s, "\nSource: RFC 8259") != NULL);
-	free(s);
-}
-
 static unsigned long rnd_state = 12345;
 
 static unsigned rnd(unsigned n)
@@ -767,13 +718,11 @@ static void test_random(void)
 			len += pl;
 		}
 		buf[len] = '\0';
-		memset(&f, 0, sizeof(f));
-		diag_list_init(&f.diags);
-		source_from_mem(&f.src, "r.json", buf, len);
+		file_mem(&f, "r.json", buf);
 		nd = 1 + rnd(4);
 		for (i = 0; i < nd; i++) {
 			size_t a = rnd((unsigned)len + 1), b = a + rnd(40);
-			struct diag *d = report_span(&f, 0, (enum rule_id)rnd(RULE_COUNT),
+			struct diag *d = report_at(&f, 0, (enum rule_id)rnd(RULE_COUNT),
 						     a, b, "x", "m%zu", i);
 
 			d->severity = 1 + (int)rnd(3);
@@ -818,7 +767,7 @@ static void test_write_error(void)
 	if (!full)
 		return;
 	file_mem(&f, "x.json", "{}");
-	report_span(&f, 0, BKP001, 0, 1, "", "x");
+	report_at(&f, 0, BKP001, 0, 1, "", "x");
 	CHECK(output_write(full, OUT_TEXT, fs, 1, NULL) == -1); /* no table: still writes */
 	fclose(full);
 	file_release(&f);
@@ -826,6 +775,7 @@ static void test_write_error(void)
 
 int main(void)
 {
+	harness_init(&h, NULL);
 	test_parse();
 	test_basic();
 	test_color_severities();
@@ -837,7 +787,6 @@ int main(void)
 	test_summary();
 	test_unread_with_diag();
 	test_sarif();
-	test_rules_listing();
 	test_random();
 	test_write_error();
 	if (fails) {

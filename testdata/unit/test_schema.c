@@ -3,8 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "harness.h"
 #include "lint.h"
 #include "schema.h"
+#include "suggest.h"
 
 static int fails;
 
@@ -17,7 +19,7 @@ static int fails;
 
 static unsigned dist(const char *a, const char *b, int nocase)
 {
-	return schema_edit_distance(a, strlen(a), b, strlen(b), nocase);
+	return edit_distance(a, strlen(a), b, strlen(b), nocase);
 }
 
 static int mean(const char *word, const char *want)
@@ -29,7 +31,7 @@ static int mean(const char *word, const char *want)
 		"CopyActions", "EnableContinuousBackup", "IndexActions",
 		"ScanActions",
 	};
-	const char *got = schema_did_you_mean(word, members,
+	const char *got = did_you_mean(word, members,
 					      sizeof(members) / sizeof(members[0]));
 	if (!want)
 		return got == NULL;
@@ -45,18 +47,20 @@ static int name_ok(const char *dialect, const char *shape, const char *s)
  * the schema family (BKP1xx), or -1 when there is none. */
 static int lint_one(const char *name, const char *text)
 {
-	struct options opt;
-	struct file f;
+	struct harness h;
+	struct file f, *fp = &f;
 	size_t i;
 	int found = -1;
-	options_init(&opt);
-	lint_buffer(&f, name, text, strlen(text), &opt);
+	harness_init(&h, NULL);
+	lint_buffer(&h.r, &f, name, text, strlen(text));
+	run_finish(&h.r, &fp, 1);
 	for (i = 0; i < f.diags.n; i++)
 		if (f.diags.v[i].rule >= BKP101 && f.diags.v[i].rule <= BKP109) {
 			found = f.diags.v[i].rule;
 			break;
 		}
 	file_release(&f);
+	harness_release(&h);
 	return found;
 }
 
@@ -117,7 +121,7 @@ int main(void)
 	memset(long_name, 'x', 63);
 	long_name[63] = '\0';
 	CHECK(dist(long_name, "x", 0) == 62);
-	CHECK(schema_edit_distance("a", 65, "a", 1, 0) == 1000);
+	CHECK(edit_distance("a", 65, "a", 1, 0) == 1000);
 
 	/* Did you mean: close slips only, the closest wins. */
 	CHECK(mean("RuleNmae", "RuleName"));

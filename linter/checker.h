@@ -1,0 +1,66 @@
+/* checker.h - what the program hands the engine: its rule table, its rule
+ * families, and the hooks through which the engine meets the documents it
+ * lints without knowing what they are.
+ *
+ * The engine (linter/) reads files, loads documents into trees, keeps
+ * diagnostics and writes them out; it knows no AWS fact and no rule id of its
+ * own. rules/registry.c defines backuplint's one checker; main.c hands it to
+ * session_init(). Tests may hand other checkers.
+ *
+ * Threads: check_doc, relevant, classify and the tag hook run in worker
+ * threads, one document at a time; they may read the session and run but
+ * write only to their document. run_init, check_run and run_release run in
+ * one thread. Ownership: a checker is static data. */
+#ifndef BACKUPLINT_CHECKER_H
+#define BACKUPLINT_CHECKER_H
+
+#include <stddef.h>
+
+#include "load.h"
+#include "rule.h"
+
+struct doc;
+struct run;
+struct session;
+
+/* A group of rules checked together (one module of rules/). */
+struct family {
+	const char *name;
+	/* each document the checker recognised, after it is loaded */
+	void (*check_doc)(struct doc *d);
+	/* once per run, after every file: findings that link documents */
+	void (*check_run)(struct run *r);
+};
+
+struct checker {
+	struct rule_table rules;
+	/* The rule number of each input problem (enum input_kind). */
+	int input_rule[IN_COUNT];
+	const struct family *families;
+	size_t nfamilies;
+
+	/* Documents. `documents` names what the checker reads, for the
+	 * message about a document it does not ("a backup plan, ..."); `keys`
+	 * says which top-level keys it looks for (a hint). */
+	const char *documents;
+	const char *keys;
+	/* A file found by walking a directory is loaded only when this says
+	 * it may hold a document of ours (cheap: a look at the bytes). */
+	int (*relevant)(const char *buf, size_t len);
+	/* The kind of a loaded document (>= 0), or -1 when it is none of
+	 * ours. May set d->model. */
+	int (*classify)(struct doc *d);
+	/* YAML tags of the documents' language (load.h); may be NULL. */
+	int (*yaml_tag)(struct load_ctx *c, struct node *n, const char *tag,
+			const char *buf, size_t len);
+
+	/* The checker's own state for a session (a dataset chosen by an
+	 * option) and for a run (links between documents). session_init
+	 * returns -1 with a one-line reason when the options are wrong. */
+	int (*session_init)(struct session *s, char *err, size_t errlen);
+	void (*session_release)(struct session *s);
+	void (*run_init)(struct run *r);
+	void (*run_release)(struct run *r);
+};
+
+#endif

@@ -1,0 +1,75 @@
+/* utf8.c - UTF-8 validation and decoding. */
+#include "utf8.h"
+
+size_t utf8_valid(const unsigned char *s, size_t n, long *cp, const char **why)
+{
+	unsigned c = s[0];
+	size_t len, i;
+	long v, min;
+	const char *w = NULL;
+
+	if (c < 0x80) {
+		if (cp)
+			*cp = c;
+		return 1;
+	}
+	if (c < 0xC2) {
+		w = c < 0xC0 ? "a continuation byte with no lead byte"
+			     : "an overlong encoding";
+		goto bad;
+	}
+	if (c < 0xE0)
+		len = 2, v = c & 0x1F, min = 0x80;
+	else if (c < 0xF0)
+		len = 3, v = c & 0x0F, min = 0x800;
+	else if (c < 0xF5)
+		len = 4, v = c & 0x07, min = 0x10000;
+	else {
+		w = "a byte that never appears in UTF-8";
+		goto bad;
+	}
+	if (n < len) {
+		w = "a sequence cut short by the end of the file";
+		goto bad;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			w = "a sequence cut short (missing continuation byte)";
+			goto bad;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min)
+		w = "an overlong encoding";
+	else if (v >= 0xD800 && v <= 0xDFFF)
+		w = "an encoded UTF-16 surrogate";
+	else if (v > 0x10FFFF)
+		w = "a code point beyond U+10FFFF";
+	if (w)
+		goto bad;
+	if (cp)
+		*cp = v;
+	return len;
+bad:
+	if (why)
+		*why = w;
+	return 0;
+}
+
+size_t utf8_decode(const unsigned char *s, size_t n, long *cp)
+{
+	size_t len = utf8_valid(s, n, cp, NULL);
+	if (len)
+		return len;
+	*cp = -1;
+	return 1;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+	size_t i, n = 0;
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}

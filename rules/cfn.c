@@ -1,0 +1,226 @@
+/* cfn.c - CloudFormation intrinsics, short forms and resources. */
+#include "cfn.h"
+
+#include "kinds.h"
+#include "kinds.h"
+
+#include <string.h>
+
+static const struct {
+	const char *name; /* long form */
+	enum cfn_fn fn;
+} fns[] = {
+	{ "Ref", FN_REF },
+	{ "Condition", FN_CONDITION },
+	{ "Fn::GetAtt", FN_GETATT },
+	{ "Fn::Sub", FN_SUB },
+	{ "Fn::Join", FN_JOIN },
+	{ "Fn::If", FN_IF },
+	{ "Fn::Select", FN_SELECT },
+	{ "Fn::FindInMap", FN_FINDINMAP },
+	{ "Fn::ImportValue", FN_IMPORTVALUE },
+	{ "Fn::Split", FN_SPLIT },
+	{ "Fn::Base64", FN_BASE64 },
+	{ "Fn::GetAZs", FN_GETAZS },
+	{ "Fn::Cidr", FN_CIDR },
+	{ "Fn::Equals", FN_EQUALS },
+	{ "Fn::And", FN_AND },
+	{ "Fn::Or", FN_OR },
+	{ "Fn::Not", FN_NOT },
+	{ "Fn::Transform", FN_TRANSFORM },
+	{ "Fn::Length", FN_LENGTH },
+	{ "Fn::ToJsonString", FN_TOJSONSTRING },
+	{ "Fn::ForEach", FN_FOREACH },
+	{ "Fn::Contains", FN_CONTAINS },
+	{ "Fn::EachMemberEquals", FN_EACHMEMBEREQUALS },
+	{ "Fn::EachMemberIn", FN_EACHMEMBERIN },
+	{ "Fn::RefAll", FN_REFALL },
+	{ "Fn::ValueOf", FN_VALUEOF },
+	{ "Fn::ValueOfAll", FN_VALUEOFALL },
+};
+
+enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form)
+{
+	size_t i;
+	/* Long forms are "Ref", "Condition" or "Fn::...": most one-pair maps
+	 * of a template (a Lifecycle with one member) are none of them. */
+	if (!short_form && !(len > 4 && memcmp(name, "Fn::", 4) == 0) &&
+	    !(len == 3 && memcmp(name, "Ref", 3) == 0) &&
+	    !(len == 9 && memcmp(name, "Condition", 9) == 0))
+		return FN_NONE;
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		const char *f = fns[i].name;
+		/* Short tags drop the "Fn::" prefix: !GetAtt, !Sub; !Ref and
+		 * !Condition are spelled as their long forms. */
+		if (short_form && strncmp(f, "Fn::", 4) == 0)
+			f += 4;
+		if (strlen(f) == len && memcmp(f, name, len) == 0)
+			return fns[i].fn;
+	}
+	return FN_NONE;
+}
+
+const char *cfn_fn_name(enum cfn_fn fn)
+{
+	size_t i;
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
+		if (fns[i].fn == fn)
+			return fns[i].name;
+	return "";
+}
+
+enum cfn_fn node_intrinsic(const struct node *n)
+{
+	const struct node *k;
+	if (!n || n->kind != N_MAP || n->len != 1)
+		return FN_NONE;
+	k = map_key(n, 0);
+	if (k->kind != N_STR)
+		return FN_NONE;
+	/* {"Condition": X} is a function only inside conditions; a resource's
+	 * Condition attribute never stands alone in a one-pair map. */
+	return cfn_fn_lookup(k->u.str, k->len, 0);
+}
+
+/* Wrap n as the long form of short tag fn, written `tag` in buf. */
+static void wrap_short(struct load_ctx *c, struct node *n, enum cfn_fn fn,
+		       const char *tag, const char *buf, size_t len)
+{
+	struct node *kids = arena_alloc(c->a, 2 * sizeof(struct node));
+	struct node *k = &kids[0], *v = &kids[1];
+	const char *name = cfn_fn_name(fn);
+	size_t taglen = strlen(tag);
+	*v = *n;
+	/* The node's span starts at its tag; the value proper starts after
+	 * the tag and the blanks that follow it. */
+	if (v->start + taglen <= len &&
+	    memcmp(buf + v->start, tag, taglen) == 0) {
+		size_t s = v->start + taglen;
+		while (s < v->end && (buf[s] == ' ' || buf[s] == '\t'))
+			s++;
+		if (s < v->end || v->kind == N_NULL)
+			v->start = (uint32_t)s;
+	}
+	memset(k, 0, sizeof(*k));
+	k->kind = N_STR;
+	k->style = S_PLAIN;
+	k->flags = NF_KEY | NF_SHORT_TAG;
+	k->u.str = name;
+	k->len = (uint32_t)strlen(name);
+	k->start = n->start;
+	k->end = (uint32_t)(n->start + taglen <= len ? n->start + taglen : n->start);
+	/* !GetAtt Res.Attr is the list [Res, Attr] in the long form. */
+	if (fn == FN_GETATT && v->kind == N_STR) {
+		const char *dot = strchr(v->u.str, '.');
+		if (dot && dot != v->u.str && dot[1]) {
+			struct node *parts = arena_alloc(c->a, 2 * sizeof(struct node));
+			size_t l0 = (size_t)(dot - v->u.str);
+			int exact = v->style == S_PLAIN && v->end - v->start == v->len;
+			parts[0] = *v;
+			if (!exact)
+				parts[0].flags &= (uint16_t)~NF_VERBATIM;
+			parts[0].u.str = arena_strndup(c->a, v->u.str, l0);
+			parts[0].len = (uint32_t)l0;
+			parts[1] = *v;
+			if (!exact)
+				parts[1].flags &= (uint16_t)~NF_VERBATIM;
+			parts[1].u.str = arena_strdup(c->a, dot + 1);
+			parts[1].len = (uint32_t)(v->len - l0 - 1);
+			if (exact) {
+				parts[0].end = (uint32_t)(v->start + l0);
+				parts[1].start = (uint32_t)(v->start + l0 + 1);
+			}
+			v->kind = N_SEQ;
+			v->style = S_FLOW;
+			v->len = 2;
+			v->u.kids = parts;
+		}
+	}
+	n->kind = N_MAP;
+	n->style = S_FLOW;
+	n->flags = NF_SHORT_TAG;
+	n->len = 1;
+	n->u.kids = kids;
+}
+
+int cfn_yaml_tag(struct load_ctx *c, struct node *n, const char *tag,
+		 const char *buf, size_t len)
+{
+	enum cfn_fn fn;
+	if (tag[0] != '!' || tag[1] == '!')
+		return 0;
+	fn = cfn_fn_lookup(tag + 1, strlen(tag + 1), 1);
+	if (fn == FN_NONE)
+		return 0;
+	wrap_short(c, n, fn, tag, buf, len);
+	return 1;
+}
+
+const char *cfn_resource_type(const struct node *res)
+{
+	return node_str(map_get(res, "Type"));
+}
+
+struct node *cfn_resource(struct doc *d, const char *id)
+{
+	if (d->kind != DOC_CFN)
+		return NULL;
+	return map_get(map_get(d->root, "Resources"), id);
+}
+
+const char *cfn_ref_target(const struct node *v)
+{
+	const struct node *a;
+	switch (node_intrinsic(v)) {
+	case FN_REF:
+		return node_str(map_val(v, 0));
+	case FN_GETATT:
+		a = map_val(v, 0);
+		/* the YAML loader already split !GetAtt X.Attr into [X, Attr] */
+		if (node_is(a, N_SEQ) && a->len >= 1)
+			return node_str(seq_at(a, 0));
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* A parameter's Default is the value a Ref yields, except for SSM
+ * parameter types (the Default names the SSM parameter, whose value is
+ * read at deployment) and list types (the value is a list). */
+static int default_is_value(const char *type)
+{
+	if (!type)
+		return 1;
+	return strncmp(type, "AWS::SSM::", 10) != 0 &&
+	       strncmp(type, "List<", 5) != 0 &&
+	       strcmp(type, "CommaDelimitedList") != 0;
+}
+
+const struct node *cfn_value(struct doc *d, const struct node *v,
+			     enum cfn_known *how)
+{
+	const char *name;
+	const struct node *param, *def;
+	*how = CFN_LITERAL;
+	if (!v || d->kind != DOC_CFN)
+		return v;
+	switch (node_intrinsic(v)) {
+	case FN_NONE:
+		return v;
+	case FN_REF:
+		name = node_str(map_val(v, 0));
+		param = name ? map_get(map_get(d->root, "Parameters"), name) : NULL;
+		def = map_get(param, "Default");
+		if (def && def->kind != N_MAP && def->kind != N_SEQ &&
+		    default_is_value(node_str(map_get(param, "Type")))) {
+			*how = CFN_ASSUMED;
+			return def;
+		}
+		*how = CFN_UNKNOWN;
+		return v;
+	default:
+		*how = CFN_UNKNOWN;
+		return v;
+	}
+}

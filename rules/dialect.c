@@ -1,0 +1,303 @@
+/* dialect.c - member names from schemas/dialects.json, coercions, and
+ * reading values with their state. */
+#include "dialect.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../linter/data.h"
+#include "cfn.h"
+
+/* The field ids as dialects.json names them, and the type each takes. */
+static const struct {
+	const char *id;
+	enum vtype type;
+} field_def[F_COUNT] = {
+	[F_PLAN_NAME] = { "plan_name", VT_STR },
+	[F_RULES] = { "rules", VT_SEQ },
+	[F_RULE_NAME] = { "rule_name", VT_STR },
+	[F_TARGET_VAULT] = { "target_vault", VT_STR },
+	[F_SCHEDULE] = { "schedule", VT_STR },
+	[F_TIMEZONE] = { "timezone", VT_STR },
+	[F_START_WINDOW] = { "start_window", VT_INT },
+	[F_COMPLETION_WINDOW] = { "completion_window", VT_INT },
+	[F_LIFECYCLE] = { "lifecycle", VT_MAP },
+	[F_COPY_ACTIONS] = { "copy_actions", VT_SEQ },
+	[F_CONTINUOUS] = { "continuous", VT_BOOL },
+	[F_COLD_AFTER] = { "cold_after", VT_INT },
+	[F_DELETE_AFTER] = { "delete_after", VT_INT },
+	[F_ARCHIVE] = { "archive", VT_BOOL },
+	[F_DESTINATION] = { "destination", VT_STR },
+	[F_SELECTION_NAME] = { "selection_name", VT_STR },
+	[F_IAM_ROLE] = { "iam_role", VT_STR },
+	[F_RESOURCES] = { "resources", VT_SEQ },
+	[F_NOT_RESOURCES] = { "not_resources", VT_SEQ },
+	[F_LIST_OF_TAGS] = { "list_of_tags", VT_SEQ },
+	[F_CONDITIONS] = { "conditions", VT_MAP },
+	[F_PLAN_ID] = { "plan_id", VT_STR },
+	[F_PLAN_ARN] = { "plan_arn", VT_STR },
+	[F_RECOVERY_POINT] = { "recovery_point", VT_STR },
+	[F_SOURCE_VAULT] = { "source_vault", VT_STR },
+	[F_VAULT_NAME] = { "vault_name", VT_STR },
+};
+
+static struct dialect dialects[2] = {
+	[DIALECT_API] = { .id = DIALECT_API, .name = "api" },
+	[DIALECT_CFN] = { .id = DIALECT_CFN, .name = "cfn", .cfn = 1 },
+};
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void __attribute__((noreturn)) defect(const char *what, const char *name)
+{
+	fprintf(stderr, "backuplint: internal error: schemas/dialects.json: %s %s\n",
+		what, name ? name : "");
+	abort();
+}
+
+static uint32_t name_hash(const char *s, uint32_t len)
+{
+	if (!len)
+		return 0;
+	return (len * 31u + (unsigned char)s[0] * 7u +
+		(unsigned char)s[len / 2] * 3u + (unsigned char)s[len - 1] * 13u) &
+	       (DIALECT_SLOTS - 1);
+}
+
+static void build(void)
+{
+	const struct node *root = data_tree("dialects.json");
+	const struct node *fields = map_get(root, "fields");
+	const struct node *ds = map_get(root, "dialects");
+	size_t i, f;
+
+	for (i = 0; i < sizeof(dialects) / sizeof(dialects[0]); i++) {
+		struct dialect *dl = &dialects[i];
+		dl->label = node_str(map_get(map_get(ds, dl->name), "label"));
+		if (!dl->label)
+			defect("no label for dialect", dl->name);
+		for (f = 0; f < DIALECT_SLOTS; f++)
+			dl->slot[f].field = -1;
+		for (f = 0; f < F_COUNT; f++) {
+			const struct node *row = map_get(fields, field_def[f].id);
+			uint32_t len, h;
+			dl->names[f] = node_str(map_get(row, dl->name));
+			if (!dl->names[f])
+				defect("no name in this dialect for field", field_def[f].id);
+			len = (uint32_t)strlen(dl->names[f]);
+			h = name_hash(dl->names[f], len);
+			while (dl->slot[h].field >= 0)
+				h = (h + 1) & (DIALECT_SLOTS - 1);
+			dl->slot[h].name = dl->names[f];
+			dl->slot[h].len = len;
+			dl->slot[h].field = (int)f;
+		}
+	}
+}
+
+const struct dialect *dialect_of(const struct doc *d)
+{
+	pthread_once(&once, build);
+	return &dialects[kind_of(d)->dialect];
+}
+
+const char *fname(const struct doc *d, enum field f)
+{
+	return dialect_of(d)->names[f];
+}
+
+/* The field a member name stands for in dialect dl, or -1. */
+static int field_by_name(const struct dialect *dl, const struct node *k)
+{
+	uint32_t h;
+	if (k->kind != N_STR)
+		return -1;
+	for (h = name_hash(k->u.str, k->len); dl->slot[h].field >= 0;
+	     h = (h + 1) & (DIALECT_SLOTS - 1))
+		if (dl->slot[h].len == k->len &&
+		    memcmp(dl->slot[h].name, k->u.str, k->len) == 0)
+			return dl->slot[h].field;
+	return -1;
+}
+
+/* "-1", "90", "30.5" as CloudFormation reads a number written as a string. */
+static int str_number(const char *s, struct value *out)
+{
+	const char *p = s;
+	long long v = 0;
+	int digits = 0;
+
+	if (*p == '-')
+		p++;
+	while (*p >= '0' && *p <= '9') {
+		if (v < 1000000000000LL)
+			v = v * 10 + (*p - '0');
+		p++;
+		digits++;
+	}
+	if (!digits)
+		return -1;
+	if (*p == '\0') {
+		out->type = VT_INT;
+		out->u.i = s[0] == '-' ? -v : v;
+		return 0;
+	}
+	if (*p == '.') {
+		char *end;
+		double f = strtod(s, &end);
+		if (*end == '\0') {
+			if (f >= -9e15 && f <= 9e15 && f == (double)(long long)f) {
+				out->type = VT_INT;
+				out->u.i = (long long)f;
+			} else {
+				out->type = VT_NUM;
+				out->u.f = f;
+			}
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Give out type `want`, from out->lit; VS_BAD when it has none. */
+static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
+{
+	const struct node *r = out->lit;
+
+	out->type = VT_NONE;
+	switch (want) {
+	case VT_INT:
+		if (r->flags & NF_BIG)
+			break; /* beyond 64 bits: the schema's finding */
+		if (r->kind == N_INT) {
+			out->type = VT_INT;
+			out->u.i = r->u.i;
+		} else if (r->kind == N_FLOAT && dl->cfn) {
+			if (r->u.f >= -9e15 && r->u.f <= 9e15 &&
+			    r->u.f == (double)(long long)r->u.f) {
+				out->type = VT_INT;
+				out->u.i = (long long)r->u.f;
+			} else {
+				out->type = VT_NUM;
+				out->u.f = r->u.f;
+			}
+		} else if (r->kind == N_STR && dl->cfn) {
+			str_number(r->u.str, out);
+		}
+		break;
+	case VT_BOOL:
+		if (r->kind == N_BOOL) {
+			out->type = VT_BOOL;
+			out->u.b = r->u.b != 0;
+		} else if (r->kind == N_STR && dl->cfn &&
+			   (strcasecmp(r->u.str, "true") == 0 ||
+			    strcasecmp(r->u.str, "false") == 0)) {
+			out->type = VT_BOOL;
+			out->u.b = strcasecmp(r->u.str, "true") == 0;
+		}
+		break;
+	case VT_STR:
+		if (r->kind == N_STR) {
+			out->type = VT_STR;
+			out->u.s = r->u.str;
+		}
+		break;
+	case VT_MAP:
+		if (r->kind == N_MAP)
+			out->type = VT_MAP;
+		break;
+	case VT_SEQ:
+		if (r->kind == N_SEQ)
+			out->type = VT_SEQ;
+		break;
+	default:
+		break;
+	}
+	if (out->type == VT_NONE)
+		out->state = VS_BAD;
+}
+
+static void eval(struct doc *d, const struct node *key, const struct node *v,
+		 enum vtype want, struct value *out)
+{
+	const struct dialect *dl = dialect_of(d);
+
+	out->key = key;
+	out->at = v;
+	if (!v) {
+		out->state = VS_ABSENT;
+		return;
+	}
+	out->lit = v;
+	out->state = VS_KNOWN;
+	if (dl->cfn) {
+		enum cfn_known how;
+		out->lit = cfn_value(d, v, &how);
+		if (how == CFN_UNKNOWN) {
+			out->state = VS_UNKNOWN;
+			return;
+		}
+		if (how == CFN_ASSUMED)
+			out->state = VS_ASSUMED;
+	}
+	coerce(dl, out, want);
+}
+
+void value_of(struct doc *d, const struct node *key, const struct node *v,
+	      enum field f, struct value *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->field = (uint16_t)f;
+	eval(d, key, v, field_def[f].type, out);
+}
+
+void value_as(struct doc *d, const struct node *v, enum vtype want,
+	      struct value *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->field = F_COUNT;
+	eval(d, NULL, v, want, out);
+}
+
+void value_read(struct doc *d, const struct node *m, enum field f,
+		struct value *out)
+{
+	long i = map_find(m, fname(d, f));
+	if (i < 0)
+		value_of(d, NULL, NULL, f, out);
+	else
+		value_of(d, map_key(m, (uint32_t)i), map_val(m, (uint32_t)i), f, out);
+}
+
+void value_read_all(struct doc *d, const struct node *m, const enum field *fields,
+		    size_t n, struct value *out)
+{
+	const struct dialect *dl = dialect_of(d);
+	const struct node *key[F_COUNT], *val[F_COUNT];
+	size_t k;
+	uint32_t i;
+
+	memset(key, 0, sizeof(key));
+	memset(val, 0, sizeof(val));
+	/* one pass over the members; the last of duplicate keys wins */
+	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
+		int f = field_by_name(dl, map_key(m, i));
+		if (f >= 0) {
+			key[f] = map_key(m, i);
+			val[f] = map_val(m, i);
+		}
+	}
+	for (k = 0; k < n; k++)
+		value_of(d, key[fields[k]], val[fields[k]], fields[k], &out[k]);
+}
+
+const char *value_note(struct doc *d, const struct value *v)
+{
+	if (v->state != VS_ASSUMED)
+		return "";
+	/* assumed values are Refs: the Parameter is what they name */
+	return arena_printf(&d->arena, " (assumed from the Default of Parameter %s)",
+			    node_str(map_val(v->at, 0)) ? node_str(map_val(v->at, 0)) : "?");
+}

@@ -1,0 +1,143 @@
+/* dialect.h - how a document names the members the rules read, how its
+ * values are coerced, and what a value is known to be before deployment.
+ *
+ * A rule names a field by its id (enum field); the document's dialect (its
+ * kind's, kinds.h) gives the member name the user wrote, from
+ * schemas/dialects.json, so messages speak the file's language. Each value a
+ * rule uses is read once into a struct value with its state: absent,
+ * unknown (a deploy-time expression), bad (present but not of the field's
+ * type: the schema family's finding), assumed (a Parameter's Default) or
+ * known. Rules never look at raw nodes for these fields, so "True" means the
+ * same in every rule.
+ *
+ * Coercions, by dialect: the API takes JSON types as they are; CloudFormation
+ * converts strings to numbers ("30", "30.5") and to booleans ("true",
+ * "False", any case), and integral floats to integers.
+ *
+ * Ownership: dialects and their name tables are built once (thread-safe) and
+ * live for the process; values point into the document's tree and arena.
+ * Failure: a dialects.json that does not name every field is a build defect
+ * and aborts. */
+#ifndef BACKUPLINT_DIALECT_H
+#define BACKUPLINT_DIALECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kinds.h"
+
+enum field {
+	F_PLAN_NAME,
+	F_RULES,
+	F_RULE_NAME,
+	F_TARGET_VAULT,
+	F_SCHEDULE,
+	F_TIMEZONE,
+	F_START_WINDOW,
+	F_COMPLETION_WINDOW,
+	F_LIFECYCLE,
+	F_COPY_ACTIONS,
+	F_CONTINUOUS,
+	F_COLD_AFTER,
+	F_DELETE_AFTER,
+	F_ARCHIVE,
+	F_DESTINATION,
+	F_SELECTION_NAME,
+	F_IAM_ROLE,
+	F_RESOURCES,
+	F_NOT_RESOURCES,
+	F_LIST_OF_TAGS,
+	F_CONDITIONS,
+	F_PLAN_ID,
+	F_PLAN_ARN,
+	F_RECOVERY_POINT,
+	F_SOURCE_VAULT,
+	F_VAULT_NAME,
+	F_COUNT,
+};
+
+#define DIALECT_SLOTS 128 /* a power of two, over 2 x F_COUNT */
+
+struct dialect {
+	int id;                    /* enum dialect_id */
+	const char *name;          /* "api", "cfn" */
+	const char *label;         /* "CloudFormation" */
+	const char *names[F_COUNT];
+	int cfn;                   /* CloudFormation coercions and intrinsics */
+	/* member name -> field, for reading a map in one pass: an open
+	 * hash table on the length and three bytes of the name */
+	struct dialect_entry {
+		const char *name;
+		uint32_t len;
+		int field;         /* -1: free slot */
+	} slot[DIALECT_SLOTS];
+};
+
+/* The dialect of document d (its kind's). */
+const struct dialect *dialect_of(const struct doc *d);
+/* The member name of field f in d's dialect: "DeleteAfterDays". */
+const char *fname(const struct doc *d, enum field f);
+
+enum vstate {
+	VS_ABSENT,   /* the member is not there */
+	VS_UNKNOWN,  /* a value known only at deploy time (an intrinsic) */
+	VS_BAD,      /* present, but not of the field's type */
+	VS_ASSUMED,  /* a Parameter's Default: used, and said to be assumed */
+	VS_KNOWN,
+};
+
+enum vtype {
+	VT_NONE,
+	VT_INT,      /* u.i */
+	VT_NUM,      /* u.f: a number with a fraction, where whole ones are wanted */
+	VT_BOOL,     /* u.b */
+	VT_STR,      /* u.s (lit->len bytes) */
+	VT_MAP,      /* lit */
+	VT_SEQ,      /* lit */
+};
+
+struct value {
+	uint8_t state;            /* enum vstate */
+	uint8_t type;             /* enum vtype, when assumed or known */
+	uint16_t field;           /* enum field; F_COUNT: not a member */
+	const struct node *key;   /* the member's key, or NULL */
+	const struct node *at;    /* the value as written */
+	const struct node *lit;   /* what it stands for: `at`, or the Default */
+	union {
+		long long i;
+		double f;
+		int b;
+		const char *s;
+	} u;
+};
+
+/* Known or assumed: usable by a rule. */
+static inline int value_usable(const struct value *v)
+{
+	return v->state == VS_KNOWN || v->state == VS_ASSUMED;
+}
+static inline int value_is(const struct value *v, enum vtype t)
+{
+	return value_usable(v) && v->type == t;
+}
+
+/* Field f of map m (any node; not a map: absent). */
+void value_read(struct doc *d, const struct node *m, enum field f,
+		struct value *out);
+/* Fields of map m, all in one pass over its members: out[k] gets field
+ * fields[k] (n of them). */
+void value_read_all(struct doc *d, const struct node *m, const enum field *fields,
+		    size_t n, struct value *out);
+/* Node v (a list item, a member) as a value of field f's type. */
+void value_of(struct doc *d, const struct node *key, const struct node *v,
+	      enum field f, struct value *out);
+
+/* Node v (a list item) as a value of type `want`, not a field. */
+void value_as(struct doc *d, const struct node *v, enum vtype want,
+	      struct value *out);
+
+/* " (assumed from the Default of Parameter Days)" for an assumed value, ""
+ * otherwise; in d's arena. */
+const char *value_note(struct doc *d, const struct value *v);
+
+#endif

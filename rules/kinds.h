@@ -1,0 +1,63 @@
+/* kinds.h - the document kinds backuplint reads: how each is recognised,
+ * which shape the schema family checks it against, and in which dialect
+ * its members are named.
+ *
+ * The table doc_kinds[] (kinds.c) is the one list; doc->kind is an index into
+ * it. Detection looks at the top-level keys of a mapping, in table order
+ * (the first row that matches wins). Nothing here allocates or reports. */
+#ifndef BACKUPLINT_KINDS_H
+#define BACKUPLINT_KINDS_H
+
+#include <stddef.h>
+
+#include "../linter/lint.h"
+
+enum doc_kind {
+	DOC_CFN,              /* CloudFormation template */
+	DOC_PLAN_OUTPUT,      /* GetBackupPlan output */
+	DOC_PLAN_UPDATE,      /* UpdateBackupPlan input */
+	DOC_PLAN_CREATE,      /* CreateBackupPlan input */
+	DOC_SELECTION_OUTPUT, /* GetBackupSelection output */
+	DOC_SELECTION_INPUT,  /* CreateBackupSelection input */
+	DOC_COPY_JOB,         /* StartCopyJob input */
+	DOC_PLAN_BARE,        /* {"BackupPlanName", "Rules"}: --backup-plan file:// */
+	DOC_SELECTION_BARE,   /* {"SelectionName", "IamRoleArn", ...} */
+	DOC_KIND_COUNT,
+};
+
+enum dialect_id {
+	DIALECT_API,          /* AWS Backup API member names */
+	DIALECT_CFN,          /* CloudFormation property names and intrinsics */
+};
+
+enum kind_role {
+	ROLE_PLAN = 1,        /* holds one backup plan at the top */
+	ROLE_SELECTION = 2,   /* holds one backup selection at the top */
+	ROLE_COPY_JOB = 4,
+	ROLE_TEMPLATE = 8,    /* resources of many kinds */
+};
+
+struct kind {
+	const char *name;     /* "GetBackupPlan output" */
+	const char *shape;    /* the document's label in the shapes file */
+	int dialect;          /* enum dialect_id */
+	unsigned roles;       /* enum kind_role */
+	/* The member holding the plan or selection ("BackupPlan"), NULL when
+	 * the document is the plan or selection itself. */
+	const char *member;
+	int (*match)(const struct node *root);
+};
+
+extern const struct kind doc_kinds[DOC_KIND_COUNT];
+
+/* The kind of document d. */
+static inline const struct kind *kind_of(const struct doc *d)
+{
+	return &doc_kinds[d->kind];
+}
+
+/* The checker's hooks (checker.h). */
+int kinds_classify(struct doc *d);
+int kinds_relevant(const char *buf, size_t len);
+
+#endif

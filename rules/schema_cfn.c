@@ -1,0 +1,182 @@
+/* schema_cfn.c - what is known of values made by CloudFormation
+ * intrinsics: both branches of Fn::If, a Parameter's Default for a Ref (the
+ * message says it is assumed), the literal parts of Fn::Sub and Fn::Join
+ * strings with placeholders for the rest. */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../linter/strbuf.h"
+#include "../linter/suggest.h"
+#include "../linter/utf8.h"
+#include "arn.h"
+#include "cfn.h"
+#include "families.h"
+#include "kinds.h"
+#include "schema.h"
+#include "schema_check.h"
+
+int is_scalar_shape(const struct shape *s)
+{
+	return s->kind == SK_STRING || s->kind == SK_LONG ||
+	       s->kind == SK_INTEGER || s->kind == SK_NUMBER ||
+	       s->kind == SK_BOOL || s->kind == SK_TIMESTAMP;
+}
+
+/* A partly known string: its text, with a placeholder byte for each part
+ * known only at deploy time. */
+struct sbuf {
+	struct strbuf b;  /* in the document's arena */
+	int ph;           /* placeholders added */
+};
+
+static void sb_add(struct vctx *c, struct sbuf *b, const char *s, size_t n)
+{
+	b->b.a = &c->d->arena;
+	strbuf_add(&b->b, s, n);
+}
+
+static void sb_ph(struct vctx *c, struct sbuf *b, const char *name, size_t n)
+{
+	/* Pseudo parameters that never contain ':' keep later ARN fields in
+	 * place; anything else may hold colons. */
+	char ph = str_in(name, n, shapes_arns()->colon_free, shapes_arns()->ncolon_free) ? PH_SAFE : PH_ANY;
+	sb_add(c, b, &ph, 1);
+	b->ph = 1;
+}
+
+/* The text of Fn::Sub's template with ${...} as placeholders ("${!x}" is a
+ * literal "${x}"). Returns 0, or -1 when the template is not a string. */
+static int sub_text(struct vctx *c, const struct node *arg, struct sbuf *b)
+{
+	const struct node *t = node_is(arg, N_SEQ) && arg->len ?
+			       seq_at(arg, 0) : arg;
+	const struct node *vars = node_is(arg, N_SEQ) && arg->len > 1 ?
+				  seq_at(arg, 1) : NULL, *var;
+	const char *s = node_str(t), *e;
+	if (!s)
+		return -1;
+	while (*s) {
+		if (s[0] == '$' && s[1] == '{' && (e = strchr(s, '}'))) {
+			char name[128];
+			snprintf(name, sizeof(name), "%.*s",
+				 (int)(e - s - 2 < 127 ? e - s - 2 : 127), s + 2);
+			var = map_get(vars, name);
+			if (s[2] == '!') {
+				sb_add(c, b, "${", 2);
+				sb_add(c, b, s + 3, (size_t)(e - s - 2));
+			} else if (node_is(var, N_STR) && e - s - 2 < 127) {
+				/* a variable given literally in Fn::Sub's map */
+				sb_add(c, b, var->u.str, var->len);
+			} else
+				sb_ph(c, b, s + 2, (size_t)(e - s - 2));
+			s = e + 1;
+			continue;
+		}
+		sb_add(c, b, s, 1);
+		s++;
+	}
+	return 0;
+}
+
+/* Fn::Join [delim, [parts]]: literal parts as they are, the rest as
+ * placeholders. Returns -1 when the list itself is not known. */
+static int join_text(struct vctx *c, const struct node *arg, struct sbuf *b)
+{
+	const struct node *parts;
+	const char *delim;
+	uint32_t i;
+	if (!node_is(arg, N_SEQ) || arg->len != 2)
+		return -1;
+	delim = node_str(seq_at(arg, 0));
+	parts = seq_at(arg, 1);
+	if (!delim || !node_is(parts, N_SEQ))
+		return -1;
+	for (i = 0; i < parts->len; i++) {
+		const struct node *p = seq_at(parts, i);
+		if (i)
+			sb_add(c, b, delim, strlen(delim));
+		if (p->kind == N_STR)
+			sb_add(c, b, p->u.str, p->len);
+		else if (p->kind == N_INT || p->kind == N_FLOAT)
+			sb_add(c, b, c->d->file->src.buf + p->start,
+			       p->end - p->start);
+		else if (node_intrinsic(p) == FN_REF && node_str(map_val(p, 0)))
+			sb_ph(c, b, node_str(map_val(p, 0)),
+			      strlen(node_str(map_val(p, 0))));
+		else
+			sb_ph(c, b, "", 0);
+	}
+	return 0;
+}
+
+/* How a partial string reads in a message: placeholders as ${...}. */
+static const char *show_partial(struct vctx *c, const struct sbuf *b)
+{
+	struct strbuf o = { .a = &c->d->arena };
+	size_t i;
+	strbuf_add(&o, "\"", 1);
+	for (i = 0; i < b->b.n && o.n < 90; i++) {
+		if (b->b.s[i] == PH_SAFE || b->b.s[i] == PH_ANY)
+			strbuf_add(&o, "${...}", 6);
+		else
+			strbuf_add(&o, b->b.s + i, 1);
+	}
+	if (i < b->b.n)
+		strbuf_add(&o, "...", 3);
+	strbuf_add(&o, "\"", 1);
+	return o.s;
+}
+
+void check_intrinsic(struct vctx *c, const struct shape *s,
+			    const struct node *v, enum cfn_fn fn,
+			    const struct node *key, const char *label)
+{
+	const struct node *arg = map_val(v, 0), *def;
+	enum cfn_known how;
+	struct sbuf b = { 0 };
+
+	switch (fn) {
+	case FN_IF:
+		/* [condition, value if true, value if false]: both can happen. */
+		if (node_is(arg, N_SEQ) && arg->len == 3) {
+			check_value(c, s, seq_at(arg, 1), key, label);
+			check_value(c, s, seq_at(arg, 2), key, label);
+		}
+		return;
+	case FN_REF:
+		if (!is_scalar_shape(s) || c->at)
+			return;
+		def = cfn_value(c->d, v, &how);
+		if (how != CFN_ASSUMED || !def)
+			return;
+		c->at = v;
+		c->assumed = arena_printf(&c->d->arena,
+					  " (assuming parameter %s's default %s)",
+					  node_str(arg), show(c, def));
+		check_value(c, s, def, key, label);
+		c->at = NULL;
+		c->assumed = NULL;
+		return;
+	case FN_SUB:
+	case FN_JOIN:
+		if (s->kind != SK_STRING)
+			return;
+		if ((fn == FN_SUB ? sub_text(c, arg, &b) : join_text(c, arg, &b)) < 0)
+			return;
+		/* Fn::Sub is shown as written, Fn::Join with ${...} holes. */
+		check_string_text(c, s, b.b.s ? b.b.s : "", b.b.n, v, label, b.ph,
+				  fn == FN_SUB ? show(c, node_is(arg, N_SEQ) ?
+						      seq_at(arg, 0) : arg) :
+				  show_partial(c, &b));
+		return;
+	default:
+		/* Fn::GetAtt, Fn::Select, Fn::FindInMap, Fn::ImportValue...:
+		 * unknown until the stack is deployed. */
+		return;
+	}
+}

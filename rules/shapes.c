@@ -1,0 +1,455 @@
+/* shapes.c - compiling the shapes files, and the pattern cache. */
+#include "shapes.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../linter/arena.h"
+#include "../linter/data.h"
+#include "facts.h"
+#include "schema.h"
+
+static struct db api_db, cfn_db;
+static struct arn_kind *arn_kinds;
+static size_t narn_kinds;
+static struct shapes_arns arns;
+static pthread_once_t shapes_once = PTHREAD_ONCE_INIT;
+
+void shapes_defect(const char *file, const char *what, const char *name)
+{
+	fprintf(stderr, "backuplint: internal error: schemas/%s: %s %s\n",
+		file, what, name ? name : "");
+	abort();
+}
+
+static pcre2_code *compile_re(const char *file, const char *pat, int jit)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+				       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+				       &errcode, &erroff, NULL);
+	if (!re)
+		shapes_defect(file, "bad pattern", pat);
+	/* JIT is an optimisation only: without it pcre2_match interprets. */
+	if (jit)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+int re_match(pcre2_code *re, const char *s, size_t len)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	int rc;
+	if (!md)
+		oom();
+	rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL);
+	pcre2_match_data_free(md);
+	return rc >= 0;
+}
+
+/* The shape's pattern, compiled the first time a value is checked against
+ * it (start-up compiles nothing), and JIT-compiled once it has served
+ * JIT_AFTER matches: a JIT costs more than a few dozen interpreted matches
+ * of a short name, so only the patterns of big runs earn it. The JIT copy
+ * replaces the first one; the first stays allocated (another thread may be
+ * matching with it) until the process ends. NULL when there is no pattern. */
+#define JIT_AFTER 256
+
+static pthread_mutex_t re_lock = PTHREAD_MUTEX_INITIALIZER;
+static pcre2_code **retired;
+static size_t nretired;
+
+pcre2_code *shape_re(const struct shape *cs)
+{
+	/* the compiled pattern is a cache: filling it does not change what
+	 * the shape means */
+	struct shape *s = (struct shape *)cs;
+	pcre2_code *re;
+	if (!s->pattern)
+		return NULL;
+	re = __atomic_load_n(&s->re, __ATOMIC_ACQUIRE);
+	if (re) {
+		if (__atomic_add_fetch(&s->uses, 1, __ATOMIC_RELAXED) != JIT_AFTER)
+			return re;
+		/* exactly one thread gets here, once */
+		pthread_mutex_lock(&re_lock);
+		retired = xrealloc(retired, (nretired + 1) * sizeof(*retired));
+		retired[nretired++] = re;
+		re = compile_re(s->file, s->pattern, 1);
+		__atomic_store_n(&s->re, re, __ATOMIC_RELEASE);
+		pthread_mutex_unlock(&re_lock);
+		return re;
+	}
+	pthread_mutex_lock(&re_lock);
+	re = s->re;
+	if (!re) {
+		re = compile_re(s->file, s->pattern, 0);
+		__atomic_store_n(&s->re, re, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&re_lock);
+	return re;
+}
+
+static const char **str_list(const char *file, const struct node *seq,
+			     size_t *n)
+{
+	const char **v;
+	uint32_t i;
+	*n = 0;
+	if (!seq)
+		return NULL;
+	if (!node_is(seq, N_SEQ))
+		shapes_defect(file, "expected a list", NULL);
+	v = xcalloc(seq->len, sizeof(*v));
+	for (i = 0; i < seq->len; i++) {
+		v[i] = node_str(seq_at(seq, i));
+		if (!v[i])
+			shapes_defect(file, "expected strings in a list", NULL);
+	}
+	*n = seq->len;
+	return v;
+}
+
+static struct note *note_map(const char *file, const struct node *m, size_t *n)
+{
+	struct note *v;
+	uint32_t i;
+	*n = 0;
+	if (!m)
+		return NULL;
+	if (!node_is(m, N_MAP))
+		shapes_defect(file, "expected an object", NULL);
+	v = xcalloc(m->len, sizeof(*v));
+	for (i = 0; i < m->len; i++) {
+		v[i].name = node_str(map_key(m, i));
+		v[i].text = node_str(map_val(m, i));
+		if (!v[i].text)
+			shapes_defect(file, "expected a string value for", v[i].name);
+	}
+	*n = m->len;
+	return v;
+}
+
+struct shape *db_find(const struct db *db, const char *name)
+{
+	size_t i;
+	for (; db; db = db->fallback)
+		for (i = 0; i < db->nshapes; i++)
+			if (strcmp(db->shapes[i].name, name) == 0)
+				return &db->shapes[i];
+	return NULL;
+}
+
+static struct shape *resolve(const struct db *db, const char *name)
+{
+	struct shape *s = name ? db_find(db, name) : NULL;
+	if (!s)
+		shapes_defect(db->file, "unknown shape", name);
+	return s;
+}
+
+static int cmp_member(const void *a, const void *b)
+{
+	return strcmp(((const struct member *)a)->name,
+		      ((const struct member *)b)->name);
+}
+
+static const struct arn_kind *arn_kind_find(const char *key)
+{
+	size_t i;
+	for (i = 0; i < narn_kinds; i++)
+		if (strcmp(arn_kinds[i].key, key) == 0)
+			return &arn_kinds[i];
+	return NULL;
+}
+
+/* "a-zA-Z0-9._-" -> allowed[] (ranges written x-y; a '-' at either end
+ * stands for itself). */
+static void parse_chars(struct shape *s, const char *spec)
+{
+	size_t i, n = strlen(spec);
+	s->has_chars = 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)spec[i];
+		if (i + 2 < n && spec[i + 1] == '-') {
+			unsigned char e = (unsigned char)spec[i + 2], x;
+			for (x = c; x <= e && x < 128; x++)
+				s->chars[x] = 1;
+			i += 2;
+		} else if (c < 128) {
+			s->chars[c] = 1;
+		}
+	}
+}
+
+static double num_of(const char *file, const struct node *n, const char *what)
+{
+	if (node_is(n, N_INT))
+		return (double)n->u.i;
+	if (node_is(n, N_FLOAT))
+		return n->u.f;
+	shapes_defect(file, "expected a number for", what);
+}
+
+const struct member *member_find(const struct shape *s, const char *k)
+{
+	size_t lo = 0, hi = s->nmembers;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(k, s->members[mid].name);
+		if (c == 0)
+			return &s->members[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+static void build_shape(struct db *db, struct shape *s, const struct node *def)
+{
+	static const struct { const char *name; enum skind k; } kinds[] = {
+		{ "structure", SK_STRUCT }, { "list", SK_LIST },
+		{ "map", SK_MAP }, { "string", SK_STRING },
+		{ "long", SK_LONG }, { "integer", SK_INTEGER },
+		{ "number", SK_NUMBER }, { "boolean", SK_BOOL },
+		{ "timestamp", SK_TIMESTAMP }, { "json", SK_JSON },
+		{ "any", SK_ANY }, { "union", SK_UNION },
+		{ "resource", SK_RESOURCE },
+	};
+	const char *type = node_str(map_get(def, "type"));
+	const struct node *n;
+	size_t i;
+
+	if (!type)
+		shapes_defect(db->file, "no type for shape", s->name);
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i].name, type) == 0)
+			break;
+	if (i == sizeof(kinds) / sizeof(kinds[0]))
+		shapes_defect(db->file, "unknown type", type);
+	s->kind = kinds[i].k;
+	s->what = node_str(map_get(def, "what"));
+
+	if ((n = map_get(def, "members"))) {
+		s->members = xcalloc(n->len, sizeof(*s->members));
+		s->nmembers = n->len;
+		for (i = 0; i < n->len; i++) {
+			s->members[i].name = node_str(map_key(n, (uint32_t)i));
+			s->members[i].shape =
+				resolve(db, node_str(map_val(n, (uint32_t)i)));
+		}
+		qsort(s->members, s->nmembers, sizeof(*s->members), cmp_member);
+	}
+	s->required = str_list(db->file, map_get(def, "required"), &s->nrequired);
+	for (i = 0; i < s->nrequired; i++)
+		if (!member_find(s, s->required[i]))
+			shapes_defect(db->file, "required name is not a member:",
+			       s->required[i]);
+	s->readonly = note_map(db->file, map_get(def, "readonly"), &s->nreadonly);
+	if ((s->types = note_map(db->file, map_get(def, "types"), &s->ntypes))) {
+		s->type_shapes = xcalloc(s->ntypes, sizeof(*s->type_shapes));
+		for (i = 0; i < s->ntypes; i++)
+			s->type_shapes[i] = resolve(db, s->types[i].text);
+	}
+	if ((n = map_get(def, "item")))
+		s->item = resolve(db, node_str(n));
+	if ((n = map_get(def, "max"))) {
+		s->has_max = s->has_max_items = 1;
+		s->max = num_of(db->file, n, s->name);
+		s->max_items = (long long)s->max;
+	}
+	if ((n = map_get(def, "min"))) {
+		s->has_min = 1;
+		s->min = num_of(db->file, n, s->name);
+	}
+	s->min_why = node_str(map_get(def, "min_why"));
+	s->max_why = node_str(map_get(def, "max_why"));
+	s->unique_by = node_str(map_get(def, "unique_by"));
+	if ((n = map_get(def, "arn_quota"))) {
+		s->arn_quota = 1;
+		s->arn_max = (long long)num_of(db->file, map_get(n, "max"), s->name);
+		s->arn_max_wild = (long long)num_of(db->file,
+				map_get(n, "max_wildcard"), s->name);
+	}
+	if ((n = map_get(def, "key")))
+		s->key = resolve(db, node_str(n));
+	if ((n = map_get(def, "value")))
+		s->value = resolve(db, node_str(n));
+	if ((s->pattern = node_str(map_get(def, "pattern"))))
+		s->file = db->file; /* compiled on first use */
+	if ((n = map_get(def, "chars")))
+		parse_chars(s, node_str(n));
+	s->allowed = node_str(map_get(def, "allowed"));
+	s->enums = str_list(db->file, map_get(def, "enum"), &s->nenums);
+	if ((n = map_get(def, "arn"))) {
+		s->arn = arn_kind_find(node_str(n));
+		if (!s->arn)
+			shapes_defect(db->file, "unknown ARN kind", node_str(n));
+	}
+	if ((n = map_get(def, "maxlen"))) {
+		s->has_maxlen = 1;
+		s->maxlen = (long long)num_of(db->file, n, s->name);
+	}
+	if ((n = map_get(def, "of"))) {
+		s->alts = xcalloc(n->len, sizeof(*s->alts));
+		s->nalts = n->len;
+		for (i = 0; i < n->len; i++)
+			s->alts[i] = resolve(db, node_str(seq_at(n, (uint32_t)i)));
+	}
+}
+
+static void build_db(struct db *db, const char *file, const struct db *fallback)
+{
+	const struct node *root = data_tree(file), *shapes;
+	uint32_t i;
+
+	db->file = file;
+	db->fallback = fallback;
+	db->cfn = node_streq(map_get(root, "dialect"), "cfn");
+	db->other_dialect = node_str(map_get(root, "other_dialect"));
+	db->other_names = note_map(file, map_get(root, "other_names"), &db->nother);
+	db->documents = note_map(file, map_get(root, "documents"), &db->ndocuments);
+	shapes = map_get(root, "shapes");
+	if (!node_is(shapes, N_MAP))
+		shapes_defect(file, "no shapes", NULL);
+	/* Names first, so that shapes can refer to each other in any order. */
+	db->shapes = xcalloc(shapes->len, sizeof(*db->shapes));
+	db->nshapes = shapes->len;
+	for (i = 0; i < shapes->len; i++)
+		db->shapes[i].name = node_str(map_key(shapes, i));
+	for (i = 0; i < shapes->len; i++)
+		build_shape(db, &db->shapes[i], map_val(shapes, i));
+}
+
+static void build_arns(void)
+{
+	const char *file = "shapes-api.json";
+	const struct node *arn_node = map_get(data_tree(file), "arns"), *kinds;
+	uint32_t i, j;
+
+	arns.partitions = facts_partitions(&arns.npartitions);
+	arns.region_re = compile_re(file, node_str(map_get(arn_node, "region_pattern")), 0);
+	arns.account_re = compile_re(file, node_str(map_get(arn_node, "account_pattern")), 0);
+	kinds = map_get(arn_node, "kinds");
+	if (!node_is(kinds, N_MAP))
+		shapes_defect(file, "no ARN kinds", NULL);
+	arn_kinds = xcalloc(kinds->len, sizeof(*arn_kinds));
+	narn_kinds = kinds->len;
+	for (i = 0; i < kinds->len; i++) {
+		const struct node *k = map_val(kinds, i), *forms;
+		struct arn_kind *ak = &arn_kinds[i];
+		ak->key = node_str(map_key(kinds, i));
+		ak->what = node_str(map_get(k, "what"));
+		ak->example = node_str(map_get(k, "example"));
+		ak->star = map_get(k, "star") != NULL;
+		ak->old_types = note_map(file, map_get(k, "old_types"), &ak->nold);
+		ak->wrong_types = note_map(file, map_get(k, "wrong_types"),
+					   &ak->nwrong);
+		forms = map_get(k, "forms");
+		if (!node_is(forms, N_SEQ) || !ak->what || !ak->example)
+			shapes_defect(file, "incomplete ARN kind", ak->key);
+		ak->forms = xcalloc(forms->len, sizeof(*ak->forms));
+		ak->nforms = forms->len;
+		for (j = 0; j < forms->len; j++) {
+			const struct node *f = seq_at(forms, j);
+			struct arn_form *af = &ak->forms[j];
+			const char *p;
+			af->service = node_str(map_get(f, "service"));
+			if (!af->service)
+				shapes_defect(file, "ARN form without service", ak->key);
+			p = node_str(map_get(f, "region"));
+			af->region = !p || !strcmp(p, "optional") ? P_OPTIONAL :
+				     !strcmp(p, "empty") ? P_EMPTY : P_REQUIRED;
+			p = node_str(map_get(f, "account"));
+			af->account = !p || !strcmp(p, "optional") ? P_OPTIONAL :
+				      !strcmp(p, "empty") ? P_EMPTY : P_REQUIRED;
+			af->types = str_list(file, map_get(f, "types"), &af->ntypes);
+			p = node_str(map_get(f, "sep"));
+			af->sep = p ? p[0] : 0;
+		}
+	}
+}
+
+/* The API shapes (with the ARN kinds) serve every document; the
+ * CloudFormation shapes are built only when a template comes along. */
+static pthread_once_t cfn_once = PTHREAD_ONCE_INIT;
+
+static void build_api(void)
+{
+	size_t i, j;
+	build_arns();
+	build_db(&api_db, "shapes-api.json", NULL);
+	/* ARN name parts refer to API shapes by name. */
+	{
+		const struct node *kinds = map_get(map_get(data_tree(
+			"shapes-api.json"), "arns"), "kinds");
+		for (i = 0; i < narn_kinds; i++) {
+			const struct node *forms =
+				map_get(map_val(kinds, (uint32_t)i), "forms");
+			for (j = 0; j < arn_kinds[i].nforms; j++) {
+				const char *nm = node_str(map_get(
+					seq_at(forms, (uint32_t)j), "name"));
+				if (nm)
+					arn_kinds[i].forms[j].name =
+						resolve(&api_db, nm);
+			}
+		}
+	}
+}
+
+static void build_cfn(void)
+{
+	pthread_once(&shapes_once, build_api);
+	build_db(&cfn_db, "shapes-cfn.json", &api_db);
+	arns.colon_free = str_list("shapes-cfn.json", map_get(data_tree(
+		"shapes-cfn.json"), "colon_free_pseudo_parameters"), &arns.ncolon_free);
+}
+
+const char *note_find(const struct note *v, size_t n, const char *k)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].name, k) == 0)
+			return v[i].text;
+	return NULL;
+}
+
+int schema_pattern_match(const char *dialect, const char *shape,
+			 const char *s, size_t len)
+{
+	const struct shape *sh;
+	pthread_once(&cfn_once, build_cfn);
+	sh = db_find(strcmp(dialect, "cfn") == 0 ? &cfn_db : &api_db, shape);
+	if (!sh || !sh->pattern)
+		return -1;
+	return re_match(shape_re(sh), s, len);
+}
+
+const struct db *shapes_api(void)
+{
+	pthread_once(&shapes_once, build_api);
+	return &api_db;
+}
+
+const struct db *shapes_cfn(void)
+{
+	pthread_once(&cfn_once, build_cfn);
+	return &cfn_db;
+}
+
+const struct shapes_arns *shapes_arns(void)
+{
+	pthread_once(&shapes_once, build_api);
+	return &arns;
+}
+
+const struct shape *doc_shape(const struct db *db, const char *label)
+{
+	const char *name = note_find(db->documents, db->ndocuments, label);
+	return name ? db_find(db, name) : NULL;
+}

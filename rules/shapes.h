@@ -1,0 +1,143 @@
+/* shapes.h - the document shapes of schemas/shapes-api.json and
+ * schemas/shapes-cfn.json compiled into struct shape graphs: members sorted
+ * for binary search, required lists, enums, ARN kinds, and each string
+ * pattern compiled by PCRE2 on its first use (JIT-compiled once it has
+ * served enough matches).
+ *
+ * Ownership: built once, on first use, under pthread_once; read-only after
+ * that (but for the pattern cache, which is filled under a lock) and shared
+ * by all lint threads for the life of the process. Failure: a shapes file
+ * that does not describe itself consistently is a build defect:
+ * shapes_defect() aborts with a message. */
+#ifndef BACKUPLINT_SHAPES_H
+#define BACKUPLINT_SHAPES_H
+
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+enum skind {
+	SK_STRUCT, SK_LIST, SK_MAP, SK_STRING, SK_LONG, SK_INTEGER, SK_NUMBER,
+	SK_BOOL, SK_TIMESTAMP, SK_JSON, SK_ANY, SK_UNION, SK_RESOURCE,
+};
+
+struct shape;
+
+struct member {
+	const char *name;
+	struct shape *shape;
+};
+
+struct note {
+	const char *name;
+	const char *text;
+};
+
+struct arn_form {
+	const char *service;     /* "*" for any */
+	int region, account;     /* enum presence */
+	const char **types;      /* resource types; NULL: not checked */
+	size_t ntypes;
+	char sep;                /* ':' or '/', 0: not checked */
+	struct shape *name;      /* pattern for the name after the type */
+};
+
+enum presence { P_REQUIRED, P_EMPTY, P_OPTIONAL };
+
+struct arn_kind {
+	const char *key, *what, *example;
+	struct arn_form *forms;
+	size_t nforms;
+	struct note *old_types, *wrong_types;
+	size_t nold, nwrong;
+	int star;                /* "*" alone is allowed, and wildcards */
+};
+
+struct shape {
+	const char *name;
+	const char *what;        /* how messages name it; default: name */
+	enum skind kind;
+	/* structure and resource */
+	struct member *members;
+	size_t nmembers;
+	const char **required;
+	size_t nrequired;
+	struct note *readonly;
+	size_t nreadonly;
+	struct note *types;      /* resource: Type -> properties shape name */
+	struct shape **type_shapes;
+	size_t ntypes;
+	/* list */
+	struct shape *item;
+	int has_max_items;
+	long long max_items;
+	const char *unique_by;
+	int arn_quota;
+	long long arn_max, arn_max_wild;
+	/* map */
+	struct shape *key, *value;
+	/* string */
+	const char *pattern;
+	const char *file; /* where the pattern comes from, for defects */
+	pcre2_code *re;   /* compiled on first use: see shape_re() */
+	unsigned uses;    /* matches so far, to decide on the JIT */
+	int has_chars;
+	unsigned char chars[128]; /* allowed ASCII characters */
+	const char *allowed;
+	const char **enums;
+	size_t nenums;
+	const struct arn_kind *arn;
+	int has_maxlen;
+	long long maxlen;
+	/* numbers */
+	int has_min, has_max;
+	double min, max;
+	const char *min_why, *max_why;
+	/* union */
+	struct shape **alts;
+	size_t nalts;
+};
+
+struct db {
+	const char *file;
+	int cfn;
+	const char *other_dialect;   /* "CloudFormation" | "API" */
+	struct note *other_names;    /* other dialect's name -> ours */
+	size_t nother;
+	struct shape *shapes;
+	size_t nshapes;
+	struct note *documents;      /* document label -> shape name */
+	size_t ndocuments;
+	const struct db *fallback;    /* shapes not defined here */
+};
+
+/* What the ARN checks read from shapes-api.json (and -cfn.json). */
+struct shapes_arns {
+	const char *const *partitions; /* regions.json's (facts.h) */
+	size_t npartitions;
+	const char **colon_free;  /* CloudFormation values without ':' */
+	size_t ncolon_free;
+	pcre2_code *region_re, *account_re;
+};
+
+/* The shapes of the API dialect (with the ARN kinds), and of
+ * CloudFormation (which falls back to the API's); built on first use. */
+const struct db *shapes_api(void);
+const struct db *shapes_cfn(void);
+const struct shapes_arns *shapes_arns(void);
+
+/* The shape of the document labelled `label` ("plan-create"), or NULL. */
+const struct shape *doc_shape(const struct db *db, const char *label);
+struct shape *db_find(const struct db *db, const char *name);
+const struct member *member_find(const struct shape *s, const char *k);
+const char *note_find(const struct note *v, size_t n, const char *k);
+
+/* The shape's compiled pattern (NULL when it has none), and a match. */
+pcre2_code *shape_re(const struct shape *s);
+int re_match(pcre2_code *re, const char *s, size_t len);
+
+void shapes_defect(const char *file, const char *what, const char *name)
+	__attribute__((noreturn));
+
+#endif
