@@ -3,12 +3,13 @@
  *
  * Ownership and failure are those of json_parse (load.h): nodes and strings
  * go to c->a; on a syntax error (IN_SYNTAX), a byte that is not UTF-8
- * (IN_ENCODING) or a limit (IN_LIMITS: nesting beyond c->max_depth) it returns NULL
- * with c->err set, with a related place where it helps (where an unclosed
- * '{', '[', '(', '"', heredoc or directive was opened). A second attribute
- * of the same name in one body, and a repeated key in an object, go to
- * c->on_dup; blocks of one type may repeat and are not duplicates. A string
- * holding a NUL (raw, or \u0000) sets c->has_nul as the other loaders do.
+ * (IN_ENCODING) or a limit (IN_LIMITS: nesting beyond c->max_depth) it
+ * returns NULL with c->err set, with a related place where it helps (where
+ * an unclosed '{', '[', '(', '"', heredoc or directive was opened). A
+ * second attribute of the same name in one body, and a repeated key in an
+ * object, go to c->on_dup; blocks of one type may repeat and are not
+ * duplicates. A string holding a NUL (raw, or \u0000) sets c->has_nul as
+ * the other loaders do.
  *
  * The mapping. Spans are exact byte ranges [start, end) of the source; a
  * child's span lies inside its parent's.
