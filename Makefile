@@ -51,11 +51,20 @@ $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
 
-# Test tools: not unit tests (run.sh runs every program in $(B)/unit).
+# Test tools: not unit tests (run.sh runs every program in $(B)/unit): the
+# rule examples, the HCL differential test's printer, and the loaders alone
+# (for hostile HCL, which the CLI does not read yet).
 $(B)/rule-examples: testdata/rules/rule-examples.c $(LIBOBJ)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Ilinter -Irules -o $@ $^ $(LDLIBS)
+TOOLS   = $(B)/rule-examples $(B)/tools/hcl-tojson $(B)/tools/loadonly
+$(B)/tools/hcl-tojson: testdata/hcl/tojson.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/tools/loadonly: bench/loadonly.c bench/files.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-units: $(UNITS) $(B)/rule-examples
+units: $(UNITS) $(TOOLS)
 
 # make check: golden + unit tests, then all of them again under ASan+UBSan.
 check:

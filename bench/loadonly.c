@@ -1,15 +1,18 @@
 /* loadonly.c - backuplint's loaders alone: read each file and load it into
- * the positioned tree (linter/json.c or linter/yaml.c), then free it.
+ * the positioned tree (linter/json.c, linter/yaml.c or linter/hcl.c), then
+ * free it.
  *
  * Set against the parser anchors and the whole linter, it splits backuplint's
  * time into loading and checking. Linked against backuplint's objects by
- * bench/run.sh. Usage: loadonly FILE|DIR...; *.json files are JSON, the rest
- * YAML; exit 1 when a file fails to load, 2 on I/O trouble. */
+ * bench/run.sh and bench/hcl.sh. Usage: loadonly FILE|DIR...; *.json files
+ * are JSON, *.tf files HCL, the rest YAML; exit 1 when a file fails to load,
+ * 2 on I/O trouble. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../linter/arena.h"
+#include "../linter/hcl.h"
 #include "../linter/load.h"
 #include "files.h"
 
@@ -30,12 +33,10 @@ static struct arena *new_arena(void *ud)
 	return a;
 }
 
-static void on_doc(void *ud, struct node *root, size_t start, size_t end)
+static void on_doc(void *ud, struct node *root)
 {
 	struct docs *d = ud;
 
-	(void)start;
-	(void)end;
 	d->nodes += root != NULL;
 }
 
@@ -81,8 +82,15 @@ int main(int argc, char **argv)
 				docs++;
 			else
 				bad++;
+		} else if (ends_with(l.v[i], ".tf")) {
+			if (hcl_parse(&c, buf, len))
+				docs++;
+			else
+				bad++;
 		} else {
-			if (yaml_load_stream(&c, buf, len, new_arena, on_doc, &d))
+			struct load_sink sink = { .ud = &d, .new_doc = new_arena,
+						  .on_doc = on_doc };
+			if (yaml_syntax.load(&c, buf, len, &sink))
 				bad++;
 			docs += d.nodes;
 			for (j = 0; j < d.n && j < 64; j++)

@@ -34,7 +34,7 @@ static inline void fuzz_check_node(const struct node *n, size_t len,
 	if (*budget == 0)
 		return;
 	(*budget)--;
-	FUZZ_ASSERT(n->kind <= N_SEQ);
+	FUZZ_ASSERT(n->kind <= N_EXPR);
 	FUZZ_ASSERT(n->start <= n->end);
 	FUZZ_ASSERT(n->end <= len);
 	if (parent)
@@ -45,7 +45,7 @@ static inline void fuzz_check_node(const struct node *n, size_t len,
 		FUZZ_ASSERT(n->u.str[n->len] == '\0');
 		return;
 	}
-	if (n->kind != N_MAP && n->kind != N_SEQ)
+	if (n->kind != N_MAP && n->kind != N_SEQ && n->kind != N_EXPR)
 		return;
 	nkids = n->kind == N_MAP ? 2 * n->len : n->len;
 	FUZZ_ASSERT(nkids == 0 || n->u.kids != NULL);
@@ -74,7 +74,7 @@ static inline void fuzz_check_error(const struct load_error *e, size_t len)
 	FUZZ_ASSERT(e->off <= len);
 	FUZZ_ASSERT(e->off <= e->end);
 	FUZZ_ASSERT(e->end <= len + 1);
-	FUZZ_ASSERT(e->rule >= 0 && e->rule < RULE_COUNT);
+	FUZZ_ASSERT(e->kind >= 0 && e->kind < IN_COUNT);
 	FUZZ_ASSERT(memchr(e->msg, '\0', sizeof(e->msg)) != NULL);
 }
 

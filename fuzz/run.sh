@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build the libFuzzer targets and run each for SECONDS (default 60).
 #   sh fuzz/run.sh [SECONDS] [TARGET...]     (make fuzz FUZZ_SECONDS=600)
-# TARGET is json, yaml, cron, arn or pipeline (default: all of them). Targets
+# TARGET is json, yaml, hcl, cron, arn or pipeline (default: all of them). Targets
 # run two at a time (FUZZ_JOBS=N to change). Everything goes to build-fuzz/:
 # objects built with clang -fsanitize=fuzzer-no-link,address,undefined, the
 # seed corpus drawn from testdata/ at run time (seeds/T), the corpus the
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.." || exit 2
 B=build-fuzz
 CC=${FUZZ_CC:-clang}
 jobs=${FUZZ_JOBS:-2}
-targets=${*:-json yaml cron arn pipeline}
+targets=${*:-json yaml hcl cron arn pipeline}
 SAN='-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer'
 LIBS="$(pkg-config --libs yaml-0.1 libcjson libpcre2-8) -lpthread -lm"
 
@@ -52,7 +52,7 @@ seed() { # $1 target, $2 name, stdin content
 }
 rm -rf $B/seeds
 mkdir -p $B/seeds $B/corpus $B/artifacts $B/logs
-for t in json yaml cron arn pipeline; do mkdir -p $B/seeds/$t $B/corpus/$t $B/artifacts/$t; done
+for t in json yaml hcl cron arn pipeline; do mkdir -p $B/seeds/$t $B/corpus/$t $B/artifacts/$t; done
 # Each file seeds its loader and the pipeline twice: with the selector byte
 # of its extension (see fuzz_pipeline.c), and with --facts current, --region,
 # --account and colour as well (selector | 0334); the odd inputs of
@@ -72,19 +72,25 @@ while IFS= read -r f; do
 		{ printf "\\$(printf %o $((sel + 252)))"; cat "$f"; } | seed pipeline s$n ;;
 	esac
 done <$B/seed-files
+# HCL: the differential test's files, each a seed
+n=0
+for f in testdata/hcl/diff/*.tf; do
+	n=$((n + 1))
+	seed hcl $n <"$f"
+done
 # cron and ARN strings as they appear in the fixtures and unit tests
 grep -rhoE 'cron\([^)"]*\)' testdata rules/cron.c 2>/dev/null | LC_ALL=C sort -u |
 	awk -v d=$B/seeds/cron '{ f = d "/" NR; printf "%s", $0 > f; close(f) }'
 grep -rhoE 'arn:[A-Za-z0-9_.:/*${}+=,@-]*' testdata linter/arn.c 2>/dev/null | LC_ALL=C sort -u |
 	awk -v d=$B/seeds/arn '{ f = d "/" NR; printf "%s", $0 > f; close(f) }'
 cat fuzz/json.dict fuzz/yaml.dict >$B/pipeline.dict
-for t in json yaml cron arn; do cp fuzz/$t.dict $B/$t.dict; done
+for t in json yaml hcl cron arn; do cp fuzz/$t.dict $B/$t.dict; done
 
 # ---- run, $jobs at a time
 run_one() { # $1 target
 	t=$1
 	start=$(date +%s)
-	case $t in pipeline|json|yaml) maxlen=-max_len=65536 ;; *) maxlen=-max_len=512 ;; esac
+	case $t in pipeline|json|yaml|hcl) maxlen=-max_len=65536 ;; *) maxlen=-max_len=512 ;; esac
 	$B/fuzz_$t -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
 		"$maxlen" -dict=$B/$t.dict -print_final_stats=1 \
 		-artifact_prefix=$B/artifacts/$t/ $B/corpus/$t $B/seeds/$t \

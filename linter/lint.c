@@ -124,6 +124,7 @@ static const char *a_value(const struct node *n)
 	case N_BOOL: return "a boolean";
 	case N_FLOAT: return "a number";
 	case N_MAP: return "a mapping";
+	case N_EXPR: return "an expression";
 	default: return "a string";
 	}
 }

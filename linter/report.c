@@ -331,7 +331,7 @@ static const char *path_of(struct doc *d, const struct node *t,
 					break;
 				}
 			}
-		} else if (cur->kind == N_SEQ) {
+		} else if (cur->kind == N_SEQ || cur->kind == N_EXPR) {
 			/* items are in source order: binary search */
 			uint32_t lo = 0, hi = cur->len;
 			while (lo < hi) {

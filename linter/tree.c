@@ -133,6 +133,7 @@ const char *node_kind_name(const struct node *n)
 	case N_STR: return "string";
 	case N_MAP: return "mapping";
 	case N_SEQ: return "list";
+	case N_EXPR: return "expression";
 	}
 	return "value";
 }

@@ -1,4 +1,5 @@
-/* tree.h - the positioned document tree shared by the JSON and YAML loaders.
+/* tree.h - the positioned document tree shared by the JSON, YAML and HCL
+ * loaders.
  *
  * A node is 24 bytes: kind, style, flags, a length, its byte span in the
  * source and one payload word. Children are stored by value in one array per
@@ -32,6 +33,26 @@ enum node_kind {
 	N_STR,
 	N_MAP,
 	N_SEQ,
+	N_EXPR,  /* an HCL expression that is not a literal (hcl.h): kids
+		  * like a sequence, the operation in `style` */
+};
+
+/* What an N_EXPR computes (its `style`); the shape of its kids for each is
+ * documented in hcl.h. */
+enum expr_op {
+	EXPR_TRAVERSAL,    /* root, then steps: a.b[0].*  */
+	EXPR_INDEX,        /* one step: [key] or legacy .0 */
+	EXPR_SPLAT,        /* one step: .* or [*] (no kids) */
+	EXPR_CALL,         /* name, args... */
+	EXPR_TEMPLATE,     /* parts: "a${b}%{if c}d%{endif}" */
+	EXPR_TEMPLATE_IF,  /* cond, then, else or null */
+	EXPR_TEMPLATE_FOR, /* key var or null, value var, collection, body */
+	EXPR_COND,         /* cond ? a : b */
+	EXPR_BINARY,       /* lhs, op, rhs */
+	EXPR_UNARY,        /* op, operand */
+	EXPR_FOR_TUPLE,    /* [for k, v in c : v if cond] */
+	EXPR_FOR_OBJECT,   /* {for k, v in c : k => v... if cond} */
+	EXPR_PAREN,        /* (inner) */
 };
 
 /* How a scalar was written: AWS treats "30" (string) and 30 (number)
@@ -53,6 +74,10 @@ enum node_flags {
 	NF_INDEXED     = 1 << 6, /* N_MAP: a sorted key index follows the kids */
 	NF_VERBATIM    = 1 << 7, /* N_STR: its bytes stand in the source as they
 				  * are, from node_text_start() on */
+	NF_BLOCK       = 1 << 8, /* HCL: key of a block (its type) */
+	NF_LABEL       = 1 << 9, /* HCL: one-pair map whose key is a block label */
+	NF_BODY        = 1 << 10,/* HCL: map of a file's or a block's body */
+	NF_EXPAND      = 1 << 11,/* HCL: f(x...) or {for ...: k => v...} */
 };
 
 /* Maps of more than this many pairs carry a sorted index of their keys
@@ -64,14 +89,15 @@ struct node {
 	uint8_t kind;   /* enum node_kind */
 	uint8_t style;  /* enum node_style */
 	uint16_t flags; /* enum node_flags */
-	uint32_t len;   /* N_STR: bytes; N_MAP: pairs; N_SEQ: items */
+	uint32_t len;   /* N_STR: bytes; N_MAP: pairs; N_SEQ, N_EXPR: kids */
 	uint32_t start, end; /* byte span in the source, end exclusive */
 	union {
 		const char *str;    /* N_STR */
 		long long i;        /* N_INT (clamped when NF_BIG) */
 		double f;           /* N_FLOAT */
 		int b;              /* N_BOOL */
-		struct node *kids;  /* N_MAP: 2*len (key, value, ...); N_SEQ: len */
+		struct node *kids;  /* N_MAP: 2*len (key, value, ...); N_SEQ,
+				     * N_EXPR: len */
 	} u;
 };
 

@@ -242,7 +242,9 @@ static int node_equal(const struct node *a, const struct node *b)
 		return a->u.f == b->u.f;
 	case N_MAP:
 	case N_SEQ:
-		if (a->len != b->len)
+	case N_EXPR:
+		if (a->len != b->len ||
+		    (a->kind == N_EXPR && a->style != b->style))
 			return 0;
 		n = a->kind == N_MAP ? 2 * a->len : a->len;
 		for (i = 0; i < n; i++)

@@ -144,6 +144,7 @@ const char *a_kind(const struct node *n)
 	case N_STR: return "a string";
 	case N_MAP: return "a mapping";
 	case N_SEQ: return "a list";
+	case N_EXPR: return "an expression";
 	}
 	return "a value";
 }

@@ -1,0 +1,9 @@
+﻿resource "aws_backup_vault" "crlf" {
+  name = "crlf-vault" # comment
+  tags = {
+    a = "b"
+  }
+  policy = <<EOT
+line one
+EOT
+}
