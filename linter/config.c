@@ -231,11 +231,12 @@ static void unknown_key(struct config *c, const struct node *k,
 static void per_file_value(struct config *c, const struct node *k,
 			   const struct node *v)
 {
-	static const char *const keys[] = { "files", "rules", "region", "account" };
+	static const char *const keys[] = { "files", "rules", "region", "account",
+					    "reason" };
 	uint32_t i, j;
 
 	if (!node_is(v, N_SEQ)) {
-		bad(c, v, "%s takes a list of {files, rules, region, account}", k->u.str);
+		bad(c, v, "%s takes a list of {files, rules, region, account, reason}", k->u.str);
 		return;
 	}
 	c->per_file = arena_zalloc(&c->arena, (v->len + 1) * sizeof(*c->per_file));
@@ -243,7 +244,7 @@ static void per_file_value(struct config *c, const struct node *k,
 		const struct node *e = seq_at(v, i);
 		struct conf_override *o = &c->per_file[c->nper_file];
 		if (!node_is(e, N_MAP)) {
-			bad(c, e, "a per-file entry is a mapping {files, rules, region, account}");
+			bad(c, e, "a per-file entry is a mapping {files, rules, region, account, reason}");
 			continue;
 		}
 		o->line = line_of(c, e);
@@ -257,8 +258,10 @@ static void per_file_value(struct config *c, const struct node *k,
 				o->region = checked_option(c, ek, ev);
 			else if (node_streq(ek, "account"))
 				o->account = checked_option(c, ek, ev);
+			else if (node_streq(ek, "reason"))
+				o->reason = str_value(c, ek, ev);
 			else
-				unknown_key(c, ek, keys, 4, "a per-file entry");
+				unknown_key(c, ek, keys, 5, "a per-file entry");
 		}
 		if (!map_get(e, "files"))
 			bad(c, e, "a per-file entry needs files: the globs it applies to");

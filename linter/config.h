@@ -5,7 +5,7 @@
  * facts, region, account, fail-on, format, max-file-size, max-depth,
  * max-alias-nodes, max-findings; rules (rule id or name -> off, info,
  * warning, error); exclude (globs never linted); per-file (a list of {files:
- * glob or globs, rules, region, account}); context (a folder whose backup
+ * glob or globs, rules, region, account, reason}); context (a folder whose backup
  * documents are loaded to link plans and selections, or false); policy (the
  * checker's, handed over as a tree).
  *
@@ -43,6 +43,7 @@ struct conf_override {
 	struct conf_rule *rules;
 	size_t nrules;
 	const char *region, *account;
+	const char *reason;  /* why its rules are off: the suppressions' */
 	unsigned line;
 };
 

@@ -337,6 +337,7 @@ static void file_init(struct run *r, struct file *f, int explicit_arg,
 	if (set) {
 		f->sev = set->sev;
 		f->external = set->external;
+		f->external_reason = set->external_reason;
 		f->region = set->region;
 		f->account = set->account;
 		f->facts = set->facts;

@@ -54,6 +54,7 @@ struct file {
 	const unsigned char *sev;      /* per rule: severity here, 0 off */
 	const unsigned char *external; /* per rule: 1 when its findings are
 					* kept as suppressed (per-file off) */
+	const char *external_reason;   /* why: the per-file entry's reason */
 	const char *region, *account, *facts; /* NULL: the session's */
 	int context;           /* read only to link others: nothing reported */
 	struct suppression *supp;      /* suppress.h */
@@ -66,6 +67,7 @@ struct file {
 struct file_settings {
 	const unsigned char *sev;      /* per rule: severity here, 0 off */
 	const unsigned char *external; /* per rule: findings kept as suppressed */
+	const char *external_reason;   /* the configuration's reason, or NULL */
 	const char *region, *account, *facts;
 	int context;                   /* read only to link the others */
 };

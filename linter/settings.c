@@ -134,11 +134,16 @@ const struct file_settings *settings_for(struct settings *st,
 		for (j = 0; j < o->nrules; j++) {
 			/* off for some files: kept as suppressed (external), so
 			 * that dashboards see what the configuration hides */
-			if (o->rules[j].sev == SEV_NONE)
+			if (o->rules[j].sev == SEV_NONE) {
 				ext[o->rules[j].rule] = 1;
-			else
+			} else {
+				/* a later entry turns it on again */
+				ext[o->rules[j].rule] = 0;
 				sev[o->rules[j].rule] = (unsigned char)o->rules[j].sev;
+			}
 		}
+		if (o->reason)
+			set->external_reason = o->reason;
 		if (o->region)
 			set->region = o->region;
 		if (o->account)

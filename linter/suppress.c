@@ -216,8 +216,10 @@ int suppress_match(struct file *f, int r, uint32_t start, const char **reason)
 {
 	size_t i;
 	*reason = NULL;
-	if (f->external && f->external[r])
+	if (f->external && f->external[r]) {
+		*reason = f->external_reason;
 		return SUPP_EXTERNAL;
+	}
 	for (i = 0; i < f->nsupp; i++) {
 		struct suppression *s = &f->supp[i];
 		if (s->rule == r && start >= s->start && start <= s->end) {
