@@ -110,6 +110,7 @@ int kinds_relevant(const char *buf, size_t len)
 	static const char *const marks[] = {
 		"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
 		"BackupVault", "SelectionName", "aws_backup_",
+		"provider \"aws\"", /* a module's Region, for its other files */
 	};
 	size_t i;
 	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)

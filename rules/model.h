@@ -149,6 +149,13 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s);
 /* The plans, selections and copies to its vaults of a Terraform file
  * (terraform.c). */
 void tf_build(struct doc *d, struct doc_model *m);
+/* Order of documents by module: the files of one folder are one Terraform
+ * module (0), any other document is a module of its own. */
+int tf_module_cmp(const struct doc *a, const struct doc *b);
+/* Run phase (model_link): complete the Terraform plans among plans[0..n)
+ * with what the other files of their module declare (provider Region,
+ * vaults their copies go to). */
+void tf_link(struct run *r, struct plan_m **plans, size_t n);
 
 /* Link selections to plans across every kept document of run r (CFN
  * BackupPlanId Ref/GetAtt, API BackupPlanId, or the run's only plan) and

@@ -79,27 +79,18 @@ struct where {
 	const struct node *region;
 };
 
-static void where_of(const struct node *root, const struct node *body,
-		     struct where *w)
+/* The literal region of the `provider "aws"` block of file body root with
+ * alias `alias` ("aws": the one without an alias); NULL when there is no
+ * such block or its region is not a literal. *found: there is one. */
+static const struct node *provider_region(const struct node *root,
+					  const char *alias, int *found)
 {
-	const struct node *pv = map_get(body, "provider"), *reg;
-	const char *alias = NULL, *name;
+	const struct node *reg = NULL;
+	const char *name;
 	uint32_t i;
+	int dflt = strcmp(alias, "aws") == 0;
 
-	w->provider = "aws";
-	w->region = NULL;
-	if (pv) {
-		w->provider = NULL;
-		if (step(pv, 0) && strcmp(step(pv, 0), "aws") == 0 && pv->len == 2)
-			w->provider = alias = step(pv, 1);
-	}
-	reg = map_get(body, "region");
-	if (reg) {
-		w->region = node_is(reg, N_STR) ? reg : NULL;
-		return;
-	}
-	if (!w->provider)
-		return;
+	*found = 0;
 	for (i = 0; i < root->len; i++) {
 		const struct node *k = map_key(root, i), *b, *a;
 		if (!(k->flags & NF_BLOCK) || !node_streq(k, "provider"))
@@ -108,11 +99,35 @@ static void where_of(const struct node *root, const struct node *body,
 		if (!b || strcmp(name, "aws") != 0 || !node_is(b, N_MAP))
 			continue;
 		a = map_get(b, "alias");
-		if (alias ? !node_streq(a, alias) : a != NULL)
+		if (dflt ? a != NULL : !node_streq(a, alias))
 			continue;
+		*found = 1;
 		reg = map_get(b, "region");
-		w->region = node_is(reg, N_STR) ? reg : NULL;
+		reg = node_is(reg, N_STR) ? reg : NULL;
 	}
+	return reg;
+}
+
+static void where_of(const struct node *root, const struct node *body,
+		     struct where *w)
+{
+	const struct node *pv = map_get(body, "provider"), *reg;
+	int found;
+
+	w->provider = "aws";
+	w->region = NULL;
+	if (pv) {
+		w->provider = NULL;
+		if (step(pv, 0) && strcmp(step(pv, 0), "aws") == 0 && pv->len == 2)
+			w->provider = step(pv, 1);
+	}
+	reg = map_get(body, "region");
+	if (reg) {
+		w->region = node_is(reg, N_STR) ? reg : NULL;
+		return;
+	}
+	if (w->provider)
+		w->region = provider_region(root, w->provider, &found);
 }
 
 /* A copy to `aws_backup_vault.NAME.arn` of this file: the vault's place
@@ -159,8 +174,14 @@ void tf_build(struct doc *d, struct doc_model *m)
 	m->plans = arena_zalloc(&d->arena, root->len * sizeof(*m->plans) + 1);
 	m->sels = arena_zalloc(&d->arena, root->len * sizeof(*m->sels) + 1);
 	for (i = 0; i < root->len; i++) {
+		/* what the other files of the module may need at the run */
+		if ((map_key(root, i)->flags & NF_BLOCK) &&
+		    node_streq(map_key(root, i), "provider"))
+			d->keep = 1;
 		if (!resource_at(root, i, &r))
 			continue;
+		if (strcmp(r.type, "aws_backup_vault") == 0)
+			d->keep = 1;
 		if (strcmp(r.type, "aws_backup_plan") == 0) {
 			struct plan_m *pm = &m->plans[m->nplans++];
 			struct where w;
@@ -188,4 +209,133 @@ void tf_build(struct doc *d, struct doc_model *m)
 							: "";
 		}
 	}
+}
+
+/* Length of the folder part of d's file name ("a/b/x.tf": 3). */
+static size_t dir_len(const struct doc *d)
+{
+	const char *s = d->file->src.name, *slash = strrchr(s, '/');
+	return slash ? (size_t)(slash - s) : 0;
+}
+
+int tf_module_cmp(const struct doc *a, const struct doc *b)
+{
+	int ta = a->kind == DOC_TF, tb = b->kind == DOC_TF;
+	size_t la, lb;
+	int c;
+
+	if (ta != tb)
+		return ta - tb;
+	if (!ta)
+		return a == b ? 0 : (uintptr_t)a < (uintptr_t)b ? -1 : 1;
+	la = dir_len(a);
+	lb = dir_len(b);
+	c = memcmp(a->file->src.name, b->file->src.name, la < lb ? la : lb);
+	return c ? c : la < lb ? -1 : la > lb;
+}
+
+/* Call fn for every other kept Terraform document of d's module until it
+ * returns 1. */
+static int each_module_doc(struct run *r, const struct doc *d,
+			   int (*fn)(struct doc *o, void *ud), void *ud)
+{
+	size_t i, j;
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc *o = r->files[i]->docs[j];
+			if (o != d && o->kind == DOC_TF && node_is(o->root, N_MAP) &&
+			    tf_module_cmp(o, d) == 0 && fn(o, ud))
+				return 1;
+		}
+	return 0;
+}
+
+struct region_q {
+	const char *provider;
+	const struct node *region;
+};
+
+static int find_region(struct doc *o, void *ud)
+{
+	struct region_q *q = ud;
+	int found;
+	q->region = provider_region(o->root, q->provider, &found);
+	return found;
+}
+
+struct vault_q {
+	const char *name;
+	struct doc *doc;
+	const struct node *body;
+};
+
+static int find_vault(struct doc *o, void *ud)
+{
+	struct vault_q *q = ud;
+	q->body = find_resource(o->root, "aws_backup_vault", q->name);
+	q->doc = o;
+	return q->body != NULL;
+}
+
+/* A plan whose Region and copy destinations the other files of its module
+ * say: the Region of its provider block, vaults declared there. Places
+ * found in another file are pointed at in the plan's own file. */
+static void link_plan(struct run *r, struct plan_m *p)
+{
+	struct doc *d = p->doc;
+	const struct node *body = p->plan;
+	struct where w;
+	size_t j;
+
+	where_of(d->root, body, &w);
+	if (!p->src.region && !w.region && w.provider &&
+	    !map_get(body, "region")) {
+		struct region_q q = { w.provider, NULL };
+		int found = 0;
+		provider_region(d->root, w.provider, &found);
+		if (!found && each_module_doc(r, d, find_region, &q) && q.region) {
+			p->src.region = node_str(q.region);
+			p->src.partition = facts_partition_of(p->src.region);
+		}
+	}
+	for (j = 0; j < p->ncopies; j++) {
+		struct copy_m *c = &p->copies[j];
+		const char *name = ref_to(c->dest.at, "aws_backup_vault", "arn");
+		struct vault_q q = { name, NULL, NULL };
+		struct where vw;
+		if (!name || c->dest.state != VS_UNKNOWN ||
+		    find_resource(d->root, "aws_backup_vault", name) ||
+		    !each_module_doc(r, d, find_vault, &q))
+			continue;
+		where_of(q.doc->root, q.body, &vw);
+		memset(&c->dst, 0, sizeof(c->dst));
+		c->is_arn = 1;
+		c->region_part.node = c->partition_part.node = c->account_part.node =
+			c->dest.at;
+		c->region_part.off = c->region_part.len = 0;
+		if (vw.region)
+			c->dst.region = node_str(vw.region);
+		else if (vw.provider && w.provider && !w.region &&
+			 strcmp(vw.provider, w.provider) == 0)
+			c->dst.same_region = 1;
+		if (vw.provider && w.provider && strcmp(vw.provider, w.provider) == 0)
+			c->dst.same_account = c->dst.same_partition = 1;
+		c->vault_ref = arena_printf(&d->arena, "aws_backup_vault.%s", name);
+	}
+	for (j = 0; j < p->ncopies; j++)
+		if (p->copies[j].is_arn)
+			place_compare(&p->src, &p->copies[j].dst,
+				      &p->copies[j].cross_region,
+				      &p->copies[j].cross_account,
+				      &p->copies[j].cross_partition,
+				      &p->copies[j].dst_region,
+				      &p->copies[j].dst_partition);
+}
+
+void tf_link(struct run *r, struct plan_m **plans, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (plans[i]->doc->kind == DOC_TF)
+			link_plan(r, plans[i]);
 }
