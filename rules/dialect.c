@@ -39,6 +39,7 @@ static const struct {
 	[F_CONDITIONS] = { "conditions", VT_MAP },
 	[F_PLAN_ID] = { "plan_id", VT_STR },
 	[F_PLAN_ARN] = { "plan_arn", VT_STR },
+	[F_SOURCE_REGION] = { "source_region", VT_STR },
 	[F_RECOVERY_POINT] = { "recovery_point", VT_STR },
 	[F_SOURCE_VAULT] = { "source_vault", VT_STR },
 	[F_VAULT_NAME] = { "vault_name", VT_STR },

@@ -55,6 +55,7 @@ enum field {
 	F_CONDITIONS,
 	F_PLAN_ID,
 	F_PLAN_ARN,
+	F_SOURCE_REGION,   /* where a plan's own Region is written */
 	F_RECOVERY_POINT,
 	F_SOURCE_VAULT,
 	F_VAULT_NAME,
