@@ -374,3 +374,36 @@ struct node *hcl_parse(struct load_ctx *c, const char *buf, size_t len)
 	free(p.strings);
 	return root;
 }
+
+static int hcl_sniff(const char *name, const char *buf, size_t len)
+{
+	size_t l = strlen(name);
+	(void)buf;
+	(void)len;
+	return l > 3 && strcmp(name + l - 3, ".tf") == 0 ? SNIFF_NAME : SNIFF_NO;
+}
+
+static int hcl_load(struct load_ctx *c, const char *buf, size_t len,
+		    const struct load_sink *k)
+{
+	struct node *root;
+	c->a = k->new_doc(k->ud);
+	root = hcl_parse(c, buf, len);
+	if (!root)
+		return -1;
+	k->on_doc(k->ud, root);
+	return 0;
+}
+
+/* .tf.json ends in .json: the JSON syntax reads it. */
+static const char *const hcl_endings[] = { ".tf", NULL };
+
+/* Suppressions are read after "#", the comment Terraform's style uses
+ * (`//` comments are skipped like any other, but hold none). */
+const struct syntax hcl_syntax = {
+	.name = "hcl",
+	.endings = hcl_endings,
+	.comment = "#",
+	.sniff = hcl_sniff,
+	.load = hcl_load,
+};

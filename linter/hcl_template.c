@@ -657,6 +657,11 @@ static int finish(struct hcl_parser *p, size_t base, size_t start, size_t end,
 	s.style = (uint8_t)style;
 	s.start = (uint32_t)start;
 	s.end = (uint32_t)end;
+	/* a quoted string with no escape: its bytes stand between the quotes,
+	 * so a finding can point inside it (tree.h) */
+	if (style == S_QUOTED && s.len + 2 == end - start &&
+	    memcmp(p->b + start + 1, s.u.str, s.len) == 0)
+		s.flags |= NF_VERBATIM;
 	p->ns = base;
 	*hcl_push(p) = s;
 	return 0;

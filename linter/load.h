@@ -1,5 +1,6 @@
 /* load.h - the syntaxes backuplint reads, each a loader into the positioned
- * tree of tree.h: strict JSON (json.c) and YAML through libyaml (yaml.c).
+ * tree of tree.h: strict JSON (json.c), YAML through libyaml (yaml.c) and
+ * the HCL native syntax of Terraform's .tf files (hcl.c).
  *
  * The table syntaxes[] is the one list: a syntax has a name, the file
  * endings a directory walk picks up, a sniff that says how sure it is that
@@ -97,7 +98,7 @@ struct syntax {
 /* The syntaxes, in order of preference when two are as sure; NULL ends. */
 extern const struct syntax *const syntaxes[];
 
-extern const struct syntax json_syntax, yaml_syntax;
+extern const struct syntax json_syntax, yaml_syntax, hcl_syntax;
 
 /* One JSON value from buf[0..len) into c->a (a UTF-8 BOM is skipped), or
  * NULL with c->err set; for data files that are not documents. */

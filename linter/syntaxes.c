@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-const struct syntax *const syntaxes[] = { &json_syntax, &yaml_syntax, NULL };
+const struct syntax *const syntaxes[] = { &json_syntax, &yaml_syntax,
+					      &hcl_syntax, NULL };
 
 int syntax_walks(const char *name)
 {

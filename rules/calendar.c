@@ -278,6 +278,8 @@ static const char *describe(const struct node *v)
 
 	if (node_is(v, N_STR))
 		return v->u.str;
+	if (node_is(v, N_EXPR))
+		return "a vault named by an expression"; /* Terraform */
 	id = cfn_ref_target(v);
 	return id ? id : "a vault named by an intrinsic";
 }

@@ -39,14 +39,16 @@ static const struct {
 	[F_CONDITIONS] = { "conditions", VT_MAP },
 	[F_PLAN_ID] = { "plan_id", VT_STR },
 	[F_PLAN_ARN] = { "plan_arn", VT_STR },
+	[F_SOURCE_REGION] = { "source_region", VT_STR },
 	[F_RECOVERY_POINT] = { "recovery_point", VT_STR },
 	[F_SOURCE_VAULT] = { "source_vault", VT_STR },
 	[F_VAULT_NAME] = { "vault_name", VT_STR },
 };
 
-static struct dialect dialects[2] = {
+static struct dialect dialects[3] = {
 	[DIALECT_API] = { .id = DIALECT_API, .name = "api" },
 	[DIALECT_CFN] = { .id = DIALECT_CFN, .name = "cfn", .cfn = 1 },
+	[DIALECT_TF] = { .id = DIALECT_TF, .name = "tf", .tf = 1 },
 };
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -66,6 +68,39 @@ static uint32_t name_hash(const char *s, uint32_t len)
 	       (DIALECT_SLOTS - 1);
 }
 
+/* The field whose dialects.json id is `id`, or -1. */
+static int field_by_id(const char *id)
+{
+	int f;
+	for (f = 0; id && f < F_COUNT; f++)
+		if (strcmp(field_def[f].id, id) == 0)
+			return f;
+	return -1;
+}
+
+/* A dialect's "defaults" and "unset_zero". */
+static void build_semantics(struct dialect *dl, const struct node *row)
+{
+	const struct node *def = map_get(row, "defaults");
+	const struct node *zero = map_get(row, "unset_zero");
+	uint32_t i;
+	int f;
+
+	for (i = 0; node_is(def, N_MAP) && i < def->len; i++) {
+		f = field_by_id(node_str(map_key(def, i)));
+		if (f < 0 || !node_is(map_val(def, i), N_INT))
+			defect("bad default", node_str(map_key(def, i)));
+		dl->has_dflt[f] = 1;
+		dl->dflt[f] = map_val(def, i)->u.i;
+	}
+	for (i = 0; node_is(zero, N_SEQ) && i < zero->len; i++) {
+		f = field_by_id(node_str(seq_at(zero, i)));
+		if (f < 0)
+			defect("bad unset_zero field", node_str(seq_at(zero, i)));
+		dl->unset_zero[f] = 1;
+	}
+}
+
 static void build(void)
 {
 	const struct node *root = data_tree("dialects.json");
@@ -78,6 +113,7 @@ static void build(void)
 		dl->label = node_str(map_get(map_get(ds, dl->name), "label"));
 		if (!dl->label)
 			defect("no label for dialect", dl->name);
+		build_semantics(dl, map_get(ds, dl->name));
 		for (f = 0; f < DIALECT_SLOTS; f++)
 			dl->slot[f].field = -1;
 		for (f = 0; f < F_COUNT; f++) {
@@ -108,18 +144,51 @@ const char *fname(const struct doc *d, enum field f)
 	return dialect_of(d)->names[f];
 }
 
-/* The field a member name stands for in dialect dl, or -1. */
-static int field_by_name(const struct dialect *dl, const struct node *k)
+/* The fields a member name stands for in dialect dl (Terraform names
+ * several `name`): each is flagged in want[]'s slot by setting hit[f]. */
+static void fields_by_name(const struct dialect *dl, const struct node *k,
+			   const uint8_t *want, uint8_t *hit)
 {
 	uint32_t h;
 	if (k->kind != N_STR)
-		return -1;
+		return;
 	for (h = name_hash(k->u.str, k->len); dl->slot[h].field >= 0;
 	     h = (h + 1) & (DIALECT_SLOTS - 1))
 		if (dl->slot[h].len == k->len &&
-		    memcmp(dl->slot[h].name, k->u.str, k->len) == 0)
-			return dl->slot[h].field;
-	return -1;
+		    memcmp(dl->slot[h].name, k->u.str, k->len) == 0 &&
+		    want[dl->slot[h].field])
+			hit[dl->slot[h].field] = 1;
+}
+
+/* Terraform: the blocks named `name` of body m as one list (a synthetic
+ * N_SEQ of their bodies in d's arena, spanning them all), with the first
+ * block's key in *key; NULL when the member is absent or an argument. */
+static const struct node *blocks(struct doc *d, const struct node *m,
+				 const char *name, const struct node **key)
+{
+	struct node *seq;
+	uint32_t i, n = 0;
+
+	for (i = 0; i < m->len; i++)
+		if ((map_key(m, i)->flags & NF_BLOCK) && node_streq(map_key(m, i), name))
+			n++;
+	if (!n)
+		return NULL;
+	seq = arena_zalloc(&d->arena, sizeof(*seq));
+	seq->kind = N_SEQ;
+	seq->u.kids = arena_zalloc(&d->arena, n * sizeof(*seq->u.kids));
+	for (i = 0; i < m->len; i++) {
+		const struct node *k = map_key(m, i);
+		if (!(k->flags & NF_BLOCK) || !node_streq(k, name))
+			continue;
+		if (!seq->len) {
+			*key = k;
+			seq->start = k->start;
+		}
+		seq->u.kids[seq->len++] = *map_val(m, i);
+		seq->end = map_val(m, i)->end;
+	}
+	return seq;
 }
 
 /* "-1", "90", "30.5" as CloudFormation reads a number written as a string. */
@@ -174,7 +243,7 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 		if (r->kind == N_INT) {
 			out->type = VT_INT;
 			out->u.i = r->u.i;
-		} else if (r->kind == N_FLOAT && dl->cfn) {
+		} else if (r->kind == N_FLOAT && (dl->cfn || dl->tf)) {
 			if (r->u.f >= -9e15 && r->u.f <= 9e15 &&
 			    r->u.f == (double)(long long)r->u.f) {
 				out->type = VT_INT;
@@ -183,7 +252,7 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 				out->type = VT_NUM;
 				out->u.f = r->u.f;
 			}
-		} else if (r->kind == N_STR && dl->cfn) {
+		} else if (r->kind == N_STR && (dl->cfn || dl->tf)) {
 			str_number(r->u.str, out);
 		}
 		break;
@@ -196,6 +265,11 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 			    strcasecmp(r->u.str, "false") == 0)) {
 			out->type = VT_BOOL;
 			out->u.b = strcasecmp(r->u.str, "true") == 0;
+		} else if (r->kind == N_STR && dl->tf &&
+			   (strcmp(r->u.str, "true") == 0 ||
+			    strcmp(r->u.str, "false") == 0)) {
+			out->type = VT_BOOL;
+			out->u.b = r->u.str[0] == 't';
 		}
 		break;
 	case VT_STR:
@@ -232,6 +306,10 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 	}
 	out->lit = v;
 	out->state = VS_KNOWN;
+	if (dl->tf && v->kind == N_EXPR) {
+		out->state = VS_UNKNOWN; /* known when Terraform plans */
+		return;
+	}
 	if (dl->cfn) {
 		enum cfn_known how;
 		out->lit = cfn_value(d, v, &how);
@@ -248,9 +326,27 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 void value_of(struct doc *d, const struct node *key, const struct node *v,
 	      enum field f, struct value *out)
 {
+	const struct dialect *dl = dialect_of(d);
 	memset(out, 0, sizeof(*out));
 	out->field = (uint16_t)f;
 	eval(d, key, v, field_def[f].type, out);
+	if (dl->unset_zero[f] && value_is(out, VT_INT) && out->u.i == 0)
+		out->state = VS_ABSENT; /* the provider sends nothing */
+}
+
+/* Field f, absent from map m: the dialect's default, if it has one. */
+static void absent(struct doc *d, const struct node *m, enum field f,
+		   struct value *out)
+{
+	const struct dialect *dl = dialect_of(d);
+	value_of(d, NULL, NULL, f, out);
+	if (!dl->has_dflt[f] || !node_is(m, N_MAP))
+		return;
+	out->state = VS_ASSUMED;
+	out->type = VT_INT;
+	out->u.i = dl->dflt[f];
+	out->dflt = 1;
+	out->at = m;
 }
 
 void value_as(struct doc *d, const struct node *v, enum vtype want,
@@ -264,9 +360,17 @@ void value_as(struct doc *d, const struct node *v, enum vtype want,
 void value_read(struct doc *d, const struct node *m, enum field f,
 		struct value *out)
 {
-	long i = map_find(m, fname(d, f));
+	const struct node *k = NULL, *seq;
+	long i;
+
+	if (dialect_of(d)->tf && field_def[f].type == VT_SEQ &&
+	    node_is(m, N_MAP) && (seq = blocks(d, m, fname(d, f), &k))) {
+		value_of(d, k, seq, f, out);
+		return;
+	}
+	i = map_find(m, fname(d, f));
 	if (i < 0)
-		value_of(d, NULL, NULL, f, out);
+		absent(d, m, f, out);
 	else
 		value_of(d, map_key(m, (uint32_t)i), map_val(m, (uint32_t)i), f, out);
 }
@@ -276,27 +380,46 @@ void value_read_all(struct doc *d, const struct node *m, const enum field *field
 {
 	const struct dialect *dl = dialect_of(d);
 	const struct node *key[F_COUNT], *val[F_COUNT];
+	uint8_t want[F_COUNT], hit[F_COUNT];
 	size_t k;
 	uint32_t i;
+	int f;
 
 	memset(key, 0, sizeof(key));
 	memset(val, 0, sizeof(val));
+	memset(want, 0, sizeof(want));
+	for (k = 0; k < n; k++)
+		want[fields[k]] = 1;
 	/* one pass over the members; the last of duplicate keys wins */
 	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
-		int f = field_by_name(dl, map_key(m, i));
-		if (f >= 0) {
-			key[f] = map_key(m, i);
-			val[f] = map_val(m, i);
-		}
+		memset(hit, 0, sizeof(hit));
+		fields_by_name(dl, map_key(m, i), want, hit);
+		for (f = 0; f < F_COUNT; f++)
+			if (hit[f]) {
+				key[f] = map_key(m, i);
+				val[f] = map_val(m, i);
+			}
 	}
-	for (k = 0; k < n; k++)
-		value_of(d, key[fields[k]], val[fields[k]], fields[k], &out[k]);
+	for (k = 0; k < n; k++) {
+		f = fields[k];
+		if (dl->tf && field_def[f].type == VT_SEQ && key[f] &&
+		    (key[f]->flags & NF_BLOCK))
+			value_read(d, m, (enum field)f, &out[k]);
+		else if (!key[f])
+			absent(d, m, (enum field)f, &out[k]);
+		else
+			value_of(d, key[f], val[f], (enum field)f, &out[k]);
+	}
 }
 
 const char *value_note(struct doc *d, const struct value *v)
 {
 	if (v->state != VS_ASSUMED)
 		return "";
+	if (v->dflt)
+		return arena_printf(&d->arena,
+				    " (the provider's default, sent because %s is omitted)",
+				    fname(d, (enum field)v->field));
 	/* assumed values are Refs: the Parameter is what they name */
 	return arena_printf(&d->arena, " (assumed from the Default of Parameter %s)",
 			    node_str(map_val(v->at, 0)) ? node_str(map_val(v->at, 0))

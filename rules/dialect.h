@@ -12,7 +12,12 @@
  *
  * Coercions, by dialect: the API takes JSON types as they are; CloudFormation
  * converts strings to numbers ("30", "30.5") and to booleans ("true",
- * "False", any case), and integral floats to integers.
+ * "False", any case), and integral floats to integers. Terraform converts
+ * the same way (booleans "true" and "false" only); an HCL expression that is
+ * not a literal is unknown; repeated blocks (`rule {}` `rule {}`) read as
+ * one list; an absent argument the provider gives a default (dialects.json
+ * "defaults") is assumed to be that default, and a 0 the provider does not
+ * send ("unset_zero") is absent.
  *
  * Ownership: dialects and their name tables are built once (thread-safe) and
  * live for the process; values point into the document's tree and arena.
@@ -50,6 +55,7 @@ enum field {
 	F_CONDITIONS,
 	F_PLAN_ID,
 	F_PLAN_ARN,
+	F_SOURCE_REGION,   /* where a plan's own Region is written */
 	F_RECOVERY_POINT,
 	F_SOURCE_VAULT,
 	F_VAULT_NAME,
@@ -64,6 +70,10 @@ struct dialect {
 	const char *label;         /* "CloudFormation" */
 	const char *names[F_COUNT];
 	int cfn;                   /* CloudFormation coercions and intrinsics */
+	int tf;                    /* Terraform: conversions, HCL expressions */
+	/* what the tool behind the dialect does with an absent or 0 value */
+	long long dflt[F_COUNT];
+	uint8_t has_dflt[F_COUNT], unset_zero[F_COUNT];
 	/* member name -> field, for reading a map in one pass: an open
 	 * hash table on the length and three bytes of the name */
 	struct dialect_entry {
@@ -82,7 +92,9 @@ enum vstate {
 	VS_ABSENT,   /* the member is not there */
 	VS_UNKNOWN,  /* a value known only at deploy time (an intrinsic) */
 	VS_BAD,      /* present, but not of the field's type */
-	VS_ASSUMED,  /* a Parameter's Default: used, and said to be assumed */
+	VS_ASSUMED,  /* a Parameter's Default, or the value Terraform's provider
+		      * sends for an absent argument (dflt): used, and said
+		      * to be assumed */
 	VS_KNOWN,
 };
 
@@ -100,6 +112,8 @@ struct value {
 	uint8_t state;            /* enum vstate */
 	uint8_t type;             /* enum vtype, when assumed or known */
 	uint16_t field;           /* enum field; F_COUNT: not a member */
+	uint8_t dflt;             /* assumed: the dialect's default for an
+				   * absent member (`at` is the map) */
 	const struct node *key;   /* the member's key, or NULL */
 	const struct node *at;    /* the value as written */
 	const struct node *lit;   /* what it stands for: `at`, or the Default */
@@ -136,8 +150,9 @@ void value_of(struct doc *d, const struct node *key, const struct node *v,
 void value_as(struct doc *d, const struct node *v, enum vtype want,
 	      struct value *out);
 
-/* " (assumed from the Default of Parameter Days)" for an assumed value, ""
- * otherwise; in d's arena. */
+/* " (assumed from the Default of Parameter Days)" for an assumed value
+ * (" (the provider's default, sent because start_window is omitted)" for a
+ * default), "" otherwise; in d's arena. */
 const char *value_note(struct doc *d, const struct value *v);
 
 #endif

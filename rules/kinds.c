@@ -60,6 +60,12 @@ static int selection_bare(const struct node *r)
 	return has(r, "SelectionName") || has(r, "IamRoleArn");
 }
 
+/* Only the HCL loader flags a document's root as a body. */
+static int is_hcl(const struct node *r)
+{
+	return (r->flags & NF_BODY) != 0;
+}
+
 const struct kind doc_kinds[DOC_KIND_COUNT] = {
 	[DOC_CFN] = { "CloudFormation template", "template", DIALECT_CFN,
 		      ROLE_TEMPLATE, NULL, is_template },
@@ -81,6 +87,8 @@ const struct kind doc_kinds[DOC_KIND_COUNT] = {
 			    NULL, plan_bare },
 	[DOC_SELECTION_BARE] = { "backup selection", "selection-bare", DIALECT_API,
 				 ROLE_SELECTION, NULL, selection_bare },
+	[DOC_TF] = { "Terraform file", NULL, DIALECT_TF, ROLE_MODULE, NULL,
+		     is_hcl },
 };
 
 int kinds_classify(struct doc *d)
@@ -88,6 +96,8 @@ int kinds_classify(struct doc *d)
 	int k;
 	if (!node_is(d->root, N_MAP))
 		return -1;
+	if (is_hcl(d->root))
+		return DOC_TF;
 	for (k = 0; k < DOC_KIND_COUNT; k++)
 		if (doc_kinds[k].match(d->root))
 			return k;
@@ -99,7 +109,8 @@ int kinds_relevant(const char *buf, size_t len)
 {
 	static const char *const marks[] = {
 		"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
-		"BackupVault", "SelectionName",
+		"BackupVault", "SelectionName", "aws_backup_",
+		"provider \"aws\"", /* a module's Region, for its other files */
 	};
 	size_t i;
 	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)

@@ -4,7 +4,8 @@
  *
  * The table doc_kinds[] (kinds.c) is the one list; doc->kind is an index into
  * it. Detection looks at the top-level keys of a mapping, in table order
- * (the first row that matches wins). Nothing here allocates or reports. */
+ * (the first row that matches wins); an HCL file's body is always a
+ * Terraform file. Nothing here allocates or reports. */
 #ifndef BACKUPLINT_KINDS_H
 #define BACKUPLINT_KINDS_H
 
@@ -22,12 +23,14 @@ enum doc_kind {
 	DOC_COPY_JOB,         /* StartCopyJob input */
 	DOC_PLAN_BARE,        /* {"BackupPlanName", "Rules"}: --backup-plan file:// */
 	DOC_SELECTION_BARE,   /* {"SelectionName", "IamRoleArn", ...} */
+	DOC_TF,               /* a Terraform file (HCL native syntax) */
 	DOC_KIND_COUNT,
 };
 
 enum dialect_id {
 	DIALECT_API,          /* AWS Backup API member names */
 	DIALECT_CFN,          /* CloudFormation property names and intrinsics */
+	DIALECT_TF,           /* Terraform AWS provider argument names */
 };
 
 enum kind_role {
@@ -35,11 +38,13 @@ enum kind_role {
 	ROLE_SELECTION = 2,   /* holds one backup selection at the top */
 	ROLE_COPY_JOB = 4,
 	ROLE_TEMPLATE = 8,    /* resources of many kinds */
+	ROLE_MODULE = 16,     /* Terraform: resource blocks of many types */
 };
 
 struct kind {
 	const char *name;     /* "GetBackupPlan output" */
-	const char *shape;    /* the document's label in the shapes file */
+	const char *shape;    /* the document's label in the shapes file, or
+			       * NULL: no shape is checked (Terraform) */
 	int dialect;          /* enum dialect_id */
 	unsigned roles;       /* enum kind_role */
 	/* The member holding the plan or selection ("BackupPlan"), NULL when

@@ -29,9 +29,8 @@ static int cmp_logical(const void *a, const void *b)
 {
 	const struct plan_m *x = *(struct plan_m *const *)a;
 	const struct plan_m *y = *(struct plan_m *const *)b;
-	if (x->doc != y->doc)
-		return (uintptr_t)x->doc < (uintptr_t)y->doc ? -1 : 1;
-	return strcmp(x->logical_id, y->logical_id);
+	int c = x->doc == y->doc ? 0 : tf_module_cmp(x->doc, y->doc);
+	return c ? c : strcmp(x->logical_id, y->logical_id);
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -155,7 +154,8 @@ static void reset(struct plan_m *p)
 	p->nsels = 0;
 	p->known = p->maybe = 0;
 	p->any = 0;
-	if (p->src.account != p->doc_src.account) {
+	if (p->src.account != p->doc_src.account ||
+	    p->src.region != p->doc_src.region) {
 		p->src = p->doc_src;
 		compare_copies(p);
 	}
@@ -197,6 +197,7 @@ void model_link(struct run *r)
 				x.sels[x.nsels++] = &m->sels[k];
 			}
 		}
+	tf_link(r, x.plans, x.nplans);
 	index_plans(&x);
 	for (i = 0; i < x.nsels; i++) {
 		struct sel_m *s = x.sels[i];

@@ -74,9 +74,11 @@ static void read_copy(struct doc *d, struct plan_m *pm, const struct node *a,
 		      &cm->cross_partition, &cm->dst_region, &cm->dst_partition);
 }
 
-/* Source place of a plan or job: the document's own ARN, else options. */
+/* Source place of a plan or job: the document's own ARN, else the Region
+ * it names (a Terraform provider's, or NULL), else options. */
 static void source_place(struct doc *d, const struct node *arn,
-			 struct place *pl, struct part *region_part)
+			 const struct node *region, struct place *pl,
+			 struct part *region_part)
 {
 	struct part parts[3];
 	const char *vault, *vref;
@@ -90,6 +92,11 @@ static void source_place(struct doc *d, const struct node *arn,
 			pl->region_from_doc = 1;
 			*region_part = parts[0];
 		}
+	}
+	if (!pl->region && node_str(region) && *node_str(region)) {
+		pl->region = node_str(region);
+		pl->region_from_doc = 1;
+		region_part->node = region;
 	}
 	if (!pl->region && doc_region(d))
 		pl->region = doc_region(d);
@@ -141,7 +148,7 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *r,
 	pm->nrules++;
 }
 
-static void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
+void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 {
 	uint32_t i, nc = 0;
 	const struct node *rl;
@@ -154,7 +161,8 @@ static void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan
 	pm->name = value_is(&name, VT_STR) ? name.u.s
 		   : pm->logical_id	    ? pm->logical_id
 					    : "plan";
-	source_place(d, pm->plan_arn.at, &pm->doc_src, &pm->src_region_part);
+	source_place(d, pm->plan_arn.at, pm->region_node, &pm->doc_src,
+		     &pm->src_region_part);
 	pm->src = pm->doc_src;
 	if (!value_is(&pm->rules_v, VT_SEQ))
 		return;
@@ -162,9 +170,10 @@ static void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan
 	/* room for every copy action: a rule's list may be an intrinsic,
 	 * then it adds none */
 	for (i = 0; i < rl->len; i++) {
-		const struct node *ca = map_get(seq_at(rl, i), fname(d, F_COPY_ACTIONS));
-		if (node_is(ca, N_SEQ))
-			nc += ca->len;
+		struct value ca;
+		value_read(d, seq_at(rl, i), F_COPY_ACTIONS, &ca);
+		if (node_is(ca.at, N_SEQ))
+			nc += ca.at->len;
 	}
 	pm->rules = rl->len ? arena_zalloc(&d->arena, rl->len * sizeof(*pm->rules))
 			    : NULL;
@@ -230,7 +239,7 @@ static int nonempty(const struct node *n)
 	return (node_is(n, N_SEQ) || node_is(n, N_MAP)) && n->len > 0;
 }
 
-static void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
+void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 {
 	static const enum field f[] = { F_SELECTION_NAME, F_IAM_ROLE, F_RESOURCES,
 					F_LIST_OF_TAGS, F_CONDITIONS };
@@ -305,7 +314,7 @@ static void build_copyjob(struct doc *d, struct doc_model *m)
 	j->src_vault_v = out[2];
 	read_lifecycle(d, out[3].key, out[3].at, &j->lc);
 	j->src_vault = value_is(&j->src_vault_v, VT_STR) ? j->src_vault_v.u.s : NULL;
-	source_place(d, j->rp.at, &j->src, &j->src_region_part);
+	source_place(d, j->rp.at, NULL, &j->src, &j->src_region_part);
 	if (value_is(&j->rp, VT_STR) &&
 	    facts_recovery_point_types(j->rp.u.s, j->rp.lit->len, &t) == 0)
 		j->known = t.known;
@@ -393,6 +402,8 @@ struct doc_model *model_of(struct doc *d)
 		m->nsels = 1;
 	} else if (k->roles & ROLE_COPY_JOB) {
 		build_copyjob(d, m);
+	} else if (k->roles & ROLE_MODULE) {
+		tf_build(d, m);
 	}
 	if (m->nplans || m->nsels || m->job)
 		d->keep = 1;

@@ -73,6 +73,8 @@ struct plan_m {
 	struct place doc_src;        /* the source as the document and options say */
 	struct place src;            /* the same, completed by the run (link) */
 	struct part src_region_part; /* in BackupPlanArn, when from the doc */
+	const struct node *region_node; /* Terraform: its provider's literal
+					 * Region, or NULL */
 	struct rule_m *rules;
 	size_t nrules;
 	struct copy_m *copies;
@@ -138,6 +140,22 @@ struct doc_model {
 
 /* The model of d, built on first call, then cached. Never NULL. */
 struct doc_model *model_of(struct doc *d);
+
+/* For the document builders (model.c, terraform.c): read plan or
+ * selection map `plan` / `s` into pm / sm, whose document-specific fields
+ * (logical id, resource, plan_id, region_node) the caller has set. */
+void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan);
+void build_selection(struct doc *d, struct sel_m *sm, const struct node *s);
+/* The plans, selections and copies to its vaults of a Terraform file
+ * (terraform.c). */
+void tf_build(struct doc *d, struct doc_model *m);
+/* Order of documents by module: the files of one folder are one Terraform
+ * module (0), any other document is a module of its own. */
+int tf_module_cmp(const struct doc *a, const struct doc *b);
+/* Run phase (model_link): complete the Terraform plans among plans[0..n)
+ * with what the other files of their module declare (provider Region,
+ * vaults their copies go to). */
+void tf_link(struct run *r, struct plan_m **plans, size_t n);
 
 /* Link selections to plans across every kept document of run r (CFN
  * BackupPlanId Ref/GetAtt, API BackupPlanId, or the run's only plan) and

@@ -202,7 +202,7 @@ void region_check_doc(struct doc *d)
 		struct plan_m *p = &m->plans[i];
 		if (p->src.region_from_doc &&
 		    check_region(d, f, p->src.region, &p->src_region_part,
-				 fname(d, F_PLAN_ARN)) < 0)
+				 fname(d, F_SOURCE_REGION)) < 0)
 			continue;
 		for (j = 0; j < p->ncopies; j++) {
 			struct copy_m *c = &p->copies[j];

@@ -444,6 +444,8 @@ static void check_timezone(struct doc *d, const struct rule_m *rm)
 static void check_windows(struct doc *d, const struct rule_m *rm)
 {
 	const struct aws_consts *a = aws();
+	const struct dialect *dl = dialect_of(d); /* Terraform's provider
+						   * sends its own defaults */
 	const struct value *sv = &rm->start, *cv = &rm->completion;
 	const char *ns = fname(d, F_START_WINDOW), *nc = fname(d, F_COMPLETION_WINDOW);
 	int has_s = value_is(sv, VT_INT), has_c = value_is(cv, VT_INT);
@@ -455,9 +457,14 @@ static void check_windows(struct doc *d, const struct rule_m *rm)
 		dg = report(d, BKP604, sv->at,
 			    "%s is %lld but AWS Backup requires at least %lld%s", ns,
 			    st, a->start_min, snote);
-		diag_hint(d->file, dg,
-			  "set %s to %lld or more, or omit it for the default of %lld (%lld hours)",
-			  ns, a->start_min, a->start_default, a->start_default / 60);
+		if (dl->has_dflt[F_START_WINDOW])
+			diag_hint(d->file, dg,
+				  "set %s to %lld or more, or omit it for the provider's default of %lld",
+				  ns, a->start_min, dl->dflt[F_START_WINDOW]);
+		else
+			diag_hint(d->file, dg,
+				  "set %s to %lld or more, or omit it for the default of %lld (%lld hours)",
+				  ns, a->start_min, a->start_default, a->start_default / 60);
 	}
 	/* A window that is present but unknown (an intrinsic, or a type the
 	 * schema family reports) says nothing about the other. */
@@ -470,9 +477,14 @@ static void check_windows(struct doc *d, const struct rule_m *rm)
 			    has_s ? "" : arena_printf(&d->arena,
 				    " (AWS's default, assumed because %s is omitted)", ns),
 			    value_note(d, cv), snote);
-		diag_hint(d->file, dg,
-			  "make %s larger than %s by the time a backup needs (AWS's default is %lld, %lld days)",
-			  nc, ns, a->completion_default, a->completion_default / 1440);
+		if (dl->has_dflt[F_COMPLETION_WINDOW])
+			diag_hint(d->file, dg,
+				  "make %s larger than %s by the time a backup needs (the provider's default is %lld minutes)",
+				  nc, ns, dl->dflt[F_COMPLETION_WINDOW]);
+		else
+			diag_hint(d->file, dg,
+				  "make %s larger than %s by the time a backup needs (AWS's default is %lld, %lld days)",
+				  nc, ns, a->completion_default, a->completion_default / 1440);
 	} else if (has_s && !has_c && st >= a->completion_default) {
 		dg = report(d, BKP605, sv->at,
 			    "%s is %lld but %s is omitted, so AWS's default of %lld applies, which is not more than the start window: a job that starts late can expire at once%s",

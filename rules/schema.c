@@ -740,6 +740,8 @@ void schema_check_doc(struct doc *d)
 	c.d = d;
 	c.db = shapes_api();
 	label = kind_of(d)->shape;
+	if (!label)
+		return; /* Terraform's arguments have no shapes file yet */
 	if (kind_of(d)->dialect == DIALECT_CFN) {
 		c.db = shapes_cfn();
 		c.cfn = 1;

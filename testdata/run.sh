@@ -1,7 +1,7 @@
 #!/bin/sh
 # Golden and unit tests.
 #   sh testdata/run.sh [--update] BACKUPLINT [UNIT_DIR]
-# A case is testdata/<family>/<case>.{json,yaml,yml,template}, or a directory
+# A case is testdata/<family>/<case>.{json,yaml,yml,template,tf}, or a directory
 # <case>.case linted as one run. It runs from the repository root as
 #   BACKUPLINT --format json --no-color [<case>.args] testdata/<family>/<case>...
 # with BACKUPLINT_NOW fixed, so that rules that depend on "today" are stable,
@@ -58,9 +58,9 @@ run_case() { # $1 = case path, $2 = expected file, $3 = result file
 	fi
 }
 
-find testdata -path testdata/unit -prune -o -path testdata/sarif -prune -o \
+find testdata -path testdata/unit -prune -o -path testdata/sarif -prune -o -path testdata/hcl -prune -o \
 	\( -name '*.case' -type d -print \) -o \
-	\( -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.template' \) -print \) |
+	\( -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.template' -o -name '*.tf' \) -print \) |
 	grep -v -e '\.case/' -e '\.ctx/' | LC_ALL=C sort >"$tmp/cases"
 # two cases must not share one .out file (x.json and x.yaml)
 sed 's/\.[^./]*$//' "$tmp/cases" | sort | uniq -d | while read -r dup; do

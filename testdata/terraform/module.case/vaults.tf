@@ -1,0 +1,8 @@
+resource "aws_backup_vault" "main" {
+  name = "main"
+}
+
+resource "aws_backup_vault" "west" {
+  provider = aws.west
+  name     = "west"
+}
