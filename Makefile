@@ -38,7 +38,7 @@ $(B)/%.o: %.c $(wildcard linter/*.h rules/*.h rules/doc/*.h) VERSION
 # AWS facts and document shapes are data, embedded into the binary: each
 # file's text, and each JSON file as the tree json.c makes of it, built at
 # compile time by a host tool that links the loader.
-EMBEDSRC = schemas/embed.c linter/json.c linter/load.c linter/arena.c linter/tree.c
+EMBEDSRC = schemas/embed.c linter/json.c linter/load.c linter/arena.c linter/tree.c linter/utf8.c
 $(B)/embed: $(EMBEDSRC) $(wildcard linter/*.h rules/*.h)
 	@mkdir -p $(B)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -o $@ $(EMBEDSRC) -lm

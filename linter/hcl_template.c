@@ -13,29 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "hcl_lex.h"
 
 #define NONE ((size_t)-1)
-
-static char *put_utf8(char *o, unsigned cp)
-{
-	if (cp < 0x80) {
-		*o++ = (char)cp;
-	} else if (cp < 0x800) {
-		*o++ = (char)(0xC0 | (cp >> 6));
-		*o++ = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		*o++ = (char)(0xE0 | (cp >> 12));
-		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-		*o++ = (char)(0x80 | (cp & 0x3F));
-	} else {
-		*o++ = (char)(0xF0 | (cp >> 18));
-		*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-		*o++ = (char)(0x80 | (cp & 0x3F));
-	}
-	return o;
-}
 
 /* ---- literal text: escapes, $${ and %%{, heredoc lines ---- */
 
@@ -180,7 +161,7 @@ int hcl_quoted_chunk(struct hcl_parser *p, size_t pos, size_t open,
 			}
 			if (cp == 0)
 				note_nul(p, i, i + 2 + (size_t)nd);
-			o = put_utf8(o, (unsigned)cp);
+			o = utf8_put(o, (unsigned)cp);
 			i += 2 + (size_t)nd;
 			continue;
 		}

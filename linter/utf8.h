@@ -1,4 +1,4 @@
-/* utf8.h - the one UTF-8 decoder: validation with a reason, decoding, and
+/* utf8.h - the one UTF-8 decoder and encoder: validation with a reason, decoding, and
  * counting code points (columns are counted in code points).
  *
  * Pure functions on byte buffers, no allocation. Invalid means: a byte that
@@ -21,5 +21,9 @@ size_t utf8_decode(const unsigned char *s, size_t n, long *cp);
 
 /* Number of code points in s[0..len) (continuation bytes are not counted). */
 size_t utf8_count(const char *s, size_t len);
+
+/* Encode code point cp (at most U+10FFFF, not a surrogate) at o: returns
+ * the byte after it (1 to 4 bytes written). */
+char *utf8_put(char *o, unsigned cp);
 
 #endif
