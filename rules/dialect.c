@@ -145,9 +145,10 @@ const char *fname(const struct doc *d, enum field f)
 }
 
 /* The fields a member name stands for in dialect dl (Terraform names
- * several `name`): each is flagged in want[]'s slot by setting hit[f]. */
+ * several `name`): each wanted one gets the member, key and value. */
 static void fields_by_name(const struct dialect *dl, const struct node *k,
-			   const uint8_t *want, uint8_t *hit)
+			   const struct node *v, const uint8_t *want,
+			   const struct node **key, const struct node **val)
 {
 	uint32_t h;
 	if (k->kind != N_STR)
@@ -156,8 +157,10 @@ static void fields_by_name(const struct dialect *dl, const struct node *k,
 	     h = (h + 1) & (DIALECT_SLOTS - 1))
 		if (dl->slot[h].len == k->len &&
 		    memcmp(dl->slot[h].name, k->u.str, k->len) == 0 &&
-		    want[dl->slot[h].field])
-			hit[dl->slot[h].field] = 1;
+		    want[dl->slot[h].field]) {
+			key[dl->slot[h].field] = k;
+			val[dl->slot[h].field] = v;
+		}
 }
 
 /* Terraform: the blocks named `name` of body m as one list (a synthetic
@@ -380,26 +383,20 @@ void value_read_all(struct doc *d, const struct node *m, const enum field *field
 {
 	const struct dialect *dl = dialect_of(d);
 	const struct node *key[F_COUNT], *val[F_COUNT];
-	uint8_t want[F_COUNT], hit[F_COUNT];
+	uint8_t want[F_COUNT];
 	size_t k;
 	uint32_t i;
 	int f;
 
-	memset(key, 0, sizeof(key));
-	memset(val, 0, sizeof(val));
+	/* only the wanted fields' key and val are read */
 	memset(want, 0, sizeof(want));
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
+		key[fields[k]] = NULL;
 		want[fields[k]] = 1;
-	/* one pass over the members; the last of duplicate keys wins */
-	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
-		memset(hit, 0, sizeof(hit));
-		fields_by_name(dl, map_key(m, i), want, hit);
-		for (f = 0; f < F_COUNT; f++)
-			if (hit[f]) {
-				key[f] = map_key(m, i);
-				val[f] = map_val(m, i);
-			}
 	}
+	/* one pass over the members; the last of duplicate keys wins */
+	for (i = 0; node_is(m, N_MAP) && i < m->len; i++)
+		fields_by_name(dl, map_key(m, i), map_val(m, i), want, key, val);
 	for (k = 0; k < n; k++) {
 		f = fields[k];
 		if (dl->tf && field_def[f].type == VT_SEQ && key[f] &&
