@@ -185,6 +185,25 @@ struct fix *diag_fix(struct file *f, struct diag *dg, int safe,
 	return x;
 }
 
+struct fix *diag_fix_sub(struct file *f, struct diag *dg, int safe,
+			 const struct node *n, size_t off, size_t len,
+			 const char *text, const char *fmt, ...)
+{
+	va_list ap;
+	struct fix *x;
+	char *title;
+	size_t s;
+	if (!dg || !node_verbatim(n) || off + len > n->len)
+		return NULL;
+	va_start(ap, fmt);
+	title = arena_vprintf(&f->diags.strings, fmt, ap);
+	va_end(ap);
+	x = diag_fix(f, dg, safe, "%s", title);
+	s = node_text_start(n) + off;
+	fix_edit(f, x, s, s + len, text);
+	return x;
+}
+
 void fix_edit(struct file *f, struct fix *x, size_t start, size_t end,
 	      const char *text)
 {

@@ -55,6 +55,14 @@ struct fix *diag_fix(struct file *f, struct diag *dg, int safe,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void fix_edit(struct file *f, struct fix *x, size_t start, size_t end,
 	      const char *text);
+/* A fix of dg that replaces bytes [off, off+len) of the text of string node
+ * n by `text` (titled by fmt), when that text stands verbatim in the
+ * source; NULL (no fix) otherwise. The caller makes sure that `text` needs
+ * no quoting or escaping where it goes. */
+struct fix *diag_fix_sub(struct file *f, struct diag *dg, int safe,
+			 const struct node *n, size_t off, size_t len,
+			 const char *text, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
 
 /* 1 when rule number r is on for document d (so that a costly check can be
  * skipped when all its rules are off). */
