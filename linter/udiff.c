@@ -137,7 +137,8 @@ void udiff(FILE *fp, const char *name, const char *a, size_t alen,
 			continue;
 		}
 		/* a hunk: from ctx lines before this change to ctx lines after
-		 * the last change less than 2*ctx+1 lines from the one before */
+		 * the last change at most 2*ctx lines from the one before (as
+		 * GNU diff merges them) */
 		s = i > ctx ? i - ctx : 0;
 		while (s < i && ops[s].kind != ' ')
 			s++;
@@ -145,7 +146,7 @@ void udiff(FILE *fp, const char *name, const char *a, size_t alen,
 		for (x = i; x < nops; x++) {
 			if (ops[x].kind != ' ')
 				last = x;
-			else if (x - last > 2 * ctx)
+			else if (x - last - 1 > 2 * ctx)
 				break;
 		}
 		e = last + 1 + ctx < nops ? last + 1 + ctx : nops;

@@ -74,6 +74,7 @@ static void test_diff(void)
 		"@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n"
 		"@@ -9,4 +9,4 @@\n 9\n 10\n 11\n-12\n+twelve\n"
 		"\\ No newline at end of file\n";
+	const char *c;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
@@ -81,6 +82,15 @@ static void test_diff(void)
 	udiff(fp, "f", a, strlen(a), b, strlen(b), 3);
 	fclose(fp);
 	CHECK(strcmp(buf, want) == 0, "diff:\n%s", buf);
+	free(buf);
+	/* six unchanged lines between two changes: one hunk, as GNU diff */
+	fp = open_memstream(&buf, &len);
+	c = "1\n2\nthree\n4\n5\n6\n7\n8\n9\nten\n11\n12\n";
+	udiff(fp, "f", a, strlen(a), c, strlen(c), 3);
+	fclose(fp);
+	CHECK(strstr(buf, "@@ -1,12 +1,12 @@\n") &&
+	      !strstr(strstr(buf, "@@ -1,12") + 1, "@@ -"),
+	      "gap of 6: %s", buf);
 	free(buf);
 	fp = open_memstream(&buf, &len);
 	udiff(fp, "f", a, strlen(a), a, strlen(a), 3);
