@@ -386,6 +386,25 @@ void lint_buffer(struct run *r, struct file *f, const char *name,
 	lint_source(f);
 }
 
+void lint_again(struct run *r, struct file *f, const char *buf, size_t len)
+{
+	struct file_settings set = {
+		.sev = f->sev, .external = f->external, .region = f->region,
+		.account = f->account, .facts = f->facts, .context = f->context,
+	};
+	const char *arg = f->arg, *key = f->key;
+	int explicit_arg = f->explicit_arg;
+	char *name = xstrdup(f->src.name ? f->src.name : arg);
+
+	file_release(f);
+	file_init(r, f, explicit_arg, &set);
+	f->arg = arg;
+	f->key = key;
+	source_from_mem(&f->src, name, buf, len);
+	free(name);
+	lint_source(f);
+}
+
 void run_finish(struct run *r, struct file **files, size_t n)
 {
 	const struct checker *ck = r->s->ck;

@@ -110,6 +110,10 @@ void lint_file(struct run *r, struct file *f, const char *path,
 /* Lint an in-memory buffer as if read from a file named `name`. */
 void lint_buffer(struct run *r, struct file *f, const char *name,
 		 const char *buf, size_t len);
+/* Lint file f again, in run r, with the bytes buf[0..len) (copied; buf
+ * may not point into f): its name, settings and key are kept, its
+ * documents and findings released. For --fix, between passes. */
+void lint_again(struct run *r, struct file *f, const char *buf, size_t len);
 /* The run phase: every family's check_run over files[0..n), then each
  * file's finalize step (report.h). */
 void run_finish(struct run *r, struct file **files, size_t n);

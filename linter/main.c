@@ -16,6 +16,7 @@
 
 #include "baseline.h"
 #include "config.h"
+#include "fix.h"
 #include "lint.h"
 #include "load.h"
 #include "output.h"
@@ -40,6 +41,15 @@ static const char usage[] =
 "      --no-color          never colour text output (NO_COLOR is honoured too)\n"
 "  -q, --quiet             no summary line in text output\n"
 "      --stdin-filename N  name standard input N in output\n"
+"\n"
+"Fixes:\n"
+"      --fix               apply the safe fixes in place, then report what is\n"
+"                          left (standard input: the fixed document on stdout,\n"
+"                          the findings on stderr)\n"
+"      --unsafe-fixes      with --fix or --diff, also the fixes that change\n"
+"                          behaviour\n"
+"      --diff              print a unified diff of the fixes instead of writing;\n"
+"                          exit 1 when a file would change\n"
 "      --skip-unrecognized skip a named file that is not a backup document, as\n"
 "                          in a folder (for pre-commit: no package.json noise)\n"
 "\n"
@@ -188,7 +198,8 @@ enum {
 	OPT_ACCOUNT, OPT_DISABLE, OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_MAX_ALIAS,
 	OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_FINDINGS, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_PRINT_CONFIG, OPT_CONTEXT, OPT_NO_CONTEXT, OPT_BASELINE,
-	OPT_WRITE_BASELINE, OPT_SKIP_UNRECOGNIZED,
+	OPT_WRITE_BASELINE, OPT_SKIP_UNRECOGNIZED, OPT_FIX, OPT_UNSAFE_FIXES,
+	OPT_DIFF,
 };
 
 static const struct option longopts[] = {
@@ -211,6 +222,9 @@ static const struct option longopts[] = {
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "skip-unrecognized", no_argument, NULL, OPT_SKIP_UNRECOGNIZED },
+	{ "fix", no_argument, NULL, OPT_FIX },
+	{ "unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES },
+	{ "diff", no_argument, NULL, OPT_DIFF },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-alias-nodes", required_argument, NULL, OPT_MAX_ALIAS },
@@ -226,6 +240,7 @@ struct cli {
 	struct flags fl;
 	int fmt, no_color, quiet, list_rules, markdown, no_config, skip_unrecognized;
 	int print_config;
+	struct fix_opts fix;
 	const char *explain, *stdin_name, *config, *baseline,
 		*write_baseline;
 	long jobs;
@@ -272,6 +287,9 @@ static void parse_cli(int argc, char **argv, struct cli *c)
 		case OPT_BASELINE: c->baseline = optarg; break;
 		case OPT_WRITE_BASELINE: c->write_baseline = optarg; break;
 		case OPT_SKIP_UNRECOGNIZED: c->skip_unrecognized = 1; break;
+		case OPT_FIX: c->fix.mode = c->fix.mode == FIX_DIFF ? -1 : FIX_WRITE; break;
+		case OPT_DIFF: c->fix.mode = c->fix.mode == FIX_WRITE ? -1 : FIX_DIFF; break;
+		case OPT_UNSAFE_FIXES: c->fix.unsafe = 1; break;
 		case OPT_MAX_SIZE:
 			c->fl.max_file_size = parse_size(optarg, "--max-file-size");
 			/* positions are 32-bit byte offsets */
@@ -309,6 +327,10 @@ static void parse_cli(int argc, char **argv, struct cli *c)
 		die_usage("%s", "--format markdown goes with --list-rules");
 	if (c->config && c->no_config)
 		die_usage("%s", "--config and --no-config cannot go together");
+	if (c->fix.mode < 0)
+		die_usage("%s", "--fix and --diff cannot go together");
+	if (c->fix.unsafe && c->fix.mode == FIX_NONE)
+		die_usage("%s", "--unsafe-fixes goes with --fix or --diff");
 	if (c->fl.context && c->fl.no_context)
 		die_usage("%s", "--context and --no-context cannot go together");
 }
@@ -400,6 +422,8 @@ int main(int argc, char **argv)
 	struct config *root;
 	struct settings st;
 	struct out_opts oo;
+	struct fix_result fixed = { 0, 0 };
+	FILE *report_fp = stdout;
 	struct inputs in;
 	struct work w;
 	struct baseline bl;
@@ -597,6 +621,15 @@ int main(int argc, char **argv)
 	run_init(&run, &session);
 	lint_all(&w, cli.jobs);
 	run_finish(&run, w.files, in.n);
+	if (cli.fix.mode != FIX_NONE) {
+		fix_run(&run, w.files, in.n, nshown, &cli.fix, stdout, &fixed);
+		if (fixed.trouble)
+			io_trouble = 1;
+		/* with stdin on stdout, the findings go to stderr */
+		for (i = 0; i < nshown && cli.fix.mode == FIX_WRITE; i++)
+			if (strcmp(in.v[i].path, "-") == 0)
+				report_fp = stderr;
+	}
 
 	if (cli.baseline) {
 		oo.baseline = 1;
@@ -627,14 +660,22 @@ int main(int argc, char **argv)
 			    shown[i]->diags.v[j].severity > worst)
 				worst = shown[i]->diags.v[j].severity;
 	}
-	if (output_write(stdout, (enum out_format)fmt, shown, ncfgs + nshown, &oo) != 0) {
+	if (cli.fix.mode == FIX_DIFF) {
+		/* the diff is the output; exit 1 when something would change */
+		if (fflush(stdout) || ferror(stdout))
+			io_trouble = 1;
+		worst = fixed.changed ? SEV_ERROR : SEV_NONE;
+	} else if (output_write(report_fp, (enum out_format)fmt, shown, ncfgs + nshown,
+				&oo) != 0) {
 		fprintf(stderr, "backuplint: cannot write the output: %s\n",
 			strerror(errno ? errno : EIO));
 		io_trouble = 1;
 	}
 
 	status = 0;
-	if (opt.fail_on != SEV_NONE && worst >= opt.fail_on)
+	if (cli.fix.mode == FIX_DIFF)
+		status = fixed.changed ? 1 : 0;
+	else if (opt.fail_on != SEV_NONE && worst >= opt.fail_on)
 		status = 1;
 	if (io_trouble || in.trouble)
 		status = 2;

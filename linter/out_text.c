@@ -269,6 +269,7 @@ static void write_text_diag(struct text_ctx *t, struct file *f,
 {
 	const char *p;
 	size_t len, cb, ce, beyond;
+	uint32_t i;
 
 	out_first_line(t->fp, t->rules, f, d, t->color);
 	/* A file that could not be read (over the size limit) has no lines
@@ -287,8 +288,37 @@ static void write_text_diag(struct text_ctx *t, struct file *f,
 		out_put_escaped(t->fp, d->hint);
 		fputc('\n', t->fp);
 	}
+	for (i = 0; i < d->nfixes; i++) {
+		fprintf(t->fp, "%sfix%s:%s ", t->color ? C_HINT : "",
+			d->fixes[i].safe ? "" : " (unsafe)", t->color ? C_RESET : "");
+		out_put_escaped(t->fp, d->fixes[i].title ? d->fixes[i].title : "");
+		fputc('\n', t->fp);
+	}
 	if (d->has_related)
 		put_note(t, f, d);
+}
+
+/* Shown findings with a safe fix (*safe) and with only unsafe ones. */
+static void count_fixable(struct file **files, size_t n, size_t *safe,
+			  size_t *unsafe)
+{
+	size_t i, j;
+	uint32_t k;
+	*safe = *unsafe = 0;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < files[i]->diags.n; j++) {
+			const struct diag *d = &files[i]->diags.v[j];
+			int s = 0, u = 0;
+			if (!OUT_SHOWN(d))
+				continue;
+			for (k = 0; k < d->nfixes; k++)
+				if (d->fixes[k].safe)
+					s = 1;
+				else
+					u = 1;
+			*safe += s;
+			*unsafe += !s && u;
+		}
 }
 
 static void put_count(FILE *fp, size_t n, const char *one, const char *many,
@@ -331,6 +361,11 @@ static void write_summary(FILE *fp, const struct out_counts *c,
 		fprintf(fp, "; %s more in the baseline, not shown; %s fixed since the "
 			"baseline", out_thousands(c->baselined, a),
 			out_thousands(o->baseline_fixed, b));
+	if (o->fixable)
+		fprintf(fp, "; %s fixable with --fix", out_thousands(o->fixable, a));
+	if (o->unsafe_fixable)
+		fprintf(fp, "; %s more with --unsafe-fixes",
+			out_thousands(o->unsafe_fixable, a));
 	if (c->unreadable)
 		fprintf(fp, "; %s file%s could not be read",
 			out_thousands(c->unreadable, a), c->unreadable == 1 ? "" : "s");
@@ -341,6 +376,7 @@ void out_write_text(FILE *fp, struct file **files, size_t n,
 		    const struct out_opts *o)
 {
 	struct text_ctx t = { .fp = fp, .rules = o->rules, .color = o->color };
+	struct out_opts oc = *o;
 	struct out_counts c;
 	size_t i, j;
 
@@ -354,6 +390,7 @@ void out_write_text(FILE *fp, struct file **files, size_t n,
 	if (o->quiet)
 		return;
 	out_count_all(files, n, &c);
-	write_summary(fp, &c, o);
+	count_fixable(files, n, &oc.fixable, &oc.unsafe_fixable);
+	write_summary(fp, &c, &oc);
 }
 

@@ -41,6 +41,9 @@ struct out_opts {
 	const char *tool_version; /* for SARIF's tool.driver; NULL: VERSION */
 	int baseline;             /* a --baseline was applied */
 	size_t baseline_fixed;    /* its findings no longer found */
+	/* text: findings --fix would fix, and those only --unsafe-fixes would
+	 * (counted by the writer) */
+	size_t fixable, unsafe_fixable;
 };
 
 /* 1 when a human format shows diagnostic d: not suppressed, not in the

@@ -185,6 +185,121 @@ struct fix *diag_fix(struct file *f, struct diag *dg, int safe,
 	return x;
 }
 
+struct fix *diag_fix_sub(struct file *f, struct diag *dg, int safe,
+			 const struct node *n, size_t off, size_t len,
+			 const char *text, const char *fmt, ...)
+{
+	va_list ap;
+	struct fix *x;
+	char *title;
+	size_t s;
+	if (!dg || !node_verbatim(n) || off + len > n->len)
+		return NULL;
+	va_start(ap, fmt);
+	title = arena_vprintf(&f->diags.strings, fmt, ap);
+	va_end(ap);
+	x = diag_fix(f, dg, safe, "%s", title);
+	s = node_text_start(n) + off;
+	fix_edit(f, x, s, s + len, text);
+	return x;
+}
+
+struct fix *diag_fix_scalar(struct file *f, struct diag *dg, int safe,
+			    const struct node *n, const char *text,
+			    const char *fmt, ...)
+{
+	va_list ap;
+	struct fix *x;
+	char *title;
+	if (!dg || !n || (n->flags & (NF_ALIAS | NF_SHORT_TAG | NF_UNKNOWN_TAG)))
+		return NULL;
+	if (!node_verbatim(n) &&
+	    !((n->kind == N_INT || n->kind == N_FLOAT) && n->style == S_PLAIN))
+		return NULL;
+	va_start(ap, fmt);
+	title = arena_vprintf(&f->diags.strings, fmt, ap);
+	va_end(ap);
+	if (node_verbatim(n))
+		return diag_fix_sub(f, dg, safe, n, 0, n->len, text, "%s", title);
+	x = diag_fix(f, dg, safe, "%s", title);
+	fix_edit(f, x, n->start, n->end, text);
+	return x;
+}
+
+/* 1 when buf[a..b) holds only blanks, and at most one `comma`. */
+static int only_blanks(const char *buf, size_t a, size_t b, int comma)
+{
+	for (; a < b; a++) {
+		if (buf[a] == ',' && comma)
+			comma = 0;
+		else if (buf[a] != ' ' && buf[a] != '\t' && buf[a] != '\n' &&
+			 buf[a] != '\r')
+			return 0;
+	}
+	return 1;
+}
+
+struct fix *diag_fix_remove_pair(struct file *f, struct diag *dg, int safe,
+				 const struct node *map, const struct node *key,
+				 const char *fmt, ...)
+{
+	const char *buf = f->src.buf;
+	const struct node *val;
+	size_t s, e, len = f->src.len;
+	uint32_t i;
+	va_list ap;
+	struct fix *x;
+
+	if (!dg || !node_is(map, N_MAP) || map->len < 2 || !buf)
+		return NULL;
+	for (i = 0; i < map->len && map_key(map, i) != key; i++)
+		;
+	if (i == map->len)
+		return NULL;
+	val = map_val(map, i);
+	if ((key->flags & (NF_MERGED | NF_ALIAS)) || (val->flags & NF_ALIAS) ||
+	    val->kind == N_MAP || val->kind == N_SEQ || val->end > len ||
+	    key->start >= val->end)
+		return NULL;
+	if (map->style == S_FLOW) {
+		/* to the next key, or from the value before */
+		if (i + 1 < map->len) {
+			s = key->start;
+			e = map_key(map, i + 1)->start;
+			if (!only_blanks(buf, val->end, e, 1))
+				return NULL;
+		} else {
+			s = map_val(map, i - 1)->end;
+			e = val->end;
+			if (!only_blanks(buf, s, key->start, 1))
+				return NULL;
+		}
+	} else {
+		/* the whole line: only blanks before the key, only blanks
+		 * and a comment after the value */
+		for (s = key->start; s > 0 && (buf[s - 1] == ' ' || buf[s - 1] == '\t'); s--)
+			;
+		if (s > 0 && buf[s - 1] != '\n' && buf[s - 1] != '\r')
+			return NULL;
+		for (e = val->end; e < len && (buf[e] == ' ' || buf[e] == '\t'); e++)
+			;
+		if (e < len && buf[e] == '#')
+			while (e < len && buf[e] != '\n' && buf[e] != '\r')
+				e++;
+		if (e < len && buf[e] != '\r' && buf[e] != '\n')
+			return NULL;
+		if (e < len && buf[e] == '\r')
+			e++;
+		if (e < len && buf[e] == '\n')
+			e++;
+	}
+	va_start(ap, fmt);
+	x = diag_fix(f, dg, safe, "%s", arena_vprintf(&f->diags.strings, fmt, ap));
+	va_end(ap);
+	fix_edit(f, x, s, e, "");
+	return x;
+}
+
 void fix_edit(struct file *f, struct fix *x, size_t start, size_t end,
 	      const char *text)
 {

@@ -55,6 +55,29 @@ struct fix *diag_fix(struct file *f, struct diag *dg, int safe,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void fix_edit(struct file *f, struct fix *x, size_t start, size_t end,
 	      const char *text);
+/* A fix of dg that replaces bytes [off, off+len) of the text of string node
+ * n by `text` (titled by fmt), when that text stands verbatim in the
+ * source; NULL (no fix) otherwise. The caller makes sure that `text` needs
+ * no quoting or escaping where it goes. */
+struct fix *diag_fix_sub(struct file *f, struct diag *dg, int safe,
+			 const struct node *n, size_t off, size_t len,
+			 const char *text, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+/* A fix of dg that replaces the scalar n by `text`: the text of a verbatim
+ * string, or a plain number; NULL (no fix) for anything else (an alias, a
+ * tag, an escaped or folded string). */
+struct fix *diag_fix_scalar(struct file *f, struct diag *dg, int safe,
+			    const struct node *n, const char *text,
+			    const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* A fix of dg that removes the pair of `key` (a scalar value) from `map`:
+ * in block style its whole line (with a comment after it), in flow style
+ * or JSON the pair with one comma. NULL (no fix) when the map would be
+ * left empty or the pair does not stand alone on its lines. */
+struct fix *diag_fix_remove_pair(struct file *f, struct diag *dg, int safe,
+				 const struct node *map, const struct node *key,
+				 const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 
 /* 1 when rule number r is on for document d (so that a costly check can be
  * skipped when all its rules are off). */

@@ -44,32 +44,51 @@ unsigned edit_distance(const char *a, size_t la, const char *b, size_t lb,
 	return p[lb];
 }
 
+/* How far cand is from word when it is close enough, else -1. */
+static long closeness(const char *word, size_t lw, const char *cand)
+{
+	size_t lc = strlen(cand), longer = lw > lc ? lw : lc;
+	unsigned d = edit_distance(word, lw, cand, lc, 1);
+	unsigned limit = longer <= 4 ? 1 : (unsigned)(longer / 3);
+	if (limit > 4)
+		limit = 4;
+	if (d > limit) {
+		if (!(lc >= 4 && lw > lc && strncasecmp(word, cand, lc) == 0))
+			return -1;
+		d = (unsigned)(lw - lc);
+	}
+	return (long)d;
+}
+
 const char *did_you_mean(const char *word, const char *const *cand, size_t n)
 {
 	size_t i, lw = strlen(word);
 	const char *best = NULL;
-	unsigned bestd = 1000;
+	long bestd = 1000;
 
 	for (i = 0; i < n; i++) {
-		size_t lc, longer;
-		unsigned d, limit;
-		if (!cand[i])
+		long d;
+		if (!cand[i] || (d = closeness(word, lw, cand[i])) < 0)
 			continue;
-		lc = strlen(cand[i]);
-		longer = lw > lc ? lw : lc;
-		d = edit_distance(word, lw, cand[i], lc, 1);
-		limit = longer <= 4 ? 1 : (unsigned)(longer / 3);
-		if (limit > 4)
-			limit = 4;
-		if (d > limit) {
-			if (!(lc >= 4 && lw > lc && strncasecmp(word, cand[i], lc) == 0))
-				continue;
-			d = (unsigned)(lw - lc);
-		}
 		if (d < bestd) {
 			bestd = d;
 			best = cand[i];
 		}
 	}
+	return best;
+}
+
+const char *did_you_mean_only(const char *word, const char *const *cand,
+			      size_t n)
+{
+	const char *best = did_you_mean(word, cand, n);
+	size_t i, lw = strlen(word);
+
+	if (!best || strcasecmp(best, word) == 0)
+		return best;
+	for (i = 0; i < n; i++)
+		if (cand[i] && cand[i] != best && strcmp(cand[i], best) != 0 &&
+		    closeness(word, lw, cand[i]) >= 0)
+			return NULL;
 	return best;
 }

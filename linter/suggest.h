@@ -20,5 +20,9 @@ unsigned edit_distance(const char *a, size_t la, const char *b, size_t lb,
  * for case is the best answer. Ties go to the first candidate; NULL
  * candidates are skipped; NULL when none is close. */
 const char *did_you_mean(const char *word, const char *const *cand, size_t n);
+/* did_you_mean() when no other candidate is close: the one answer a fix
+ * may apply; NULL otherwise. */
+const char *did_you_mean_only(const char *word, const char *const *cand,
+			      size_t n);
 
 #endif

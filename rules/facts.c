@@ -280,6 +280,28 @@ const char *facts_region_suggest(const char *code)
 	return s;
 }
 
+const char *facts_region_fix(const char *code)
+{
+	size_t i, best = 3, at_best = 0;
+	const char *s = NULL;
+
+	if (!code)
+		return NULL;
+	base_init();
+	for (i = 0; i < base.nregions; i++) {
+		size_t d = edit_distance(code, strlen(code), base.regions[i].info.code,
+					 strlen(base.regions[i].info.code), 0);
+		if (d < best) {
+			best = d;
+			s = base.regions[i].info.code;
+			at_best = 1;
+		} else if (d == best) {
+			at_best++;
+		}
+	}
+	return at_best == 1 ? s : NULL;
+}
+
 size_t facts_type_count(void)
 {
 	base_init();

@@ -78,6 +78,9 @@ const struct region_info *facts_region(const char *code);
 /* The closest known Region code to an unknown one (edit distance <= 2,
  * "us-est-1" -> "us-east-1"), or NULL. */
 const char *facts_region_suggest(const char *code);
+/* The Region a misspelt code means when exactly one is closest and close
+ * enough (at most two edits): the fix of BKP201; NULL otherwise. */
+const char *facts_region_fix(const char *code);
 /* "eu-south-1 (Europe (Milan))", or the bare code when unknown; static
  * storage per Region, safe to keep. */
 const char *facts_region_label(const char *code);

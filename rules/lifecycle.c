@@ -61,6 +61,24 @@ static int check_range(struct doc *d, const struct value *n)
 	return 0;
 }
 
+/* BKP501's fix: raise the retention to `need` days where it is written
+ * (not a Parameter's Default, which other resources may share). Unsafe:
+ * recovery points are kept, and paid for, longer. */
+static void raise_fix(struct doc *d, struct diag *dg,
+		      const struct lifecycle_m *lc, long long need)
+{
+	const struct value *del = &lc->del;
+	char num[32];
+	/* not in a mapping brought in by a YAML merge key: others share it */
+	if (del->state != VS_KNOWN || del->at != del->lit ||
+	    (del->key && (del->key->flags & NF_MERGED)) ||
+	    (lc->self.key && (lc->self.key->flags & NF_MERGED)))
+		return;
+	snprintf(num, sizeof(num), "%lld", need);
+	diag_fix_scalar(d->file, dg, 0, del->at, num, "set %s to %lld",
+			fname(d, F_DELETE_AFTER), need);
+}
+
 /* `continuous`: the rule takes continuous backups, where a cold transition
  * is BKP504's finding and the 90-day arithmetic would only add noise. */
 static void check_lifecycle(struct doc *d, const struct lifecycle_m *lc,
@@ -87,6 +105,7 @@ static void check_lifecycle(struct doc *d, const struct lifecycle_m *lc,
 				    min, value_note(d, del), value_note(d, cold));
 			diag_hint(d->file, dg, "remove %s, or set %s to %lld or more",
 				  nc, nd, need);
+			raise_fix(d, dg, lc, need);
 		} else if (del->u.i < need) {
 			dg = report(d, BKP501, del->at,
 				    "%s is %lld but must be at least %lld (%s %lld + %lld days in cold storage)%s%s",
@@ -100,6 +119,7 @@ static void check_lifecycle(struct doc *d, const struct lifecycle_m *lc,
 				diag_hint(d->file, dg,
 					  "set %s to %lld or more, or remove %s",
 					  nd, need, nc);
+			raise_fix(d, dg, lc, need);
 		}
 	}
 

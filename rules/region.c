@@ -47,9 +47,15 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 			d, BKP201, at,
 			"'%s' in %s is not a Region of any AWS partition", code,
 			what);
-		if (s)
+		if (s) {
 			diag_hint(d->file, dg, "did you mean %s?",
 				  facts_region_label(s));
+			if ((at->len == strlen(code) || (!at->len && node_streq(at->node, code))) &&
+			    facts_region_fix(code) == s)
+				diag_fix_sub(d->file, dg, 1, at->node, at->off,
+					     strlen(code), s,
+					     "replace '%s' with '%s'", code, s);
+		}
 		return -1;
 	}
 	if (facts_backup_offered(f, code) == FACT_NO) {

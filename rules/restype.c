@@ -236,6 +236,11 @@ static void check_cold(struct doc *d, const struct facts *f,
 	if (!dg)
 		return;
 	diag_demote(dg, model_demotion(known != 0, v));
+	/* ignored for every type the plan protects: removing it changes
+	 * nothing AWS does */
+	if (known && all == known && v == FACT_NO && lc->cold.key == key)
+		diag_fix_remove_pair(d->file, dg, 1, lc->self.at, key, "remove %s",
+				     fname(d, F_COLD_AFTER));
 	diag_hint(d->file, dg,
 		  "remove %s, or put the resources that can use cold storage "
 		  "in a plan of their own", fname(d, F_COLD_AFTER));

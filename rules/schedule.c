@@ -160,8 +160,11 @@ static struct diag *report_in_string(struct doc *d, enum rule_id r,
 
 /* ---- BKP601 fixes ---- */
 
-/* A cron() equivalent of rate(N unit) that AWS Backup can run, or -1. */
-static int rate_to_cron(const char *s, size_t len, char *out, size_t n)
+/* A cron() equivalent of rate(N unit) that AWS Backup can run, or -1.
+ * *approx is set when the cron runs at another frequency (rate(30
+ * minutes): AWS Backup runs at most hourly). */
+static int rate_to_cron(const char *s, size_t len, char *out, size_t n,
+			int *approx)
 {
 	char unit[16];
 	int num, used = 0;
@@ -175,8 +178,10 @@ static int rate_to_cron(const char *s, size_t len, char *out, size_t n)
 	    (size_t)used != len || num < 1)
 		return -1;
 	if (strncmp(unit, "minute", 6) == 0) {
-		if (num % 60)
+		if (num % 60) {
+			*approx = 1;
 			return snprintf(out, n, "cron(0 * ? * * *)") < 0 ? -1 : 0;
+		}
 		num /= 60;
 		snprintf(unit, sizeof(unit), "hours");
 	}
@@ -200,8 +205,10 @@ static int rate_to_cron(const char *s, size_t len, char *out, size_t n)
 
 /* A corrected expression for the common mistakes (Unix cron's five
  * fields, '*' in both day fields, rate(), a missing cron(...) wrapper), or
- * -1 when there is no confident correction. */
-static int suggest_fix(const char *s, size_t len, char *out, size_t n)
+ * -1 when there is no confident correction. *how: 0 the same schedule
+ * written right; 1 from a rate(), at its frequency but at a time of day
+ * chosen here; 2 from a rate() AWS Backup cannot run that often. */
+static int suggest_fix(const char *s, size_t len, char *out, size_t n, int *how)
 {
 	char cur[256], next[256];
 	struct cron c;
@@ -212,6 +219,7 @@ static int suggest_fix(const char *s, size_t len, char *out, size_t n)
 		return -1;
 	memcpy(cur, s, len);
 	cur[len] = '\0';
+	*how = 0;
 	for (round = 0; round < 4; round++) {
 		size_t cl = strlen(cur);
 		if (cron_parse(cur, cl, &c, &e) == 0) {
@@ -221,10 +229,13 @@ static int suggest_fix(const char *s, size_t len, char *out, size_t n)
 			return 0;
 		}
 		switch (e.kind) {
-		case CRON_ERR_RATE:
-			if (rate_to_cron(cur, cl, next, sizeof(next)))
+		case CRON_ERR_RATE: {
+			int approx = 0;
+			if (rate_to_cron(cur, cl, next, sizeof(next), &approx))
 				return -1;
+			*how = approx ? 2 : 1;
 			break;
+		}
 		case CRON_ERR_UNWRAPPED:
 			snprintf(next, sizeof(next), "cron(%s)", cur);
 			break;
@@ -384,6 +395,7 @@ static void check_expression(struct doc *d, const struct rule_m *rm)
 	const char *s;
 	char fix[256];
 	struct diag *dg;
+	int how;
 
 	if (!value_is(v, VT_STR))
 		return;
@@ -395,8 +407,15 @@ static void check_expression(struct doc *d, const struct rule_m *rm)
 		if (dg && e.kind == CRON_ERR_SPACE && v->lit->style == S_BLOCK)
 			diag_hint(d->file, dg,
 				  "a YAML block scalar (| or >) keeps its final line break: use |- or a plain scalar");
-		else if (dg && suggest_fix(s, v->lit->len, fix, sizeof(fix)) == 0)
+		else if (dg && suggest_fix(s, v->lit->len, fix, sizeof(fix), &how) == 0) {
 			diag_hint(d->file, dg, "did you mean %s?", fix);
+			/* the same schedule: safe; a rate's frequency at a
+			 * time of day chosen here: unsafe; another frequency:
+			 * none. Not a Parameter's Default (shared). */
+			if (how < 2 && v->at == v->lit)
+				diag_fix_scalar(d->file, dg, how == 0, v->lit, fix,
+						"replace '%s' with '%s'", s, fix);
+		}
 		else if (dg && e.kind == CRON_ERR_RATE)
 			diag_hint(d->file, dg,
 				  "AWS Backup runs at most hourly; e.g. cron(0 * ? * * *) is every hour, cron(0 5 ? * * *) daily at 05:00");

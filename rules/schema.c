@@ -507,6 +507,9 @@ static const struct member *unknown_key(struct vctx *c, const struct shape *s,
 			 "this API document", mean);
 		if (dg)
 			diag_hint(c->d->file, dg, "rename %s to %s", name, mean);
+		if (node_streq(k, name))
+			diag_fix_sub(c->d->file, dg, 1, k, 0, k->len, mean,
+				     "rename %s to %s", name, mean);
 		return member_find(s, mean);
 	}
 	/* A member of a nested object written one level too high. */
@@ -539,6 +542,10 @@ static const struct member *unknown_key(struct vctx *c, const struct shape *s,
 			 " (keys are case-sensitive)" : "");
 		if (dg)
 			diag_hint(c->d->file, dg, "rename it to %s", mean);
+		if (node_streq(k, name) &&
+		    did_you_mean_only(name, (const char *const *)cand, n) == mean)
+			diag_fix_sub(c->d->file, dg, 1, k, 0, k->len, mean,
+				     "rename %s to %s", name, mean);
 		return member_find(s, mean);
 	}
 	dg = rep(c, BKP101, k, "unknown key %s in %s", show(c, k), where);

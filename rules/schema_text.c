@@ -120,6 +120,13 @@ void check_string_text(struct vctx *c, const struct shape *s,
 				diag_hint(c->d->file, dg, "did you mean %s?%s",
 					  close, strcasecmp(close, str) == 0 ?
 					  " (values are case-sensitive)" : "");
+			/* only the case differs: the fix; a near value
+			 * ("EFS" for EBS) may be another real value */
+			if (close && node_verbatim(v) && v->len == len &&
+			    memcmp(node_str(v), str, len) == 0 &&
+			    strlen(close) == len && strncasecmp(close, str, len) == 0)
+				diag_fix_sub(c->d->file, dg, 1, v, 0, len, close,
+					     "replace '%s' with '%s'", node_str(v), close);
 		}
 		return;
 	}

@@ -201,4 +201,17 @@ expect "suppressions: external" "$tmp/supp.sarif" \
 expect "suppressions: every result has a fingerprint" "$tmp/supp.sarif" \
 	'results.every((r) => /^[0-9a-f]{16}$/.test(r.partialFingerprints["backuplint/v1"]))'
 
+# 10. Fixes: each a description and an artifactChange on the result's file
+# with replacements (deletedRegion, insertedContent), safe and unsafe ones,
+# insertions of nothing (a removed line) included.
+"$bin" --format sarif --no-config testdata/fix >"$tmp/fix.sarif" 2>/dev/null
+valid "fixes" "$tmp/fix.sarif"
+expect "fixes: replacements on the result's artifact" "$tmp/fix.sarif" \
+	'results.filter((r) => r.fixes).length >= 8 &&
+	 results.filter((r) => r.fixes).every((r) => r.fixes.every((f) => f.description.text &&
+		f.artifactChanges[0].artifactLocation.uri === r.locations[0].physicalLocation.artifactLocation.uri &&
+		f.artifactChanges[0].replacements.every((p) => p.deletedRegion.startLine >= 1 &&
+			typeof p.insertedContent.text === "string"))) &&
+	 results.some((r) => r.fixes && r.fixes[0].artifactChanges[0].replacements[0].insertedContent.text === "")'
+
 finish
