@@ -2,6 +2,7 @@
  * on first use into flat tables indexed by Region and resource type, so that
  * a query is an array lookup (Regions by binary search). */
 #include "facts.h"
+#include "facts_base.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -15,9 +16,6 @@
 #include "registry.h"
 #include "../linter/suggest.h"
 
-#define MAX_TYPES     32
-#define MAX_ARN_FORMS 64
-#define MAX_PREFIXES  32
 
 /* ---- data access helpers ---- */
 
@@ -59,7 +57,7 @@ static enum fact cell_value(const struct node *c, const char **note,
 	return FACT_UNKNOWN;
 }
 
-static int seq_has(const struct node *seq, const char *s)
+int seq_has(const struct node *seq, const char *s)
 {
 	uint32_t i;
 	if (!node_is(seq, N_SEQ) || !s)
@@ -72,37 +70,7 @@ static int seq_has(const struct node *seq, const char *s)
 
 /* ---- Regions and resource types (shared by all datasets) ---- */
 
-struct region_entry {
-	struct region_info info;
-	char *label;
-};
-
-struct partition_prefix {
-	const char *prefix, *partition;
-};
-
-struct arn_form {
-	const char *service, *resource; /* resource "" = any */
-	int type;
-	int recovery_point; /* a recovery point form, not a resource */
-};
-
-static struct {
-	pthread_once_t once;
-	struct region_entry *regions;
-	size_t nregions;
-	struct partition_prefix prefixes[MAX_PREFIXES];
-	size_t nprefixes;
-	const char *partitions[MAX_PREFIXES];
-	size_t npartitions;
-	const char *type_name[MAX_TYPES];
-	const char *type_display[MAX_TYPES];
-	size_t ntypes;
-	struct arn_form forms[MAX_ARN_FORMS];
-	size_t nforms;
-	const struct node *shared;	   /* shared_arn_forms */
-	const struct node *cfn[MAX_TYPES]; /* CloudFormation resource types */
-} base = {.once = PTHREAD_ONCE_INIT};
+struct facts_base base = {.once = PTHREAD_ONCE_INIT};
 
 static int region_cmp(const void *a, const void *b)
 {
@@ -195,7 +163,7 @@ static void load_base(void)
 	load_types();
 }
 
-static void base_init(void)
+void base_init(void)
 {
 	pthread_once(&base.once, load_base);
 }
@@ -357,143 +325,6 @@ char *facts_typeset_str(uint32_t s, char *buf, size_t n)
 		used += (size_t)w;
 	}
 	return buf;
-}
-
-/* ---- ARN classification ---- */
-
-static int span_has_star(const char *s, size_t len)
-{
-	return memchr(s, '*', len) != NULL;
-}
-
-static int classify(const char *s, size_t len, struct arn_types *out, int rp)
-{
-	const char *field[6];
-	size_t flen[6], nf, k;
-	struct arn_fields x;
-	const char *svc, *res;
-	size_t svclen, rlen, rtlen;
-	int service_known = 0;
-
-	memset(out, 0, sizeof(*out));
-	base_init();
-	if (len == 1 && s[0] == '*') {
-		out->any = 1;
-		return 0;
-	}
-	arn_split(s, len, 0, &x);
-	for (nf = 0; nf < x.n; nf++) {
-		field[nf] = s + x.f[nf].off;
-		flen[nf] = x.f[nf].len;
-	}
-	if (flen[0] != 3 || memcmp(field[0], "arn", 3) != 0) {
-		/* "ar*" could still be any ARN; anything else is not one */
-		const char *star = memchr(s, '*', len);
-		size_t pl = star ? (size_t)(star - s) : 0;
-		if (star && pl <= 4 && memcmp(s, "arn:", pl) == 0) {
-			out->any = 1;
-			return 0;
-		}
-		return -1;
-	}
-	/* a wildcard in the service: any type; one in the partition, Region
-	 * or account (Fn::Sub's ${AWS::Region}) says nothing about the type */
-	if (nf < 3) {
-		if (!span_has_star(s, len))
-			return -1;
-		out->any = 1;
-		return 0;
-	}
-	if (span_has_star(field[2], flen[2])) {
-		out->any = 1;
-		return 0;
-	}
-	svc = field[2];
-	svclen = flen[2];
-	if (nf < 6) {
-		/* "arn:aws:rds:*" style: the rest is a wildcard, else malformed */
-		if (!span_has_star(s, len))
-			return -1;
-		res = "*";
-		rlen = 1;
-	} else {
-		res = field[5];
-		rlen = flen[5];
-	}
-	for (rtlen = 0; rtlen < rlen && res[rtlen] != ':' && res[rtlen] != '/';
-	     rtlen++)
-		;
-	if (rtlen == rlen)
-		rtlen = 0; /* no separator: the resource is a bare name (S3) */
-	for (k = 0; k < base.nforms; k++) {
-		const struct arn_form *f = &base.forms[k];
-		size_t fr = strlen(f->resource);
-		const char *star;
-		if (f->recovery_point != rp)
-			continue;
-		if (strlen(f->service) != svclen ||
-		    memcmp(f->service, svc, svclen) != 0)
-			continue;
-		service_known = 1;
-		if (fr == 0) {
-			out->known |= 1u << f->type;
-			continue;
-		}
-		star = rtlen ? memchr(res, '*', rtlen) : memchr(res, '*', rlen);
-		if (star) {
-			/* "d*" may be "db": a prefix match makes it possible */
-			size_t pl = (size_t)(star - res);
-			if (pl <= fr && memcmp(f->resource, res, pl) == 0)
-				out->maybe |= 1u << f->type;
-		} else if (rtlen == fr && memcmp(f->resource, res, fr) == 0) {
-			out->known |= 1u << f->type;
-		}
-	}
-	if (!service_known || (!out->known && !out->maybe)) {
-		out->unsupported = !rp;
-		return 0;
-	}
-	/* forms shared by several types (rds cluster: Aurora, DocumentDB, Neptune) */
-	for (k = 0; node_is(base.shared, N_SEQ) && k < base.shared->len; k++) {
-		const struct node *sh = seq_at(base.shared, k);
-		const char *ss = node_str(map_get(sh, "service"));
-		const char *sr = node_str(map_get(sh, "resource"));
-		const struct node *mb = map_get(sh, "maybe");
-		uint32_t j;
-		if (!ss || !sr || strlen(ss) != svclen ||
-		    memcmp(ss, svc, svclen) != 0)
-			continue;
-		if (strlen(sr) != rtlen || memcmp(sr, res, rtlen) != 0)
-			continue;
-		for (j = 0; node_is(mb, N_SEQ) && j < mb->len; j++) {
-			int t = facts_type_index(node_str(seq_at(mb, j)));
-			if (t >= 0)
-				out->maybe |= 1u << t;
-		}
-		out->note = node_str(map_get(sh, "note"));
-	}
-	out->maybe &= ~out->known;
-	return 0;
-}
-
-int facts_arn_types(const char *s, size_t len, struct arn_types *out)
-{
-	return classify(s, len, out, 0);
-}
-
-int facts_recovery_point_types(const char *s, size_t len, struct arn_types *out)
-{
-	return classify(s, len, out, 1);
-}
-
-int facts_cfn_type(const char *cfn_type)
-{
-	size_t i;
-	base_init();
-	for (i = 0; cfn_type && i < base.ntypes; i++)
-		if (seq_has(base.cfn[i], cfn_type))
-			return (int)i;
-	return -1;
 }
 
 /* ---- datasets ---- */

@@ -1,0 +1,147 @@
+/* facts_arn.c - which resource types an ARN names: the ARN forms of
+ * resource-types.json (shared by every facts dataset) matched against an
+ * ARN's service and resource, wildcards included; CloudFormation resource
+ * types to ours. */
+#include "facts.h"
+#include "facts_base.h"
+
+#include <string.h>
+
+#include "../linter/tree.h"
+#include "arn.h"
+
+static int span_has_star(const char *s, size_t len)
+{
+	return memchr(s, '*', len) != NULL;
+}
+
+static int classify(const char *s, size_t len, struct arn_types *out, int rp)
+{
+	const char *field[6];
+	size_t flen[6], nf, k;
+	struct arn_fields x;
+	const char *svc, *res;
+	size_t svclen, rlen, rtlen;
+	int service_known = 0;
+
+	memset(out, 0, sizeof(*out));
+	base_init();
+	if (len == 1 && s[0] == '*') {
+		out->any = 1;
+		return 0;
+	}
+	arn_split(s, len, 0, &x);
+	for (nf = 0; nf < x.n; nf++) {
+		field[nf] = s + x.f[nf].off;
+		flen[nf] = x.f[nf].len;
+	}
+	if (flen[0] != 3 || memcmp(field[0], "arn", 3) != 0) {
+		/* "ar*" could still be any ARN; anything else is not one */
+		const char *star = memchr(s, '*', len);
+		size_t pl = star ? (size_t)(star - s) : 0;
+		if (star && pl <= 4 && memcmp(s, "arn:", pl) == 0) {
+			out->any = 1;
+			return 0;
+		}
+		return -1;
+	}
+	/* a wildcard in the service: any type; one in the partition, Region
+	 * or account (Fn::Sub's ${AWS::Region}) says nothing about the type */
+	if (nf < 3) {
+		if (!span_has_star(s, len))
+			return -1;
+		out->any = 1;
+		return 0;
+	}
+	if (span_has_star(field[2], flen[2])) {
+		out->any = 1;
+		return 0;
+	}
+	svc = field[2];
+	svclen = flen[2];
+	if (nf < 6) {
+		/* "arn:aws:rds:*" style: the rest is a wildcard, else malformed */
+		if (!span_has_star(s, len))
+			return -1;
+		res = "*";
+		rlen = 1;
+	} else {
+		res = field[5];
+		rlen = flen[5];
+	}
+	for (rtlen = 0; rtlen < rlen && res[rtlen] != ':' && res[rtlen] != '/';
+	     rtlen++)
+		;
+	if (rtlen == rlen)
+		rtlen = 0; /* no separator: the resource is a bare name (S3) */
+	for (k = 0; k < base.nforms; k++) {
+		const struct arn_form *f = &base.forms[k];
+		size_t fr = strlen(f->resource);
+		const char *star;
+		if (f->recovery_point != rp)
+			continue;
+		if (strlen(f->service) != svclen ||
+		    memcmp(f->service, svc, svclen) != 0)
+			continue;
+		service_known = 1;
+		if (fr == 0) {
+			out->known |= 1u << f->type;
+			continue;
+		}
+		star = rtlen ? memchr(res, '*', rtlen) : memchr(res, '*', rlen);
+		if (star) {
+			/* "d*" may be "db": a prefix match makes it possible */
+			size_t pl = (size_t)(star - res);
+			if (pl <= fr && memcmp(f->resource, res, pl) == 0)
+				out->maybe |= 1u << f->type;
+		} else if (rtlen == fr && memcmp(f->resource, res, fr) == 0) {
+			out->known |= 1u << f->type;
+		}
+	}
+	if (!service_known || (!out->known && !out->maybe)) {
+		out->unsupported = !rp;
+		return 0;
+	}
+	/* forms shared by several types (rds cluster: Aurora, DocumentDB, Neptune) */
+	for (k = 0; node_is(base.shared, N_SEQ) && k < base.shared->len; k++) {
+		const struct node *sh = seq_at(base.shared, k);
+		const char *ss = node_str(map_get(sh, "service"));
+		const char *sr = node_str(map_get(sh, "resource"));
+		const struct node *mb = map_get(sh, "maybe");
+		uint32_t j;
+		if (!ss || !sr || strlen(ss) != svclen ||
+		    memcmp(ss, svc, svclen) != 0)
+			continue;
+		if (strlen(sr) != rtlen || memcmp(sr, res, rtlen) != 0)
+			continue;
+		for (j = 0; node_is(mb, N_SEQ) && j < mb->len; j++) {
+			int t = facts_type_index(node_str(seq_at(mb, j)));
+			if (t >= 0)
+				out->maybe |= 1u << t;
+		}
+		out->note = node_str(map_get(sh, "note"));
+	}
+	out->maybe &= ~out->known;
+	return 0;
+}
+
+int facts_arn_types(const char *s, size_t len, struct arn_types *out)
+{
+	return classify(s, len, out, 0);
+}
+
+int facts_recovery_point_types(const char *s, size_t len, struct arn_types *out)
+{
+	return classify(s, len, out, 1);
+}
+
+int facts_cfn_type(const char *cfn_type)
+{
+	size_t i;
+	base_init();
+	for (i = 0; cfn_type && i < base.ntypes; i++)
+		if (seq_has(base.cfn[i], cfn_type))
+			return (int)i;
+	return -1;
+}
+
