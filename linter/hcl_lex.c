@@ -543,25 +543,7 @@ void hcl_number(const struct hcl_parser *p, size_t s, size_t e, int neg,
 	n->flags = 0;
 	n->len = 0;
 	if (!is_float) {
-		/* exact int64 with overflow detection; beyond it NF_BIG */
-		unsigned long long v = 0, lim;
-		int big = 0;
-		lim = neg ? 9223372036854775808ULL : 9223372036854775807ULL;
-		for (k = s; k < e; k++) {
-			unsigned d = (unsigned)(b[k] - '0');
-			if (v > (lim - d) / 10) {
-				big = 1;
-				break;
-			}
-			v = v * 10 + d;
-		}
-		n->kind = N_INT;
-		if (big) {
-			n->flags = NF_BIG;
-			n->u.i = neg ? (-9223372036854775807LL - 1) : 9223372036854775807LL;
-		} else {
-			n->u.i = neg ? (long long)(0 - v) : (long long)v;
-		}
+		load_int(n, b + s, e - s, neg);
 	} else {
 		char tmp[64], *big = NULL, *t = tmp;
 		size_t l = e - s;

@@ -352,26 +352,8 @@ static int parse_number(struct parser *p, struct node *n)
 	n->start = (uint32_t)s;
 	n->end = (uint32_t)i;
 	if (!is_float) {
-		/* Exact int64 with overflow detection; beyond it NF_BIG. */
-		unsigned long long v = 0, lim;
-		size_t k = s + (b[s] == '-');
-		int neg = b[s] == '-', big = 0;
-		lim = neg ? 9223372036854775808ULL : 9223372036854775807ULL;
-		for (; k < i; k++) {
-			unsigned d = (unsigned)(b[k] - '0');
-			if (v > (lim - d) / 10) {
-				big = 1;
-				break;
-			}
-			v = v * 10 + d;
-		}
-		n->kind = N_INT;
-		if (big) {
-			n->flags = NF_BIG;
-			n->u.i = neg ? (-9223372036854775807LL - 1) : 9223372036854775807LL;
-		} else {
-			n->u.i = neg ? (long long)(0 - v) : (long long)v;
-		}
+		int neg = b[s] == '-';
+		load_int(n, b + s + neg, i - s - (size_t)neg, neg);
 	} else {
 		char tmp[64], *end;
 		double d;

@@ -141,4 +141,25 @@ size_t load_kids_size(uint32_t count, int is_map);
  * (pairwise for small maps, neighbours in the index for big ones). */
 void load_index_map(struct load_ctx *c, struct node *m, int report_dups);
 
+/* n becomes the integer of the ASCII digits d[0..len), negated when neg:
+ * exact in int64; beyond it the nearest bound with NF_BIG set (n's other
+ * flags are the caller's). Shared by the loaders that parse numbers. */
+static inline void load_int(struct node *n, const char *d, size_t len, int neg)
+{
+	unsigned long long v = 0,
+		lim = neg ? 9223372036854775808ULL : 9223372036854775807ULL;
+	size_t k;
+	n->kind = N_INT;
+	for (k = 0; k < len; k++) {
+		unsigned dg = (unsigned)(d[k] - '0');
+		if (v > (lim - dg) / 10) {
+			n->flags |= NF_BIG;
+			n->u.i = neg ? (-9223372036854775807LL - 1) : 9223372036854775807LL;
+			return;
+		}
+		v = v * 10 + dg;
+	}
+	n->u.i = neg ? (long long)(0 - v) : (long long)v;
+}
+
 #endif
