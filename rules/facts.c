@@ -229,11 +229,14 @@ int facts_partition_valid(const char *name)
 	return 0;
 }
 
-const char *facts_region_suggest(const char *code)
+/* The Region code nearest `code` within two edits, and how many are as
+ * near; NULL when none is. */
+static const char *nearest_region(const char *code, size_t *ties)
 {
 	size_t i, best = 3;
 	const char *s = NULL;
 
+	*ties = 0;
 	if (!code)
 		return NULL;
 	base_init();
@@ -243,31 +246,25 @@ const char *facts_region_suggest(const char *code)
 		if (d < best) {
 			best = d;
 			s = base.regions[i].info.code;
+			*ties = 1;
+		} else if (d == best) {
+			(*ties)++;
 		}
 	}
 	return s;
 }
 
+const char *facts_region_suggest(const char *code)
+{
+	size_t ties;
+	return nearest_region(code, &ties);
+}
+
 const char *facts_region_fix(const char *code)
 {
-	size_t i, best = 3, at_best = 0;
-	const char *s = NULL;
-
-	if (!code)
-		return NULL;
-	base_init();
-	for (i = 0; i < base.nregions; i++) {
-		size_t d = edit_distance(code, strlen(code), base.regions[i].info.code,
-					 strlen(base.regions[i].info.code), 0);
-		if (d < best) {
-			best = d;
-			s = base.regions[i].info.code;
-			at_best = 1;
-		} else if (d == best) {
-			at_best++;
-		}
-	}
-	return at_best == 1 ? s : NULL;
+	size_t ties;
+	const char *s = nearest_region(code, &ties);
+	return ties == 1 ? s : NULL;
 }
 
 size_t facts_type_count(void)
