@@ -290,33 +290,33 @@ static void check_root(struct config *c)
 			unknown_key(c, k, top_keys, sizeof(top_keys) / sizeof(top_keys[0]),
 				    "the configuration");
 		} else if (strcmp(name, "facts") == 0) {
-			c->facts = checked_option(c, k, v);
+			c->set.facts = checked_option(c, k, v);
 			c->line_facts = line;
 		} else if (strcmp(name, "region") == 0) {
-			c->region = checked_option(c, k, v);
+			c->set.region = checked_option(c, k, v);
 			c->line_region = line;
 		} else if (strcmp(name, "account") == 0) {
-			c->account = checked_option(c, k, v);
+			c->set.account = checked_option(c, k, v);
 			c->line_account = line;
 		} else if (strcmp(name, "fail-on") == 0) {
 			int f = one_of(c, v, "fail-on", fail_ons, 4);
-			c->fail_on = f; /* none, info, warning, error = 0..3 */
+			c->set.fail_on = f; /* none, info, warning, error = 0..3 */
 			c->line_fail_on = line;
 		} else if (strcmp(name, "format") == 0) {
 			if (one_of(c, v, "format", formats, 5) >= 0)
-				c->format = v->u.str;
+				c->set.format = v->u.str;
 			c->line_format = line;
 		} else if (strcmp(name, "max-file-size") == 0) {
-			c->max_file_size = size_value(c, k, v, (size_t)UINT32_MAX - 1);
+			c->set.max_file_size = size_value(c, k, v, (size_t)UINT32_MAX - 1);
 			c->line_max_file_size = line;
 		} else if (strcmp(name, "max-depth") == 0) {
-			c->max_depth = size_value(c, k, v, 10000);
+			c->set.max_depth = size_value(c, k, v, 10000);
 			c->line_max_depth = line;
 		} else if (strcmp(name, "max-alias-nodes") == 0) {
-			c->max_alias_nodes = size_value(c, k, v, SIZE_MAX);
+			c->set.max_alias_nodes = size_value(c, k, v, SIZE_MAX);
 			c->line_max_alias_nodes = line;
 		} else if (strcmp(name, "max-findings") == 0) {
-			c->max_findings = size_value(c, k, v, SIZE_MAX);
+			c->set.max_findings = size_value(c, k, v, SIZE_MAX);
 			c->line_max_findings = line;
 		} else if (strcmp(name, "rules") == 0) {
 			c->rules = rules_value(c, k, v, &c->nrules);
@@ -421,7 +421,7 @@ int config_load(struct config *c, struct run *r, const char *path, char *err,
 	int rc;
 
 	memset(c, 0, sizeof(*c));
-	c->fail_on = -1;
+	c->set.fail_on = -1;
 	c->path = xstrdup(shown_path(path));
 	arena_init(&c->arena);
 	memset(&c->file, 0, sizeof(c->file));

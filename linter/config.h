@@ -47,6 +47,17 @@ struct conf_override {
 	unsigned line;
 };
 
+/* The settings given by the command line or a configuration file (NULL /
+ * -1 / 0: not given); context, disable and no_context are the command
+ * line's only (a configuration's context is context_set/context). */
+struct flags {
+	const char *facts, *region, *account, *format, *context;
+	int fail_on;
+	size_t max_file_size, max_depth, max_alias_nodes, max_findings;
+	const char *disable;        /* --disable ID,... */
+	int no_context;             /* --no-context */
+};
+
 struct config {
 	char *path;        /* as found */
 	char *dir;         /* its folder, absolute: globs are relative to it */
@@ -55,9 +66,7 @@ struct config {
 	struct arena arena;
 	int broken;        /* it has diagnostics: it is not used */
 	/* settings; NULL, -1 or 0 when the file does not set them */
-	const char *facts, *region, *account, *format;
-	int fail_on;
-	size_t max_file_size, max_depth, max_alias_nodes, max_findings;
+	struct flags set;  /* its scalar settings, as the command line's */
 	int context_set;   /* context given: context (NULL: false) */
 	const char *context;
 	struct conf_rule *rules;

@@ -498,7 +498,7 @@ int main(int argc, char **argv)
 		goto done;
 	}
 	fmt = cli.fmt >= 0 ? cli.fmt
-	      : root && root->format ? out_format_parse(root->format) : OUT_TEXT;
+	      : root && root->set.format ? out_format_parse(root->set.format) : OUT_TEXT;
 	oo.color = fmt == OUT_TEXT && !cli.no_color && isatty(STDOUT_FILENO) &&
 		   !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]);
 	if (broken_configs(&cs, fmt, &oo)) {

@@ -7,43 +7,33 @@
 
 #include "glob.h"
 
+/* The settings f gives, over those already in o. */
+static void apply(struct options *o, const struct flags *f)
+{
+	if (f->facts)
+		o->facts = f->facts;
+	if (f->region)
+		o->region = f->region;
+	if (f->account)
+		o->account = f->account;
+	if (f->fail_on >= 0)
+		o->fail_on = f->fail_on;
+	if (f->max_file_size)
+		o->max_bytes = f->max_file_size;
+	if (f->max_depth)
+		o->max_depth = (unsigned)f->max_depth;
+	if (f->max_alias_nodes)
+		o->max_alias_nodes = f->max_alias_nodes;
+	if (f->max_findings)
+		o->max_findings = f->max_findings;
+}
+
 void settings_options(struct options *o, const struct config *root,
 		      const struct flags *fl)
 {
-	if (root) {
-		if (root->facts)
-			o->facts = root->facts;
-		if (root->region)
-			o->region = root->region;
-		if (root->account)
-			o->account = root->account;
-		if (root->fail_on >= 0)
-			o->fail_on = root->fail_on;
-		if (root->max_file_size)
-			o->max_bytes = root->max_file_size;
-		if (root->max_depth)
-			o->max_depth = (unsigned)root->max_depth;
-		if (root->max_alias_nodes)
-			o->max_alias_nodes = root->max_alias_nodes;
-		if (root->max_findings)
-			o->max_findings = root->max_findings;
-	}
-	if (fl->facts)
-		o->facts = fl->facts;
-	if (fl->region)
-		o->region = fl->region;
-	if (fl->account)
-		o->account = fl->account;
-	if (fl->fail_on >= 0)
-		o->fail_on = fl->fail_on;
-	if (fl->max_file_size)
-		o->max_bytes = fl->max_file_size;
-	if (fl->max_depth)
-		o->max_depth = (unsigned)fl->max_depth;
-	if (fl->max_alias_nodes)
-		o->max_alias_nodes = fl->max_alias_nodes;
-	if (fl->max_findings)
-		o->max_findings = fl->max_findings;
+	if (root)
+		apply(o, &root->set);
+	apply(o, fl);
 }
 
 int settings_init(struct settings *st, struct session *s, const struct flags *fl,
@@ -124,9 +114,9 @@ const struct file_settings *settings_for(struct settings *st,
 		sev[i] = rt->v[i].id ? (unsigned char)rt->v[i].severity : 0;
 	for (i = 0; i < c->nrules; i++)
 		sev[c->rules[i].rule] = (unsigned char)c->rules[i].sev;
-	set->region = c->region;
-	set->account = c->account;
-	set->facts = c->facts;
+	set->region = c->set.region;
+	set->account = c->set.account;
+	set->facts = c->set.facts;
 	for (i = 0; i < c->nper_file && i < 64; i++) {
 		const struct conf_override *o = &c->per_file[i];
 		if (!(m >> i & 1))
@@ -190,8 +180,8 @@ static unsigned where(const struct config *c, const char *path, int what)
 			line = c->per_file[j].line;
 	if (line)
 		return line;
-	return what == 'r' ? (c->region ? c->line_region : 0)
-			   : (c->account ? c->line_account : 0);
+	return what == 'r' ? (c->set.region ? c->line_region : 0)
+			   : (c->set.account ? c->line_account : 0);
 }
 
 static void origin(FILE *fp, const char *name, const char *value,
@@ -230,21 +220,21 @@ void settings_print(FILE *fp, struct settings *st, const struct config *root,
 	origin(fp, "account", set && set->account ? set->account : o->account ? o->account : "(from the documents)",
 	       fl->account ? "--account" : NULL, c, where(c, path, 'a'));
 	origin(fp, "fail-on", fails[o->fail_on], fl->fail_on >= 0 ? "--fail-on" : NULL,
-	       root, root && root->fail_on >= 0 ? root->line_fail_on : 0);
-	origin(fp, "format", fl->format ? fl->format : root && root->format ? root->format : "text",
+	       root, root && root->set.fail_on >= 0 ? root->line_fail_on : 0);
+	origin(fp, "format", fl->format ? fl->format : root && root->set.format ? root->set.format : "text",
 	       fl->format ? "--format" : NULL, root, root ? root->line_format : 0);
 	snprintf(num, sizeof(num), "%zu", o->max_bytes);
 	origin(fp, "max-file-size", num, fl->max_file_size ? "--max-file-size" : NULL,
-	       root, root && root->max_file_size ? root->line_max_file_size : 0);
+	       root, root && root->set.max_file_size ? root->line_max_file_size : 0);
 	snprintf(num, sizeof(num), "%u", o->max_depth);
 	origin(fp, "max-depth", num, fl->max_depth ? "--max-depth" : NULL, root,
-	       root && root->max_depth ? root->line_max_depth : 0);
+	       root && root->set.max_depth ? root->line_max_depth : 0);
 	snprintf(num, sizeof(num), "%zu", o->max_alias_nodes);
 	origin(fp, "max-alias-nodes", num, fl->max_alias_nodes ? "--max-alias-nodes" : NULL,
-	       root, root && root->max_alias_nodes ? root->line_max_alias_nodes : 0);
+	       root, root && root->set.max_alias_nodes ? root->line_max_alias_nodes : 0);
 	snprintf(num, sizeof(num), "%zu", o->max_findings);
 	origin(fp, "max-findings", num, fl->max_findings ? "--max-findings" : NULL,
-	       root, root && root->max_findings ? root->line_max_findings : 0);
+	       root, root && root->set.max_findings ? root->line_max_findings : 0);
 	origin(fp, "context", fl->no_context ? "(none)" : fl->context ? fl->context
 			      : root && root->context_set ? (root->context ? root->context : "(none)")
 			      : root ? "." : "(none)",
@@ -294,12 +284,12 @@ void settings_warn_run_wide(FILE *fp, const struct config_set *cs,
 	for (i = 0; i < cs->nloaded; i++) {
 		const struct config *c = cs->loaded[i];
 		const struct { const char *key; unsigned line; int set; } keys[] = {
-			{ "fail-on", c->line_fail_on, c->fail_on >= 0 },
-			{ "format", c->line_format, c->format != NULL },
-			{ "max-file-size", c->line_max_file_size, c->max_file_size != 0 },
-			{ "max-depth", c->line_max_depth, c->max_depth != 0 },
-			{ "max-alias-nodes", c->line_max_alias_nodes, c->max_alias_nodes != 0 },
-			{ "max-findings", c->line_max_findings, c->max_findings != 0 },
+			{ "fail-on", c->line_fail_on, c->set.fail_on >= 0 },
+			{ "format", c->line_format, c->set.format != NULL },
+			{ "max-file-size", c->line_max_file_size, c->set.max_file_size != 0 },
+			{ "max-depth", c->line_max_depth, c->set.max_depth != 0 },
+			{ "max-alias-nodes", c->line_max_alias_nodes, c->set.max_alias_nodes != 0 },
+			{ "max-findings", c->line_max_findings, c->set.max_findings != 0 },
 			{ "context", c->line_context, c->context_set },
 		};
 		if (c == root || c->broken)

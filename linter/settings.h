@@ -17,15 +17,6 @@
 #include "config.h"
 #include "lint.h"
 
-/* The options given on the command line (NULL / -1 / 0: not given). */
-struct flags {
-	const char *facts, *region, *account, *format, *context;
-	int fail_on;
-	size_t max_file_size, max_depth, max_alias_nodes, max_findings;
-	const char *disable;        /* --disable ID,... */
-	int no_context;             /* --no-context */
-};
-
 /* Options in force for the run: defaults <- root config <- flags. */
 void settings_options(struct options *o, const struct config *root,
 		      const struct flags *fl);
