@@ -19,6 +19,7 @@
 #include "families.h"
 #include "kinds.h"
 #include "model.h"
+#include "shapes.h"
 
 #define E SEV_ERROR
 #define W SEV_WARNING
@@ -437,10 +438,8 @@ static int aws_check_option(const char *name, const char *value, char *why,
 		return -1;
 	}
 	if (strcmp(name, "account") == 0) {
-		for (i = 0; value[i]; i++)
-			if (value[i] < '0' || value[i] > '9')
-				break;
-		if (!value[i] && i == 12)
+		/* the account field of an ARN, as the shapes' data says */
+		if (re_match(shapes_arns()->account_re, value, strlen(value)))
 			return 0;
 		snprintf(why, n, "account '%.40s' is not an AWS account id (12 digits)",
 			 value);
