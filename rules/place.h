@@ -20,6 +20,8 @@ struct place {
 	const char *region, *account, *partition;
 	unsigned same_region : 1, same_account : 1, same_partition : 1;
 	unsigned region_from_doc : 1; /* source: from the document, not --region */
+	/* the Region or account is a Parameter's Default (assumed) */
+	const char *region_param, *account_param;
 };
 
 /* A string in the document that a rule may point into: the node, and the
@@ -37,6 +39,8 @@ struct tmpl {
 	const char *text;
 	const struct node *node;
 	const struct node *vars; /* Fn::Sub variable map, or NULL */
+	const struct node *at;   /* the value (for the Parameters around it) */
+	const char *param;       /* the text is this Parameter's Default */
 	int sub;		 /* ${...} are variables (Fn::Sub, Fn::Join) */
 };
 

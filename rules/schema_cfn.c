@@ -132,32 +132,89 @@ static const char *show_partial(struct vctx *c, const struct sbuf *b)
 	return o.s;
 }
 
+/* Check v against s with `note` added to what the messages say. */
+static void check_noted(struct vctx *c, const struct shape *s,
+			const struct node *v, const struct node *key,
+			const char *label, const struct node *at, const char *note)
+{
+	const struct node *old_at = c->at;
+	const char *old = c->assumed;
+	if (at && !c->at)
+		c->at = at;
+	c->assumed = arena_printf(&c->d->arena, "%s%s", old ? old : "", note);
+	check_value(c, s, v, key, label);
+	c->at = old_at;
+	c->assumed = old;
+}
+
 void check_intrinsic(struct vctx *c, const struct shape *s,
 			    const struct node *v, enum cfn_fn fn,
 			    const struct node *key, const char *label)
 {
 	const struct node *arg = map_val(v, 0), *def;
-	enum cfn_known how;
+	struct cfn_val cv;
+	struct cfn_branch br[8];
 	struct sbuf b = { 0 };
+	size_t i, n;
+	int cond, assumed;
 
 	switch (fn) {
 	case FN_IF:
-		/* [condition, value if true, value if false]: both can happen. */
-		if (node_is(arg, N_SEQ) && arg->len == 3) {
-			check_value(c, s, seq_at(arg, 1), key, label);
-			check_value(c, s, seq_at(arg, 2), key, label);
+		/* [condition, value if true, value if false]: the branch the
+		 * condition takes (with the Parameters' Defaults), else both. */
+		if (!node_is(arg, N_SEQ) || arg->len != 3)
+			return;
+		cond = cfn_condition(c->d, v, node_str(seq_at(arg, 0)), &assumed);
+		if (cond >= 0) {
+			const char *name = node_str(seq_at(arg, 0));
+			if (assumed)
+				check_noted(c, s, seq_at(arg, cond ? 1 : 2), key, label,
+					    NULL, arena_printf(&c->d->arena,
+					    " (condition %s is %s with the Parameters' "
+					    "Defaults)", name, cond ? "true" : "false"));
+			else
+				check_value(c, s, seq_at(arg, cond ? 1 : 2), key, label);
+			return;
 		}
+		for (i = 1; i <= 2; i++)
+			check_noted(c, s, seq_at(arg, (uint32_t)i), key, label, NULL,
+				    node_str(seq_at(arg, 0))
+					    ? arena_printf(&c->d->arena,
+							   " (when condition %s is %s)",
+							   node_str(seq_at(arg, 0)),
+							   i == 1 ? "true" : "false")
+					    : i == 1 ? " (when its condition is true)"
+						     : " (when its condition is false)");
+		return;
+	case FN_FINDINMAP:
+		/* an entry of a known mapping, reported at the Fn::FindInMap */
+		if (c->at)
+			return;
+		cfn_eval(c->d, v, &cv);
+		if ((cv.how == CFN_LITERAL || cv.how == CFN_ASSUMED) && cv.node) {
+			check_noted(c, s, cv.node, key, label, v,
+				    cv.note ? arena_printf(&c->d->arena, " (%s)", cv.note)
+					    : " (from Mappings)");
+			return;
+		}
+		n = cfn_branches(c->d, v, br, 8);
+		for (i = 0; i < n; i++)
+			check_noted(c, s, br[i].node, key, label, v,
+				    arena_printf(&c->d->arena, " (%s)", br[i].label));
 		return;
 	case FN_REF:
 		if (!is_scalar_shape(s) || c->at)
 			return;
-		def = cfn_value(c->d, v, &how);
-		if (how != CFN_ASSUMED || !def)
+		cfn_eval(c->d, v, &cv);
+		def = cv.node;
+		if (cv.how != CFN_ASSUMED || !def)
 			return;
 		c->at = v;
-		c->assumed = arena_printf(&c->d->arena,
-					  " (assuming parameter %s's default %s)",
-					  node_str(arg), show(c, def));
+		c->assumed = cv.note
+			? arena_printf(&c->d->arena, " (%s: %s)", cv.note, show(c, def))
+			: arena_printf(&c->d->arena,
+				       " (assuming parameter %s's default %s)",
+				       node_str(arg), show(c, def));
 		check_value(c, s, def, key, label);
 		c->at = NULL;
 		c->assumed = NULL;

@@ -32,12 +32,10 @@ const struct rule_example bkp301_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: orders\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:dynamodb:us-east-1:111122223333:table/Orders\n" },
+	"SelectionName: orders\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:dynamodb:us-east-1:111122223333:table/Orders\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--region us-east-1", .text =
 	"# DynamoDB tables stay in their Region's vault; a replica in another\n"
@@ -51,12 +49,10 @@ const struct rule_example bkp301_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 35\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: orders\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:dynamodb:us-east-1:111122223333:table/Orders\n" },
+	"SelectionName: orders\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:dynamodb:us-east-1:111122223333:table/Orders\n" },
 	EXAMPLES_END
 };
 
@@ -82,12 +78,10 @@ const struct rule_example bkp302_examples[] = {
 	"        MoveToColdStorageAfterDays: 30\n"
 	"        DeleteAfterDays: 365\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: databases\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
+	"SelectionName: databases\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml", .text =
 	"BackupPlan:\n"
 	"  BackupPlanName: databases\n"
@@ -98,12 +92,10 @@ const struct rule_example bkp302_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 365\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: databases\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
+	"SelectionName: databases\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
 	EXAMPLES_END
 };
 
@@ -156,12 +148,10 @@ const struct rule_example bkp304_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: databases\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
+	"SelectionName: databases\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--region us-east-1 --disable rds-option-groups-not-copied", .text =
 	"# The option group of db:orders exists in us-west-2 too (created with the\n"
@@ -177,12 +167,10 @@ const struct rule_example bkp304_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: databases\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
+	"SelectionName: databases\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
 	EXAMPLES_END
 };
 
@@ -204,12 +192,10 @@ const struct rule_example bkp305_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 35\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: files\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0\n" },
+	"SelectionName: files\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml", .text =
 	"# EFS has no point-in-time recovery: an hourly snapshot is the closest.\n"
 	"BackupPlan:\n"
@@ -221,12 +207,10 @@ const struct rule_example bkp305_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 35\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: files\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0\n" },
+	"SelectionName: files\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0\n" },
 	EXAMPLES_END
 };
 
@@ -252,12 +236,10 @@ const struct rule_example bkp306_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: warehouse\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:redshift:us-east-1:111122223333:cluster:warehouse\n" },
+	"SelectionName: warehouse\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:redshift:us-east-1:111122223333:cluster:warehouse\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--facts current --region us-east-1", .text =
 	"BackupPlan:\n"
@@ -269,12 +251,10 @@ const struct rule_example bkp306_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 35\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: warehouse\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:redshift:us-east-1:111122223333:cluster:warehouse\n" },
+	"SelectionName: warehouse\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:redshift:us-east-1:111122223333:cluster:warehouse\n" },
 	EXAMPLES_END
 };
 
@@ -304,12 +284,10 @@ const struct rule_example bkp307_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: orders\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:s3:::orders-archive\n" },
+	"SelectionName: orders\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:s3:::orders-archive\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--facts current --region us-east-1", .text =
 	"# Point-in-time recovery in us-east-1; a daily snapshot, on its own rule,\n"
@@ -330,11 +308,9 @@ const struct rule_example bkp307_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: orders\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:s3:::orders-archive\n" },
+	"SelectionName: orders\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:s3:::orders-archive\n" },
 	EXAMPLES_END
 };
