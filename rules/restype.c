@@ -324,11 +324,13 @@ static void cold_add(struct cold_use *u, const struct node *key,
 	const char *name = rm->name;
 	if (!u->key)
 		u->key = key;
+	char quoted[120];
 	/* one name a rule, however many of its lifecycles */
-	if (u->n && strstr(u->rules, name))
+	snprintf(quoted, sizeof(quoted), "'%s'", name);
+	if (u->n && strstr(u->rules, quoted))
 		return;
 	snprintf(u->rules + used, sizeof(u->rules) - used, "%s'%s'%s",
-		 u->n ? ", " : "", name, copy ? " (its copy)" : "");
+		 u->n ? "\001" : "", name, copy ? " (its copy)" : "");
 	u->n++;
 }
 
@@ -372,8 +374,23 @@ static void report_cold(struct doc *d, const struct facts *f,
 	int t;
 	size_t i;
 
-	snprintf(where, sizeof(where), "%s of rule%s %s", fname(d, F_COLD_AFTER),
-		 u->n > 1 ? "s" : "", u->rules);
+	{
+		/* "'a', 'b' and 'c'": the separators were left as \001 */
+		char list[300], *q;
+		const char *last = strrchr(u->rules, '\001');
+		size_t o = 0;
+		for (q = (char *)u->rules; *q && o + 6 < sizeof(list); q++) {
+			if (*q != '\001') {
+				list[o++] = *q;
+				continue;
+			}
+			memcpy(list + o, q == last ? " and " : ", ", q == last ? 5 : 2);
+			o += q == last ? 5 : 2;
+		}
+		list[o] = '\0';
+		snprintf(where, sizeof(where), "%s of rule%s %s",
+			 fname(d, F_COLD_AFTER), u->n > 1 ? "s" : "", list);
+	}
 	yes = facts_types_with(f, ALL_TYPES, feat, FACT_YES, p->src.region);
 	facts_typeset_str(yes, ok, sizeof(ok));
 	/* certain: types that never go to cold storage */
