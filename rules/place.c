@@ -206,6 +206,10 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 	}
 	if (value_tmpl(d, v, &t) < 0)
 		return -1;
+	/* ${AWS::Region} in a plain CloudFormation string is no Region:
+	 * BKP801 says so, and nothing else */
+	if (!t.sub && d->kind == DOC_CFN && tmpl_has_var(t.text, strlen(t.text)))
+		return -1;
 	arn_split(t.text, strlen(t.text), ARN_SUB, &x);
 	if (x.n != 6 || x.f[0].len != 3 || memcmp(t.text, "arn", 3) != 0)
 		return -1;

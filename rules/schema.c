@@ -434,22 +434,30 @@ static void check_list(struct vctx *c, const struct shape *s,
 		check_unique(c, s, v, label);
 	if (!s->arn_quota)
 		return;
+	/* "500 without wildcards, or 30 ARNs with wildcards": 30 in all
+	 * once any has one */
 	for (i = 0; i < v->len; i++) {
 		const struct node *it = seq_at(v, i);
+		if (it->kind == N_STR && memchr(it->u.str, '*', it->len))
+			wild++;
+	}
+	for (i = 0; i < v->len; i++) {
+		const struct node *it = seq_at(v, i);
+		long long max = wild ? s->arn_max_wild : s->arn_max;
 		if (it->kind != N_STR && !(c->cfn && node_intrinsic(it)))
 			continue;
-		arns++;
-		if (arns == s->arn_max + 1) {
-			rep(c, BKP109, it, "%s has %u ARNs; at most %lld are "
-			    "allowed (%lld when any has a wildcard)", label,
-			    v->len, s->arn_max, s->arn_max_wild);
+		if (++arns == max + 1) {
+			if (wild)
+				rep(c, BKP109, it, "%s has %u ARNs, %lld of them "
+				    "with wildcards; with any wildcard at most %lld "
+				    "are allowed (%lld without)", label, v->len,
+				    wild, s->arn_max_wild, s->arn_max);
+			else
+				rep(c, BKP109, it, "%s has %u ARNs; at most %lld "
+				    "are allowed (%lld when any has a wildcard)",
+				    label, v->len, s->arn_max, s->arn_max_wild);
 			return;
 		}
-		if (it->kind == N_STR && memchr(it->u.str, '*', it->len) &&
-		    ++wild == s->arn_max_wild + 1)
-			rep(c, BKP109, it, "%s has more than %lld ARNs with "
-			    "wildcards; at most %lld are allowed", label,
-			    s->arn_max_wild, s->arn_max_wild);
 	}
 }
 
@@ -557,6 +565,51 @@ static const struct member *unknown_key(struct vctx *c, const struct shape *s,
 	return NULL;
 }
 
+/* A mapping that names members by their aliases (a tag's {Key, Value}
+ * where a Condition has ConditionKey and ConditionValue): one finding for
+ * it, instead of unknown keys and missing members. 1 when reported. */
+static int aliased(struct vctx *c, const struct shape *s, const struct node *v,
+		   const unsigned char *present)
+{
+	const char *target;
+	const struct member *m;
+	struct diag *dg;
+	uint32_t k;
+	int n = 0;
+
+	for (k = 0; k < v->len; k++) {
+		const char *name = node_str(map_key(v, k));
+		if (!name || !(target = note_find(s->aliases, s->naliases, name)))
+			continue;
+		if ((m = member_find(s, target)) && present[m - s->members])
+			return 0; /* the real member is there too */
+		n++;
+	}
+	if (!n)
+		return 0;
+	dg = rep(c, BKP101, map_key(v, 0), "%s", s->alias_note ? s->alias_note
+				: "members written under other names");
+	if (dg) {
+		const char *names[16], *add[16];
+		size_t i, j, nn = 0, na = 0;
+		for (i = 0; i < s->naliases && nn < 16; i++)
+			names[nn++] = arena_printf(&c->d->arena, "%s to %s",
+						   s->aliases[i].name, s->aliases[i].text);
+		for (i = 0; i < s->nrequired && na < 16; i++) {
+			int is_target = 0;
+			for (j = 0; j < s->naliases; j++)
+				is_target |= strcmp(s->aliases[j].text, s->required[i]) == 0;
+			m = member_find(s, s->required[i]);
+			if (!is_target && !present[m - s->members])
+				add[na++] = s->required[i];
+		}
+		diag_hint(c->d->file, dg, "rename %s%s", join_list(c, names, nn, ""),
+			  na ? arena_printf(&c->d->arena, ", and add %s",
+					    join_list(c, add, na, "")) : "");
+	}
+	return 1;
+}
+
 static void check_struct(struct vctx *c, const struct shape *s,
 			 const struct node *v, const struct node *key,
 			 const char *label, const char *where)
@@ -573,6 +626,8 @@ static void check_struct(struct vctx *c, const struct shape *s,
 		if (map_key(v, k)->kind == N_STR &&
 		    (m = member_find(s, map_key(v, k)->u.str)))
 			present[m - s->members] = 1;
+	if (s->naliases && aliased(c, s, v, present))
+		return;
 	for (k = 0; k < v->len; k++) {
 		const struct node *kn = map_key(v, k);
 		if (kn->kind != N_STR) {
@@ -604,6 +659,19 @@ static void check_struct(struct vctx *c, const struct shape *s,
 		struct diag *dg;
 		if (present[r - s->members] || named[r - s->members])
 			continue;
+		if (v == c->root && note_find(s->cli, s->ncli, s->required[i])) {
+			/* aws backup ... --cli-input-json file://x.json
+			 * --backup-plan-id ID: the option gives it */
+			const char *opt = note_find(s->cli, s->ncli, s->required[i]);
+			dg = rep(c, BKP103, key ? key : v, "%s has no %s, which %s "
+				 "requires: the command line must give it (%s)",
+				 label, s->required[i], where, opt);
+			diag_demote(dg, 1);
+			diag_hint(c->d->file, dg,
+				  "pass %s on the command line, or add %s to the file",
+				  opt, s->required[i]);
+			continue;
+		}
 		dg = rep(c, BKP103, key ? key : v, "%s has no %s, which %s "
 			 "requires", label, s->required[i], where);
 		if (dg && s->nrequired > 1)
@@ -756,5 +824,6 @@ void schema_check_doc(struct doc *d)
 	s = doc_shape(c.db, label);
 	if (!s)
 		shapes_defect(c.db->file, "no shape for document", label);
+	c.root = d->root;
 	check_value(&c, s, d->root, NULL, "the document");
 }

@@ -28,16 +28,53 @@ int is_scalar_shape(const struct shape *s)
 }
 
 /* A partly known string: its text, with a placeholder byte for each part
- * known only at deploy time. */
+ * known only at deploy time, and its shortest length once deployed. */
 struct sbuf {
 	struct strbuf b;  /* in the document's arena */
 	int ph;           /* placeholders added */
+	size_t nph;       /* how many */
+	size_t min;       /* the literal characters and each placeholder's
+			   * shortest value */
+	struct strbuf why; /* "AWS::AccountId is 12 characters, ..." */
 };
 
 static void sb_add(struct vctx *c, struct sbuf *b, const char *s, size_t n)
 {
 	b->b.a = &c->d->arena;
 	strbuf_add(&b->b, s, n);
+	b->min += utf8_count(s, n);
+}
+
+/* The shortest value a ${name} takes: a pseudo parameter's, a
+ * Parameter's MinLength or shortest AllowedValue; 0 when unknown. */
+static size_t ph_min(struct vctx *c, const char *name, size_t n)
+{
+	char key[128];
+	const char *m;
+	const struct node *p, *av;
+	size_t best = 0;
+	uint32_t i;
+	long long ml;
+
+	if (n >= sizeof(key))
+		return 0;
+	memcpy(key, name, n);
+	key[n] = '\0';
+	if ((m = note_find(shapes_arns()->pseudo_min, shapes_arns()->npseudo_min, key)))
+		return (size_t)atoi(m);
+	p = map_get(map_get(c->d->root, "Parameters"), key);
+	if (node_int(map_get(p, "MinLength"), &ml, 1) && ml > 0)
+		best = (size_t)ml;
+	av = map_get(p, "AllowedValues");
+	for (i = 0; node_is(av, N_SEQ) && i < av->len; i++) {
+		const struct node *x = seq_at(av, i);
+		size_t l = node_is(x, N_STR) ? utf8_count(x->u.str, x->len) : 0;
+		if (!node_is(x, N_STR))
+			return best;
+		if (i == 0 || l < best)
+			best = l;
+	}
+	return best;
 }
 
 static void sb_ph(struct vctx *c, struct sbuf *b, const char *name, size_t n)
@@ -45,8 +82,20 @@ static void sb_ph(struct vctx *c, struct sbuf *b, const char *name, size_t n)
 	/* Pseudo parameters that never contain ':' keep later ARN fields in
 	 * place; anything else may hold colons. */
 	char ph = str_in(name, n, shapes_arns()->colon_free, shapes_arns()->ncolon_free) ? PH_SAFE : PH_ANY;
+	size_t min = ph_min(c, name, n);
 	sb_add(c, b, &ph, 1);
 	b->ph = 1;
+	b->nph++;
+	b->min += min;
+	if (min) {
+		const char *w = arena_printf(&c->d->arena, "%s%.*s %s %zu",
+					     b->why.n ? ", " : "", (int)n, name,
+					     str_in(name, n, (const char *const[]){ "AWS::AccountId" }, 1)
+						     ? "is" : "is at least",
+					     min);
+		b->why.a = &c->d->arena;
+		strbuf_add(&b->why, w, strlen(w));
+	}
 }
 
 /* The text of Fn::Sub's template with ${...} as placeholders ("${!x}" is a
@@ -226,6 +275,9 @@ void check_intrinsic(struct vctx *c, const struct shape *s,
 		if ((fn == FN_SUB ? sub_text(c, arg, &b) : join_text(c, arg, &b)) < 0)
 			return;
 		/* Fn::Sub is shown as written, Fn::Join with ${...} holes. */
+		c->partial_min = b.min - b.nph; /* not the placeholder bytes */
+		c->partial_why = b.why.n ? arena_printf(&c->d->arena,
+				"%s characters", b.why.s) : NULL;
 		check_string_text(c, s, b.b.s ? b.b.s : "", b.b.n, v, label, b.ph,
 				  fn == FN_SUB ? show(c, node_is(arg, N_SEQ) ?
 						      seq_at(arg, 0) : arg) :
