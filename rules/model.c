@@ -461,7 +461,7 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
  * lock or of a logically air-gapped vault. */
 static void build_vault(struct doc *d, struct doc_model *m, const char *id,
 			const struct node *r, const struct node *props,
-			int air_gapped)
+			int air_gapped, int top)
 {
 	struct vault_m *v = &m->vaults[m->nvaults++];
 	const struct node *bounds = props;
@@ -470,7 +470,7 @@ static void build_vault(struct doc *d, struct doc_model *m, const char *id,
 	v->air_gapped = air_gapped;
 	value_read(d, props, F_VAULT_NAME, &v->name_v);
 	v->name = value_is(&v->name_v, VT_STR) ? v->name_v.u.s : NULL;
-	if (!air_gapped) {
+	if (!air_gapped && !top) {
 		struct value lock;
 		value_read(d, props, F_LOCK_CONFIGURATION, &lock);
 		bounds = value_is(&lock, VT_MAP) ? lock.lit : NULL;
@@ -553,7 +553,7 @@ static void build_template(struct doc *d, struct doc_model *m)
 		} else if (strcmp(type, a->cfn_vault) == 0 ||
 			   strcmp(type, a->cfn_air_gapped_vault) == 0) {
 			build_vault(d, m, id, r, props,
-				    strcmp(type, a->cfn_air_gapped_vault) == 0);
+				    strcmp(type, a->cfn_air_gapped_vault) == 0, 0);
 		}
 	}
 }
@@ -603,6 +603,16 @@ struct doc_model *model_of(struct doc *d)
 		build_copyjob(d, m);
 	} else if (k->roles & ROLE_MODULE) {
 		tf_build(d, m);
+	} else if (d->kind == DOC_OTHER) {
+		/* PutBackupVaultLockConfiguration,
+		 * CreateLogicallyAirGappedBackupVault: a vault's bounds */
+		const char *vk;
+		kinds_other(d, &vk);
+		if (vk && node_is(d->root, N_MAP)) {
+			m->vaults = arena_zalloc(&d->arena, sizeof(*m->vaults));
+			build_vault(d, m, NULL, d->root, d->root,
+				    strcmp(vk, "air_gapped") == 0, 1);
+		}
 	}
 	if (m->nplans || m->nsels || m->job || m->nvaults)
 		d->keep = 1;

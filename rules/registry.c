@@ -358,6 +358,7 @@ const struct rule rules[RULE_COUNT] = {
 /* Families run in this order on each document; schema first so that the
  * policy rules can rely on shapes having been reported. */
 static const struct family families[] = {
+	{ .name = "kinds", .check_doc = kinds_check_doc },
 	{ .name = "schema", .check_doc = schema_check_doc },
 	{ .name = "lifecycle", .check_doc = lifecycle_check_doc },
 	{ .name = "schedule", .check_doc = schedule_check_doc },

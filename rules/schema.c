@@ -809,7 +809,7 @@ void schema_check_doc(struct doc *d)
 	const struct shape *s = NULL;
 	const char *label = NULL;
 
-	if (!d->root)
+	if (!d->root || !kind_of(d)->shape)
 		return;
 	memset(&c, 0, sizeof(c));
 	c.d = d;
