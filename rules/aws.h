@@ -41,8 +41,8 @@ const char *aws_cfn_returns(const char *type, const char *attr, int *status);
 size_t aws_cfn_attributes(const char *type, const char **out, size_t max);
 /* The attribute of type that returns kind ("" when Ref does), or NULL. */
 const char *aws_cfn_attr_for(const char *type, const char *kind);
-/* "!Sub arn:...${%s}": how to write the ARN of a resource of a type that
- * has no ARN attribute, or NULL. */
+/* "!Sub arn:...${@}": how to write the ARN of a resource of a type that
+ * has no ARN attribute (@ for its logical id), or NULL. */
 const char *aws_cfn_arn_sub(const char *type);
 /* "a backup vault's ARN" for a kind. */
 const char *aws_cfn_kind_words(const char *kind);

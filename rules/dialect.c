@@ -48,6 +48,7 @@ static const struct {
 	[F_LOCK_CONFIGURATION] = { "lock_configuration", VT_MAP },
 	[F_MIN_RETENTION] = { "min_retention", VT_INT },
 	[F_MAX_RETENTION] = { "max_retention", VT_INT },
+	[F_CONDITION_KEY] = { "condition_key", VT_STR },
 };
 
 static struct dialect dialects[3] = {
@@ -142,6 +143,11 @@ const struct dialect *dialect_of(const struct doc *d)
 {
 	pthread_once(&once, build);
 	return &dialects[kind_of(d)->dialect];
+}
+
+const char *field_id(enum field f)
+{
+	return f < F_COUNT ? field_def[f].id : "";
 }
 
 const char *fname(const struct doc *d, enum field f)

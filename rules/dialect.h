@@ -63,6 +63,7 @@ enum field {
 	F_LOCK_CONFIGURATION,
 	F_MIN_RETENTION,
 	F_MAX_RETENTION,
+	F_CONDITION_KEY,
 	F_COUNT,
 };
 
@@ -89,6 +90,8 @@ struct dialect {
 
 /* The dialect of document d (its kind's). */
 const struct dialect *dialect_of(const struct doc *d);
+/* The id of field f in schemas/dialects.json: "delete_after". */
+const char *field_id(enum field f);
 /* The member name of field f in d's dialect: "DeleteAfterDays". */
 const char *fname(const struct doc *d, enum field f);
 

@@ -76,7 +76,7 @@ static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 	void *q;
 	if (n < *cap)
 		return p;
-	*cap = *cap ? 2 * *cap : 8;
+	*cap = *cap ? 2 * *cap : 1; /* most plans have one rule and one copy */
 	q = arena_zalloc(&d->arena, *cap * size);
 	if (n)
 		memcpy(q, p, n * size);
@@ -534,6 +534,12 @@ static void build_template(struct doc *d, struct doc_model *m)
 		if (strcmp(type, a->cfn_plan) == 0) {
 			struct plan_m *pm = &m->plans[m->nplans];
 			body = map_get(props, a->cfn_plan_property);
+			/* a plan made by an intrinsic: what it decides to */
+			if (node_intrinsic(body) != FN_NONE) {
+				struct value bv;
+				value_as(d, body, VT_MAP, &bv);
+				body = value_is(&bv, VT_MAP) ? bv.lit : NULL;
+			}
 			if (!node_is(body, N_MAP))
 				continue;
 			pm->resource = r;
@@ -543,6 +549,11 @@ static void build_template(struct doc *d, struct doc_model *m)
 		} else if (strcmp(type, a->cfn_selection) == 0) {
 			struct sel_m *sm = &m->sels[m->nsels];
 			body = map_get(props, a->cfn_selection_property);
+			if (node_intrinsic(body) != FN_NONE) {
+				struct value bv;
+				value_as(d, body, VT_MAP, &bv);
+				body = value_is(&bv, VT_MAP) ? bv.lit : NULL;
+			}
 			if (!node_is(body, N_MAP))
 				continue;
 			sm->resource = r;

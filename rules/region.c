@@ -203,6 +203,43 @@ static int same_vault(const struct rule_m *rm, const struct copy_m *cm)
 	return rm->vault && cm->vault && strcmp(rm->vault, cm->vault) == 0;
 }
 
+/* BKP208: a rule's logically air-gapped vault is in the plan's own
+ * account and Region (AWS Backup copies there as part of the backup; a
+ * vault elsewhere is a copy action's job). */
+static void check_air_gapped(struct doc *d, const struct plan_m *p,
+			     const struct rule_m *rm)
+{
+	struct place pl;
+	struct part parts[3];
+	const char *vault, *vref;
+	struct diag *dg = NULL;
+
+	if (!rm->air_gapped.at || rm->air_gapped.state == VS_ABSENT ||
+	    place_of(d, rm->air_gapped.at, &pl, parts, &vault, &vref) < 0)
+		return;
+	if (pl.region && !pl.same_region && p->src.region && facts_region(pl.region) &&
+	    strcmp(pl.region, p->src.region) != 0)
+		dg = report_part(d, BKP208, &parts[0],
+				 "%s of rule '%s' is in %s, but plan '%s' runs in %s: "
+				 "a rule's logically air-gapped vault must be in "
+				 "the plan's own Region%s",
+				 fname(d, F_AIR_GAPPED_TARGET), rm->name,
+				 facts_region_label(pl.region), p->name,
+				 facts_region_label(p->src.region), place_note(d, &pl));
+	else if (pl.account && !pl.same_account && p->src.account &&
+		 strcmp(pl.account, p->src.account) != 0)
+		dg = report_part(d, BKP208, &parts[2],
+				 "%s of rule '%s' is in account %s, but plan '%s' "
+				 "is in account %s: a rule's logically air-gapped "
+				 "vault must be in the plan's own account%s",
+				 fname(d, F_AIR_GAPPED_TARGET), rm->name, pl.account,
+				 p->name, p->src.account, place_note(d, &pl));
+	if (dg)
+		diag_hint(d->file, dg,
+			  "name a logically air-gapped vault of the plan's own "
+			  "account and Region, and reach others with a copy action");
+}
+
 /* The copies of plan p (run phase: the plan's Region may come from its
  * selections). */
 static void check_plan_copies(struct doc *d, const struct facts *f,
@@ -215,6 +252,8 @@ static void check_plan_copies(struct doc *d, const struct facts *f,
 	    check_region(d, f, p->src.region, &p->src_region_part,
 			 fname(d, F_SOURCE_REGION), "") < 0)
 		return;
+	for (j = 0; j < p->nrules; j++)
+		check_air_gapped(d, p, &p->rules[j]);
 	for (j = 0; j < p->ncopies; j++) {
 		struct copy_m *c = &p->copies[j];
 		const struct rule_m *rm = &p->rules[c->rule];

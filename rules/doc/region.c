@@ -273,3 +273,50 @@ const struct rule_example bkp207_examples[] = {
 	"          - !Sub \"arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Orders\"\n" },
 	EXAMPLES_END
 };
+
+const char bkp208_doc[] =
+	"What it checks: a rule's TargetLogicallyAirGappedBackupVaultArn names a\n"
+	"vault in the plan's own Region and account (the plan's Region from\n"
+	"BackupPlanArn, the Region its selected ARNs agree on, or --region; its\n"
+	"account from the selections' IamRoleArn or --account).\n"
+	"\n"
+	"Why: AWS Backup copies a rule's recovery points into its logically\n"
+	"air-gapped vault as part of the backup job, in the plan's account and\n"
+	"Region; a vault anywhere else is reached by a copy action, not by this\n"
+	"member, and the plan is rejected or the job fails.\n";
+
+const struct rule_example bkp208_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "template.yaml",
+	  .args = "--region us-east-1", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      TargetLogicallyAirGappedBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:air-gapped\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle:\n"
+	"        DeleteAfterDays: 35\n"
+	"---\n"
+	"SelectionName: volumes\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:ec2:us-east-1:111122223333:volume/vol-0abc1234def567890\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "template.yaml",
+	  .args = "--region us-east-1", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      TargetLogicallyAirGappedBackupVaultArn: arn:aws:backup:us-east-1:111122223333:backup-vault:air-gapped\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle:\n"
+	"        DeleteAfterDays: 35\n"
+	"---\n"
+	"SelectionName: volumes\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:ec2:us-east-1:111122223333:volume/vol-0abc1234def567890\n" },
+	EXAMPLES_END
+};
