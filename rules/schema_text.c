@@ -21,6 +21,98 @@
 #include "schema_check.h"
 #include "aws.h"
 
+/* A value for a message: strings quoted (control characters escaped, long
+ * ones shortened), other scalars as written. */
+const char *quote(struct vctx *c, const char *s, size_t len)
+{
+	char buf[160];
+	size_t o = 0, i;
+	buf[o++] = '"';
+	for (i = 0; i < len && o < 120; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '"' || ch == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = (char)ch;
+		} else if (ch == '\n' || ch == '\t' || ch == '\r') {
+			buf[o++] = '\\';
+			buf[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
+		} else if (ch < 32 || ch == 127) {
+			o += (size_t)snprintf(buf + o, sizeof(buf) - o,
+					      "\\x%02x", ch);
+		} else {
+			buf[o++] = (char)ch;
+		}
+	}
+	if (i < len) {
+		/* do not cut a UTF-8 sequence in half */
+		while (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
+			o--;
+		if (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0xC0)
+			o--;
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return arena_strdup(&c->d->arena, buf);
+}
+
+const char *show(struct vctx *c, const struct node *n)
+{
+	switch (n->kind) {
+	case N_STR:
+		return quote(c, n->u.str, n->len);
+	case N_INT:
+		return arena_printf(&c->d->arena, "%lld", n->u.i);
+	case N_FLOAT:
+		/* as written: 120.0 is not 120 to the AWS CLI */
+		return arena_strndup(&c->d->arena, c->d->file->src.buf + n->start,
+				     n->end - n->start);
+	case N_BOOL:
+		return n->u.b ? "true" : "false";
+	case N_NULL:
+		return "null";
+	default:
+		return node_kind_name(n);
+	}
+}
+
+
+/* What a node kind is called next to a shape kind, for wrong-type
+ * messages: "an integer", "a string", ... */
+const char *a_kind(const struct node *n)
+{
+	switch (n->kind) {
+	case N_NULL: return "null";
+	case N_BOOL: return "a boolean";
+	case N_INT: return "an integer";
+	case N_FLOAT: return "a number";
+	case N_STR: return "a string";
+	case N_MAP: return "a mapping";
+	case N_SEQ: return "a list";
+	case N_EXPR: return "an expression";
+	}
+	return "a value";
+}
+
+const char *a_shape(const struct shape *s)
+{
+	switch (s->kind) {
+	case SK_STRUCT: case SK_RESOURCE: case SK_MAP: return "a mapping";
+	case SK_LIST: return "a list";
+	case SK_STRING: return "a string";
+	case SK_LONG: case SK_INTEGER: return "an integer";
+	case SK_NUMBER: return "a number";
+	case SK_BOOL: return "a boolean (true or false)";
+	case SK_TIMESTAMP: return "a timestamp";
+	case SK_JSON: return "a JSON object or a string";
+	case SK_ANY: return "any value";
+	case SK_UNION: return "one of several types";
+	}
+	return "a value";
+}
+
+
 /* "a space", "'/'", "U+00E9 'é'", "a tab" */
 static const char *char_name(struct vctx *c, unsigned cp, const char *at,
 			     size_t bytes)
