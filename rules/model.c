@@ -465,6 +465,7 @@ static void build_vault(struct doc *d, struct doc_model *m, const char *id,
 {
 	struct vault_m *v = &m->vaults[m->nvaults++];
 	const struct node *bounds = props;
+	v->doc = d;
 	v->node = r;
 	v->logical_id = id;
 	v->air_gapped = air_gapped;

@@ -169,6 +169,7 @@ struct job_m {
 /* A backup vault the document defines, with its retention bounds (vault
  * lock, logically air-gapped vault). */
 struct vault_m {
+	struct doc *doc;
 	const struct node *node;     /* the vault (resource or document) */
 	const char *logical_id;      /* CFN: its logical id; else NULL */
 	const char *name;            /* BackupVaultName, or NULL */

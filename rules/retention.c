@@ -136,10 +136,7 @@ static const struct vault_m *find_vault(const struct vaults *vs,
 	size_t i;
 	for (i = 0; i < vs->n; i++) {
 		const struct vault_m *v = vs->v[i];
-		int same_doc = vs->v[i]->node && p->doc->model &&
-			       v >= ((struct doc_model *)p->doc->model)->vaults &&
-			       v < ((struct doc_model *)p->doc->model)->vaults +
-					   ((struct doc_model *)p->doc->model)->nvaults;
+		int same_doc = v->doc == p->doc;
 		if (ref && same_doc && v->logical_id && strcmp(v->logical_id, ref) == 0)
 			return v;
 		if (!ref && name && v->name && strcmp(v->name, name) == 0 &&
