@@ -449,10 +449,14 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 	if (unknown)
 		sm->any = 1; /* a list known only at deploy time */
 	each_entry(d, &sm->not_resources, excluded_entry, sm, &ncap, &nunknown);
-	/* "Either 'ListOfTags' or 'Resources' section must be non-empty":
-	 * AWS rejects the selection, which protects nothing */
-	if (!n && !tags && !unknown)
+	/* "Either 'ListOfTags' or 'Resources' section must be non-empty" (the
+	 * API, 2022-2023), or every supported and opted-in resource (the API
+	 * reference, for a selection of no conditions, tags or resources) */
+	if (!n && !tags && !unknown) {
 		sm->empty = 1;
+		if (sm->conditions.state == VS_ABSENT)
+			sm->any = 1;
+	}
 	sm->known &= ~sm->excluded;
 	sm->maybe &= ~sm->excluded;
 }

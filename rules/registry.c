@@ -244,10 +244,10 @@ const struct rule rules[RULE_COUNT] = {
 
 /* ---- selections: rules/selection.c ---- */
 [BKP308] = {
-	.id = "BKP308", .name = "empty-selection", .severity = E,
-	.summary = "A selection with neither Resources nor ListOfTags: AWS rejects it.",
+	.id = "BKP308", .name = "empty-selection", .severity = W,
+	.summary = "A selection with neither Resources nor ListOfTags: rejected, or (with nothing at all) every opted-in resource.",
 	DOC(bkp308),
-	.source = "AWS Backup API (InvalidParameterValueException: Either 'ListOfTags' or 'Resources' section must be non-empty; terraform-provider-aws #24235, #25436)",
+	.source = "AWS Backup API reference, BackupSelection (with no conditions, tags or resources AWS Backup selects all supported and opted-in resources); InvalidParameterValueException \"Either 'ListOfTags' or 'Resources' section must be non-empty\" (terraform-provider-aws #24235, #25436; 2022-2023)",
 },
 [BKP309] = {
 	.id = "BKP309", .name = "tag-key-not-resource-tag", .severity = E,

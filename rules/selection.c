@@ -15,28 +15,40 @@ static const struct node *sel_at(const struct sel_m *s)
 	return s->sel_name.at ? s->sel_name.at : s->sel;
 }
 
-/* BKP308: "Invalid backup selection. Either 'ListOfTags' or 'Resources'
- * section must be non-empty." */
+/* BKP308: a selection of no Resources and no ListOfTags. Conditions alone
+ * narrow nothing: the API rejected such selections ("Invalid backup
+ * selection. Either 'ListOfTags' or 'Resources' section must be
+ * non-empty", terraform-provider-aws #24235, #25436, 2022-2023); with no
+ * Conditions either, the API reference now says AWS Backup selects every
+ * supported and opted-in resource. Neither is likely what was meant. */
 static void check_empty(struct doc *d, const struct sel_m *s)
 {
 	struct diag *dg;
-	int conds = s->conditions.state != VS_ABSENT;
 	if (!s->empty)
 		return;
-	dg = report(d, BKP308, sel_at(s),
-		    "selection '%s' has no %s and no %s%s: AWS rejects it "
-		    "(\"Either 'ListOfTags' or 'Resources' section must be "
-		    "non-empty\"), and the plan protects nothing through it",
-		    s->name, fname(d, F_RESOURCES), fname(d, F_LIST_OF_TAGS),
-		    conds ? arena_printf(&d->arena, " (%s only narrow what %s selects)",
-					 fname(d, F_CONDITIONS), fname(d, F_RESOURCES))
-			  : "");
-	if (conds)
+	if (s->conditions.state != VS_ABSENT) {
+		dg = report(d, BKP308, sel_at(s),
+			    "selection '%s' has %s but no %s and no %s: %s only "
+			    "narrow what %s selects, and AWS has rejected such a "
+			    "selection (\"Either 'ListOfTags' or 'Resources' "
+			    "section must be non-empty\")",
+			    s->name, fname(d, F_CONDITIONS), fname(d, F_RESOURCES),
+			    fname(d, F_LIST_OF_TAGS), fname(d, F_CONDITIONS),
+			    fname(d, F_RESOURCES));
 		diag_hint(d->file, dg, "add %s: [\"*\"] to select by %s alone",
 			  fname(d, F_RESOURCES), fname(d, F_CONDITIONS));
-	else
-		diag_hint(d->file, dg, "list the ARNs to protect in %s, or the "
-			  "tags in %s", fname(d, F_RESOURCES), fname(d, F_LIST_OF_TAGS));
+		return;
+	}
+	dg = report(d, BKP308, sel_at(s),
+		    "selection '%s' names no %s, %s or %s: AWS either rejects "
+		    "it (\"Either 'ListOfTags' or 'Resources' section must be "
+		    "non-empty\") or, as its API reference now says, selects "
+		    "every supported and opted-in resource of the account",
+		    s->name, fname(d, F_RESOURCES), fname(d, F_LIST_OF_TAGS),
+		    fname(d, F_CONDITIONS));
+	diag_hint(d->file, dg, "list the ARNs to protect in %s (\"*\" for "
+		  "everything, on purpose), or the tags in %s",
+		  fname(d, F_RESOURCES), fname(d, F_LIST_OF_TAGS));
 }
 
 /* BKP309 for one ConditionKey value. */

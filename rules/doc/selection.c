@@ -5,12 +5,17 @@
 
 const char bkp308_doc[] =
 	"What it checks: a selection has a non-empty Resources or ListOfTags.\n"
-	"Conditions alone do not select: they narrow what Resources selects\n"
-	"(Resources: [\"*\"] with Conditions selects by the conditions).\n"
+	"Conditions alone narrow what Resources selects and select nothing on their\n"
+	"own (Resources: [\"*\"] with Conditions selects by the conditions); a\n"
+	"selection of no Resources, ListOfTags or Conditions at all is reported\n"
+	"too.\n"
 	"\n"
-	"Why: AWS rejects such a selection (\"Invalid backup selection. Either\n"
-	"'ListOfTags' or 'Resources' section must be non-empty\"), and a plan\n"
-	"whose selection never deploys protects nothing.\n";
+	"Why: the API has rejected such selections (\"Invalid backup selection.\n"
+	"Either 'ListOfTags' or 'Resources' section must be non-empty\", reported by\n"
+	"Terraform users in 2022 and 2023), and the API reference now says a\n"
+	"selection of no conditions, tags or resources selects every supported and\n"
+	"opted-in resource of the account. Either way the plan does not protect\n"
+	"what was meant: a warning, as AWS's behaviour has changed over time.\n";
 
 const struct rule_example bkp308_examples[] = {
 	{ .kind = EXAMPLE_BAD, .file = "selection.yaml", .text =
