@@ -8,8 +8,9 @@ const char bkp301_doc[] =
 	"action to another Region, and a StartCopyJob of a DynamoDB backup stays in\n"
 	"its Region. Selections are linked to plans in a CloudFormation template\n"
 	"(BackupPlanId !Ref/!GetAtt), across the documents of a run (BackupPlanId),\n"
-	"or as the run's only plan. Known tables give an error; Resources \"*\" or\n"
-	"tag-based selections, which may include tables, a warning. spec: never\n"
+	"or as the run's only plan. Known tables give an error; a selection that\n"
+	"only may include tables (Resources \"*\", tags) one info per plan, and\n"
+	"none when its NotResources takes all tables out. spec: never\n"
 	"(\"DynamoDB does not support cross-Region backup\"). current: only with AWS\n"
 	"Backup advanced features for DynamoDB enabled (one severity lower).\n\n"
 	"Why: the copy job fails for every table, every day, and the disaster\n"
@@ -60,9 +61,14 @@ const char bkp302_doc[] =
 	"What it checks: a Lifecycle (of a rule or a copy action) with\n"
 	"MoveToColdStorageAfterDays in a plan whose selections include resource\n"
 	"types that do not transition to cold storage; the message names them.\n"
-	"spec: only EFS goes to cold storage. current: EFS, EBS and DynamoDB with\n"
-	"advanced features; not RDS, Aurora, S3, EC2, FSx, DocumentDB, Neptune,\n"
-	"Storage Gateway, Redshift, EKS.\n\n"
+	"spec: only EFS goes to cold storage (the guide). current: EFS; DynamoDB\n"
+	"with advanced features; EBS in a Lifecycle with\n"
+	"OptInToArchiveForSupportedResources: true (its archive tier); not RDS,\n"
+	"Aurora, S3, EC2, FSx, DocumentDB, Neptune, Storage Gateway, Redshift, EKS.\n"
+	"A Lifecycle with OptInToArchiveForSupportedResources is written for\n"
+	"today's AWS, so spec takes the EBS archive tier from current. Types a\n"
+	"selection only may include (tags, \"*\") give one info per plan, listing\n"
+	"its rules.\n\n"
 	"Why: AWS silently ignores the setting for those types, so the cost savings\n"
 	"(and the retention arithmetic) you planned on do not happen.\n";
 
@@ -219,7 +225,9 @@ const char bkp306_doc[] =
 	"Regions, which is BKP301) support each kind of copy the plan makes.\n"
 	"current: Redshift is never copied; in opt-in Regions DocumentDB copies\n"
 	"neither way, FSx not across Regions, Neptune, CloudFormation and\n"
-	"Timestream not across accounts. spec: no such limits.\n\n"
+	"Timestream not across accounts. spec: the guide states none of these, so\n"
+	"spec takes them from current. Types a selection only may include give one\n"
+	"info per plan.\n\n"
 	"Why: the copy jobs of those resources fail.\n";
 
 const struct rule_example bkp306_examples[] = {
