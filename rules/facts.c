@@ -91,6 +91,9 @@ struct arn_form {
 	const char *display; /* what its resources are called, when not the
 			      * type's display ("Amazon Redshift Serverless
 			      * namespaces"), or NULL */
+	const char *bare; /* the resource is a bare name (an S3 bucket): one
+			   * with a '/' names something inside it, which is
+			   * no resource of the type; the reason, or NULL */
 };
 
 static struct {
@@ -188,6 +191,7 @@ static void load_types(void)
 				fm->type = (int)i;
 				fm->recovery_point = rp;
 				fm->display = node_str(map_get(a, "display"));
+				fm->bare = node_str(map_get(a, "bare"));
 				base.nforms++;
 			}
 		}
@@ -443,6 +447,10 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 			continue;
 		service_known = 1;
 		if (fr == 0) {
+			if (f->bare && memchr(res, '/', rlen)) {
+				out->note = f->bare;
+				continue;
+			}
 			out->known |= 1u << f->type;
 			continue;
 		}

@@ -140,7 +140,8 @@ enum feature {
 /* A dataset may be layered over another ("spec": the guide's statements over
  * "current" for everything the guide does not state). The cite of one fact
  * names where that fact comes from: the dataset's own source, or "facts:
- * spec, AWS Backup feature availability matrix (where the guide is silent)".
+ * spec, from current where the guide is silent, AWS Backup feature
+ * availability matrix".
  * facts_cite_type: feature feat of type t; facts_cite_region: cross-Region
  * (cross_account 0) or cross-account (1) copy in Region code; both fall back
  * to facts_cite(f). */
@@ -169,7 +170,8 @@ struct arn_types {
 	int any;          /* "*" or a wildcard before the service: any type */
 	int unsupported;  /* a service/resource no resource type has */
 	const char *note; /* e.g. "DocumentDB and Neptune clusters share this
-			   * ARN form", or NULL */
+			   * ARN form"; for an unsupported ARN, why (an S3
+			   * object); or NULL */
 	const char *display; /* what the ARN names, when not the display of
 			      * its type: a form shared by several types
 			      * ("Amazon Aurora, DocumentDB or Neptune

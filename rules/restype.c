@@ -619,17 +619,26 @@ static void check_unsupported(struct doc *d, const struct facts *f,
 		if (r->t.unsupported) {
 			dg = report_part(
 				d, BKP303, &at,
-				"%s is not a resource AWS Backup protects: "
-				"no AWS Backup resource type has this ARN form "
+				"%s is not a resource AWS Backup protects: %s "
 				"(%s)",
 				r->text ? r->text : "this ARN",
+				r->t.note ? r->t.note
+					  : "no AWS Backup resource type has this "
+					    "ARN form",
 				"resource-types.json, AWS Service Authorization "
 				"Reference");
-			diag_hint(
-				d->file, dg,
-				"select the resource itself (an EC2 "
-				"instance, EBS volume, RDS DB instance, DynamoDB "
-				"table, ...), not a snapshot or sub-resource");
+			if (r->t.note && r->text && strchr(r->text, '/'))
+				diag_hint(d->file, dg,
+					  "select the resource it is part of: %.*s",
+					  (int)(strchr(r->text, '/') - r->text),
+					  r->text);
+			else
+				diag_hint(
+					d->file, dg,
+					"select the resource itself (an EC2 "
+					"instance, EBS volume, RDS DB instance, "
+					"DynamoDB table, ...), not a snapshot or "
+					"sub-resource");
 			continue;
 		}
 		no = facts_types_with(f, r->t.known, FEAT_PROTECTED, FACT_NO,
