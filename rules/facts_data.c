@@ -205,10 +205,11 @@ static void load_dataset(size_t k)
 			facts_bad_data(file, "layered_over names no other dataset");
 		f->base = get_locked(b, 1);
 		copy_base(f, f->base, facts_nregions());
-		n = strlen(f->name) + strlen(f->base->source) + strlen(silent) + 16;
+		n = strlen(f->name) + strlen(f->base->name) +
+		    strlen(f->base->source) + strlen(silent) + 24;
 		f->base_cite = xmalloc(n);
-		snprintf(f->base_cite, n, "facts: %s, %s (%s)", f->name,
-			 f->base->source, silent);
+		snprintf(f->base_cite, n, "facts: %s, from %s %s, %s", f->name,
+			 f->base->name, silent, f->base->source);
 	} else {
 		for (i = 0; i < facts_nregions(); i++)
 			f->xregion[i] = f->xaccount[i] = FACT_YES;

@@ -182,7 +182,7 @@ const char bkp206_doc[] =
 	"What it checks: a copy to another account (accounts from the ARNs, else\n"
 	"--account) neither starts nor ends in a Region where the dataset says\n"
 	"cross-account copy is not offered. current: China (Beijing) and China\n"
-	"(Ningxia). spec: none.\n\n"
+	"(Ningxia). spec: the guide does not say, so the same, from current.\n\n"
 	"Why: the copy job fails; the backup never reaches the other account.\n";
 
 const struct rule_example bkp206_examples[] = {

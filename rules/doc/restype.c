@@ -110,9 +110,9 @@ const char bkp303_doc[] =
 	"resource type AWS Backup protects (schemas/resource-types.json: EC2\n"
 	"instances, EBS volumes, EFS and FSx file systems, RDS instances, Aurora,\n"
 	"DocumentDB and Neptune clusters, DynamoDB tables, S3 buckets, ...), and\n"
-	"that the dataset lists the type as protected (spec: the resource types of\n"
-	"botocore 1.29.27, without Redshift, Timestream, CloudFormation, SAP HANA,\n"
-	"EKS).\n\n"
+	"that the dataset lists the type as protected (the guide names no such\n"
+	"list, so spec takes today's from current). An S3 ARN with a '/' names\n"
+	"objects, not a bucket, and selects nothing.\n\n"
 	"Why: AWS Backup skips resources it cannot protect without failing the\n"
 	"plan, so nothing tells you the resource has no backup.\n";
 
@@ -270,8 +270,8 @@ const char bkp307_doc[] =
 	"What it checks: a rule with EnableContinuousBackup: true, in a plan that\n"
 	"may protect a type with continuous backup (S3, RDS, Aurora, SAP HANA),\n"
 	"with a copy action to another Region or account. current: the copy is a\n"
-	"snapshot, without point-in-time restore. spec: the guide does not say;\n"
-	"silent.\n\n"
+	"snapshot, without point-in-time restore. spec: the guide does not say,\n"
+	"so the same, from current.\n\n"
 	"Why: a disaster-recovery plan that counts on restoring to any second in\n"
 	"the other Region can only restore to the copy's snapshot time.\n\n"
 	"Fix: keep point-in-time recovery in the source Region, and copy a\n"
