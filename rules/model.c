@@ -40,12 +40,17 @@ static void lifecycle_map(struct doc *d, const struct value *self,
 	lc->archive = out[2];
 }
 
-static void read_lifecycle(struct doc *d, const struct node *key,
-			   const struct node *v, struct lifecycle_m *lc)
+static void read_lifecycle(struct doc *d, const struct node *parent,
+			   const struct node *key, const struct node *v,
+			   struct lifecycle_m *lc)
 {
 	size_t i;
 
 	value_of(d, key, v, F_LIFECYCLE, &lc->self);
+	if (lc->self.state == VS_ABSENT && node_is(parent, N_MAP) &&
+	    (map_get(parent, fname(d, F_DELETE_AFTER)) ||
+	     map_get(parent, fname(d, F_COLD_AFTER))))
+		lc->misplaced = 1;
 	lifecycle_map(d, &lc->self, lc);
 	if (!lc->self.nalts)
 		return;
@@ -122,7 +127,7 @@ static void read_copy(struct doc *d, struct plan_m *pm, const struct node *a,
 	cm->rule = (int)pm->nrules;
 	value_read_all(d, a, f, 2, out);
 	cm->dest = out[0];
-	read_lifecycle(d, out[1].key, out[1].at, &cm->lc);
+	read_lifecycle(d, a, out[1].key, out[1].at, &cm->lc);
 	value_set_when(d, &cm->dest, w);
 	lifecycle_when(d, &cm->lc, w);
 	cm->cross_region = cm->cross_account = cm->cross_partition = -1;
@@ -201,7 +206,7 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *r,
 	rm->continuous = out[6];
 	rm->copy_actions = out[8];
 	rm->air_gapped = out[9];
-	read_lifecycle(d, out[7].key, out[7].at, &rm->lc);
+	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
 	lifecycle_when(d, &rm->lc, w);
 	rm->name = value_is(&rm->rule_name, VT_STR)
 			   ? rm->rule_name.u.s
@@ -498,7 +503,7 @@ static void build_copyjob(struct doc *d, struct doc_model *m)
 	j->rp = out[0];
 	j->dest = out[1];
 	j->src_vault_v = out[2];
-	read_lifecycle(d, out[3].key, out[3].at, &j->lc);
+	read_lifecycle(d, d->root, out[3].key, out[3].at, &j->lc);
 	j->src_vault = value_is(&j->src_vault_v, VT_STR) ? j->src_vault_v.u.s : NULL;
 	source_place(d, j->rp.at, NULL, &j->src, &j->src_region_part);
 	if (value_is(&j->rp, VT_STR) &&

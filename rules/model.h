@@ -33,6 +33,10 @@ struct lifecycle_m {
 	 * lifecycles it may be (their values carry the branch) */
 	struct lifecycle_m *alts;
 	size_t nalts;
+	/* no Lifecycle, but a member of one (DeleteAfterDays...) written
+	 * beside it, in the rule or copy action (BKP101 says so): what the
+	 * lifecycle was meant to be is not known */
+	int misplaced;
 };
 
 /* The lifecycles lc may be: lc itself, or its alternatives. */

@@ -22,6 +22,8 @@ static int kept(const struct lifecycle_m *lc, long long *days,
 		const struct value **from)
 {
 	*from = NULL;
+	if (lc->misplaced)
+		return 0;
 	if (lc->self.state == VS_ABSENT) {
 		*days = -1;
 		return 1;
@@ -60,6 +62,9 @@ void retention_check_doc(struct doc *d)
 			const struct lifecycle_m *lv;
 			/* continuous backups without a retention: BKP503 */
 			if (value_is(&rm->continuous, VT_BOOL) && rm->continuous.u.b)
+				continue;
+			/* DeleteAfterDays beside Lifecycle: BKP101 */
+			if (rm->lc.misplaced)
 				continue;
 			n = lifecycle_variants(&rm->lc, &lv);
 			for (k = 0; k < n; k++) {
@@ -200,7 +205,7 @@ static void check_short_copy(struct doc *d, const struct plan_m *p,
 	const struct value *from;
 	struct diag *dg;
 
-	if (c->lc.self.state != VS_ABSENT ||
+	if (c->lc.self.state != VS_ABSENT || c->lc.misplaced ||
 	    (c->cross_region != 1 && c->cross_account != 1) ||
 	    !kept(&rm->lc, &days, &from) || days < 1 || days > 7)
 		return;
