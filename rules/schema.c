@@ -119,6 +119,45 @@ static void string_for_scalar(struct vctx *c, struct diag *dg,
 		}
 }
 
+/* A mapping of key: value where a list of two-member structures is wanted
+ * (Conditions StringEquals {aws:ResourceTag/Backup: "true"}, written as in
+ * an IAM policy): show the first pair as the list item it should be. */
+static void pairs_for_list(struct vctx *c, struct diag *dg,
+			   const struct shape *s, const struct node *v)
+{
+	const struct shape *it = s->kind == SK_LIST ? s->item : NULL;
+	const struct node *k, *val;
+	size_t i, own = 0;
+	if (v->kind != N_MAP || !v->len || !it || it->kind != SK_STRUCT)
+		return;
+	for (i = 0; i < it->nmembers; i++)
+		if (map_get(v, it->members[i].name))
+			own++;
+	if (own) { /* one item, not in a list */
+		diag_hint(c->d->file, dg, "make it a list of one item: put it "
+			  "in [ ], or start it with \"- \" in YAML");
+		return;
+	}
+	if (it->nmembers != 2)
+		return;
+	k = map_key(v, 0);
+	val = map_val(v, 0);
+	if (val->kind == N_SEQ && val->len == 1) /* ["production"] */
+		val = seq_at(val, 0);
+	if (k->kind != N_STR || k->end - k->start > 80 ||
+	    val->end - val->start > 80 || val->end <= val->start ||
+	    (val->kind != N_STR && val->kind != N_BOOL && val->kind != N_INT) ||
+	    memchr(c->d->file->src.buf + k->start, '\n', k->end - k->start) ||
+	    memchr(c->d->file->src.buf + val->start, '\n', val->end - val->start))
+		return;
+	/* as written, quotes and all */
+	diag_hint(c->d->file, dg, "make it a list, one item per pair: "
+		  "{%s: %.*s, %s: %.*s}", it->members[0].name,
+		  (int)(k->end - k->start), c->d->file->src.buf + k->start,
+		  it->members[1].name, (int)(val->end - val->start),
+		  c->d->file->src.buf + val->start);
+}
+
 void wrong_type(struct vctx *c, const struct shape *s,
 		       const struct node *v, const char *label,
 		       const char *want)
@@ -140,6 +179,8 @@ void wrong_type(struct vctx *c, const struct shape *s,
 		diag_hint(c->d->file, dg, "quote the value: %s",
 			  quote(c, c->d->file->src.buf + v->start,
 				v->end - v->start));
+	else
+		pairs_for_list(c, dg, s, v);
 }
 
 
