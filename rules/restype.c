@@ -367,8 +367,8 @@ static void report_cold(struct doc *d, const struct facts *f,
 			const struct plan_m *p, const struct cold_use *u,
 			enum feature feat)
 {
-	uint32_t known, all, yes, set;
-	char tl[600], ok[400], why[200], ev[600], where[400];
+	uint32_t known, all, yes, set, lim;
+	char tl[600], ok[400], why[200], ev[600], where[400], only[700];
 	const char *note = NULL;
 	struct diag *dg;
 	int t;
@@ -393,19 +393,35 @@ static void report_cold(struct doc *d, const struct facts *f,
 	}
 	yes = facts_types_with(f, ALL_TYPES, feat, FACT_YES, p->src.region);
 	facts_typeset_str(yes, ok, sizeof(ok));
+	/* "only Amazon EFS file systems, and DynamoDB tables under a
+	 * condition, go to cold storage without the archive opt-in" */
+	lim = facts_types_with(f, ALL_TYPES, feat, FACT_LIMITED, p->src.region) &
+	      ~yes;
+	if (lim)
+		snprintf(only, sizeof(only), "%s, and %s under a condition,", ok,
+			 facts_typeset_str(lim, tl, sizeof(tl)));
+	else
+		snprintf(only, sizeof(only), "%s", ok);
+	snprintf(only + strlen(only), sizeof(only) - strlen(only),
+		 " go to cold storage");
 	/* certain: types that never go to cold storage */
 	all = plan_types(p, f, feat, FACT_NO, p->src.region, &known);
+	/* the archive opt-in: asked for, or what some of these types need
+	 * (EBS), which the hint says */
+	if (feat == FEAT_COLD_ARCHIVE)
+		snprintf(only + strlen(only), sizeof(only) - strlen(only),
+			 " with the archive opt-in");
+	else if (facts_types_with(f, known, FEAT_COLD_ARCHIVE, FACT_YES,
+				  p->src.region))
+		snprintf(only + strlen(only), sizeof(only) - strlen(only),
+			 " without the archive opt-in");
 	if (known) {
 		t = first_type(known);
 		facts_type_feature(f, t, feat, p->src.region, &note);
 		dg = report(d, BKP302, u->key,
-			    "%s is ignored for %s%s: only %s go to cold "
-			    "storage%s (%s)",
+			    "%s is ignored for %s%s: only %s (%s)",
 			    where, types_str(p, known, tl, sizeof(tl)),
-			    evidence(p, known, ev, sizeof(ev)), ok,
-			    feat == FEAT_COLD_ARCHIVE
-				    ? " with the archive opt-in"
-				    : "",
+			    evidence(p, known, ev, sizeof(ev)), only,
 			    model_cite(d, f, t, feat, FACT_NO, note));
 		/* some go there with the archive opt-in (EBS): say how */
 		set = feat == FEAT_COLD_STORAGE
