@@ -90,11 +90,12 @@ void retention_check_doc(struct doc *d)
 		if (!at)
 			continue;
 		dg = report(d, BKP507, at,
-			    "%s %s of plan '%s' set%s no %s: their recovery points "
+			    "%s %s of plan '%s' set%s no %s: %s recovery points "
 			    "are kept until you delete them, and billed every month "
 			    "in the meantime%s",
 			    count == 1 ? "rule" : "rules", names, p->name,
 			    count == 1 ? "s" : "", fname(d, F_DELETE_AFTER),
+			    count == 1 ? "its" : "their",
 			    when ? arena_printf(&d->arena, " (%s)", when) : "");
 		diag_hint(d->file, dg,
 			  "set %s to the retention you need (-1 says \"forever\" "
