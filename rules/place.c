@@ -148,6 +148,16 @@ static enum fieldv field_value(struct doc *d, const struct tmpl *t,
 		*out = v->u.str;
 		return FV_LITERAL;
 	}
+	/* Fn::Sub's own variable map: DestRegion: !Ref DestinationRegion */
+	if (v && !node_is(v, N_STR)) {
+		struct cfn_val cv;
+		cfn_eval(d, v, &cv);
+		if (cv.how == CFN_UNKNOWN || !node_is(cv.node, N_STR))
+			return FV_UNKNOWN;
+		*out = cv.node->u.str;
+		*param = cv.param;
+		return FV_LITERAL;
+	}
 	if (!v && strcmp(var, pseudo) == 0)
 		return FV_SAME;
 	/* ${BackupRegion}: a Parameter, with its Default or only value */
@@ -157,6 +167,15 @@ static enum fieldv field_value(struct doc *d, const struct tmpl *t,
 		return FV_LITERAL;
 	}
 	return FV_UNKNOWN;
+}
+
+const char *place_note(struct doc *d, const struct place *pl)
+{
+	const char *p = pl->region_param ? pl->region_param : pl->account_param;
+	if (!p)
+		return "";
+	return arena_printf(&d->arena,
+			    " (assumed from the Default of Parameter %s)", p);
 }
 
 const char *cfn_vault(struct doc *d, const char *id, const char **name)

@@ -59,6 +59,10 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 
 /* Cross-Region/account/partition of dst against src: 1, 0, or -1 unknown.
  * *eff_region / *eff_partition receive the destination's effective values. */
+/* " (assumed from the Default of Parameter R)" when a place's Region or
+ * account is a Parameter's Default; else "". */
+const char *place_note(struct doc *d, const struct place *pl);
+
 void place_compare(const struct place *src, const struct place *dst,
 		   int *xr, int *xa, int *xp, const char **eff_region,
 		   const char **eff_partition);

@@ -75,15 +75,14 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 	return 0;
 }
 
-/* " (assumed from the Default of Parameter R)" when a place's Region or
- * account is a Parameter's Default. */
-static const char *place_note(struct doc *d, const struct place *pl)
+/* "(cite)", or "(assumed ...; cite)" for a note " (assumed ...)": one
+ * parenthesis, not two in a row. */
+static const char *with_note(struct doc *d, const char *cite, const char *note)
 {
-	const char *p = pl->region_param ? pl->region_param : pl->account_param;
-	if (!p)
-		return "";
-	return arena_printf(&d->arena,
-			    " (assumed from the Default of Parameter %s)", p);
+	size_t n = note ? strlen(note) : 0;
+	if (n < 3 || note[0] != ' ' || note[1] != '(' || note[n - 1] != ')')
+		return arena_printf(&d->arena, "(%s)%s", cite, note ? note : "");
+	return arena_printf(&d->arena, "(%.*s; %s)", (int)(n - 3), note + 2, cite);
 }
 
 /* The checks of one copy from src to dst (a plan's copy action or a
@@ -145,11 +144,11 @@ static void check_copy(struct doc *d, const struct facts *f,
 			dg = report_part(
 				d, BKP203, region_part,
 				"cross-Region copy from %s to %s is not "
-				"offered: %s has no cross-Region copy (%s)%s",
+				"offered: %s has no cross-Region copy %s",
 				facts_region_label(src_region),
 				facts_region_label(dst_region),
 				facts_region(bad)->name,
-				facts_cite_region(f, bad, 0), note);
+				with_note(d, facts_cite_region(f, bad, 0), note));
 			if (bad == src_region)
 				diag_hint(
 					d->file, dg,
@@ -174,10 +173,10 @@ static void check_copy(struct doc *d, const struct facts *f,
 			dg = report_part(
 				d, BKP206, whole,
 				"cross-account copy from account %s to "
-				"account %s is not offered in %s (%s)%s",
+				"account %s is not offered in %s %s",
 				src->account, dst->account,
 				facts_region_label(bad),
-				facts_cite_region(f, bad, 1), note);
+				with_note(d, facts_cite_region(f, bad, 1), note));
 			if (why)
 				diag_hint(d->file, dg,
 					  "%s; copy within account %s", why,

@@ -165,7 +165,16 @@ static void report_copy(struct doc *d, const struct facts *f,
 			 v == FACT_LIMITED ? "are copied" : "cannot be copied",
 			 k == 0 ? "across Regions" : "across accounts",
 			 v == FACT_LIMITED ? " only under a condition" : "",
-			 from, to, cite);
+			 from, to,
+			 c->dst.region_param || c->dst.account_param
+				 ? arena_printf(&d->arena,
+						"assumed from the Default of "
+						"Parameter %s; %s",
+						c->dst.region_param
+							? c->dst.region_param
+							: c->dst.account_param,
+						cite)
+				 : cite);
 	if (!dg)
 		return;
 	diag_demote(dg, model_demotion(1, v));
