@@ -136,6 +136,8 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
 		if (!value_is(&rm->lc.self, VT_MAP))
 			return;
 		v = &rm->lc.del;
+		if (v->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT)
+			return; /* deleted once copied: not compared */
 		if (v->state != VS_ABSENT) {
 			if (!value_is(v, VT_INT))
 				return;

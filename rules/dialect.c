@@ -49,6 +49,7 @@ static const struct {
 	[F_MIN_RETENTION] = { "min_retention", VT_INT },
 	[F_MAX_RETENTION] = { "max_retention", VT_INT },
 	[F_CONDITION_KEY] = { "condition_key", VT_STR },
+	[F_DELETE_AFTER_EVENT] = { "delete_after_event", VT_STR },
 };
 
 static struct dialect dialects[3] = {

@@ -200,7 +200,8 @@ static void check_continuous(struct doc *d, const struct rule_m *rm)
 	what = arena_printf(&d->arena, "continuous backups (%s true%s%s", ncont,
 			    note[0] ? ", " : ")", note[0] ? note + 2 : "");
 	if ((rm->lc.self.state != VS_ABSENT && !value_is(&rm->lc.self, VT_MAP)) ||
-	    rm->lc.misplaced)
+	    rm->lc.misplaced ||
+	    (del->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT))
 		return;
 	if (rm->lc.self.state == VS_ABSENT || del->state == VS_ABSENT ||
 	    (value_is(del, VT_INT) && del->u.i == -1)) {

@@ -26,18 +26,20 @@ static void inherit(struct value *inner, const struct value *outer)
 static void lifecycle_map(struct doc *d, const struct value *self,
 			  struct lifecycle_m *lc)
 {
-	static const enum field f[] = { F_COLD_AFTER, F_DELETE_AFTER, F_ARCHIVE };
-	struct value out[3];
+	static const enum field f[] = { F_COLD_AFTER, F_DELETE_AFTER, F_ARCHIVE,
+					F_DELETE_AFTER_EVENT };
+	struct value out[4];
 	int i;
 
-	value_read_all(d, value_is(self, VT_MAP) ? self->lit : NULL, f, 3, out);
-	for (i = 0; i < 3; i++) {
+	value_read_all(d, value_is(self, VT_MAP) ? self->lit : NULL, f, 4, out);
+	for (i = 0; i < 4; i++) {
 		inherit(&out[i], self);
 		value_set_when(d, &out[i], self->when);
 	}
 	lc->cold = out[0];
 	lc->del = out[1];
 	lc->archive = out[2];
+	lc->del_event = out[3];
 }
 
 static void read_lifecycle(struct doc *d, const struct node *parent,

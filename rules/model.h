@@ -29,6 +29,9 @@
 struct lifecycle_m {
 	struct value self;           /* the Lifecycle member */
 	struct value cold, del, archive;
+	/* DeleteAfterEvent (DELETE_AFTER_COPY, in GetBackupPlan output): the
+	 * recovery point goes when it is copied, not after a number of days */
+	struct value del_event;
 	/* an undecided Fn::If or Fn::FindInMap for the whole Lifecycle: the
 	 * lifecycles it may be (their values carry the branch) */
 	struct lifecycle_m *alts;

@@ -31,6 +31,8 @@ static int kept(const struct lifecycle_m *lc, long long *days,
 	if (!value_is(&lc->self, VT_MAP))
 		return 0;
 	if (lc->del.state == VS_ABSENT) {
+		if (lc->del_event.state != VS_ABSENT)
+			return 0; /* deleted once copied */
 		*days = -1;
 		return 1;
 	}
@@ -71,7 +73,8 @@ void retention_check_doc(struct doc *d)
 				int w;
 				if (lv[k].self.state != VS_ABSENT &&
 				    (!value_is(&lv[k].self, VT_MAP) ||
-				     lv[k].del.state != VS_ABSENT))
+				     lv[k].del.state != VS_ABSENT ||
+				     lv[k].del_event.state != VS_ABSENT))
 					continue;
 				if (!at) {
 					at = lv[k].self.key ? lv[k].self.key
