@@ -49,10 +49,18 @@ static void read_lifecycle(struct doc *d, const struct node *parent,
 	size_t i;
 
 	value_of(d, key, v, F_LIFECYCLE, &lc->self);
-	if (lc->self.state == VS_ABSENT && node_is(parent, N_MAP) &&
-	    (map_get(parent, fname(d, F_DELETE_AFTER)) ||
-	     map_get(parent, fname(d, F_COLD_AFTER))))
-		lc->misplaced = 1;
+	if (lc->self.state == VS_ABSENT && node_is(parent, N_MAP)) {
+		const char *nd = fname(d, F_DELETE_AFTER), *nc = fname(d, F_COLD_AFTER);
+		uint32_t k;
+		if (map_get(parent, nd) || map_get(parent, nc))
+			lc->misplaced = 1;
+		/* a misspelt Lifecycle ("lifecycle", "LifeCycle") */
+		for (k = 0; k < parent->len && !lc->misplaced; k++) {
+			const struct node *m = map_val(parent, k);
+			if (node_is(m, N_MAP) && (map_get(m, nd) || map_get(m, nc)))
+				lc->misplaced = 1;
+		}
+	}
 	lifecycle_map(d, &lc->self, lc);
 	if (!lc->self.nalts)
 		return;

@@ -440,10 +440,12 @@ static void report_cold(struct doc *d, const struct facts *f,
 		if (set)
 			diag_hint(d->file, dg,
 				  "set %s: true in the %s for %s to go to the "
-				  "archive tier; remove %s for the others",
+				  "archive tier%s %s%s",
 				  fname(d, F_ARCHIVE), fname(d, F_LIFECYCLE),
 				  facts_typeset_str(set, ev, sizeof(ev)),
-				  fname(d, F_COLD_AFTER));
+				  set == known ? ", or remove" : "; remove",
+				  fname(d, F_COLD_AFTER),
+				  set == known ? "" : " for the others");
 		else
 			diag_hint(d->file, dg,
 				  "remove %s, or put the resources that can "

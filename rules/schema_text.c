@@ -272,6 +272,12 @@ void check_string_text(struct vctx *c, const struct shape *s,
 				diag_demote(dg, 1);
 				if (dg)
 					diag_hint(c->d->file, dg, "write %s", close);
+				if (node_verbatim(v) && v->len == len &&
+				    memcmp(node_str(v), str, len) == 0 &&
+				    strlen(close) == len)
+					diag_fix_sub(c->d->file, dg, 1, v, 0, len, close,
+						     "replace '%s' with '%s'",
+						     node_str(v), close);
 				return;
 			}
 			if (!close)
