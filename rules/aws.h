@@ -31,4 +31,28 @@ const struct aws_consts *aws(void);
 /* 1 when name is a CloudFormation pseudo parameter ("AWS::Region"). */
 int aws_is_pseudo(const char *name);
 
+/* What CloudFormation's Ref (attr NULL) or Fn::GetAtt attr of a resource of
+ * type `type` returns, as a kind of schemas/cfn-types.json
+ * ("backup-vault-arn"); NULL when not known. *status: 0 known; 1 the
+ * type's attribute list is complete and attr is not in it (an error);
+ * 2 the type or the attribute is not listed. */
+const char *aws_cfn_returns(const char *type, const char *attr, int *status);
+/* The attributes listed for type (for did-you-mean): up to max into out. */
+size_t aws_cfn_attributes(const char *type, const char **out, size_t max);
+/* The attribute of type that returns kind ("" when Ref does), or NULL. */
+const char *aws_cfn_attr_for(const char *type, const char *kind);
+/* "!Sub arn:...${@}": how to write the ARN of a resource of a type that
+ * has no ARN attribute (@ for its logical id), or NULL. */
+const char *aws_cfn_arn_sub(const char *type);
+/* "a backup vault's ARN" for a kind. */
+const char *aws_cfn_kind_words(const char *kind);
+/* Whether the member of field id `field` ("destination", the ids of
+ * schemas/dialects.json) takes a value of kind: 1, 0, or -1 when the field
+ * has no rule. aws_cfn_field_kind: the first kind it takes, or NULL. */
+int aws_cfn_field_accepts(const char *field, const char *kind);
+const char *aws_cfn_field_kind(const char *field);
+/* Every resource type of the namespaces cfn-types.json lists in full
+ * ("AWS::Backup::BackupPlan", ...). */
+const char *const *aws_cfn_namespace_types(size_t *n);
+
 #endif

@@ -130,10 +130,14 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
 	    (!value_is(&rm->continuous, VT_BOOL) || rm->continuous.u.b))
 		return;
 	ri->keep = LLONG_MAX;
+	if (rm->lc.misplaced) /* its retention is meant, not known */
+		return;
 	if (rm->lc.self.state != VS_ABSENT) {
 		if (!value_is(&rm->lc.self, VT_MAP))
 			return;
 		v = &rm->lc.del;
+		if (v->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT)
+			return; /* deleted once copied: not compared */
 		if (v->state != VS_ABSENT) {
 			if (!value_is(v, VT_INT))
 				return;

@@ -2,7 +2,6 @@
 #include "cfn.h"
 
 #include "kinds.h"
-#include "kinds.h"
 
 #include <string.h>
 
@@ -163,7 +162,7 @@ const char *cfn_resource_type(const struct node *res)
 
 struct node *cfn_resource(struct doc *d, const char *id)
 {
-	if (d->kind != DOC_CFN)
+	if (d->kind != DOC_CFN || !id)
 		return NULL;
 	return map_get(map_get(d->root, "Resources"), id);
 }
@@ -185,44 +184,27 @@ const char *cfn_ref_target(const struct node *v)
 	}
 }
 
-/* A parameter's Default is the value a Ref yields, except for SSM
- * parameter types (the Default names the SSM parameter, whose value is
- * read at deployment) and list types (the value is a list). */
-static int default_is_value(const char *type)
+const char *cfn_getatt_attr(const struct node *v)
 {
-	if (!type)
-		return 1;
-	return strncmp(type, "AWS::SSM::", 10) != 0 &&
-	       strncmp(type, "List<", 5) != 0 &&
-	       strcmp(type, "CommaDelimitedList") != 0;
+	const struct node *a;
+	const char *s;
+	if (node_intrinsic(v) != FN_GETATT)
+		return NULL;
+	a = map_val(v, 0);
+	if (node_is(a, N_SEQ) && a->len >= 2)
+		return node_str(seq_at(a, 1));
+	if ((s = node_str(a)) && strchr(s, '.'))
+		return strchr(s, '.') + 1;
+	return NULL;
 }
 
 const struct node *cfn_value(struct doc *d, const struct node *v,
 			     enum cfn_known *how)
 {
-	const char *name;
-	const struct node *param, *def;
-	*how = CFN_LITERAL;
-	if (!v || d->kind != DOC_CFN)
-		return v;
-	switch (node_intrinsic(v)) {
-	case FN_NONE:
-		return v;
-	case FN_REF:
-		name = node_str(map_val(v, 0));
-		param = name ? map_get(map_get(d->root, "Parameters"), name) : NULL;
-		def = map_get(param, "Default");
-		if (def && def->kind != N_MAP && def->kind != N_SEQ &&
-		    default_is_value(node_str(map_get(param, "Type")))) {
-			*how = CFN_ASSUMED;
-			return def;
-		}
-		*how = CFN_UNKNOWN;
-		return v;
-	default:
-		*how = CFN_UNKNOWN;
-		return v;
-	}
+	struct cfn_val cv;
+	cfn_eval(d, v, &cv);
+	*how = cv.how;
+	return cv.node;
 }
 
 /* The disable list of a backuplint Metadata entry, applied to [start, end). */

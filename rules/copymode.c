@@ -93,14 +93,14 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 		dg = report_part(d, BKP401, &at->account_part,
 				 "plan '%s' copies %s both cross-Region and "
 				 "cross-account: %s (%s)",
-				 p->name, tl, d1, model_cite(d, f, v, note));
+				 p->name, tl, d1, model_cite(d, f, t, FEAT_BOTH_COPY_KINDS, v, note));
 	else
 		dg = report_part(
 			d, BKP401, &at->account_part,
 			"plan '%s' copies both cross-Region and "
 			"cross-account: %s; if it protects %s, that is "
 			"not supported in one plan (%s)",
-			p->name, d1, tl, model_cite(d, f, v, note));
+			p->name, d1, tl, model_cite(d, f, t, FEAT_BOTH_COPY_KINDS, v, note));
 	if (!dg)
 		return;
 	diag_demote(dg, model_demotion(known != 0, v));
@@ -226,7 +226,7 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 		first->dst_region ? facts_region_label(first->dst_region)
 		: node_str(first->dest.at) ? node_str(first->dest.at)
 					   : "another vault",
-		what, model_cite(d, f, v, note));
+		what, model_cite(d, f, efs, FEAT_PLAN_WIDE_COPY, v, note));
 	if (!dg)
 		return;
 	diag_demote(dg, model_demotion(known, FACT_NO));

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "../linter/data.h"
+#include "../linter/strbuf.h"
 #include "cfn.h"
 
 /* The field ids as dialects.json names them, and the type each takes. */
@@ -43,6 +44,12 @@ static const struct {
 	[F_RECOVERY_POINT] = { "recovery_point", VT_STR },
 	[F_SOURCE_VAULT] = { "source_vault", VT_STR },
 	[F_VAULT_NAME] = { "vault_name", VT_STR },
+	[F_AIR_GAPPED_TARGET] = { "air_gapped_target", VT_STR },
+	[F_LOCK_CONFIGURATION] = { "lock_configuration", VT_MAP },
+	[F_MIN_RETENTION] = { "min_retention", VT_INT },
+	[F_MAX_RETENTION] = { "max_retention", VT_INT },
+	[F_CONDITION_KEY] = { "condition_key", VT_STR },
+	[F_DELETE_AFTER_EVENT] = { "delete_after_event", VT_STR },
 };
 
 static struct dialect dialects[3] = {
@@ -137,6 +144,11 @@ const struct dialect *dialect_of(const struct doc *d)
 {
 	pthread_once(&once, build);
 	return &dialects[kind_of(d)->dialect];
+}
+
+const char *field_id(enum field f)
+{
+	return f < F_COUNT ? field_def[f].id : "";
 }
 
 const char *fname(const struct doc *d, enum field f)
@@ -296,8 +308,11 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 		out->state = VS_BAD;
 }
 
+static void branches(struct doc *d, const struct node *key,
+		     const struct node *v, enum vtype want, struct value *out);
+
 static void eval(struct doc *d, const struct node *key, const struct node *v,
-		 enum vtype want, struct value *out)
+		 enum vtype want, struct value *out, int depth)
 {
 	const struct dialect *dl = dialect_of(d);
 
@@ -314,16 +329,80 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 		return;
 	}
 	if (dl->cfn) {
-		enum cfn_known how;
-		out->lit = cfn_value(d, v, &how);
-		if (how == CFN_UNKNOWN) {
-			out->state = VS_UNKNOWN;
+		struct cfn_val cv;
+		cfn_eval(d, v, &cv);
+		if (cv.how == CFN_ABSENT) {
+			out->state = VS_ABSENT; /* !Ref AWS::NoValue */
+			out->lit = NULL;
 			return;
 		}
-		if (how == CFN_ASSUMED)
+		if (cv.how == CFN_UNKNOWN) {
+			out->state = VS_UNKNOWN;
+			if (depth == 0)
+				branches(d, key, v, want, out);
+			return;
+		}
+		if (cv.how == CFN_ASSUMED) {
 			out->state = VS_ASSUMED;
+			out->param = cv.param;
+			out->note = cv.note;
+		}
+		out->lit = cv.node;
+		/* a branch written in place is where the value stands */
+		if (cv.node && cv.node != v && cv.node->start >= v->start &&
+		    cv.node->end <= v->end && !cv.param)
+			out->at = cv.node;
 	}
 	coerce(dl, out, want);
+}
+
+/* The values an undecided Fn::If or Fn::FindInMap may take. */
+static void branches(struct doc *d, const struct node *key,
+		     const struct node *v, enum vtype want, struct value *out)
+{
+	struct cfn_branch br[VALUE_ALTS_MAX], *keep;
+	size_t n = cfn_branches(d, v, br, VALUE_ALTS_MAX), i;
+
+	if (!n)
+		return;
+	keep = arena_alloc(&d->arena, n * sizeof(*keep));
+	memcpy(keep, br, n * sizeof(*keep));
+	out->alts = arena_zalloc(&d->arena, n * sizeof(*out->alts));
+	for (i = 0; i < n; i++) {
+		struct value *a = &out->alts[i];
+		a->field = out->field;
+		eval(d, key, keep[i].node, want, a, 1);
+		a->when = &keep[i];
+	}
+	out->nalts = (uint8_t)n;
+}
+
+int value_compatible(const struct value *a, const struct value *b)
+{
+	return !a->when || !b->when || cfn_branches_agree(a->when, b->when);
+}
+
+void value_set_when(struct doc *d, struct value *v, const struct cfn_branch *w)
+{
+	size_t i;
+	if (!w || v->state == VS_ABSENT)
+		return;
+	if (!v->when) {
+		v->when = w;
+	} else if (v->when != w) {
+		/* both: the label and the assumptions of each */
+		struct cfn_branch *m = arena_alloc(&d->arena, sizeof(*m));
+		*m = *w;
+		m->label = arena_printf(&d->arena, "%s and %s", w->label,
+					v->when->label);
+		for (i = 0; i < v->when->nkeys && m->nkeys < CFN_BRANCH_KEYS; i++) {
+			m->key[m->nkeys] = v->when->key[i];
+			m->val[m->nkeys++] = v->when->val[i];
+		}
+		v->when = m;
+	}
+	for (i = 0; i < v->nalts; i++)
+		value_set_when(d, &v->alts[i], w);
 }
 
 void value_of(struct doc *d, const struct node *key, const struct node *v,
@@ -332,7 +411,7 @@ void value_of(struct doc *d, const struct node *key, const struct node *v,
 	const struct dialect *dl = dialect_of(d);
 	memset(out, 0, sizeof(*out));
 	out->field = (uint16_t)f;
-	eval(d, key, v, field_def[f].type, out);
+	eval(d, key, v, field_def[f].type, out, 0);
 	if (dl->unset_zero[f] && value_is(out, VT_INT) && out->u.i == 0)
 		out->state = VS_ABSENT; /* the provider sends nothing */
 }
@@ -357,7 +436,7 @@ void value_as(struct doc *d, const struct node *v, enum vtype want,
 {
 	memset(out, 0, sizeof(*out));
 	out->field = F_COUNT;
-	eval(d, NULL, v, want, out);
+	eval(d, NULL, v, want, out, 0);
 }
 
 void value_read(struct doc *d, const struct node *m, enum field f,
@@ -409,16 +488,77 @@ void value_read_all(struct doc *d, const struct node *m, const enum field *field
 	}
 }
 
+/* The parts of the notes of values v[0..n), deduplicated, in one
+ * parenthesis. */
+static const char *notes(struct doc *d, const struct value *const *v, size_t n)
+{
+	struct strbuf b = { .a = &d->arena };
+	const char *when[2] = { 0 }, *param[2] = { 0 }, *note[2] = { 0 };
+	const char *dflt[2] = { 0 };
+	size_t i, nw = 0, np = 0, nn = 0, nd = 0;
+
+	for (i = 0; i < n; i++) {
+		if (v[i]->when && v[i]->when->label &&
+		    !(nw && strcmp(when[0], v[i]->when->label) == 0))
+			when[nw++] = v[i]->when->label;
+		if (v[i]->state != VS_ASSUMED)
+			continue;
+		if (v[i]->dflt) { /* a Terraform provider's default */
+			dflt[nd++] = fname(d, (enum field)v[i]->field);
+			continue;
+		}
+		if (v[i]->note && !(nn && strcmp(note[0], v[i]->note) == 0))
+			note[nn++] = v[i]->note;
+		if (v[i]->param && !v[i]->note &&
+		    !(np && strcmp(param[0], v[i]->param) == 0))
+			param[np++] = v[i]->param;
+		else if (!v[i]->param && !v[i]->note && !np)
+			param[np++] = "named by the Ref";
+	}
+	if (!nw && !np && !nn && !nd)
+		return "";
+	if (nd && !nw && !np && !nn)
+		return nd == 1
+			? arena_printf(&d->arena, " (the provider's default, sent "
+				       "because %s is omitted)", dflt[0])
+			: arena_printf(&d->arena, " (the provider's defaults, sent "
+				       "because %s and %s are omitted)", dflt[0],
+				       dflt[1]);
+	strbuf_add(&b, " (", 2);
+	for (i = 0; i < nw; i++) {
+		if (i)
+			strbuf_add(&b, "; ", 2);
+		strbuf_add(&b, when[i], strlen(when[i]));
+	}
+	if (np) {
+		const char *s = np == 1
+			? arena_printf(&d->arena, "assumed from the Default of Parameter %s",
+				       param[0])
+			: arena_printf(&d->arena, "assumed from the Defaults of Parameters %s and %s",
+				       param[0], param[1]);
+		if (nw)
+			strbuf_add(&b, "; ", 2);
+		strbuf_add(&b, s, strlen(s));
+	}
+	for (i = 0; i < nn; i++) {
+		const char *s = arena_printf(&d->arena, "%s%s", !np && !i ? "assumed: " : "",
+					     note[i]);
+		if (nw || np || i)
+			strbuf_add(&b, "; ", 2);
+		strbuf_add(&b, s, strlen(s));
+	}
+	strbuf_add(&b, ")", 1);
+	return b.s;
+}
+
 const char *value_note(struct doc *d, const struct value *v)
 {
-	if (v->state != VS_ASSUMED)
-		return "";
-	if (v->dflt)
-		return arena_printf(&d->arena,
-				    " (the provider's default, sent because %s is omitted)",
-				    fname(d, (enum field)v->field));
-	/* assumed values are Refs: the Parameter is what they name */
-	return arena_printf(&d->arena, " (assumed from the Default of Parameter %s)",
-			    node_str(map_val(v->at, 0)) ? node_str(map_val(v->at, 0))
-							: "named by the Ref");
+	return notes(d, &v, 1);
+}
+
+const char *value_note2(struct doc *d, const struct value *a,
+			const struct value *b)
+{
+	const struct value *v[2] = { a, b };
+	return notes(d, v, 2);
 }

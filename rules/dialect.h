@@ -59,6 +59,12 @@ enum field {
 	F_RECOVERY_POINT,
 	F_SOURCE_VAULT,
 	F_VAULT_NAME,
+	F_AIR_GAPPED_TARGET,
+	F_LOCK_CONFIGURATION,
+	F_MIN_RETENTION,
+	F_MAX_RETENTION,
+	F_CONDITION_KEY,
+	F_DELETE_AFTER_EVENT,
 	F_COUNT,
 };
 
@@ -85,6 +91,8 @@ struct dialect {
 
 /* The dialect of document d (its kind's). */
 const struct dialect *dialect_of(const struct doc *d);
+/* The id of field f in schemas/dialects.json: "delete_after". */
+const char *field_id(enum field f);
 /* The member name of field f in d's dialect: "DeleteAfterDays". */
 const char *fname(const struct doc *d, enum field f);
 
@@ -108,15 +116,29 @@ enum vtype {
 	VT_SEQ,      /* lit */
 };
 
+struct cfn_branch;
+
 struct value {
 	uint8_t state;            /* enum vstate */
 	uint8_t type;             /* enum vtype, when assumed or known */
 	uint16_t field;           /* enum field; F_COUNT: not a member */
 	uint8_t dflt;             /* assumed: the dialect's default for an
 				   * absent member (`at` is the map) */
+	uint8_t nalts;            /* alts[0..nalts) */
 	const struct node *key;   /* the member's key, or NULL */
-	const struct node *at;    /* the value as written */
+	const struct node *at;    /* the value as written (a branch: the
+				   * branch) */
 	const struct node *lit;   /* what it stands for: `at`, or the Default */
+	const char *param;        /* assumed: the Parameter whose Default it is */
+	const char *note;         /* assumed: the assumption, when more than
+				   * param's Default ("condition C is false
+				   * with the Parameters' Defaults"), or NULL */
+	const struct cfn_branch *when; /* one branch of an undecided choice
+				   * (its label: "when condition C is true"),
+				   * or NULL */
+	/* VS_UNKNOWN that may take one of several values (an undecided
+	 * Fn::If or Fn::FindInMap): each of them, with its `when` */
+	struct value *alts;
 	union {
 		long long i;
 		double f;
@@ -124,6 +146,29 @@ struct value {
 		const char *s;
 	} u;
 };
+
+#define VALUE_ALTS_MAX 8
+
+/* The values v may take: v itself, or its alternatives. Rules that check a
+ * value "in every reachable branch" loop over these. */
+static inline size_t value_variants(const struct value *v,
+				    const struct value **out)
+{
+	if (v->nalts) {
+		*out = v->alts;
+		return v->nalts;
+	}
+	*out = v;
+	return 1;
+}
+
+/* 0 when a and b are branches that never hold together. */
+int value_compatible(const struct value *a, const struct value *b);
+
+/* Label every value read from map m (a branch of an undecided choice)
+ * with branch w, unless it has its own: done by the model for values read
+ * in a branch. */
+void value_set_when(struct doc *d, struct value *v, const struct cfn_branch *w);
 
 /* Known or assumed: usable by a rule. */
 static inline int value_usable(const struct value *v)
@@ -152,7 +197,12 @@ void value_as(struct doc *d, const struct node *v, enum vtype want,
 
 /* " (assumed from the Default of Parameter Days)" for an assumed value
  * (" (the provider's default, sent because start_window is omitted)" for a
- * default), "" otherwise; in d's arena. */
+ * default), " (when condition IsProd is true)" for a branch, both joined,
+ * "" otherwise; in d's arena. */
 const char *value_note(struct doc *d, const struct value *v);
+/* The notes of two values in one parenthesis: " (assumed from the Defaults
+ * of Parameters A and B)"; "" when neither has one. */
+const char *value_note2(struct doc *d, const struct value *a,
+			const struct value *b);
 
 #endif

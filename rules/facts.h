@@ -126,10 +126,32 @@ enum feature {
 	FEAT_CROSS_ACCOUNT_COPY,
 	FEAT_BOTH_COPY_KINDS,    /* cross-Region and cross-account in one plan */
 	FEAT_COLD_STORAGE,       /* MoveToColdStorageAfterDays takes effect */
+	FEAT_COLD_ARCHIVE,       /* the same, in a lifecycle that sets
+				  * OptInToArchiveForSupportedResources: true
+				  * (a member newer than some datasets' sources:
+				  * a dataset that does not state it takes the
+				  * dataset it is layered over, else its
+				  * cold_storage) */
 	FEAT_CONTINUOUS,         /* EnableContinuousBackup (PITR) takes effect */
 	FEAT_PLAN_WIDE_COPY,     /* copy rules apply to the whole plan (EFS) */
 	FEAT_COUNT,
 };
+
+/* A dataset may be layered over another ("spec": the guide's statements over
+ * "current" for everything the guide does not state). The cite of one fact
+ * names where that fact comes from: the dataset's own source, or "facts:
+ * spec, from current where the guide is silent, AWS Backup feature
+ * availability matrix".
+ * facts_cite_type: feature feat of type t; facts_cite_region: cross-Region
+ * (cross_account 0) or cross-account (1) copy in Region code; both fall back
+ * to facts_cite(f). */
+const char *facts_cite_type(const struct facts *f, int t, enum feature feat);
+const char *facts_cite_region(const struct facts *f, const char *code,
+			      int cross_account);
+/* The cite of dataset-wide fact `name` (facts_flag). */
+const char *facts_cite_flag(const struct facts *f, const char *name);
+/* The dataset f is layered over, or NULL. */
+const struct facts *facts_base(const struct facts *f);
 
 /* Whether type t has feature `feat` per dataset f, in source Region
  * `region` (NULL when unknown; opt-in Regions may restrict a type). When
@@ -148,7 +170,13 @@ struct arn_types {
 	int any;          /* "*" or a wildcard before the service: any type */
 	int unsupported;  /* a service/resource no resource type has */
 	const char *note; /* e.g. "DocumentDB and Neptune clusters share this
-			   * ARN form", or NULL */
+			   * ARN form"; for an unsupported ARN, why (an S3
+			   * object); or NULL */
+	const char *display; /* what the ARN names, when not the display of
+			      * its type: a form shared by several types
+			      * ("Amazon Aurora, DocumentDB or Neptune
+			      * clusters") or a form of its own ("Amazon
+			      * Redshift Serverless namespaces"); else NULL */
 };
 
 /* Classify the ARN (or "*" pattern) s[0..len). Not an ARN at all: returns

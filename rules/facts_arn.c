@@ -3,7 +3,7 @@
  * ARN's service and resource, wildcards included; CloudFormation resource
  * types to ours. */
 #include "facts.h"
-#include "facts_base.h"
+#include "facts_impl.h"
 
 #include <string.h>
 
@@ -25,7 +25,7 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 	int service_known = 0;
 
 	memset(out, 0, sizeof(*out));
-	base_init();
+	facts_base_init();
 	if (len == 1 && s[0] == '*') {
 		out->any = 1;
 		return 0;
@@ -85,6 +85,10 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 			continue;
 		service_known = 1;
 		if (fr == 0) {
+			if (f->bare && memchr(res, '/', rlen)) {
+				out->note = f->bare;
+				continue;
+			}
 			out->known |= 1u << f->type;
 			continue;
 		}
@@ -96,6 +100,8 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 				out->maybe |= 1u << f->type;
 		} else if (rtlen == fr && memcmp(f->resource, res, fr) == 0) {
 			out->known |= 1u << f->type;
+			if (f->display)
+				out->display = f->display;
 		}
 	}
 	if (!service_known || (!out->known && !out->maybe)) {
@@ -120,6 +126,7 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 				out->maybe |= 1u << t;
 		}
 		out->note = node_str(map_get(sh, "note"));
+		out->display = node_str(map_get(sh, "display"));
 	}
 	out->maybe &= ~out->known;
 	return 0;
@@ -138,10 +145,9 @@ int facts_recovery_point_types(const char *s, size_t len, struct arn_types *out)
 int facts_cfn_type(const char *cfn_type)
 {
 	size_t i;
-	base_init();
+	facts_base_init();
 	for (i = 0; cfn_type && i < base.ntypes; i++)
-		if (seq_has(base.cfn[i], cfn_type))
+		if (facts_seq_has(base.cfn[i], cfn_type))
 			return (int)i;
 	return -1;
 }
-

@@ -11,7 +11,7 @@ void schema_check_doc(struct doc *d);
 void lifecycle_check_doc(struct doc *d);
 /* rules/schedule.c: BKP601-BKP606 */
 void schedule_check_doc(struct doc *d);
-/* rules/region.c: BKP201-BKP207 */
+/* rules/region.c: BKP201-BKP208 */
 void region_check_doc(struct doc *d);
 void region_check_run(struct run *r);
 /* rules/restype.c: BKP301-BKP306 */
@@ -20,9 +20,17 @@ void restype_check_run(struct run *r);
 /* rules/copymode.c: BKP401-BKP402 */
 void copymode_check_doc(struct doc *d);
 void copymode_check_run(struct run *r);
-/* rules/iam.c: BKP701 */
+/* rules/selection.c: BKP308-BKP310 */
+void selection_check_doc(struct doc *d);
+void selection_check_run(struct run *r);
+/* rules/retention.c: BKP506-BKP508 */
+void retention_check_doc(struct doc *d);
+void retention_check_run(struct run *r);
+/* rules/iam.c: BKP701-BKP702 */
 void iam_check_doc(struct doc *d);
-/* rules/template.c: BKP801-BKP802 */
+/* rules/template.c: BKP801-BKP803, BKP807 */
 void template_check_doc(struct doc *d);
+/* rules/refs.c: BKP804-BKP806, BKP808 */
+void refs_check_doc(struct doc *d);
 
 #endif

@@ -115,48 +115,121 @@ static void list_services(const struct node *principal, char *buf, size_t n)
 	}
 }
 
-/* Check one role; returns the node to report at when it does not trust
- * AWS Backup, NULL when it does or when we cannot tell. */
-static const struct node *untrusted(const struct node *role, char *svcs,
-				    size_t n)
+/* What a trust policy says of AWS Backup. */
+struct trust {
+	int trusted;                /* 1 yes, 0 no, -1 cannot tell */
+	const struct node *at;      /* where to point when not */
+	char why[400];              /* what is wrong, for the message */
+	const struct node *notp;    /* an Allow with NotPrincipal (BKP702) */
+};
+
+/* The actions a statement allows, for a message. */
+static void list_actions(const struct node *act, char *buf, size_t n)
+{
+	uint32_t i, cnt = node_is(act, N_SEQ) ? act->len : 1;
+	size_t used = 0;
+	buf[0] = '\0';
+	for (i = 0; i < cnt; i++) {
+		const char *s = node_str(node_is(act, N_SEQ) ? seq_at(act, i) : act);
+		int w;
+		if (!s)
+			continue;
+		w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", s);
+		if (w < 0 || (size_t)w >= n - used)
+			return;
+		used += (size_t)w;
+	}
+}
+
+static void analyse(const struct node *role, struct trust *tr)
 {
 	const struct node *props = map_get(role, "Properties");
 	const struct node *doc = map_get(props, "AssumeRolePolicyDocument");
 	const struct node *st = map_get(doc, "Statement");
-	const struct node *first = NULL;
+	const char *svc = aws()->backup_principal;
+	char svcs[300] = "", acts[200];
+	const struct node *first = NULL, *deny = NULL, *wrong_action = NULL;
 	uint32_t i, cnt;
 
-	svcs[0] = '\0';
+	memset(tr, 0, sizeof(*tr));
+	tr->trusted = -1;
 	if (!node_is(doc, N_MAP) || !st || node_intrinsic(st) != FN_NONE)
-		return NULL; /* a JSON string or an intrinsic: cannot tell */
+		return; /* a JSON string or an intrinsic: cannot tell */
 	if (!node_is(st, N_SEQ) && !node_is(st, N_MAP))
-		return NULL;
+		return;
 	cnt = node_is(st, N_SEQ) ? st->len : 1;
+	tr->trusted = 0;
 	for (i = 0; i < cnt; i++) {
 		const struct node *s = node_is(st, N_SEQ) ? seq_at(st, i) : st;
 		const struct node *eff = map_get(s, "Effect");
 		const struct node *pr = map_get(s, "Principal");
 		int r1, r2;
-		if (!node_is(s, N_MAP) || node_intrinsic(s) != FN_NONE)
-			return NULL;
-		if (!node_is(eff, N_STR))
-			return NULL;
-		if (strcmp(eff->u.str, "Allow") != 0)
+		if (!node_is(s, N_MAP) || node_intrinsic(s) != FN_NONE ||
+		    !node_is(eff, N_STR)) {
+			tr->trusted = -1;
+			return;
+		}
+		if (strcmp(eff->u.str, "Allow") == 0 && map_get(s, "NotPrincipal")) {
+			/* everyone but the principals it names */
+			tr->notp = map_get_key(s, "NotPrincipal");
+			r1 = has_value(map_get(map_get(s, "NotPrincipal"), "Service"), svc, 0);
+			r2 = has_value(map_get(s, "Action"), "sts:AssumeRole", 1);
+			if (r1 == 0 && r2 == 1)
+				tr->trusted = 1;
+			else if (r1 < 0 || r2 < 0)
+				tr->trusted = -1;
 			continue;
-		/* NotPrincipal / NotAction: an exclusion list we do not judge */
-		if (map_get(s, "NotPrincipal") || map_get(s, "NotAction"))
-			return NULL;
-		r1 = node_streq(pr, "*") ? 1
-					 : has_value(map_get(pr, "Service"),
-						     aws()->backup_principal, 0);
+		}
+		if (map_get(s, "NotAction") || map_get(s, "NotPrincipal")) {
+			tr->trusted = -1; /* an exclusion list we do not judge */
+			return;
+		}
+		r1 = node_streq(pr, "*") ? 1 : has_value(map_get(pr, "Service"), svc, 0);
 		r2 = has_value(map_get(s, "Action"), "sts:AssumeRole", 1);
-		if (r1 < 0 || r2 < 0 || (r1 == 1 && r2 == 1))
-			return NULL;
+		if (r1 < 0 || r2 < 0) {
+			tr->trusted = -1;
+			return;
+		}
+		if (strcmp(eff->u.str, "Allow") != 0) {
+			if (r1 == 1 && r2 == 1 && !deny)
+				deny = map_get_key(s, "Effect");
+			continue;
+		}
+		if (r1 == 1 && r2 == 1) {
+			if (tr->trusted == 0)
+				tr->trusted = 1;
+			continue;
+		}
+		if (r1 == 1 && !wrong_action) {
+			wrong_action = map_get(s, "Action") ? map_get(s, "Action")
+							    : map_get_key(s, "Effect");
+			list_actions(map_get(s, "Action"), acts, sizeof(acts));
+		}
 		if (!first)
 			first = pr ? pr : map_get_key(s, "Effect");
-		list_services(pr, svcs, n);
+		list_services(pr, svcs, sizeof(svcs));
 	}
-	return first ? first : map_get_key(props, "AssumeRolePolicyDocument");
+	if (deny) {
+		tr->trusted = tr->trusted < 0 ? -1 : 0;
+		tr->at = deny;
+		snprintf(tr->why, sizeof(tr->why), "a statement with Effect Deny "
+			 "denies it sts:AssumeRole, which no Allow overrides");
+		return;
+	}
+	if (tr->trusted != 0)
+		return;
+	if (wrong_action) {
+		tr->at = wrong_action;
+		snprintf(tr->why, sizeof(tr->why), "it allows %s only %s, not "
+			 "sts:AssumeRole", svc, acts[0] ? acts : "other actions");
+	} else if (svcs[0]) {
+		tr->at = first;
+		snprintf(tr->why, sizeof(tr->why), "it trusts %s instead", svcs);
+	} else {
+		tr->at = first ? first : map_get_key(props, "AssumeRolePolicyDocument");
+		snprintf(tr->why, sizeof(tr->why), "no statement allows it "
+			 "sts:AssumeRole");
+	}
 }
 
 void iam_check_doc(struct doc *d)
@@ -171,8 +244,7 @@ void iam_check_doc(struct doc *d)
 		const struct sel_m *s = &m->sels[i];
 		const char *id =
 			role_target(d, s->iam_role.at);
-		const struct node *at;
-		char svcs[300];
+		struct trust tr;
 		struct diag *dg;
 		int seen = 0;
 		if (!id)
@@ -183,17 +255,25 @@ void iam_check_doc(struct doc *d)
 			continue;
 		if (ndone < sizeof(done) / sizeof(done[0]))
 			done[ndone++] = id;
-		at = untrusted(cfn_resource(d, id), svcs, sizeof(svcs));
-		if (!at)
+		analyse(cfn_resource(d, id), &tr);
+		if (tr.notp) {
+			dg = report(d, BKP702, tr.notp,
+				    "role '%s', the %s of selection '%s', trusts "
+				    "every principal but those NotPrincipal names: "
+				    "with Effect Allow, NotPrincipal lets any AWS "
+				    "account assume the role",
+				    id, fname(d, F_IAM_ROLE), s->name);
+			diag_hint(d->file, dg, "name the trusted service in "
+				  "Principal: {Service: %s}", aws()->backup_principal);
+		}
+		if (tr.trusted != 0 || !tr.at)
 			continue;
 		dg = report(
-			d, BKP701, at,
-			"role '%s', the %s of selection '%s', does not "
-			"trust %s%s%s%s: AWS Backup cannot assume it, and every "
-			"backup job of the selection fails",
+			d, BKP701, tr.at,
+			"role '%s', the %s of selection '%s', does not let %s "
+			"assume it: %s; every backup job of the selection fails",
 			id, fname(d, F_IAM_ROLE), s->name, aws()->backup_principal,
-			svcs[0] ? " (it trusts " : "", svcs,
-			svcs[0] ? ")" : "");
+			tr.why);
 		diag_hint(d->file, dg,
 			  "allow sts:AssumeRole for Principal "
 			  "Service %s in AssumeRolePolicyDocument",

@@ -1,7 +1,23 @@
-/* kinds.c - the document kinds table and its detection. */
+/* kinds.c - the document kinds table and its detection.
+ *
+ * The table's rows are tried in order on the top-level keys. Three rows
+ * recognise a document by keys other AWS Backup documents share (a
+ * RecoveryPointArn, an IamRoleArn, a BackupPlanName): such a document is
+ * ours only when its keys fit our shape at least as well as they fit any
+ * other request or response of the API (schemas/api-documents.json); else
+ * it is DOC_OTHER, named and not linted. A document that no row matches
+ * but whose top-level key is one slip away from ours ("BackupPlann") is
+ * taken for ours, so that the schema family says what is misspelt. */
 #include "kinds.h"
 
 #include <string.h>
+
+#include "../linter/data.h"
+#include "../linter/lint.h"
+#include "../linter/suggest.h"
+#include "aws.h"
+#include "registry.h"
+#include "shapes.h"
 
 static int has(const struct node *r, const char *k)
 {
@@ -89,19 +105,152 @@ const struct kind doc_kinds[DOC_KIND_COUNT] = {
 				 ROLE_SELECTION, NULL, selection_bare },
 	[DOC_TF] = { "Terraform file", NULL, DIALECT_TF, ROLE_MODULE, NULL,
 		     is_hcl },
+	[DOC_OTHER] = { "another document", NULL, DIALECT_API, 0, NULL, NULL },
 };
+
+/* How many top-level keys of r are members of our shape `label`. */
+static size_t fit_ours(const struct node *r, const char *label)
+{
+	const struct shape *s = doc_shape(shapes_api(), label);
+	size_t n = 0;
+	uint32_t i;
+	for (i = 0; s && i < r->len; i++)
+		n += node_str(map_key(r, i)) &&
+		     member_find(s, node_str(map_key(r, i))) != NULL;
+	return n;
+}
+
+/* The other API document r fits best: the most keys that are its members
+ * (ties: the one with the fewest members), or NULL; *fit gets how many. */
+static const struct node *fit_other(const struct node *r, size_t *fit)
+{
+	const struct node *docs = map_get(data_tree("api-documents.json"), "documents");
+	const struct node *best = NULL;
+	size_t bestn = 0, bestm = 0;
+	uint32_t i, j, k;
+
+	for (i = 0; node_is(docs, N_SEQ) && i < docs->len; i++) {
+		const struct node *m = map_get(seq_at(docs, i), "members");
+		size_t n = 0;
+		for (k = 0; k < r->len; k++)
+			for (j = 0; node_is(m, N_SEQ) && j < m->len; j++)
+				if (node_streq(seq_at(m, j), node_str(map_key(r, k)))) {
+					n++;
+					break;
+				}
+		if (n > bestn || (n == bestn && n && m->len < bestm)) {
+			best = seq_at(docs, i);
+			bestn = n;
+			bestm = m->len;
+		}
+	}
+	*fit = bestn;
+	return best;
+}
+
+/* A template is ours when it has a resource of the AWS::Backup namespace
+ * (or one a slip away from one of its types). */
+static int backup_template(const struct node *r)
+{
+	const struct node *res = map_get(r, "Resources");
+	size_t nt, t;
+	const char *const *types = aws_cfn_namespace_types(&nt);
+	uint32_t i;
+
+	for (i = 0; node_is(res, N_MAP) && i < res->len; i++) {
+		const char *ty = node_str(map_get(map_val(res, i), "Type"));
+		if (!ty)
+			continue;
+		if (strncmp(ty, "AWS::Backup::", 13) == 0)
+			return 1;
+		for (t = 0; t < nt; t++)
+			if (edit_distance(ty, strlen(ty), types[t], strlen(types[t]), 1) <= 2)
+				return 1;
+	}
+	/* a template that defines no resource at all says nothing */
+	return !node_is(res, N_MAP) || res->len == 0;
+}
+
+/* One slip away from a key only our documents have. */
+static int misspelt_kind(const struct node *r)
+{
+	static const struct { const char *key; int kind; } marks[] = {
+		{ "BackupPlan", DOC_PLAN_CREATE },
+		{ "BackupSelection", DOC_SELECTION_INPUT },
+		{ "BackupPlanName", DOC_PLAN_BARE },
+		{ "SelectionName", DOC_SELECTION_BARE },
+		{ "RecoveryPointArn", DOC_COPY_JOB },
+		{ "AWSTemplateFormatVersion", DOC_CFN },
+	};
+	uint32_t i;
+	size_t k;
+	for (i = 0; i < r->len; i++) {
+		const char *key = node_str(map_key(r, i));
+		if (!key)
+			continue;
+		for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+			if (edit_distance(key, strlen(key), marks[k].key,
+					  strlen(marks[k].key), 0) == 1)
+				return marks[k].kind;
+	}
+	return -1;
+}
+
+const char *kinds_other(const struct doc *d, const char **vault)
+{
+	const struct node *o;
+	size_t fit;
+	if (vault)
+		*vault = NULL;
+	if (is_template(d->root))
+		return "CloudFormation template without AWS::Backup resources";
+	o = fit_other(d->root, &fit);
+	if (vault)
+		*vault = node_str(map_get(o, "vault"));
+	return o ? arena_printf(&((struct doc *)d)->arena, "%s document",
+				node_str(map_get(o, "name")))
+		 : "request or response of the AWS Backup API";
+}
+
+void kinds_check_doc(struct doc *d)
+{
+	struct diag *dg;
+	if (d->kind != DOC_OTHER || !d->file->explicit_arg)
+		return;
+	dg = report(d, BKP003, d->root->len ? map_key(d->root, 0) : d->root,
+		    "a %s: backuplint lints backup plans, selections, copy jobs "
+		    "and the CloudFormation templates that define them; nothing "
+		    "to lint", kinds_other(d, NULL));
+	(void)dg;
+}
 
 int kinds_classify(struct doc *d)
 {
+	const struct node *r = d->root;
+	size_t other;
 	int k;
-	if (!node_is(d->root, N_MAP))
+
+	if (!node_is(r, N_MAP))
 		return -1;
-	if (is_hcl(d->root))
+	if (is_hcl(r))
 		return DOC_TF;
-	for (k = 0; k < DOC_KIND_COUNT; k++)
-		if (doc_kinds[k].match(d->root))
-			return k;
-	return -1;
+	for (k = 0; k < DOC_OTHER; k++)
+		if (doc_kinds[k].match(r))
+			break;
+	if (k == DOC_CFN)
+		return backup_template(r) ? DOC_CFN : DOC_OTHER;
+	if (k == DOC_COPY_JOB || k == DOC_PLAN_BARE || k == DOC_SELECTION_BARE) {
+		/* keys other documents share: ours only when they fit ours */
+		fit_other(r, &other);
+		return other > fit_ours(r, doc_kinds[k].shape) ? DOC_OTHER : k;
+	}
+	if (k < DOC_OTHER)
+		return k;
+	if ((k = misspelt_kind(r)) >= 0)
+		return k != DOC_CFN || backup_template(r) ? k : DOC_OTHER;
+	/* another API document, all of whose keys fit it */
+	fit_other(r, &other);
+	return other && other == r->len ? DOC_OTHER : -1;
 }
 
 /* Words one of our documents must contain somewhere. */

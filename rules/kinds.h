@@ -24,6 +24,10 @@ enum doc_kind {
 	DOC_PLAN_BARE,        /* {"BackupPlanName", "Rules"}: --backup-plan file:// */
 	DOC_SELECTION_BARE,   /* {"SelectionName", "IamRoleArn", ...} */
 	DOC_TF,               /* a Terraform file (HCL native syntax) */
+	DOC_OTHER,            /* recognised, not linted: another AWS Backup
+			       * API request or response (StartRestoreJob
+			       * input...), or a template without AWS::Backup
+			       * resources */
 	DOC_KIND_COUNT,
 };
 
@@ -64,5 +68,12 @@ static inline const struct kind *kind_of(const struct doc *d)
 /* The checker's hooks (checker.h). */
 int kinds_classify(struct doc *d);
 int kinds_relevant(const char *buf, size_t len);
+
+/* What a DOC_OTHER document is ("StartRestoreJob input", "CloudFormation
+ * template without AWS::Backup resources"); *vault (may be NULL) gets the
+ * vault it defines ("lock", "air_gapped", "vault") or NULL. */
+const char *kinds_other(const struct doc *d, const char **vault);
+/* BKP003 for a DOC_OTHER document named on the command line. */
+void kinds_check_doc(struct doc *d);
 
 #endif

@@ -62,15 +62,16 @@ static int check_range(struct doc *d, const struct value *n)
 }
 
 /* BKP501's fix: raise the retention to `need` days where it is written
- * (not a Parameter's Default, which other resources may share). Unsafe:
- * recovery points are kept, and paid for, longer. */
+ * (not a Parameter's Default, which other resources may share, nor a
+ * branch of an Fn::If). Unsafe: recovery points are kept, and paid for,
+ * longer. */
 static void raise_fix(struct doc *d, struct diag *dg,
-		      const struct lifecycle_m *lc, long long need)
+		      const struct lifecycle_m *lc, const struct value *del,
+		      long long need)
 {
-	const struct value *del = &lc->del;
 	char num[32];
 	/* not in a mapping brought in by a YAML merge key: others share it */
-	if (del->state != VS_KNOWN || del->at != del->lit ||
+	if (!dg || del->state != VS_KNOWN || del->at != del->lit || del->when ||
 	    (del->key && (del->key->flags & NF_MERGED)) ||
 	    (lc->self.key && (lc->self.key->flags & NF_MERGED)))
 		return;
@@ -79,63 +80,107 @@ static void raise_fix(struct doc *d, struct diag *dg,
 			fname(d, F_DELETE_AFTER), need);
 }
 
-/* `continuous`: the rule takes continuous backups, where a cold transition
- * is BKP504's finding and the 90-day arithmetic would only add noise. */
-static void check_lifecycle(struct doc *d, const struct lifecycle_m *lc,
-			    int continuous)
+/* BKP501 for one cold/delete pair (both usable day counts). */
+static void check_cold_minimum(struct doc *d, const struct lifecycle_m *lc,
+			       const struct value *cold, const struct value *del)
 {
-	const struct value *cold = &lc->cold, *del = &lc->del;
 	const char *nc = fname(d, F_COLD_AFTER), *nd = fname(d, F_DELETE_AFTER);
 	const long long min = aws()->cold_min_days;
-	int cold_ok, del_ok;
+	long long need = cold->u.i + min;
+	struct diag *dg;
+
+	/* -1 means "never" for either: no minimum applies. */
+	if (cold->u.i <= 0 || del->u.i <= 0)
+		return;
+	if (del->u.i <= cold->u.i) {
+		dg = report(d, BKP501, del->at,
+			    "%s is %lld, not after %s %lld: recovery points are deleted before they reach cold storage; with a cold transition %s must be at least %lld (%lld + %lld days in cold storage)%s",
+			    nd, del->u.i, nc, cold->u.i, nd, need, cold->u.i,
+			    min, value_note2(d, del, cold));
+		diag_hint(d->file, dg, "remove %s, or set %s to %lld or more",
+			  nc, nd, need);
+		raise_fix(d, dg, lc, del, need);
+	} else if (del->u.i < need) {
+		dg = report(d, BKP501, del->at,
+			    "%s is %lld but must be at least %lld (%s %lld + %lld days in cold storage)%s",
+			    nd, del->u.i, need, nc, cold->u.i, min,
+			    value_note2(d, del, cold));
+		if (del->u.i - min >= 1)
+			diag_hint(d->file, dg,
+				  "set %s to %lld or more, or %s to %lld or less",
+				  nd, need, nc, del->u.i - min);
+		else
+			diag_hint(d->file, dg,
+				  "set %s to %lld or more, or remove %s",
+				  nd, need, nc);
+		raise_fix(d, dg, lc, del, need);
+	}
+}
+
+/* `continuous`: the rule takes continuous backups, where a cold transition
+ * is BKP504's finding and the 90-day arithmetic would only add noise.
+ * Every value is checked in each branch it may take (an undecided Fn::If
+ * or Fn::FindInMap); the pairs of the arithmetic only where both branches
+ * can hold together. */
+static void check_one(struct doc *d, const struct lifecycle_m *lc,
+		      int continuous)
+{
+	const struct value *cv, *dv, *av;
+	size_t nc, nd, na, i, j;
+	unsigned char cold_ok[VALUE_ALTS_MAX], del_ok[VALUE_ALTS_MAX];
 	struct diag *dg;
 
 	if (!value_is(&lc->self, VT_MAP))
 		return;
-	cold_ok = check_range(d, cold);
-	del_ok = check_range(d, del);
-
-	/* BKP501: -1 means "never" for either: no minimum applies. */
-	if (cold_ok && del_ok && cold->u.i > 0 && del->u.i > 0 && !continuous) {
-		long long need = cold->u.i + min;
-		if (del->u.i <= cold->u.i) {
-			dg = report(d, BKP501, del->at,
-				    "%s is %lld, not after %s %lld: recovery points are deleted before they reach cold storage; with a cold transition %s must be at least %lld (%lld + %lld days in cold storage)%s%s",
-				    nd, del->u.i, nc, cold->u.i, nd, need, cold->u.i,
-				    min, value_note(d, del), value_note(d, cold));
-			diag_hint(d->file, dg, "remove %s, or set %s to %lld or more",
-				  nc, nd, need);
-			raise_fix(d, dg, lc, need);
-		} else if (del->u.i < need) {
-			dg = report(d, BKP501, del->at,
-				    "%s is %lld but must be at least %lld (%s %lld + %lld days in cold storage)%s%s",
-				    nd, del->u.i, need, nc, cold->u.i, min,
-				    value_note(d, del), value_note(d, cold));
-			if (del->u.i - min >= 1)
-				diag_hint(d->file, dg,
-					  "set %s to %lld or more, or %s to %lld or less",
-					  nd, need, nc, del->u.i - min);
-			else
-				diag_hint(d->file, dg,
-					  "set %s to %lld or more, or remove %s",
-					  nd, need, nc);
-			raise_fix(d, dg, lc, need);
-		}
-	}
+	nc = value_variants(&lc->cold, &cv);
+	nd = value_variants(&lc->del, &dv);
+	for (i = 0; i < nc; i++)
+		cold_ok[i] = (unsigned char)check_range(d, &cv[i]);
+	for (j = 0; j < nd; j++)
+		del_ok[j] = (unsigned char)check_range(d, &dv[j]);
+	if (!continuous)
+		for (i = 0; i < nc; i++)
+			for (j = 0; j < nd; j++)
+				if (cold_ok[i] && del_ok[j] &&
+				    value_compatible(&cv[i], &dv[j]))
+					check_cold_minimum(d, lc, &cv[i], &dv[j]);
 
 	/* BKP505: archive opt-in only acts on a cold transition. */
-	if (value_is(&lc->archive, VT_BOOL) && lc->archive.u.b &&
-	    (cold->state == VS_ABSENT || (value_is(cold, VT_INT) && cold->u.i == -1))) {
-		dg = report(d, BKP505, lc->archive.at,
+	na = value_variants(&lc->archive, &av);
+	for (j = 0; j < na; j++) {
+		const struct value *arch = &av[j];
+		const struct value *cold = NULL;
+		if (!value_is(arch, VT_BOOL) || !arch->u.b)
+			continue;
+		for (i = 0; i < nc; i++)
+			if (value_compatible(&cv[i], arch) &&
+			    (cv[i].state == VS_ABSENT ||
+			     (value_is(&cv[i], VT_INT) && cv[i].u.i == -1)))
+				cold = &cv[i];
+		if (!cold)
+			continue;
+		dg = report(d, BKP505, arch->at,
 			    "%s is true but this %s %s, so nothing moves to the archive tier%s",
 			    fname(d, F_ARCHIVE), fname(d, F_LIFECYCLE),
 			    cold->state == VS_ABSENT
-				    ? arena_printf(&d->arena, "has no %s", nc)
+				    ? arena_printf(&d->arena, "has no %s",
+						   fname(d, F_COLD_AFTER))
 				    : arena_printf(&d->arena,
-						   "never moves to cold storage (%s -1)", nc),
-			    value_note(d, &lc->archive));
-		diag_hint(d->file, dg, "add %s, or remove %s", nc, fname(d, F_ARCHIVE));
+						   "never moves to cold storage (%s -1)",
+						   fname(d, F_COLD_AFTER)),
+			    value_note2(d, arch, cold));
+		diag_hint(d->file, dg, "add %s, or remove %s",
+			  fname(d, F_COLD_AFTER), fname(d, F_ARCHIVE));
 	}
+}
+
+static void check_lifecycle(struct doc *d, const struct lifecycle_m *lc,
+			    int continuous)
+{
+	const struct lifecycle_m *lv;
+	size_t n = lifecycle_variants(lc, &lv), i;
+	for (i = 0; i < n; i++)
+		check_one(d, &lv[i], continuous);
 }
 
 /* BKP503/BKP504: continuous backup keeps at most 35 days, never cold. */
@@ -154,7 +199,9 @@ static void check_continuous(struct doc *d, const struct rule_m *rm)
 	/* note is " (assumed ...)": continue it inside the parentheses */
 	what = arena_printf(&d->arena, "continuous backups (%s true%s%s", ncont,
 			    note[0] ? ", " : ")", note[0] ? note + 2 : "");
-	if (rm->lc.self.state != VS_ABSENT && !value_is(&rm->lc.self, VT_MAP))
+	if ((rm->lc.self.state != VS_ABSENT && !value_is(&rm->lc.self, VT_MAP)) ||
+	    rm->lc.misplaced ||
+	    (del->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT))
 		return;
 	if (rm->lc.self.state == VS_ABSENT || del->state == VS_ABSENT ||
 	    (value_is(del, VT_INT) && del->u.i == -1)) {

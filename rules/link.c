@@ -8,11 +8,14 @@
 #include <string.h>
 
 #include "arn.h"
+#include "kinds.h"
 #include "model.h"
 
 struct run_index {
 	struct plan_m **plans;
 	size_t nplans;
+	struct plan_m *api;          /* an API plan of the run, and how many */
+	size_t napi;
 	struct sel_m **sels;
 	size_t nsels;
 	/* plans sorted for lookup: by (document, logical id) and by plan id */
@@ -48,6 +51,10 @@ static void index_plans(struct run_index *x)
 	for (i = 0; i < x->nplans; i++) {
 		if (x->plans[i]->logical_id)
 			x->by_logical[x->nlogical++] = x->plans[i];
+		else {
+			x->api = x->plans[i];
+			x->napi++;
+		}
 		if (plan_key(x->plans[i]))
 			x->by_id[x->nid++] = x->plans[i];
 	}
@@ -55,37 +62,41 @@ static void index_plans(struct run_index *x)
 	qsort(x->by_id, x->nid, sizeof(*x->by_id), cmp_id);
 }
 
+/* The plan a selection protects. A selection that names a plan is linked
+ * to that plan only: in a template, the plan its BackupPlanId Refs (never
+ * another stack's, named by ImportValue, a literal or a Parameter); in API
+ * documents, the plan whose BackupPlanId it names (never a plan whose id is
+ * unknown, such as a CreateBackupPlan input). A selection that names none
+ * (a file for create-backup-selection --backup-plan-id ID) protects the
+ * only API plan of its file, else of the run. */
 static struct plan_m *find_plan(struct run_index *x, struct sel_m *s)
 {
 	struct plan_m **hit = NULL, *only;
 
+	if (s->foreign)
+		return NULL;
 	if (s->plan_logical) {
 		struct plan_m key = { .doc = s->doc, .logical_id = s->plan_logical },
 			      *kp = &key;
 		hit = bsearch(&kp, x->by_logical, x->nlogical, sizeof(kp),
 			      cmp_logical);
-	} else if (s->plan_key) {
+		return hit ? *hit : NULL;
+	}
+	if (s->plan_key) {
 		struct plan_m key, *kp = &key;
 		memset(&key, 0, sizeof(key));
 		key.plan_id.state = VS_KNOWN;
 		key.plan_id.type = VT_STR;
 		key.plan_id.u.s = s->plan_key;
 		hit = bsearch(&kp, x->by_id, x->nid, sizeof(kp), cmp_id);
+		return hit ? *hit : NULL;
 	}
-	if (hit)
-		return *hit;
-	/* The only plan of the selection's file (a YAML stream of a plan and
-	 * its selections), else of the run, when the selection names no other
-	 * plan: it names none, or that plan's own id is not known (a
-	 * CreateBackupPlan input, whose id AWS assigns). */
+	if (dialect_of(s->doc)->cfn)
+		return NULL;
 	only = ((struct doc_model *)s->doc->model)->file_plan;
-	if (!only && x->nplans == 1)
-		only = x->plans[0];
-	if (!only || s->plan_logical)
-		return NULL;
-	if (s->plan_key && plan_key(only))
-		return NULL;
-	return only;
+	if (!only && x->napi == 1)
+		only = x->api;
+	return only && !only->logical_id ? only : NULL;
 }
 
 static void compare_copies(struct plan_m *p)
@@ -154,11 +165,42 @@ static void reset(struct plan_m *p)
 	p->nsels = 0;
 	p->known = p->maybe = 0;
 	p->any = 0;
+	p->option_region = NULL;
 	if (p->src.account != p->doc_src.account ||
 	    p->src.region != p->doc_src.region) {
 		p->src = p->doc_src;
 		compare_copies(p);
 	}
+}
+
+/* A plan's Region, when its document does not say (no BackupPlanArn):
+ * the one Region every literal ARN its selections name agrees on, before
+ * --region (a plan protects only resources of its own Region, so those
+ * ARNs say where it runs). */
+static void region_from_selections(struct plan_m *p)
+{
+	const char *r = NULL;
+	size_t i, j;
+
+	if (p->doc_src.region_from_doc || p->src.region_from_doc)
+		return; /* the document's, or its Terraform module's */
+	for (i = 0; i < p->nsels; i++)
+		for (j = 0; j < p->sels[i]->nres; j++) {
+			const struct res_m *rm = &p->sels[i]->res[j];
+			const char *rg = rm->pl.region;
+			if (!rg || rm->pl.region_param || !facts_region(rg))
+				continue;
+			if (r && strcmp(r, rg) != 0)
+				return; /* they disagree: BKP207 */
+			r = rg;
+		}
+	if (!r || (p->src.region && strcmp(p->src.region, r) == 0))
+		return;
+	if (p->src.region)
+		p->option_region = p->src.region;
+	p->src.region = r;
+	p->src.partition = facts_partition_of(r);
+	compare_copies(p);
 }
 
 static void grow(void *v, size_t n, size_t *cap, size_t size)
@@ -225,8 +267,10 @@ void model_link(struct run *r)
 		if (s->plan)
 			s->plan->sels[s->plan->nsels++] = s;
 	}
-	for (i = 0; i < x.nplans; i++)
+	for (i = 0; i < x.nplans; i++) {
+		region_from_selections(x.plans[i]);
 		account_from_role(x.plans[i]);
+	}
 	free(x.plans);
 	free(x.sels);
 	free(x.by_logical);
@@ -248,12 +292,13 @@ void model_each_plan(struct run *r,
 		}
 }
 
-const char *model_cite(struct doc *d, const struct facts *f, enum fact v,
-		       const char *note)
+const char *model_cite(struct doc *d, const struct facts *f, int t,
+		       enum feature feat, enum fact v, const char *note)
 {
+	const char *cite = facts_cite_type(f, t, feat);
 	if (v == FACT_LIMITED && note)
-		return arena_printf(&d->arena, "%s: %s", facts_cite(f), note);
-	return facts_cite(f);
+		return arena_printf(&d->arena, "%s: %s", cite, note);
+	return cite;
 }
 
 int model_demotion(int known, enum fact v)

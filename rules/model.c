@@ -8,21 +8,94 @@
 #include <string.h>
 
 #include "../linter/strbuf.h"
+#include "arn.h"
 #include "aws.h"
 #include "cfn.h"
 
-static void read_lifecycle(struct doc *d, const struct node *key,
-			   const struct node *v, struct lifecycle_m *lc)
+/* An inner value of an assumed container is assumed too, for the same
+ * reason (a Lifecycle chosen by a Fn::If the Defaults decide). */
+static void inherit(struct value *inner, const struct value *outer)
 {
-	static const enum field f[] = { F_COLD_AFTER, F_DELETE_AFTER, F_ARCHIVE };
-	struct value out[3];
+	if (outer->state != VS_ASSUMED || inner->state != VS_KNOWN)
+		return;
+	inner->state = VS_ASSUMED;
+	inner->param = outer->param;
+	inner->note = outer->note;
+}
 
-	value_of(d, key, v, F_LIFECYCLE, &lc->self);
-	value_read_all(d, value_is(&lc->self, VT_MAP) ? lc->self.lit : NULL, f, 3,
-		       out);
+static void lifecycle_map(struct doc *d, const struct value *self,
+			  struct lifecycle_m *lc)
+{
+	static const enum field f[] = { F_COLD_AFTER, F_DELETE_AFTER, F_ARCHIVE,
+					F_DELETE_AFTER_EVENT };
+	struct value out[4];
+	int i;
+
+	value_read_all(d, value_is(self, VT_MAP) ? self->lit : NULL, f, 4, out);
+	for (i = 0; i < 4; i++) {
+		inherit(&out[i], self);
+		value_set_when(d, &out[i], self->when);
+	}
 	lc->cold = out[0];
 	lc->del = out[1];
 	lc->archive = out[2];
+	lc->del_event = out[3];
+}
+
+static void read_lifecycle(struct doc *d, const struct node *parent,
+			   const struct node *key, const struct node *v,
+			   struct lifecycle_m *lc)
+{
+	size_t i;
+
+	value_of(d, key, v, F_LIFECYCLE, &lc->self);
+	if (lc->self.state == VS_ABSENT && node_is(parent, N_MAP)) {
+		const char *nd = fname(d, F_DELETE_AFTER), *nc = fname(d, F_COLD_AFTER);
+		uint32_t k;
+		if (map_get(parent, nd) || map_get(parent, nc))
+			lc->misplaced = 1;
+		/* a misspelt Lifecycle ("lifecycle", "LifeCycle") */
+		for (k = 0; k < parent->len && !lc->misplaced; k++) {
+			const struct node *m = map_val(parent, k);
+			if (node_is(m, N_MAP) && (map_get(m, nd) || map_get(m, nc)))
+				lc->misplaced = 1;
+		}
+	}
+	lifecycle_map(d, &lc->self, lc);
+	if (!lc->self.nalts)
+		return;
+	lc->alts = arena_zalloc(&d->arena, lc->self.nalts * sizeof(*lc->alts));
+	for (i = 0; i < lc->self.nalts; i++) {
+		struct lifecycle_m *a = &lc->alts[lc->nalts++];
+		a->self = lc->self.alts[i];
+		lifecycle_map(d, &a->self, a);
+	}
+}
+
+/* Label the values of a lifecycle read in a branch. */
+static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
+			   const struct cfn_branch *w)
+{
+	size_t i;
+	value_set_when(d, &lc->self, w);
+	value_set_when(d, &lc->cold, w);
+	value_set_when(d, &lc->del, w);
+	value_set_when(d, &lc->archive, w);
+	for (i = 0; i < lc->nalts; i++)
+		lifecycle_when(d, &lc->alts[i], w);
+}
+
+/* Room for one more element of an arena array (n used, *cap allocated). */
+static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
+{
+	void *q;
+	if (n < *cap)
+		return p;
+	*cap = *cap ? 2 * *cap : 1; /* most plans have one rule and one copy */
+	q = arena_zalloc(&d->arena, *cap * size);
+	if (n)
+		memcpy(q, p, n * size);
+	return q;
 }
 
 /* The target vault's name, or the vault resource of the template it names
@@ -51,19 +124,24 @@ static void target_vault(struct doc *d, struct rule_m *rm)
 }
 
 static void read_copy(struct doc *d, struct plan_m *pm, const struct node *a,
-		      struct copy_m *cm)
+		      const struct cfn_branch *w)
 {
 	static const enum field f[] = { F_DESTINATION, F_LIFECYCLE };
 	struct value out[2];
 	struct part parts[3];
+	struct copy_m *cm;
 
+	pm->copies = room(d, pm->copies, pm->ncopies, &pm->ccap, sizeof(*cm));
+	cm = &pm->copies[pm->ncopies++];
 	cm->node = a;
 	cm->rule = (int)pm->nrules;
 	value_read_all(d, a, f, 2, out);
 	cm->dest = out[0];
-	read_lifecycle(d, out[1].key, out[1].at, &cm->lc);
+	read_lifecycle(d, a, out[1].key, out[1].at, &cm->lc);
+	value_set_when(d, &cm->dest, w);
+	lifecycle_when(d, &cm->lc, w);
 	cm->cross_region = cm->cross_account = cm->cross_partition = -1;
-	if (!cm->dest.at ||
+	if (!cm->dest.at || cm->dest.state == VS_ABSENT ||
 	    place_of(d, cm->dest.at, &cm->dst, parts, &cm->vault, &cm->vault_ref) < 0)
 		return;
 	cm->is_arn = 1;
@@ -72,6 +150,87 @@ static void read_copy(struct doc *d, struct plan_m *pm, const struct node *a,
 	cm->account_part = parts[2];
 	place_compare(&pm->src, &cm->dst, &cm->cross_region, &cm->cross_account,
 		      &cm->cross_partition, &cm->dst_region, &cm->dst_partition);
+}
+
+/* The maps a list (or one item of it) may hold: each variant of the list,
+ * each variant of each item; fn gets the map and the branch it is in. */
+static void each_map(struct doc *d, const struct value *list,
+		     void (*fn)(struct doc *d, void *ctx, const struct node *m,
+				const struct cfn_branch *w),
+		     void *ctx)
+{
+	const struct value *lv;
+	size_t nl = value_variants(list, &lv), i, k;
+	uint32_t j;
+
+	for (i = 0; i < nl; i++) {
+		if (!value_is(&lv[i], VT_SEQ))
+			continue;
+		for (j = 0; j < lv[i].lit->len; j++) {
+			struct value item;
+			const struct value *iv;
+			size_t ni;
+			value_as(d, seq_at(lv[i].lit, j), VT_MAP, &item);
+			value_set_when(d, &item, lv[i].when);
+			ni = value_variants(&item, &iv);
+			for (k = 0; k < ni; k++)
+				if (value_is(&iv[k], VT_MAP))
+					fn(d, ctx, iv[k].lit, iv[k].when);
+		}
+	}
+}
+
+static void copy_item(struct doc *d, void *ctx, const struct node *m,
+		      const struct cfn_branch *w)
+{
+	struct plan_m *pm = ctx;
+	read_copy(d, pm, m, w);
+	pm->rules[pm->nrules].ncopies++;
+}
+
+static void read_rule(struct doc *d, struct plan_m *pm, const struct node *r,
+		      const struct cfn_branch *w)
+{
+	static const enum field f[] = {
+		F_RULE_NAME, F_TARGET_VAULT, F_SCHEDULE, F_TIMEZONE, F_START_WINDOW,
+		F_COMPLETION_WINDOW, F_CONTINUOUS, F_LIFECYCLE, F_COPY_ACTIONS,
+		F_AIR_GAPPED_TARGET,
+	};
+	struct value out[10];
+	struct rule_m *rm;
+	int i;
+
+	pm->rules = room(d, pm->rules, pm->nrules, &pm->rcap, sizeof(*rm));
+	rm = &pm->rules[pm->nrules];
+	value_read_all(d, r, f, 10, out);
+	for (i = 0; i < 10; i++)
+		value_set_when(d, &out[i], w);
+	rm->node = r;
+	rm->when = w;
+	rm->rule_name = out[0];
+	rm->target = out[1];
+	rm->schedule = out[2];
+	rm->timezone = out[3];
+	rm->start = out[4];
+	rm->completion = out[5];
+	rm->continuous = out[6];
+	rm->copy_actions = out[8];
+	rm->air_gapped = out[9];
+	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
+	lifecycle_when(d, &rm->lc, w);
+	rm->name = value_is(&rm->rule_name, VT_STR)
+			   ? rm->rule_name.u.s
+			   : arena_printf(&d->arena, "rule %zu", pm->nrules + 1);
+	target_vault(d, rm);
+	rm->first_copy = pm->ncopies;
+	each_map(d, &rm->copy_actions, copy_item, pm);
+	pm->nrules++;
+}
+
+static void rule_item(struct doc *d, void *ctx, const struct node *m,
+		      const struct cfn_branch *w)
+{
+	read_rule(d, ctx, m, w);
 }
 
 /* Source place of a plan or job: the document's own ARN, else the Region
@@ -106,52 +265,8 @@ static void source_place(struct doc *d, const struct node *arn,
 		pl->partition = facts_partition_of(pl->region);
 }
 
-static void read_rule(struct doc *d, struct plan_m *pm, const struct node *r,
-		      uint32_t index, size_t copy_cap)
-{
-	static const enum field f[] = {
-		F_RULE_NAME, F_TARGET_VAULT, F_SCHEDULE, F_TIMEZONE, F_START_WINDOW,
-		F_COMPLETION_WINDOW, F_CONTINUOUS, F_LIFECYCLE, F_COPY_ACTIONS,
-	};
-	struct value out[9];
-	struct rule_m *rm = &pm->rules[pm->nrules];
-	uint32_t j;
-
-	value_read_all(d, r, f, 9, out);
-	rm->node = r;
-	rm->rule_name = out[0];
-	rm->target = out[1];
-	rm->schedule = out[2];
-	rm->timezone = out[3];
-	rm->start = out[4];
-	rm->completion = out[5];
-	rm->continuous = out[6];
-	rm->copy_actions = out[8];
-	read_lifecycle(d, out[7].key, out[7].at, &rm->lc);
-	rm->name = value_is(&rm->rule_name, VT_STR)
-			   ? rm->rule_name.u.s
-			   : arena_printf(&d->arena, "rule %u", index + 1);
-	target_vault(d, rm);
-	rm->first_copy = pm->ncopies;
-	if (value_is(&out[8], VT_SEQ)) {
-		const struct node *ca = out[8].lit;
-		for (j = 0; j < ca->len && pm->ncopies < copy_cap; j++) {
-			struct value item;
-			value_as(d, seq_at(ca, j), VT_MAP, &item);
-			if (!value_is(&item, VT_MAP))
-				continue;
-			read_copy(d, pm, item.lit, &pm->copies[pm->ncopies]);
-			pm->ncopies++;
-			rm->ncopies++;
-		}
-	}
-	pm->nrules++;
-}
-
 void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 {
-	uint32_t i, nc = 0;
-	const struct node *rl;
 	struct value name;
 
 	pm->doc = d;
@@ -164,27 +279,8 @@ void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 	source_place(d, pm->plan_arn.at, pm->region_node, &pm->doc_src,
 		     &pm->src_region_part);
 	pm->src = pm->doc_src;
-	if (!value_is(&pm->rules_v, VT_SEQ))
-		return;
-	rl = pm->rules_v.lit;
-	/* room for every copy action: a rule's list may be an intrinsic,
-	 * then it adds none */
-	for (i = 0; i < rl->len; i++) {
-		struct value ca;
-		value_read(d, seq_at(rl, i), F_COPY_ACTIONS, &ca);
-		if (node_is(ca.at, N_SEQ))
-			nc += ca.at->len;
-	}
-	pm->rules = rl->len ? arena_zalloc(&d->arena, rl->len * sizeof(*pm->rules))
-			    : NULL;
-	pm->copies = nc ? arena_zalloc(&d->arena, nc * sizeof(*pm->copies)) : NULL;
-	for (i = 0; i < rl->len; i++) {
-		struct value item;
-		/* a rule that is an intrinsic stands for a whole unknown rule */
-		value_as(d, seq_at(rl, i), VT_MAP, &item);
-		if (value_is(&item, VT_MAP))
-			read_rule(d, pm, item.lit, i, nc);
-	}
+	/* a rule that is an intrinsic stands for a whole unknown rule */
+	each_map(d, &pm->rules_v, rule_item, pm);
 }
 
 /* Types one Resources entry names. */
@@ -195,11 +291,16 @@ static void classify_resource(struct doc *d, struct res_m *rm)
 	const char *id, *cls;
 
 	memset(&rm->t, 0, sizeof(rm->t));
-	if ((id = cfn_ref_target(v)) && node_intrinsic(v) == FN_GETATT) {
+	if ((id = cfn_ref_target(v)) && cfn_resource(d, id)) {
+		/* Ref or GetAtt of a resource of the template: its type, when
+		 * what it returns is the resource's ARN (not a stack output,
+		 * a stream ARN, a name) */
 		const char *ct = cfn_resource_type(cfn_resource(d, id));
-		int ty = facts_cfn_type(ct);
+		const char *attr = cfn_getatt_attr(v);
+		int ty = facts_cfn_type(ct), st;
+		const char *kind = ct ? aws_cfn_returns(ct, attr, &st) : NULL;
 		rm->text = ct ? arena_printf(&d->arena, "%s (%s)", id, ct) : id;
-		if (ty >= 0)
+		if (ty >= 0 && kind && strcmp(kind, "resource-arn") == 0)
 			rm->t.known = 1u << ty;
 		else
 			rm->t.any = 1;
@@ -227,6 +328,12 @@ static void classify_resource(struct doc *d, struct res_m *rm)
 		}
 		rm->text = t.text;
 		cls = g.s;
+	} else if (!t.sub && dialect_of(d)->cfn && tmpl_has_var(t.text, strlen(t.text))) {
+		/* ${AWS::Region} in a plain string: CloudFormation leaves it
+		 * as it is; one finding says so (rules/refs.c), nothing else */
+		rm->text = t.text;
+		rm->literal_var = 1;
+		return;
 	} else {
 		rm->text = cls = t.text;
 	}
@@ -239,16 +346,88 @@ static int nonempty(const struct node *n)
 	return (node_is(n, N_SEQ) || node_is(n, N_MAP)) && n->len > 0;
 }
 
+/* One entry of Resources (each variant of a Fn::If entry). */
+static void resource_entry(struct doc *d, struct sel_m *sm, const struct node *n,
+			   size_t *cap)
+{
+	struct res_m *rm;
+	struct part parts[3];
+	const char *vault, *vref;
+
+	sm->res = room(d, sm->res, sm->nres, cap, sizeof(*rm));
+	rm = &sm->res[sm->nres++];
+	rm->node = n;
+	classify_resource(d, rm);
+	if (!rm->literal_var &&
+	    place_of(d, rm->node, &rm->pl, parts, &vault, &vref) == 0)
+		rm->region_part = parts[0];
+	sm->known |= rm->t.known;
+	sm->maybe |= rm->t.maybe;
+	sm->any |= rm->t.any;
+}
+
+/* The entries of list value `list` (each variant), as nodes to fn. */
+static size_t each_entry(struct doc *d, const struct value *list,
+			 void (*fn)(struct doc *d, struct sel_m *sm,
+				    const struct node *n, size_t *cap),
+			 struct sel_m *sm, size_t *cap, int *unknown)
+{
+	const struct value *lv;
+	size_t nl = value_variants(list, &lv), i, k, count = 0;
+	uint32_t j;
+
+	for (i = 0; i < nl; i++) {
+		if (lv[i].state == VS_UNKNOWN)
+			*unknown = 1;
+		if (!value_is(&lv[i], VT_SEQ))
+			continue;
+		for (j = 0; j < lv[i].lit->len; j++) {
+			struct value item;
+			const struct value *iv;
+			size_t ni;
+			value_as(d, seq_at(lv[i].lit, j), VT_STR, &item);
+			ni = value_variants(&item, &iv);
+			for (k = 0; k < ni; k++) {
+				if (iv[k].state == VS_ABSENT)
+					continue;
+				/* a branch in place, else the entry itself */
+				fn(d, sm, item.nalts ? iv[k].at : seq_at(lv[i].lit, j),
+				   cap);
+				count++;
+			}
+		}
+	}
+	return count;
+}
+
+/* NotResources: a pattern that covers every resource of its type
+ * (arn:aws:dynamodb:*:*:table/ and a star) takes the type out of the selection. */
+static void excluded_entry(struct doc *d, struct sel_m *sm,
+			   const struct node *n, size_t *cap)
+{
+	struct arn_types t;
+	struct arn_fields x;
+	const char *s = node_str(n);
+	(void)d;
+	(void)cap;
+	if (!s || facts_arn_types(s, n->len, &t) < 0 || !t.known)
+		return;
+	arn_split(s, n->len, 0, &x);
+	if (x.n == 6 && x.rid.len == 1 && s[x.rid.off] == '*')
+		sm->excluded |= t.known;
+}
+
 void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 {
 	static const enum field f[] = { F_SELECTION_NAME, F_IAM_ROLE, F_RESOURCES,
-					F_LIST_OF_TAGS, F_CONDITIONS };
-	struct value out[5];
-	const struct node *res, *cond;
-	uint32_t i;
-	int tags;
+					F_LIST_OF_TAGS, F_CONDITIONS,
+					F_NOT_RESOURCES };
+	struct value out[6];
+	const struct value *tv;
+	size_t cap = 0, ncap = 0, n, i;
+	int unknown = 0, tags = 0, nunknown = 0;
 
-	value_read_all(d, s, f, 5, out);
+	value_read_all(d, s, f, 6, out);
 	sm->doc = d;
 	sm->sel = s;
 	sm->sel_name = out[0];
@@ -256,46 +435,68 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 	sm->resources = out[2];
 	sm->list_of_tags = out[3];
 	sm->conditions = out[4];
+	sm->not_resources = out[5];
 	sm->name = value_is(&sm->sel_name, VT_STR) ? sm->sel_name.u.s
 		   : sm->logical_id		      ? sm->logical_id
 						      : "selection";
-	if (dialect_of(d)->cfn && cfn_ref_target(sm->plan_id.at))
-		sm->plan_logical = cfn_ref_target(sm->plan_id.at);
-	else if (value_is(&sm->plan_id, VT_STR))
+	if (dialect_of(d)->cfn) {
+		/* a plan of this template, by Ref or GetAtt; anything else
+		 * (ImportValue, a literal id, a Parameter) is another stack's */
+		const char *id = cfn_ref_target(sm->plan_id.at);
+		const char *ty = cfn_resource_type(cfn_resource(d, id));
+		if (id && ty && strcmp(ty, aws()->cfn_plan) == 0)
+			sm->plan_logical = id;
+		else if (sm->plan_id.state != VS_ABSENT)
+			sm->foreign = 1;
+	} else if (value_is(&sm->plan_id, VT_STR)) {
 		sm->plan_key = sm->plan_id.u.s;
-	res = sm->resources.at;
-	cond = sm->conditions.at;
-	tags = nonempty(sm->list_of_tags.at);
-	for (i = 0; node_is(cond, N_MAP) && i < cond->len; i++)
-		if (nonempty(map_val(cond, i)))
+	}
+	/* ListOfTags adds whatever carries the tags (OR with Resources);
+	 * Conditions only narrow what Resources selects (AND) */
+	n = value_variants(&sm->list_of_tags, &tv);
+	for (i = 0; i < n; i++) {
+		if (tv[i].state == VS_UNKNOWN || nonempty(tv[i].lit))
 			tags = 1;
+	}
 	if (tags)
-		sm->any = 1; /* tag-based: any resource type may carry the tag */
-	if (!nonempty(res)) {
-		/* neither Resources nor tags: AWS selects every supported resource */
-		if (!tags && !node_is(res, N_MAP))
+		sm->any = 1;
+	n = each_entry(d, &sm->resources, resource_entry, sm, &cap, &unknown);
+	if (unknown)
+		sm->any = 1; /* a list known only at deploy time */
+	each_entry(d, &sm->not_resources, excluded_entry, sm, &ncap, &nunknown);
+	/* "Either 'ListOfTags' or 'Resources' section must be non-empty" (the
+	 * API, 2022-2023), or every supported and opted-in resource (the API
+	 * reference, for a selection of no conditions, tags or resources) */
+	if (!n && !tags && !unknown) {
+		sm->empty = 1;
+		if (sm->conditions.state == VS_ABSENT)
 			sm->any = 1;
-		if (!node_is(res, N_SEQ)) {
-			if (sm->resources.state == VS_UNKNOWN)
-				sm->any = 1;
-			return;
-		}
 	}
-	if (!node_is(res, N_SEQ))
-		return;
-	sm->res = res->len ? arena_zalloc(&d->arena, res->len * sizeof(*sm->res)) : NULL;
-	for (i = 0; i < res->len; i++) {
-		struct res_m *rm = &sm->res[sm->nres++];
-		struct part parts[3];
-		const char *vault, *vref;
-		rm->node = seq_at(res, i);
-		classify_resource(d, rm);
-		if (place_of(d, rm->node, &rm->pl, parts, &vault, &vref) == 0)
-			rm->region_part = parts[0];
-		sm->known |= rm->t.known;
-		sm->maybe |= rm->t.maybe;
-		sm->any |= rm->t.any;
+	sm->known &= ~sm->excluded;
+	sm->maybe &= ~sm->excluded;
+}
+
+/* The vaults of a template: name, and the retention bounds of a vault
+ * lock or of a logically air-gapped vault. */
+static void build_vault(struct doc *d, struct doc_model *m, const char *id,
+			const struct node *r, const struct node *props,
+			int air_gapped, int top)
+{
+	struct vault_m *v = &m->vaults[m->nvaults++];
+	const struct node *bounds = props;
+	v->doc = d;
+	v->node = r;
+	v->logical_id = id;
+	v->air_gapped = air_gapped;
+	value_read(d, props, F_VAULT_NAME, &v->name_v);
+	v->name = value_is(&v->name_v, VT_STR) ? v->name_v.u.s : NULL;
+	if (!air_gapped && !top) {
+		struct value lock;
+		value_read(d, props, F_LOCK_CONFIGURATION, &lock);
+		bounds = value_is(&lock, VT_MAP) ? lock.lit : NULL;
 	}
+	value_read(d, bounds, F_MIN_RETENTION, &v->min);
+	value_read(d, bounds, F_MAX_RETENTION, &v->max);
 }
 
 static void build_copyjob(struct doc *d, struct doc_model *m)
@@ -312,7 +513,7 @@ static void build_copyjob(struct doc *d, struct doc_model *m)
 	j->rp = out[0];
 	j->dest = out[1];
 	j->src_vault_v = out[2];
-	read_lifecycle(d, out[3].key, out[3].at, &j->lc);
+	read_lifecycle(d, d->root, out[3].key, out[3].at, &j->lc);
 	j->src_vault = value_is(&j->src_vault_v, VT_STR) ? j->src_vault_v.u.s : NULL;
 	source_place(d, j->rp.at, NULL, &j->src, &j->src_region_part);
 	if (value_is(&j->rp, VT_STR) &&
@@ -340,8 +541,9 @@ static void build_template(struct doc *d, struct doc_model *m)
 
 	if (!node_is(res, N_MAP))
 		return;
-	m->plans = arena_zalloc(&d->arena, res->len * sizeof(*m->plans) + 1);
-	m->sels = arena_zalloc(&d->arena, res->len * sizeof(*m->sels) + 1);
+	m->plans = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->plans));
+	m->sels = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->sels));
+	m->vaults = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->vaults));
 	for (i = 0; i < res->len; i++) {
 		const struct node *r = map_val(res, i), *props, *body;
 		const char *type = cfn_resource_type(r);
@@ -352,6 +554,12 @@ static void build_template(struct doc *d, struct doc_model *m)
 		if (strcmp(type, a->cfn_plan) == 0) {
 			struct plan_m *pm = &m->plans[m->nplans];
 			body = map_get(props, a->cfn_plan_property);
+			/* a plan made by an intrinsic: what it decides to */
+			if (node_intrinsic(body) != FN_NONE) {
+				struct value bv;
+				value_as(d, body, VT_MAP, &bv);
+				body = value_is(&bv, VT_MAP) ? bv.lit : NULL;
+			}
 			if (!node_is(body, N_MAP))
 				continue;
 			pm->resource = r;
@@ -361,6 +569,11 @@ static void build_template(struct doc *d, struct doc_model *m)
 		} else if (strcmp(type, a->cfn_selection) == 0) {
 			struct sel_m *sm = &m->sels[m->nsels];
 			body = map_get(props, a->cfn_selection_property);
+			if (node_intrinsic(body) != FN_NONE) {
+				struct value bv;
+				value_as(d, body, VT_MAP, &bv);
+				body = value_is(&bv, VT_MAP) ? bv.lit : NULL;
+			}
 			if (!node_is(body, N_MAP))
 				continue;
 			sm->resource = r;
@@ -368,8 +581,22 @@ static void build_template(struct doc *d, struct doc_model *m)
 			value_read(d, props, F_PLAN_ID, &sm->plan_id);
 			build_selection(d, sm, body);
 			m->nsels++;
+		} else if (strcmp(type, a->cfn_vault) == 0 ||
+			   strcmp(type, a->cfn_air_gapped_vault) == 0) {
+			build_vault(d, m, id, r, props,
+				    strcmp(type, a->cfn_air_gapped_vault) == 0, 0);
 		}
 	}
+}
+
+struct cfn_info **cfn_slot(struct doc *d)
+{
+	struct doc_model *m = d->model;
+	if (!m) {
+		m = arena_zalloc(&d->arena, sizeof(*m));
+		d->model = m;
+	}
+	return &m->cfn;
 }
 
 struct doc_model *model_of(struct doc *d)
@@ -378,10 +605,13 @@ struct doc_model *model_of(struct doc *d)
 	const struct kind *k = kind_of(d);
 	const struct node *top;
 
-	if (m)
+	if (m && m->built)
 		return m;
-	m = arena_zalloc(&d->arena, sizeof(*m));
-	d->model = m;
+	if (!m) {
+		m = arena_zalloc(&d->arena, sizeof(*m));
+		d->model = m;
+	}
+	m->built = 1;
 	m->doc = d;
 	m->facts = facts_of(d);
 	top = k->member ? map_get(d->root, k->member) : d->root;
@@ -404,8 +634,18 @@ struct doc_model *model_of(struct doc *d)
 		build_copyjob(d, m);
 	} else if (k->roles & ROLE_MODULE) {
 		tf_build(d, m);
+	} else if (d->kind == DOC_OTHER) {
+		/* PutBackupVaultLockConfiguration,
+		 * CreateLogicallyAirGappedBackupVault: a vault's bounds */
+		const char *vk;
+		kinds_other(d, &vk);
+		if (vk && node_is(d->root, N_MAP)) {
+			m->vaults = arena_zalloc(&d->arena, sizeof(*m->vaults));
+			build_vault(d, m, NULL, d->root, d->root,
+				    strcmp(vk, "air_gapped") == 0, 1);
+		}
 	}
-	if (m->nplans || m->nsels || m->job)
+	if (m->nplans || m->nsels || m->job || m->nvaults)
 		d->keep = 1;
 	return m;
 }

@@ -29,7 +29,37 @@
 struct lifecycle_m {
 	struct value self;           /* the Lifecycle member */
 	struct value cold, del, archive;
+	/* DeleteAfterEvent (DELETE_AFTER_COPY, in GetBackupPlan output): the
+	 * recovery point goes when it is copied, not after a number of days */
+	struct value del_event;
+	/* an undecided Fn::If or Fn::FindInMap for the whole Lifecycle: the
+	 * lifecycles it may be (their values carry the branch) */
+	struct lifecycle_m *alts;
+	size_t nalts;
+	/* no Lifecycle, but a member of one (DeleteAfterDays...) written
+	 * beside it, in the rule or copy action (BKP101 says so): what the
+	 * lifecycle was meant to be is not known */
+	int misplaced;
 };
+
+/* The lifecycles lc may be: lc itself, or its alternatives. */
+static inline size_t lifecycle_variants(const struct lifecycle_m *lc,
+					const struct lifecycle_m **out)
+{
+	if (lc->nalts) {
+		*out = lc->alts;
+		return lc->nalts;
+	}
+	*out = lc;
+	return 1;
+}
+
+/* 1 when lifecycle lc asks for the archive tier
+ * (OptInToArchiveForSupportedResources true). */
+static inline int lifecycle_archive(const struct lifecycle_m *lc)
+{
+	return value_is(&lc->archive, VT_BOOL) && lc->archive.u.b;
+}
 
 struct copy_m {
 	const struct node *node;     /* the copy action map */
@@ -52,7 +82,8 @@ struct rule_m {
 	const struct node *node;     /* the backup rule map */
 	const char *name;            /* RuleName, or "rule N" */
 	struct value rule_name, target, schedule, timezone, start, completion,
-		continuous, copy_actions;
+		continuous, copy_actions, air_gapped;
+	const struct cfn_branch *when; /* a rule of one branch, or NULL */
 	struct lifecycle_m lc;
 	const char *vault;           /* target vault name, or NULL */
 	const char *vault_ref;       /* CFN logical id the target names, or NULL */
@@ -71,14 +102,19 @@ struct plan_m {
 	struct value rules_v;        /* Rules / BackupPlanRule */
 	const char *name;            /* BackupPlanName, logical id, or "plan" */
 	struct place doc_src;        /* the source as the document and options say */
-	struct place src;            /* the same, completed by the run (link) */
+	struct place src;            /* the same, completed by the run (link):
+				      * its Region from BackupPlanArn, else the
+				      * one Region of the selected ARNs, else
+				      * --region */
+	const char *option_region;   /* (link) --region, when the selected
+				      * ARNs name another Region and it lost */
 	struct part src_region_part; /* in BackupPlanArn, when from the doc */
 	const struct node *region_node; /* Terraform: its provider's literal
 					 * Region, or NULL */
 	struct rule_m *rules;
-	size_t nrules;
+	size_t nrules, rcap;
 	struct copy_m *copies;
-	size_t ncopies;
+	size_t ncopies, ccap;
 	/* what the selections linked to it protect (link) */
 	struct sel_m **sels;
 	size_t nsels;
@@ -93,6 +129,8 @@ struct res_m {
 	const char *text;            /* the ARN as written (Fn::Sub template) */
 	struct place pl;             /* its Region and account, where known */
 	struct part region_part;
+	int literal_var;             /* CFN: ${...} in a plain string, not in
+				      * Fn::Sub: CloudFormation leaves it as is */
 };
 
 struct sel_m {
@@ -103,12 +141,20 @@ struct sel_m {
 	const char *name;            /* SelectionName, logical id, or "selection" */
 	struct value sel_name, iam_role, resources, list_of_tags, conditions;
 	struct value plan_id;        /* BackupPlanId (API string or CFN Ref/GetAtt) */
+	struct value not_resources;
 	const char *plan_key;        /* API: the plan id it names, or NULL */
 	const char *plan_logical;    /* CFN: the logical id its BackupPlanId names */
+	int foreign;                 /* CFN: BackupPlanId names a plan of another
+				      * stack (ImportValue, a literal, a
+				      * Parameter): never linked */
+	int empty;                   /* neither Resources nor ListOfTags: AWS
+				      * rejects it, it protects nothing */
 	struct res_m *res;
 	size_t nres;
 	uint32_t known, maybe;
-	int any;                     /* "*", tags, conditions, or no Resources */
+	uint32_t excluded;           /* types NotResources excludes whole */
+	int any;                     /* "*", a wildcard service, ListOfTags
+				      * (OR with Resources): any type */
 	struct plan_m *plan;         /* (link) the plan it protects, or NULL */
 };
 
@@ -127,13 +173,28 @@ struct job_m {
 	uint32_t known;              /* the recovery point's resource type */
 };
 
+/* A backup vault the document defines, with its retention bounds (vault
+ * lock, logically air-gapped vault). */
+struct vault_m {
+	struct doc *doc;
+	const struct node *node;     /* the vault (resource or document) */
+	const char *logical_id;      /* CFN: its logical id; else NULL */
+	const char *name;            /* BackupVaultName, or NULL */
+	struct value name_v, min, max;
+	int air_gapped;
+};
+
 struct doc_model {
+	struct cfn_info *cfn;        /* the evaluation's (cfn.h), or NULL */
+	int built;
 	struct doc *doc;
 	const struct facts *facts;
 	struct plan_m *plans;
 	size_t nplans;
 	struct sel_m *sels;
 	size_t nsels;
+	struct vault_m *vaults;
+	size_t nvaults;
 	struct job_m *job;           /* or NULL */
 	struct plan_m *file_plan;    /* (link) the file's only plan */
 };
@@ -169,10 +230,11 @@ void model_each_plan(struct run *r,
 		     void (*fn)(struct doc *d, const struct facts *f,
 				struct plan_m *p));
 
-/* "facts: NAME, SOURCE" for a message tail; for a LIMITED fact with a
- * note, the note (the condition) is appended. Allocated in d's arena. */
-const char *model_cite(struct doc *d, const struct facts *f, enum fact v,
-		       const char *note);
+/* "facts: NAME, SOURCE" for a message tail, SOURCE where feature feat of
+ * type t comes from (facts_cite_type); for a LIMITED fact with a note, the
+ * note (the condition) is appended. Allocated in d's arena. */
+const char *model_cite(struct doc *d, const struct facts *f, int t,
+		       enum feature feat, enum fact v, const char *note);
 
 /* How many levels below its rule's severity a type-dependent finding is
  * reported (diag_demote): none when the types are known and the fact is NO;

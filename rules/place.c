@@ -43,17 +43,24 @@ int tmpl_has_var(const char *s, size_t n)
  * Fn::Sub templates, Fn::Join of literals and Refs. Returns 0 or -1. */
 int value_tmpl(struct doc *d, const struct node *v, struct tmpl *t)
 {
-	enum cfn_known how;
-	const struct node *lit = cfn_value(d, v, &how), *a, *parts;
+	struct cfn_val cv;
+	const struct node *lit, *a, *parts;
 	struct strbuf g = {.a = &d->arena};
 	uint32_t i;
 
 	memset(t, 0, sizeof(*t));
-	if (how != CFN_UNKNOWN) {
+	t->at = v;
+	cfn_eval(d, v, &cv);
+	lit = cv.node;
+	if (cv.how != CFN_UNKNOWN) {
 		if (!node_is(lit, N_STR))
 			return -1;
 		t->text = lit->u.str;
-		t->node = how == CFN_LITERAL ? lit : NULL;
+		/* offsets into the text are offsets into a node in place */
+		t->node = cv.how == CFN_LITERAL || (!cv.param && lit->start >= v->start &&
+						    lit->end <= v->end)
+				  ? lit : NULL;
+		t->param = cv.param;
 		return 0;
 	}
 	switch (node_intrinsic(v)) {
@@ -122,13 +129,16 @@ enum fieldv { FV_UNKNOWN, FV_LITERAL, FV_SAME };
 
 static enum fieldv field_value(struct doc *d, const struct tmpl *t,
 			       const char *f, size_t n, const char *pseudo,
-			       const char **out)
+			       const char **out, const char **param)
 {
 	char var[128];
 	const struct node *v;
+	int def;
 	*out = NULL;
+	*param = NULL;
 	if (!t->sub || !tmpl_has_var(f, n)) {
 		*out = arena_strndup(&d->arena, f, n);
+		*param = t->param;
 		return FV_LITERAL;
 	}
 	if (!whole_var(f, n, var, sizeof(var)))
@@ -138,9 +148,34 @@ static enum fieldv field_value(struct doc *d, const struct tmpl *t,
 		*out = v->u.str;
 		return FV_LITERAL;
 	}
+	/* Fn::Sub's own variable map: DestRegion: !Ref DestinationRegion */
+	if (v && !node_is(v, N_STR)) {
+		struct cfn_val cv;
+		cfn_eval(d, v, &cv);
+		if (cv.how == CFN_UNKNOWN || !node_is(cv.node, N_STR))
+			return FV_UNKNOWN;
+		*out = cv.node->u.str;
+		*param = cv.param;
+		return FV_LITERAL;
+	}
 	if (!v && strcmp(var, pseudo) == 0)
 		return FV_SAME;
+	/* ${BackupRegion}: a Parameter, with its Default or only value */
+	if (!v && (v = cfn_param(d, t->at, var, &def)) && node_is(v, N_STR)) {
+		*out = v->u.str;
+		*param = def ? arena_strdup(&d->arena, var) : NULL;
+		return FV_LITERAL;
+	}
 	return FV_UNKNOWN;
+}
+
+const char *place_note(struct doc *d, const struct place *pl)
+{
+	const char *p = pl->region_param ? pl->region_param : pl->account_param;
+	if (!p)
+		return "";
+	return arena_printf(&d->arena,
+			    " (assumed from the Default of Parameter %s)", p);
 }
 
 const char *cfn_vault(struct doc *d, const char *id, const char **name)
@@ -190,6 +225,10 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 	}
 	if (value_tmpl(d, v, &t) < 0)
 		return -1;
+	/* ${AWS::Region} in a plain CloudFormation string is no Region:
+	 * BKP801 says so, and nothing else */
+	if (!t.sub && d->kind == DOC_CFN && tmpl_has_var(t.text, strlen(t.text)))
+		return -1;
 	arn_split(t.text, strlen(t.text), ARN_SUB, &x);
 	if (x.n != 6 || x.f[0].len != 3 || memcmp(t.text, "arn", 3) != 0)
 		return -1;
@@ -201,7 +240,8 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 		static const char *const pseudo[3] = {
 			"AWS::Region", "AWS::Partition", "AWS::AccountId"};
 		size_t k = idx[i];
-		fv = field_value(d, &t, f[k], flen[k], pseudo[i], &val);
+		const char *param;
+		fv = field_value(d, &t, f[k], flen[k], pseudo[i], &val, &param);
 		if (t.node && fv == FV_LITERAL && flen[k]) {
 			parts[i].node = t.node;
 			parts[i].off = (uint32_t)(f[k] - t.text);
@@ -213,6 +253,7 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 		case 0:
 			pl->region = fv == FV_LITERAL ? val : NULL;
 			pl->same_region = fv == FV_SAME;
+			pl->region_param = fv == FV_LITERAL ? param : NULL;
 			break;
 		case 1:
 			pl->partition = fv == FV_LITERAL ? val : NULL;
@@ -221,6 +262,7 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 		default:
 			pl->account = fv == FV_LITERAL ? val : NULL;
 			pl->same_account = fv == FV_SAME;
+			pl->account_param = fv == FV_LITERAL ? param : NULL;
 			break;
 		}
 	}

@@ -20,6 +20,8 @@ struct place {
 	const char *region, *account, *partition;
 	unsigned same_region : 1, same_account : 1, same_partition : 1;
 	unsigned region_from_doc : 1; /* source: from the document, not --region */
+	/* the Region or account is a Parameter's Default (assumed) */
+	const char *region_param, *account_param;
 };
 
 /* A string in the document that a rule may point into: the node, and the
@@ -37,6 +39,8 @@ struct tmpl {
 	const char *text;
 	const struct node *node;
 	const struct node *vars; /* Fn::Sub variable map, or NULL */
+	const struct node *at;   /* the value (for the Parameters around it) */
+	const char *param;       /* the text is this Parameter's Default */
 	int sub;		 /* ${...} are variables (Fn::Sub, Fn::Join) */
 };
 
@@ -55,6 +59,10 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 
 /* Cross-Region/account/partition of dst against src: 1, 0, or -1 unknown.
  * *eff_region / *eff_partition receive the destination's effective values. */
+/* " (assumed from the Default of Parameter R)" when a place's Region or
+ * account is a Parameter's Default; else "". */
+const char *place_note(struct doc *d, const struct place *pl);
+
 void place_compare(const struct place *src, const struct place *dst,
 		   int *xr, int *xa, int *xp, const char **eff_region,
 		   const char **eff_partition);

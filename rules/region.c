@@ -33,7 +33,7 @@ static int region_shaped(const char *s)
 /* BKP201/BKP202 for a Region named in the document; 0 when the Region is
  * known and offers AWS Backup (so that later checks make sense). */
 static int check_region(struct doc *d, const struct facts *f, const char *code,
-			const struct part *at, const char *what)
+			const struct part *at, const char *what, const char *note)
 {
 	const struct region_info *ri;
 	struct diag *dg;
@@ -45,8 +45,8 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 		const char *s = facts_region_suggest(code);
 		dg = report_part(
 			d, BKP201, at,
-			"'%s' in %s is not a Region of any AWS partition", code,
-			what);
+			"'%s' in %s is not a Region of any AWS partition%s", code,
+			what, note);
 		if (s) {
 			diag_hint(d->file, dg, "did you mean %s?",
 				  facts_region_label(s));
@@ -61,9 +61,9 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 	if (facts_backup_offered(f, code) == FACT_NO) {
 		dg = report_part(d, BKP202, at,
 				 "AWS Backup is not offered in %s, named in %s "
-				 "(facts: %s, Regions of %s)",
+				 "(facts: %s, Regions of %s)%s",
 				 facts_region_label(code), what, facts_name(f),
-				 facts_backup_source(f));
+				 facts_backup_source(f), note);
 		diag_hint(d->file, dg,
 			  "use a Region where AWS Backup is offered%s",
 			  strcmp(facts_name(f), "current") != 0
@@ -75,6 +75,16 @@ static int check_region(struct doc *d, const struct facts *f, const char *code,
 	return 0;
 }
 
+/* "(cite)", or "(assumed ...; cite)" for a note " (assumed ...)": one
+ * parenthesis, not two in a row. */
+static const char *with_note(struct doc *d, const char *cite, const char *note)
+{
+	size_t n = note ? strlen(note) : 0;
+	if (n < 3 || note[0] != ' ' || note[1] != '(' || note[n - 1] != ')')
+		return arena_printf(&d->arena, "(%s)%s", cite, note ? note : "");
+	return arena_printf(&d->arena, "(%.*s; %s)", (int)(n - 3), note + 2, cite);
+}
+
 /* The checks of one copy from src to dst (a plan's copy action or a
  * StartCopyJob). `same_vault`: the destination is the source vault. */
 static void check_copy(struct doc *d, const struct facts *f,
@@ -83,14 +93,15 @@ static void check_copy(struct doc *d, const struct facts *f,
 		       const struct part *partition_part,
 		       const struct part *whole, int xr, int xa, int xp,
 		       const char *dst_region, const char *dst_partition,
-		       const char *src_vault_desc, int same_vault)
+		       const char *src_vault_desc, int same_vault,
+		       const char *note)
 {
 	struct diag *dg;
 	const char *src_region = src->region;
 	const char *bad;
 
 	if (dst->region && check_region(d, f, dst->region, region_part,
-					fname(d, F_DESTINATION)) < 0)
+					fname(d, F_DESTINATION), note) < 0)
 		return;
 	/* the ARN's partition field against its Region's partition */
 	if (facts_partition_valid(dst->partition) && dst->region &&
@@ -98,9 +109,9 @@ static void check_copy(struct doc *d, const struct facts *f,
 	    strcmp(dst->partition, facts_region(dst->region)->partition) != 0) {
 		dg = report_part(
 			d, BKP204, partition_part,
-			"%s says partition '%s' but %s is in partition '%s'",
+			"%s says partition '%s' but %s is in partition '%s'%s",
 			fname(d, F_DESTINATION), dst->partition, facts_region_label(dst->region),
-			facts_region(dst->region)->partition);
+			facts_region(dst->region)->partition, note);
 		diag_hint(d->file, dg, "write arn:%s:backup:%s:...",
 			  facts_region(dst->region)->partition, dst->region);
 		return;
@@ -110,13 +121,13 @@ static void check_copy(struct doc *d, const struct facts *f,
 		dg = report_part(
 			d, BKP204, region_part,
 			"copy from %s in partition %s to %s in partition "
-			"%s: AWS Backup copies only within one partition",
+			"%s: AWS Backup copies only within one partition%s",
 			src_region ? facts_region_label(src_region)
 				   : "the source",
 			src->partition,
 			dst_region ? facts_region_label(dst_region)
 				   : "the destination",
-			dst_partition);
+			dst_partition, note);
 		diag_hint(d->file, dg,
 			  "choose a destination vault in a Region of "
 			  "partition %s",
@@ -133,10 +144,11 @@ static void check_copy(struct doc *d, const struct facts *f,
 			dg = report_part(
 				d, BKP203, region_part,
 				"cross-Region copy from %s to %s is not "
-				"offered: %s has no cross-Region copy (%s)",
+				"offered: %s has no cross-Region copy %s",
 				facts_region_label(src_region),
 				facts_region_label(dst_region),
-				facts_region(bad)->name, facts_cite(f));
+				facts_region(bad)->name,
+				with_note(d, facts_cite_region(f, bad, 0), note));
 			if (bad == src_region)
 				diag_hint(
 					d->file, dg,
@@ -157,16 +169,17 @@ static void check_copy(struct doc *d, const struct facts *f,
 			      ? dst_region
 			      : NULL;
 		if (bad) {
-			const char *note = facts_region_note(f, bad, 1);
+			const char *why = facts_region_note(f, bad, 1);
 			dg = report_part(
 				d, BKP206, whole,
 				"cross-account copy from account %s to "
-				"account %s is not offered in %s (%s)",
+				"account %s is not offered in %s %s",
 				src->account, dst->account,
-				facts_region_label(bad), facts_cite(f));
-			if (note)
+				facts_region_label(bad),
+				with_note(d, facts_cite_region(f, bad, 1), note));
+			if (why)
 				diag_hint(d->file, dg,
-					  "%s; copy within account %s", note,
+					  "%s; copy within account %s", why,
 					  src->account);
 		}
 	}
@@ -189,6 +202,81 @@ static int same_vault(const struct rule_m *rm, const struct copy_m *cm)
 	return rm->vault && cm->vault && strcmp(rm->vault, cm->vault) == 0;
 }
 
+/* BKP208: a rule's logically air-gapped vault is in the plan's own
+ * account and Region (AWS Backup copies there as part of the backup; a
+ * vault elsewhere is a copy action's job). */
+static void check_air_gapped(struct doc *d, const struct plan_m *p,
+			     const struct rule_m *rm)
+{
+	struct place pl;
+	struct part parts[3];
+	const char *vault, *vref;
+	struct diag *dg = NULL;
+
+	if (!rm->air_gapped.at || rm->air_gapped.state == VS_ABSENT ||
+	    place_of(d, rm->air_gapped.at, &pl, parts, &vault, &vref) < 0)
+		return;
+	if (pl.region && !pl.same_region && p->src.region && facts_region(pl.region) &&
+	    strcmp(pl.region, p->src.region) != 0)
+		dg = report_part(d, BKP208, &parts[0],
+				 "%s of rule '%s' is in %s, but plan '%s' runs in %s: "
+				 "a rule's logically air-gapped vault must be in "
+				 "the plan's own Region%s",
+				 fname(d, F_AIR_GAPPED_TARGET), rm->name,
+				 facts_region_label(pl.region), p->name,
+				 facts_region_label(p->src.region), place_note(d, &pl));
+	else if (pl.account && !pl.same_account && p->src.account &&
+		 strcmp(pl.account, p->src.account) != 0)
+		dg = report_part(d, BKP208, &parts[2],
+				 "%s of rule '%s' is in account %s, but plan '%s' "
+				 "is in account %s: a rule's logically air-gapped "
+				 "vault must be in the plan's own account%s",
+				 fname(d, F_AIR_GAPPED_TARGET), rm->name, pl.account,
+				 p->name, p->src.account, place_note(d, &pl));
+	if (dg)
+		diag_hint(d->file, dg,
+			  "name a logically air-gapped vault of the plan's own "
+			  "account and Region, and reach others with a copy action");
+}
+
+/* The copies of plan p (run phase: the plan's Region may come from its
+ * selections). */
+static void check_plan_copies(struct doc *d, const struct facts *f,
+			      struct plan_m *p)
+{
+	char desc[200];
+	size_t j;
+
+	if (p->doc_src.region_from_doc &&
+	    check_region(d, f, p->src.region, &p->src_region_part,
+			 fname(d, F_SOURCE_REGION), "") < 0)
+		return;
+	for (j = 0; j < p->nrules; j++)
+		check_air_gapped(d, p, &p->rules[j]);
+	for (j = 0; j < p->ncopies; j++) {
+		struct copy_m *c = &p->copies[j];
+		const struct rule_m *rm = &p->rules[c->rule];
+		struct part whole = {.node = c->dest.at};
+		if (!c->is_arn)
+			continue;
+		if (rm->vault || rm->vault_ref)
+			snprintf(desc, sizeof(desc),
+				 "the target vault '%s' of rule '%s'",
+				 rm->vault ? rm->vault : rm->vault_ref, rm->name);
+		else
+			snprintf(desc, sizeof(desc), "the target vault of rule '%s'",
+				 rm->name);
+		check_copy(d, f, &p->src, &c->dst, &c->region_part,
+			   &c->partition_part, &whole, c->cross_region,
+			   c->cross_account, c->cross_partition,
+			   c->dst_region, c->dst_partition, desc,
+			   same_vault(rm, c),
+			   c->dst.region_param || c->dst.account_param
+				   ? place_note(d, &c->dst)
+				   : value_note(d, &c->dest));
+	}
+}
+
 void region_check_doc(struct doc *d)
 {
 	struct doc_model *m = model_of(d);
@@ -201,36 +289,9 @@ void region_check_doc(struct doc *d)
 			const struct res_m *rm = &m->sels[i].res[j];
 			if (rm->pl.region)
 				check_region(d, f, rm->pl.region,
-					     &rm->region_part, fname(d, F_RESOURCES));
+					     &rm->region_part, fname(d, F_RESOURCES),
+					     place_note(d, &rm->pl));
 		}
-
-	for (i = 0; i < m->nplans; i++) {
-		struct plan_m *p = &m->plans[i];
-		if (p->src.region_from_doc &&
-		    check_region(d, f, p->src.region, &p->src_region_part,
-				 fname(d, F_SOURCE_REGION)) < 0)
-			continue;
-		for (j = 0; j < p->ncopies; j++) {
-			struct copy_m *c = &p->copies[j];
-			const struct rule_m *rm = &p->rules[c->rule];
-			struct part whole = {.node = c->dest.at};
-			if (!c->is_arn)
-				continue;
-			if (rm->vault || rm->vault_ref)
-				snprintf(desc, sizeof(desc),
-					 "the target vault '%s' of rule '%s'",
-					 rm->vault ? rm->vault : rm->vault_ref,
-					 rm->name);
-			else
-				snprintf(desc, sizeof(desc),
-					 "the target vault of rule '%s'", rm->name);
-			check_copy(d, f, &p->src, &c->dst, &c->region_part,
-				   &c->partition_part, &whole, c->cross_region,
-				   c->cross_account, c->cross_partition,
-				   c->dst_region, c->dst_partition, desc,
-				   same_vault(rm, c));
-		}
-	}
 	if (m->job) {
 		struct job_m *jb = m->job;
 		struct part whole = {.node = jb->dest.at};
@@ -238,7 +299,7 @@ void region_check_doc(struct doc *d)
 		int xr, xa, xp;
 		if (jb->src.region_from_doc &&
 		    check_region(d, f, jb->src.region, &jb->src_region_part,
-				 fname(d, F_RECOVERY_POINT)) < 0)
+				 fname(d, F_RECOVERY_POINT), "") < 0)
 			return;
 		if (!jb->is_arn)
 			return;
@@ -252,34 +313,124 @@ void region_check_doc(struct doc *d)
 			   &jb->partition_part, &whole, xr, xa, xp, er, ep,
 			   desc,
 			   jb->src_vault && jb->vault &&
-				   strcmp(jb->src_vault, jb->vault) == 0);
+				   strcmp(jb->src_vault, jb->vault) == 0,
+			   "");
 	}
 }
 
-/* BKP207: the selected resources of plan p that are in another Region. */
+/* The Region of a selected resource, when its ARN names one literally. */
+static const char *res_region(const struct res_m *rm)
+{
+	const char *rg = rm->pl.region;
+	return rg && !rm->pl.region_param && facts_region(rg) ? rg : NULL;
+}
+
+/* The Region most of plan p's selected ARNs name (ties: the first). */
+static const char *common_region(const struct plan_m *p, int *several)
+{
+	const char *best = NULL, *first = NULL;
+	size_t s, x, s2, x2, bestn = 0;
+
+	*several = 0;
+	for (s = 0; s < p->nsels; s++)
+		for (x = 0; x < p->sels[s]->nres; x++) {
+			const char *rg = res_region(&p->sels[s]->res[x]);
+			size_t n = 0;
+			if (!rg)
+				continue;
+			if (!first)
+				first = rg;
+			else if (strcmp(first, rg) != 0)
+				*several = 1;
+			for (s2 = 0; s2 < p->nsels; s2++)
+				for (x2 = 0; x2 < p->sels[s2]->nres; x2++) {
+					const char *r2 = res_region(&p->sels[s2]->res[x2]);
+					n += r2 && strcmp(r2, rg) == 0;
+				}
+			if (n > bestn) {
+				bestn = n;
+				best = rg;
+			}
+		}
+	return best;
+}
+
+/* BKP207: the selected resources of plan p that are in another Region
+ * than the plan, when the plan's Region is certain: its document says
+ * (BackupPlanArn), or its selections disagree among themselves (then the
+ * plan runs in --region, or where most of them are). A --region that
+ * every selected ARN contradicts lost (link.c): one info says so. */
 static void check_resource_regions(const struct plan_m *p)
 {
 	const char *src = p->src.region;
+	int several;
+	const char *common = common_region(p, &several);
 	size_t s, x;
 
+	if (p->option_region && p->nsels) {
+		const struct sel_m *sm = NULL;
+		const struct res_m *at = NULL;
+		struct diag *dg;
+		for (s = 0; s < p->nsels && !at; s++)
+			for (x = 0; x < p->sels[s]->nres && !at; x++)
+				if (res_region(&p->sels[s]->res[x])) {
+					sm = p->sels[s];
+					at = &sm->res[x];
+				}
+		if (at) {
+			dg = report_part(
+				sm->doc, BKP207, &at->region_part,
+				"--region says %s, but the ARNs selected for "
+				"plan '%s' name %s only: the plan is linted as a "
+				"plan of %s",
+				p->option_region, p->name, facts_region_label(src),
+				src);
+			diag_demote(dg, 2);
+			diag_hint(sm->doc->file, dg,
+				  "lint it with --region %s, or without --region",
+				  src);
+		}
+		return;
+	}
+	if (!p->src.region_from_doc) {
+		if (!several)
+			return;
+		if (!src || !facts_region(src))
+			src = common;
+	}
 	if (!src || !facts_region(src))
 		return;
 	for (s = 0; s < p->nsels; s++) {
 		struct sel_m *sm = p->sels[s];
 		for (x = 0; x < sm->nres; x++) {
 			const struct res_m *rm = &sm->res[x];
-			const char *rg = rm->pl.region;
+			const char *rg = res_region(rm);
 			struct diag *dg;
-			if (!rg || !facts_region(rg) || strcmp(rg, src) == 0)
+			if (!rg || strcmp(rg, src) == 0)
 				continue;
-			dg = report_part(
-				sm->doc, BKP207, &rm->region_part,
-				"%s is in %s, but plan '%s' runs in %s: a "
-				"backup plan protects only resources in "
-				"its own Region, so this one gets no backup",
-				rm->text ? rm->text : "this resource",
-				facts_region_label(rg), p->name,
-				facts_region_label(src));
+			if (p->src.region_from_doc)
+				dg = report_part(
+					sm->doc, BKP207, &rm->region_part,
+					"%s is in %s, but plan '%s' runs in %s: a "
+					"backup plan protects only resources in "
+					"its own Region, so this one gets no backup",
+					rm->text ? rm->text : "this resource",
+					facts_region_label(rg), p->name,
+					facts_region_label(src));
+			else
+				dg = report_part(
+					sm->doc, BKP207, &rm->region_part,
+					"%s is in %s, but plan '%s' selects "
+					"resources in %s too%s: a backup plan "
+					"protects only resources in its own "
+					"Region, so some of them get no backup",
+					rm->text ? rm->text : "this resource",
+					facts_region_label(rg), p->name,
+					facts_region_label(src),
+					p->src.region && strcmp(p->src.region, src) == 0 &&
+							p->src.region != common
+						? " (and runs there, per --region)"
+						: "");
 			diag_hint(
 				sm->doc->file, dg,
 				"select it from a plan in "
@@ -293,8 +444,7 @@ static void check_resource_regions(const struct plan_m *p)
 static void plan_hook(struct doc *d, const struct facts *f,
 		      struct plan_m *p)
 {
-	(void)d;
-	(void)f;
+	check_plan_copies(d, f, p);
 	check_resource_regions(p);
 }
 

@@ -191,6 +191,12 @@ const struct rule rules[RULE_COUNT] = {
 	DOC(bkp207),
 	.source = "AWS Backup Developer Guide, Assigning resources to a backup plan (resources in the plan's Region)",
 },
+[BKP208] = {
+	.id = "BKP208", .name = "air-gapped-vault-elsewhere", .severity = E,
+	.summary = "A rule's TargetLogicallyAirGappedBackupVaultArn names a vault in another account or Region than the plan's.",
+	DOC(bkp208),
+	.source = "AWS Backup API reference, BackupRuleInput TargetLogicallyAirGappedBackupVaultArn; Developer Guide, logically air-gapped vaults",
+},
 
 /* ---- resource types (BKP3xx): rules/restype.c ---- */
 [BKP301] = {
@@ -237,6 +243,26 @@ const struct rule rules[RULE_COUNT] = {
 	.source = "AWS Backup Developer Guide, Copy a backup; Continuous backups and point-in-time recovery",
 },
 
+/* ---- selections: rules/selection.c ---- */
+[BKP308] = {
+	.id = "BKP308", .name = "empty-selection", .severity = W,
+	.summary = "A selection with neither Resources nor ListOfTags: rejected, or (with nothing at all) every opted-in resource.",
+	DOC(bkp308),
+	.source = "AWS Backup API reference, BackupSelection (with no conditions, tags or resources AWS Backup selects all supported and opted-in resources); InvalidParameterValueException \"Either 'ListOfTags' or 'Resources' section must be non-empty\" (terraform-provider-aws #24235, #25436; 2022-2023)",
+},
+[BKP309] = {
+	.id = "BKP309", .name = "tag-key-not-resource-tag", .severity = E,
+	.summary = "A selection's ConditionKey starts with aws: but is not aws:ResourceTag/...: it matches no tag.",
+	DOC(bkp309),
+	.source = "AWS Backup API reference, BackupSelection Conditions and ConditionParameter (aws:ResourceTag/key)",
+},
+[BKP310] = {
+	.id = "BKP310", .name = "duplicate-selection-name", .severity = W,
+	.summary = "Two selections of one plan have the same SelectionName.",
+	DOC(bkp310),
+	.source = "AWS Backup API reference, BackupSelection SelectionName (the display name of a resource selection)",
+},
+
 /* ---- copy modes (BKP4xx): rules/copymode.c ---- */
 [BKP401] = {
 	.id = "BKP401", .name = "rds-cross-region-and-cross-account", .severity = E, .flags = RF_FACTS,
@@ -281,6 +307,26 @@ const struct rule rules[RULE_COUNT] = {
 	.summary = "OptInToArchiveForSupportedResources is true but nothing moves to cold storage.",
 	DOC(bkp505),
 	.source = "AWS Backup API reference, Lifecycle (OptInToArchiveForSupportedResources)",
+},
+
+/* ---- retention against vaults and copies: rules/retention.c ---- */
+[BKP506] = {
+	.id = "BKP506", .name = "vault-retention-bounds", .severity = E,
+	.summary = "A rule or copy keeps recovery points shorter than the destination vault's MinRetentionDays or longer than its MaxRetentionDays.",
+	DOC(bkp506),
+	.source = "AWS Backup API reference, PutBackupVaultLockConfiguration and CreateLogicallyAirGappedBackupVault (MinRetentionDays, MaxRetentionDays); Developer Guide, AWS Backup Vault Lock",
+},
+[BKP507] = {
+	.id = "BKP507", .name = "retention-unset", .severity = I,
+	.summary = "A rule sets no DeleteAfterDays: its recovery points are kept, and billed, until deleted.",
+	DOC(bkp507),
+	.source = "AWS Backup API reference, Lifecycle (DeleteAfterDays: omitted, recovery points are kept indefinitely); AWS Backup pricing",
+},
+[BKP508] = {
+	.id = "BKP508", .name = "copy-expires-early", .severity = W,
+	.summary = "A cross-Region or cross-account copy without a Lifecycle of its own, under a rule that keeps backups 1 to 7 days.",
+	DOC(bkp508),
+	.source = "AWS Backup API reference, CopyAction Lifecycle (without one the source's lifecycle applies)",
 },
 
 /* ---- schedule and windows (BKP6xx): rules/schedule.c ---- */
@@ -340,6 +386,12 @@ const struct rule rules[RULE_COUNT] = {
 	DOC(bkp701),
 	.source = "AWS Backup Developer Guide, IAM service roles (the role must list AWS Backup as a trusted entity)",
 },
+[BKP702] = {
+	.id = "BKP702", .name = "trust-not-principal", .severity = E,
+	.summary = "A role a selection uses trusts with Effect Allow and NotPrincipal: every principal but the ones named.",
+	DOC(bkp702),
+	.source = "IAM User Guide, IAM JSON policy elements: NotPrincipal (do not use NotPrincipal with Effect Allow)",
+},
 
 /* ---- CloudFormation template structure (BKP8xx): rules/template.c ---- */
 [BKP801] = {
@@ -354,19 +406,59 @@ const struct rule rules[RULE_COUNT] = {
 	DOC(bkp802),
 	.source = "AWS CloudFormation User Guide, Ref and Fn::GetAtt; template anatomy",
 },
+[BKP803] = {
+	.id = "BKP803", .name = "yaml-unsupported-feature", .severity = W,
+	.summary = "A YAML alias or merge key in a template: CloudFormation does not read them.",
+	DOC(bkp803),
+	.source = "AWS CloudFormation User Guide, Template format (YAML: features CloudFormation does not support)",
+},
+[BKP804] = {
+	.id = "BKP804", .name = "wrong-reference-kind", .severity = E,
+	.summary = "A Ref or Fn::GetAtt gives another kind of value than the member needs (a vault's name where its ARN is needed...).",
+	DOC(bkp804),
+	.source = "CloudFormation Template Reference, Return values of AWS::Backup::*, AWS::IAM::Role and the protected resource types (schemas/cfn-types.json)",
+},
+[BKP805] = {
+	.id = "BKP805", .name = "unknown-attribute", .severity = E,
+	.summary = "Fn::GetAtt or ${Resource.Attribute} names an attribute the resource type does not have.",
+	DOC(bkp805),
+	.source = "CloudFormation Template Reference, Return values (Fn::GetAtt) of AWS::Backup::* and AWS::IAM::Role",
+},
+[BKP806] = {
+	.id = "BKP806", .name = "unknown-resource-type", .severity = E,
+	.summary = "A resource Type one slip away from a type of the AWS::Backup namespace.",
+	DOC(bkp806),
+	.source = "CloudFormation Template Reference, AWS Backup resource types",
+},
+[BKP807] = {
+	.id = "BKP807", .name = "conditional-reference", .severity = E,
+	.summary = "A resource or output refers to a resource that exists only under a condition its own does not imply.",
+	DOC(bkp807),
+	.source = "AWS CloudFormation User Guide, Conditions (resources associated with a false condition are not created; references to them fail)",
+},
+[BKP808] = {
+	.id = "BKP808", .name = "duplicate-vault-name", .severity = E,
+	.summary = "Two vaults of one template have the same BackupVaultName.",
+	DOC(bkp808),
+	.source = "AWS Backup API reference, CreateBackupVault (AlreadyExistsException: vault names are unique in an account and Region)",
+},
 };
 
 /* Families run in this order on each document; schema first so that the
  * policy rules can rely on shapes having been reported. */
 static const struct family families[] = {
+	{ .name = "kinds", .check_doc = kinds_check_doc },
 	{ .name = "schema", .check_doc = schema_check_doc },
 	{ .name = "lifecycle", .check_doc = lifecycle_check_doc },
 	{ .name = "schedule", .check_doc = schedule_check_doc },
 	{ .name = "region", .check_doc = region_check_doc, .check_run = region_check_run },
 	{ .name = "restype", .check_doc = restype_check_doc, .check_run = restype_check_run },
 	{ .name = "copymode", .check_doc = copymode_check_doc, .check_run = copymode_check_run },
+	{ .name = "selection", .check_doc = selection_check_doc, .check_run = selection_check_run },
+	{ .name = "retention", .check_doc = retention_check_doc, .check_run = retention_check_run },
 	{ .name = "iam", .check_doc = iam_check_doc },
 	{ .name = "template", .check_doc = template_check_doc },
+	{ .name = "refs", .check_doc = refs_check_doc },
 };
 
 static int aws_session_init(struct session *s, char *err, size_t errlen)

@@ -20,19 +20,29 @@ enum rule_id {
 	/* schema: document shapes (rules/schema.c) */
 	BKP101, BKP102, BKP103, BKP104, BKP105, BKP106, BKP107, BKP108, BKP109,
 	/* regions (rules/region.c) */
-	BKP201, BKP202, BKP203, BKP204, BKP205, BKP206, BKP207,
+	BKP201, BKP202, BKP203, BKP204, BKP205, BKP206, BKP207, BKP208,
 	/* resource types (rules/restype.c) */
 	BKP301, BKP302, BKP303, BKP304, BKP305, BKP306, BKP307,
+	/* selections (rules/selection.c) */
+	BKP308, BKP309, BKP310,
 	/* copy modes (rules/copymode.c) */
 	BKP401, BKP402,
 	/* lifecycle (rules/lifecycle.c) */
 	BKP501, BKP502, BKP503, BKP504, BKP505,
+	/* retention against vaults and copies (rules/retention.c) */
+	BKP506, BKP507, BKP508,
 	/* schedule and windows (rules/schedule.c) */
 	BKP601, BKP602, BKP603, BKP604, BKP605, BKP606, BKP607, BKP608,
 	/* IAM (rules/iam.c) */
-	BKP701,
+	BKP701, BKP702,
 	/* CloudFormation template structure (rules/template.c) */
-	BKP801, BKP802,
+	BKP801, BKP802, BKP803,
+	/* references of a template (rules/refs.c) */
+	BKP804, BKP805, BKP806,
+	/* template structure again (rules/template.c) */
+	BKP807,
+	/* rules/refs.c */
+	BKP808,
 	RULE_COUNT
 };
 

@@ -387,9 +387,8 @@ static void check_fires(struct doc *d, const struct value *v, const char *s,
 	}
 }
 
-static void check_expression(struct doc *d, const struct rule_m *rm)
+static void check_expression(struct doc *d, const struct value *v)
 {
-	const struct value *v = &rm->schedule;
 	struct cron c;
 	struct cron_error e;
 	const char *s;
@@ -425,9 +424,8 @@ static void check_expression(struct doc *d, const struct rule_m *rm)
 	check_fires(d, v, s, &c);
 }
 
-static void check_timezone(struct doc *d, const struct rule_m *rm)
+static void check_timezone(struct doc *d, const struct value *v)
 {
-	const struct value *v = &rm->timezone;
 	const char *name, *sug;
 	struct diag *dg;
 	int h, m;
@@ -520,9 +518,17 @@ void schedule_check_doc(struct doc *d)
 	for (i = 0; i < m->nplans; i++) {
 		const struct plan_m *p = &m->plans[i];
 		for (j = 0; j < p->nrules; j++) {
-			check_expression(d, &p->rules[j]);
-			check_timezone(d, &p->rules[j]);
-			check_windows(d, &p->rules[j]);
+			const struct rule_m *rm = &p->rules[j];
+			const struct value *v;
+			size_t k, n;
+			/* in every branch an undecided Fn::If may take */
+			n = value_variants(&rm->schedule, &v);
+			for (k = 0; k < n; k++)
+				check_expression(d, &v[k]);
+			n = value_variants(&rm->timezone, &v);
+			for (k = 0; k < n; k++)
+				check_timezone(d, &v[k]);
+			check_windows(d, rm);
 		}
 		calendar_check_plan(d, p);
 	}

@@ -75,97 +75,6 @@ struct diag *rep_part(struct vctx *c, enum rule_id r,
 	return report_sub(c->d, r, n, off, len, "%s", msg);
 }
 
-/* A value for a message: strings quoted (control characters escaped, long
- * ones shortened), other scalars as written. */
-const char *quote(struct vctx *c, const char *s, size_t len)
-{
-	char buf[160];
-	size_t o = 0, i;
-	buf[o++] = '"';
-	for (i = 0; i < len && o < 120; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch == '"' || ch == '\\') {
-			buf[o++] = '\\';
-			buf[o++] = (char)ch;
-		} else if (ch == '\n' || ch == '\t' || ch == '\r') {
-			buf[o++] = '\\';
-			buf[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
-		} else if (ch < 32 || ch == 127) {
-			o += (size_t)snprintf(buf + o, sizeof(buf) - o,
-					      "\\x%02x", ch);
-		} else {
-			buf[o++] = (char)ch;
-		}
-	}
-	if (i < len) {
-		/* do not cut a UTF-8 sequence in half */
-		while (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
-			o--;
-		if (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0xC0)
-			o--;
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o++] = '"';
-	buf[o] = '\0';
-	return arena_strdup(&c->d->arena, buf);
-}
-
-const char *show(struct vctx *c, const struct node *n)
-{
-	switch (n->kind) {
-	case N_STR:
-		return quote(c, n->u.str, n->len);
-	case N_INT:
-		return arena_printf(&c->d->arena, "%lld", n->u.i);
-	case N_FLOAT:
-		/* as written: 120.0 is not 120 to the AWS CLI */
-		return arena_strndup(&c->d->arena, c->d->file->src.buf + n->start,
-				     n->end - n->start);
-	case N_BOOL:
-		return n->u.b ? "true" : "false";
-	case N_NULL:
-		return "null";
-	default:
-		return node_kind_name(n);
-	}
-}
-
-
-/* What a node kind is called next to a shape kind, for wrong-type
- * messages: "an integer", "a string", ... */
-const char *a_kind(const struct node *n)
-{
-	switch (n->kind) {
-	case N_NULL: return "null";
-	case N_BOOL: return "a boolean";
-	case N_INT: return "an integer";
-	case N_FLOAT: return "a number";
-	case N_STR: return "a string";
-	case N_MAP: return "a mapping";
-	case N_SEQ: return "a list";
-	case N_EXPR: return "an expression";
-	}
-	return "a value";
-}
-
-const char *a_shape(const struct shape *s)
-{
-	switch (s->kind) {
-	case SK_STRUCT: case SK_RESOURCE: case SK_MAP: return "a mapping";
-	case SK_LIST: return "a list";
-	case SK_STRING: return "a string";
-	case SK_LONG: case SK_INTEGER: return "an integer";
-	case SK_NUMBER: return "a number";
-	case SK_BOOL: return "a boolean (true or false)";
-	case SK_TIMESTAMP: return "a timestamp";
-	case SK_JSON: return "a JSON object or a string";
-	case SK_ANY: return "any value";
-	case SK_UNION: return "one of several types";
-	}
-	return "a value";
-}
-
 /* 1 when s is a number as JSON or YAML writes one: -12, 3.5, 1e3. */
 static int numeric_text(const char *s)
 {
@@ -210,6 +119,45 @@ static void string_for_scalar(struct vctx *c, struct diag *dg,
 		}
 }
 
+/* A mapping of key: value where a list of two-member structures is wanted
+ * (Conditions StringEquals {aws:ResourceTag/Backup: "true"}, written as in
+ * an IAM policy): show the first pair as the list item it should be. */
+static void pairs_for_list(struct vctx *c, struct diag *dg,
+			   const struct shape *s, const struct node *v)
+{
+	const struct shape *it = s->kind == SK_LIST ? s->item : NULL;
+	const struct node *k, *val;
+	size_t i, own = 0;
+	if (v->kind != N_MAP || !v->len || !it || it->kind != SK_STRUCT)
+		return;
+	for (i = 0; i < it->nmembers; i++)
+		if (map_get(v, it->members[i].name))
+			own++;
+	if (own) { /* one item, not in a list */
+		diag_hint(c->d->file, dg, "make it a list of one item: put it "
+			  "in [ ], or start it with \"- \" in YAML");
+		return;
+	}
+	if (it->nmembers != 2)
+		return;
+	k = map_key(v, 0);
+	val = map_val(v, 0);
+	if (val->kind == N_SEQ && val->len == 1) /* ["production"] */
+		val = seq_at(val, 0);
+	if (k->kind != N_STR || k->end - k->start > 80 ||
+	    val->end - val->start > 80 || val->end <= val->start ||
+	    (val->kind != N_STR && val->kind != N_BOOL && val->kind != N_INT) ||
+	    memchr(c->d->file->src.buf + k->start, '\n', k->end - k->start) ||
+	    memchr(c->d->file->src.buf + val->start, '\n', val->end - val->start))
+		return;
+	/* as written, quotes and all */
+	diag_hint(c->d->file, dg, "make it a list, one item per pair: "
+		  "{%s: %.*s, %s: %.*s}", it->members[0].name,
+		  (int)(k->end - k->start), c->d->file->src.buf + k->start,
+		  it->members[1].name, (int)(val->end - val->start),
+		  c->d->file->src.buf + val->start);
+}
+
 void wrong_type(struct vctx *c, const struct shape *s,
 		       const struct node *v, const char *label,
 		       const char *want)
@@ -231,6 +179,8 @@ void wrong_type(struct vctx *c, const struct shape *s,
 		diag_hint(c->d->file, dg, "quote the value: %s",
 			  quote(c, c->d->file->src.buf + v->start,
 				v->end - v->start));
+	else
+		pairs_for_list(c, dg, s, v);
 }
 
 
@@ -434,22 +384,30 @@ static void check_list(struct vctx *c, const struct shape *s,
 		check_unique(c, s, v, label);
 	if (!s->arn_quota)
 		return;
+	/* "500 without wildcards, or 30 ARNs with wildcards": 30 in all
+	 * once any has one */
 	for (i = 0; i < v->len; i++) {
 		const struct node *it = seq_at(v, i);
+		if (it->kind == N_STR && memchr(it->u.str, '*', it->len))
+			wild++;
+	}
+	for (i = 0; i < v->len; i++) {
+		const struct node *it = seq_at(v, i);
+		long long max = wild ? s->arn_max_wild : s->arn_max;
 		if (it->kind != N_STR && !(c->cfn && node_intrinsic(it)))
 			continue;
-		arns++;
-		if (arns == s->arn_max + 1) {
-			rep(c, BKP109, it, "%s has %u ARNs; at most %lld are "
-			    "allowed (%lld when any has a wildcard)", label,
-			    v->len, s->arn_max, s->arn_max_wild);
+		if (++arns == max + 1) {
+			if (wild)
+				rep(c, BKP109, it, "%s has %u ARNs, %lld of them "
+				    "with wildcards; with any wildcard at most %lld "
+				    "are allowed (%lld without)", label, v->len,
+				    wild, s->arn_max_wild, s->arn_max);
+			else
+				rep(c, BKP109, it, "%s has %u ARNs; at most %lld "
+				    "are allowed (%lld when any has a wildcard)",
+				    label, v->len, s->arn_max, s->arn_max_wild);
 			return;
 		}
-		if (it->kind == N_STR && memchr(it->u.str, '*', it->len) &&
-		    ++wild == s->arn_max_wild + 1)
-			rep(c, BKP109, it, "%s has more than %lld ARNs with "
-			    "wildcards; at most %lld are allowed", label,
-			    s->arn_max_wild, s->arn_max_wild);
 	}
 }
 
@@ -557,6 +515,51 @@ static const struct member *unknown_key(struct vctx *c, const struct shape *s,
 	return NULL;
 }
 
+/* A mapping that names members by their aliases (a tag's {Key, Value}
+ * where a Condition has ConditionKey and ConditionValue): one finding for
+ * it, instead of unknown keys and missing members. 1 when reported. */
+static int aliased(struct vctx *c, const struct shape *s, const struct node *v,
+		   const unsigned char *present)
+{
+	const char *target;
+	const struct member *m;
+	struct diag *dg;
+	uint32_t k;
+	int n = 0;
+
+	for (k = 0; k < v->len; k++) {
+		const char *name = node_str(map_key(v, k));
+		if (!name || !(target = note_find(s->aliases, s->naliases, name)))
+			continue;
+		if ((m = member_find(s, target)) && present[m - s->members])
+			return 0; /* the real member is there too */
+		n++;
+	}
+	if (!n)
+		return 0;
+	dg = rep(c, BKP101, map_key(v, 0), "%s", s->alias_note ? s->alias_note
+				: "members written under other names");
+	if (dg) {
+		const char *names[16], *add[16];
+		size_t i, j, nn = 0, na = 0;
+		for (i = 0; i < s->naliases && nn < 16; i++)
+			names[nn++] = arena_printf(&c->d->arena, "%s to %s",
+						   s->aliases[i].name, s->aliases[i].text);
+		for (i = 0; i < s->nrequired && na < 16; i++) {
+			int is_target = 0;
+			for (j = 0; j < s->naliases; j++)
+				is_target |= strcmp(s->aliases[j].text, s->required[i]) == 0;
+			m = member_find(s, s->required[i]);
+			if (!is_target && !present[m - s->members])
+				add[na++] = s->required[i];
+		}
+		diag_hint(c->d->file, dg, "rename %s%s", join_list(c, names, nn, ""),
+			  na ? arena_printf(&c->d->arena, ", and add %s",
+					    join_list(c, add, na, "")) : "");
+	}
+	return 1;
+}
+
 static void check_struct(struct vctx *c, const struct shape *s,
 			 const struct node *v, const struct node *key,
 			 const char *label, const char *where)
@@ -573,6 +576,8 @@ static void check_struct(struct vctx *c, const struct shape *s,
 		if (map_key(v, k)->kind == N_STR &&
 		    (m = member_find(s, map_key(v, k)->u.str)))
 			present[m - s->members] = 1;
+	if (s->naliases && aliased(c, s, v, present))
+		return;
 	for (k = 0; k < v->len; k++) {
 		const struct node *kn = map_key(v, k);
 		if (kn->kind != N_STR) {
@@ -604,6 +609,19 @@ static void check_struct(struct vctx *c, const struct shape *s,
 		struct diag *dg;
 		if (present[r - s->members] || named[r - s->members])
 			continue;
+		if (v == c->root && note_find(s->cli, s->ncli, s->required[i])) {
+			/* aws backup ... --cli-input-json file://x.json
+			 * --backup-plan-id ID: the option gives it */
+			const char *opt = note_find(s->cli, s->ncli, s->required[i]);
+			dg = rep(c, BKP103, key ? key : v, "%s has no %s, which %s "
+				 "requires: the command line must give it (%s)",
+				 label, s->required[i], where, opt);
+			diag_demote(dg, 1);
+			diag_hint(c->d->file, dg,
+				  "pass %s on the command line, or add %s to the file",
+				  opt, s->required[i]);
+			continue;
+		}
 		dg = rep(c, BKP103, key ? key : v, "%s has no %s, which %s "
 			 "requires", label, s->required[i], where);
 		if (dg && s->nrequired > 1)
@@ -741,7 +759,7 @@ void schema_check_doc(struct doc *d)
 	const struct shape *s = NULL;
 	const char *label = NULL;
 
-	if (!d->root)
+	if (!d->root || !kind_of(d)->shape)
 		return;
 	memset(&c, 0, sizeof(c));
 	c.d = d;
@@ -756,5 +774,6 @@ void schema_check_doc(struct doc *d)
 	s = doc_shape(c.db, label);
 	if (!s)
 		shapes_defect(c.db->file, "no shape for document", label);
+	c.root = d->root;
 	check_value(&c, s, d->root, NULL, "the document");
 }

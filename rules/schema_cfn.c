@@ -28,16 +28,53 @@ int is_scalar_shape(const struct shape *s)
 }
 
 /* A partly known string: its text, with a placeholder byte for each part
- * known only at deploy time. */
+ * known only at deploy time, and its shortest length once deployed. */
 struct sbuf {
 	struct strbuf b;  /* in the document's arena */
 	int ph;           /* placeholders added */
+	size_t nph;       /* how many */
+	size_t min;       /* the literal characters and each placeholder's
+			   * shortest value */
+	struct strbuf why; /* "AWS::AccountId is 12 characters, ..." */
 };
 
 static void sb_add(struct vctx *c, struct sbuf *b, const char *s, size_t n)
 {
 	b->b.a = &c->d->arena;
 	strbuf_add(&b->b, s, n);
+	b->min += utf8_count(s, n);
+}
+
+/* The shortest value a ${name} takes: a pseudo parameter's, a
+ * Parameter's MinLength or shortest AllowedValue; 0 when unknown. */
+static size_t ph_min(struct vctx *c, const char *name, size_t n)
+{
+	char key[128];
+	const char *m;
+	const struct node *p, *av;
+	size_t best = 0;
+	uint32_t i;
+	long long ml;
+
+	if (n >= sizeof(key))
+		return 0;
+	memcpy(key, name, n);
+	key[n] = '\0';
+	if ((m = note_find(shapes_arns()->pseudo_min, shapes_arns()->npseudo_min, key)))
+		return (size_t)atoi(m);
+	p = map_get(map_get(c->d->root, "Parameters"), key);
+	if (node_int(map_get(p, "MinLength"), &ml, 1) && ml > 0)
+		best = (size_t)ml;
+	av = map_get(p, "AllowedValues");
+	for (i = 0; node_is(av, N_SEQ) && i < av->len; i++) {
+		const struct node *x = seq_at(av, i);
+		size_t l = node_is(x, N_STR) ? utf8_count(x->u.str, x->len) : 0;
+		if (!node_is(x, N_STR))
+			return best;
+		if (i == 0 || l < best)
+			best = l;
+	}
+	return best;
 }
 
 static void sb_ph(struct vctx *c, struct sbuf *b, const char *name, size_t n)
@@ -45,8 +82,20 @@ static void sb_ph(struct vctx *c, struct sbuf *b, const char *name, size_t n)
 	/* Pseudo parameters that never contain ':' keep later ARN fields in
 	 * place; anything else may hold colons. */
 	char ph = str_in(name, n, shapes_arns()->colon_free, shapes_arns()->ncolon_free) ? PH_SAFE : PH_ANY;
+	size_t min = ph_min(c, name, n);
 	sb_add(c, b, &ph, 1);
 	b->ph = 1;
+	b->nph++;
+	b->min += min;
+	if (min) {
+		const char *w = arena_printf(&c->d->arena, "%s%.*s %s %zu",
+					     b->why.n ? ", " : "", (int)n, name,
+					     str_in(name, n, (const char *const[]){ "AWS::AccountId" }, 1)
+						     ? "is" : "is at least",
+					     min);
+		b->why.a = &c->d->arena;
+		strbuf_add(&b->why, w, strlen(w));
+	}
 }
 
 /* The text of Fn::Sub's template with ${...} as placeholders ("${!x}" is a
@@ -132,32 +181,89 @@ static const char *show_partial(struct vctx *c, const struct sbuf *b)
 	return o.s;
 }
 
+/* Check v against s with `note` added to what the messages say. */
+static void check_noted(struct vctx *c, const struct shape *s,
+			const struct node *v, const struct node *key,
+			const char *label, const struct node *at, const char *note)
+{
+	const struct node *old_at = c->at;
+	const char *old = c->assumed;
+	if (at && !c->at)
+		c->at = at;
+	c->assumed = arena_printf(&c->d->arena, "%s%s", old ? old : "", note);
+	check_value(c, s, v, key, label);
+	c->at = old_at;
+	c->assumed = old;
+}
+
 void check_intrinsic(struct vctx *c, const struct shape *s,
 			    const struct node *v, enum cfn_fn fn,
 			    const struct node *key, const char *label)
 {
 	const struct node *arg = map_val(v, 0), *def;
-	enum cfn_known how;
+	struct cfn_val cv;
+	struct cfn_branch br[8];
 	struct sbuf b = { 0 };
+	size_t i, n;
+	int cond, assumed;
 
 	switch (fn) {
 	case FN_IF:
-		/* [condition, value if true, value if false]: both can happen. */
-		if (node_is(arg, N_SEQ) && arg->len == 3) {
-			check_value(c, s, seq_at(arg, 1), key, label);
-			check_value(c, s, seq_at(arg, 2), key, label);
+		/* [condition, value if true, value if false]: the branch the
+		 * condition takes (with the Parameters' Defaults), else both. */
+		if (!node_is(arg, N_SEQ) || arg->len != 3)
+			return;
+		cond = cfn_condition(c->d, v, node_str(seq_at(arg, 0)), &assumed);
+		if (cond >= 0) {
+			const char *name = node_str(seq_at(arg, 0));
+			if (assumed)
+				check_noted(c, s, seq_at(arg, cond ? 1 : 2), key, label,
+					    NULL, arena_printf(&c->d->arena,
+					    " (condition %s is %s with the Parameters' "
+					    "Defaults)", name, cond ? "true" : "false"));
+			else
+				check_value(c, s, seq_at(arg, cond ? 1 : 2), key, label);
+			return;
 		}
+		for (i = 1; i <= 2; i++)
+			check_noted(c, s, seq_at(arg, (uint32_t)i), key, label, NULL,
+				    node_str(seq_at(arg, 0))
+					    ? arena_printf(&c->d->arena,
+							   " (when condition %s is %s)",
+							   node_str(seq_at(arg, 0)),
+							   i == 1 ? "true" : "false")
+					    : i == 1 ? " (when its condition is true)"
+						     : " (when its condition is false)");
+		return;
+	case FN_FINDINMAP:
+		/* an entry of a known mapping, reported at the Fn::FindInMap */
+		if (c->at)
+			return;
+		cfn_eval(c->d, v, &cv);
+		if ((cv.how == CFN_LITERAL || cv.how == CFN_ASSUMED) && cv.node) {
+			check_noted(c, s, cv.node, key, label, v,
+				    cv.note ? arena_printf(&c->d->arena, " (%s)", cv.note)
+					    : " (from Mappings)");
+			return;
+		}
+		n = cfn_branches(c->d, v, br, 8);
+		for (i = 0; i < n; i++)
+			check_noted(c, s, br[i].node, key, label, v,
+				    arena_printf(&c->d->arena, " (%s)", br[i].label));
 		return;
 	case FN_REF:
 		if (!is_scalar_shape(s) || c->at)
 			return;
-		def = cfn_value(c->d, v, &how);
-		if (how != CFN_ASSUMED || !def)
+		cfn_eval(c->d, v, &cv);
+		def = cv.node;
+		if (cv.how != CFN_ASSUMED || !def)
 			return;
 		c->at = v;
-		c->assumed = arena_printf(&c->d->arena,
-					  " (assuming parameter %s's default %s)",
-					  node_str(arg), show(c, def));
+		c->assumed = cv.note
+			? arena_printf(&c->d->arena, " (%s: %s)", cv.note, show(c, def))
+			: arena_printf(&c->d->arena,
+				       " (assuming parameter %s's default %s)",
+				       node_str(arg), show(c, def));
 		check_value(c, s, def, key, label);
 		c->at = NULL;
 		c->assumed = NULL;
@@ -169,6 +275,9 @@ void check_intrinsic(struct vctx *c, const struct shape *s,
 		if ((fn == FN_SUB ? sub_text(c, arg, &b) : join_text(c, arg, &b)) < 0)
 			return;
 		/* Fn::Sub is shown as written, Fn::Join with ${...} holes. */
+		c->partial_min = b.min - b.nph; /* not the placeholder bytes */
+		c->partial_why = b.why.n ? arena_printf(&c->d->arena,
+				"%s characters", b.why.s) : NULL;
 		check_string_text(c, s, b.b.s ? b.b.s : "", b.b.n, v, label, b.ph,
 				  fn == FN_SUB ? show(c, node_is(arg, N_SEQ) ?
 						      seq_at(arg, 0) : arg) :

@@ -20,6 +20,11 @@ struct vctx {
 	 * report (the Ref) and what to add to the message. */
 	const struct node *at;
 	const char *assumed;
+	const struct node *root;  /* the document's top mapping */
+	/* a partly known string: its shortest length in characters, and
+	 * which placeholders make it so ("AWS::AccountId is 12") */
+	size_t partial_min;
+	const char *partial_why;
 };
 
 /* Placeholders in partially known strings (Fn::Sub, Fn::Join). */

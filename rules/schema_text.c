@@ -19,6 +19,99 @@
 #include "kinds.h"
 #include "schema.h"
 #include "schema_check.h"
+#include "aws.h"
+
+/* A value for a message: strings quoted (control characters escaped, long
+ * ones shortened), other scalars as written. */
+const char *quote(struct vctx *c, const char *s, size_t len)
+{
+	char buf[160];
+	size_t o = 0, i;
+	buf[o++] = '"';
+	for (i = 0; i < len && o < 120; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '"' || ch == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = (char)ch;
+		} else if (ch == '\n' || ch == '\t' || ch == '\r') {
+			buf[o++] = '\\';
+			buf[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
+		} else if (ch < 32 || ch == 127) {
+			o += (size_t)snprintf(buf + o, sizeof(buf) - o,
+					      "\\x%02x", ch);
+		} else {
+			buf[o++] = (char)ch;
+		}
+	}
+	if (i < len) {
+		/* do not cut a UTF-8 sequence in half */
+		while (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
+			o--;
+		if (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0xC0)
+			o--;
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return arena_strdup(&c->d->arena, buf);
+}
+
+const char *show(struct vctx *c, const struct node *n)
+{
+	switch (n->kind) {
+	case N_STR:
+		return quote(c, n->u.str, n->len);
+	case N_INT:
+		return arena_printf(&c->d->arena, "%lld", n->u.i);
+	case N_FLOAT:
+		/* as written: 120.0 is not 120 to the AWS CLI */
+		return arena_strndup(&c->d->arena, c->d->file->src.buf + n->start,
+				     n->end - n->start);
+	case N_BOOL:
+		return n->u.b ? "true" : "false";
+	case N_NULL:
+		return "null";
+	default:
+		return node_kind_name(n);
+	}
+}
+
+
+/* What a node kind is called next to a shape kind, for wrong-type
+ * messages: "an integer", "a string", ... */
+const char *a_kind(const struct node *n)
+{
+	switch (n->kind) {
+	case N_NULL: return "null";
+	case N_BOOL: return "a boolean";
+	case N_INT: return "an integer";
+	case N_FLOAT: return "a number";
+	case N_STR: return "a string";
+	case N_MAP: return "a mapping";
+	case N_SEQ: return "a list";
+	case N_EXPR: return "an expression";
+	}
+	return "a value";
+}
+
+const char *a_shape(const struct shape *s)
+{
+	switch (s->kind) {
+	case SK_STRUCT: case SK_RESOURCE: case SK_MAP: return "a mapping";
+	case SK_LIST: return "a list";
+	case SK_STRING: return "a string";
+	case SK_LONG: case SK_INTEGER: return "an integer";
+	case SK_NUMBER: return "a number";
+	case SK_BOOL: return "a boolean (true or false)";
+	case SK_TIMESTAMP: return "a timestamp";
+	case SK_JSON: return "a JSON object or a string";
+	case SK_ANY: return "any value";
+	case SK_UNION: return "one of several types";
+	}
+	return "a value";
+}
+
 
 /* "a space", "'/'", "U+00E9 'é'", "a tab" */
 static const char *char_name(struct vctx *c, unsigned cp, const char *at,
@@ -83,12 +176,72 @@ static long first_control(const char *s, size_t len, size_t *col)
 
 /* A string known in full (partial = 0) or with placeholders (partial = 1;
  * `shown_in` is how to print it, NULL for show(c, v)). */
+/* A ${Name} of the template (a pseudo parameter, a Parameter or a
+ * resource) in s[0..len): its offset and length, or -1. */
+static long template_var(struct vctx *c, const char *s, size_t len, size_t *vl)
+{
+	const struct node *root = c->root;
+	size_t i;
+	for (i = 0; i + 3 < len; i++) {
+		const char *e;
+		char name[128];
+		size_t n;
+		if (s[i] != '$' || s[i + 1] != '{' || s[i + 2] == '!')
+			continue;
+		if (!(e = memchr(s + i, '}', len - i)))
+			return -1;
+		n = (size_t)(e - s - i - 2);
+		if (n == 0 || n >= sizeof(name))
+			continue;
+		memcpy(name, s + i + 2, n);
+		name[n] = '\0';
+		if (strchr(name, '.'))
+			name[strchr(name, '.') - name] = '\0';
+		if (aws_is_pseudo(name) ||
+		    map_get(map_get(root, "Parameters"), name) ||
+		    map_get(map_get(root, "Resources"), name)) {
+			*vl = n + 3;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
 void check_string_text(struct vctx *c, const struct shape *s,
 			      const char *str, size_t len, const struct node *v,
 			      const char *label, int partial, const char *shown_in)
 {
 	size_t i;
 	struct diag *dg;
+	long at;
+
+	/* "arn:aws:rds:${AWS::Region}:..." written without Fn::Sub:
+	 * CloudFormation passes it on as it is. One finding says so; the
+	 * string is not judged further (its "account" is no mistake of
+	 * its own). */
+	if (c->cfn && !partial && !c->at && v && v->kind == N_STR &&
+	    (at = template_var(c, str, len, &i)) >= 0) {
+		dg = rep_part(c, BKP801, v, (size_t)at, i,
+			      "%s %s holds %.*s in a plain string: CloudFormation "
+			      "substitutes ${...} only inside Fn::Sub, so AWS gets "
+			      "the text as it is", label, SHOWN, (int)i, str + at);
+		if (dg) {
+			diag_hint(c->d->file, dg, "wrap it in !Sub (Fn::Sub)");
+			/* a YAML template only: a JSON one needs {"Fn::Sub": ...} */
+			const char *b = c->d->file->src.buf;
+			size_t k = 0;
+			while (k < c->d->file->src.len &&
+			       strchr(" \t\r\n\xef\xbb\xbf", b[k]))
+				k++;
+			if (k < c->d->file->src.len && b[k] != '{' && b[k] != '[' &&
+			    !(v->flags & NF_ALIAS) && node_verbatim(v)) {
+				struct fix *fx = diag_fix(c->d->file, dg, 1,
+							  "wrap the string in !Sub");
+				fix_edit(c->d->file, fx, v->start, v->start, "!Sub ");
+			}
+		}
+		return;
+	}
 
 	if (s->nenums && !partial) {
 		const char *close = NULL;
@@ -110,6 +263,23 @@ void check_string_text(struct vctx *c, const struct shape *s,
 				o += (size_t)sprintf(list + o, "%s%s",
 						     i ? ", " : "", s->enums[i]);
 			list[o] = '\0';
+			if (close && s->case_note &&
+			    strncasecmp(close, str, len) == 0) {
+				/* accepted, but not as documented */
+				dg = rep(c, BKP107, v, "%s %s is not the documented "
+					 "value %s: %s", label, SHOWN, close,
+					 s->case_note);
+				diag_demote(dg, 1);
+				if (dg)
+					diag_hint(c->d->file, dg, "write %s", close);
+				if (node_verbatim(v) && v->len == len &&
+				    memcmp(node_str(v), str, len) == 0 &&
+				    strlen(close) == len)
+					diag_fix_sub(c->d->file, dg, 1, v, 0, len, close,
+						     "replace '%s' with '%s'",
+						     node_str(v), close);
+				return;
+			}
 			if (!close)
 				close = did_you_mean(
 					arena_strndup(&c->d->arena, str, len),
@@ -135,12 +305,20 @@ void check_string_text(struct vctx *c, const struct shape *s,
 		unsigned cp = 0;
 		long bad;
 		if (partial) {
-			/* Only the literal characters can be judged. */
+			/* Only the literal characters can be judged, and the
+			 * shortest length the placeholders allow. */
 			if (s->has_chars &&
 			    (bad = first_bad_char(s, str, len, &col, &cp, &bytes)) >= 0)
 				rep(c, BKP105, v, "%s %s has %s; allowed: %s",
 				    label, SHOWN,
 				    char_name(c, cp, str + bad, bytes),
+				    s->allowed ? s->allowed : s->pattern);
+			else if (s->has_maxchars &&
+				 (long long)c->partial_min > s->maxchars)
+				rep(c, BKP105, v, "%s %s is at least %zu characters "
+				    "long once deployed (%s); allowed: %s", label,
+				    SHOWN, c->partial_min,
+				    c->partial_why ? c->partial_why : "its literal part",
 				    s->allowed ? s->allowed : s->pattern);
 			return;
 		}
@@ -246,28 +424,49 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 	const struct arn_form *form = NULL;
 	struct diag *dg;
 	const char *star;
+	int wild = 0;
 
 	if (k->star && len == 1 && s[0] == '*')
 		return;
-	/* A wildcard may only end a selection ARN: it is a prefix match. */
+	/* Wildcards of a selection ARN: a whole field (a Region or account
+	 * of "*", arn:aws:ec2:::instance/ with no Region), and a '*' that
+	 * ends the ARN (a prefix match, arn:aws:ec2:*) are what AWS
+	 * documents; a '*' inside the resource part before its end
+	 * (arn:aws:s3:::*-logs) is what it rules out. */
 	star = memchr(s, '*', len);
 	if (k->star && star) {
-		if ((size_t)(star - s) != len - 1) {
+		size_t res, p;
+		char *t;
+		arn_split(s, len, 0, &x);
+		res = x.n == 6 ? x.f[5].off : len;
+		for (p = res; p + 1 < len; p++) {
+			int ph;
+			const char *at;
+			if (s[p] != '*')
+				continue;
 			/* In a partly known string the column is not known. */
-			int ph = memchr(s, PH_SAFE, len) || memchr(s, PH_ANY, len);
-			const char *at = ph ? "" : arena_printf(&c->d->arena,
-				" at column %zu", utf8_count(s, (size_t)(star - s)) + 1);
-			dg = rep_part(c, BKP109, v, (size_t)(star - s), 1,
-				      "%s %s has a '*'%s; a wildcard is "
-				      "only allowed as the last character (a prefix "
-				      "pattern)", label, SHOWN, at);
+			ph = memchr(s, PH_SAFE, len) || memchr(s, PH_ANY, len);
+			at = ph ? "" : arena_printf(&c->d->arena,
+				" at column %zu", utf8_count(s, p) + 1);
+			dg = rep_part(c, BKP109, v, p, 1,
+				      "%s %s has a '*'%s inside its resource part; "
+				      "a wildcard there is only allowed as the last "
+				      "character (a prefix pattern)", label, SHOWN, at);
 			if (dg)
 				diag_hint(c->d->file, dg, "match a prefix, e.g. "
 					  "arn:aws:s3:::my-bucket-*, or use "
 					  "ListOfTags or Conditions");
 			return;
 		}
-		cut = len - 1;
+		/* elsewhere a '*' leaves its field unknown */
+		t = arena_strndup(&c->d->arena, s, len);
+		for (p = 0; p + 1 < len && p < res; p++)
+			if (t[p] == '*')
+				t[p] = PH_SAFE;
+		s = t;
+		wild = 1;
+		if (s[len - 1] == '*')
+			cut = len - 1;
 	}
 	/* A placeholder that may hold ':' hides where the later fields are. */
 	for (i = 0; i < cut; i++)
@@ -354,7 +553,7 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 				 form->service);
 			return;
 		}
-		if (form->region == P_REQUIRED && !f[3].len) {
+		if (form->region == P_REQUIRED && !f[3].len && !wild) {
 			rep_part(c, BKP106, v, f[3].off, 0,
 				 "%s %s has an empty Region field; %s "
 				 "names its Region (e.g. %s)", label, SHOWN, k->what,
@@ -377,7 +576,7 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 				 quote(c, s + f[4].off, f[4].len), k->what);
 			return;
 		}
-		if ((form->account == P_REQUIRED || f[4].len) &&
+		if ((form->account == P_REQUIRED || f[4].len) && !(wild && !f[4].len) &&
 		    !re_match(shapes_arns()->account_re, s + f[4].off, f[4].len)) {
 			if (f[4].len == 0)
 				rep_part(c, BKP106, v, f[4].off, 0,

@@ -295,6 +295,14 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		s->has_maxlen = 1;
 		s->maxlen = (long long)num_of(db->file, n, s->name);
 	}
+	if ((n = map_get(def, "maxchars"))) {
+		s->has_maxchars = 1;
+		s->maxchars = (long long)num_of(db->file, n, s->name);
+	}
+	s->case_note = node_str(map_get(def, "case_note"));
+	s->aliases = note_map(db->file, map_get(def, "aliases"), &s->naliases);
+	s->alias_note = node_str(map_get(def, "alias_note"));
+	s->cli = note_map(db->file, map_get(def, "cli_options"), &s->ncli);
 	if ((n = map_get(def, "of"))) {
 		s->alts = xcalloc(n->len, sizeof(*s->alts));
 		s->nalts = n->len;
@@ -408,6 +416,8 @@ static void build_cfn(void)
 	build_db(&cfn_db, "shapes-cfn.json", &api_db);
 	arns.colon_free = str_list("shapes-cfn.json", map_get(data_tree(
 		"shapes-cfn.json"), "colon_free_pseudo_parameters"), &arns.ncolon_free);
+	arns.pseudo_min = note_map("shapes-cfn.json", map_get(data_tree(
+		"shapes-cfn.json"), "pseudo_parameter_min_lengths"), &arns.npseudo_min);
 }
 
 const char *note_find(const struct note *v, size_t n, const char *k)

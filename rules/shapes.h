@@ -90,6 +90,20 @@ struct shape {
 	const struct arn_kind *arn;
 	int has_maxlen;
 	long long maxlen;
+	int has_maxchars;        /* a name's length limit, in characters */
+	long long maxchars;
+	const char *case_note;   /* enum: AWS accepts another letter case;
+				  * why that is still worth a warning */
+	/* structure: members written under another name (a tag's Key and
+	 * Value where a Condition has ConditionKey and ConditionValue): one
+	 * finding for the whole mapping, with alias_note */
+	struct note *aliases;
+	size_t naliases;
+	const char *alias_note;
+	/* document: required members the AWS CLI may give as options
+	 * (--cli-input-json with --backup-plan-id) */
+	struct note *cli;
+	size_t ncli;
 	/* numbers */
 	int has_min, has_max;
 	double min, max;
@@ -118,6 +132,8 @@ struct shapes_arns {
 	size_t npartitions;
 	const char **colon_free;  /* CloudFormation values without ':' */
 	size_t ncolon_free;
+	struct note *pseudo_min;  /* pseudo parameter -> its shortest length */
+	size_t npseudo_min;
 	pcre2_code *region_re, *account_re;
 };
 

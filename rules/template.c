@@ -22,6 +22,7 @@
 struct tctx {
 	struct doc *d;
 	const struct node *params, *res, *conds, *maps;
+	int yaml;  /* the template is YAML (not JSON) */
 };
 
 
@@ -348,6 +349,58 @@ static void unknown_tag(struct doc *d, const struct node *n)
 				  : "the AWS CLI cannot read it");
 }
 
+/* BKP803: YAML that CloudFormation does not read ("CloudFormation doesn't
+ * support the following features: the binary, omap, pairs, set, and
+ * timestamp tags; aliases; hash merges"). A warning: a template that
+ * `aws cloudformation package` (or another tool) re-serialises deploys.
+ * The tags are BKP801's (unknown_tag above), in every document. */
+static void yaml_feature(struct tctx *t, const struct node *v)
+{
+	const char *b = t->d->file->src.buf, *what = NULL;
+	size_t s = v->start, e = s;
+	struct diag *dg;
+
+	if (v->flags & NF_ALIAS) {
+		what = "an alias";
+		e = v->end;
+	} else if (v->kind == N_MAP) {
+		uint32_t i;
+		for (i = 0; i < v->len; i++)
+			if (map_key(v, i)->flags & NF_MERGED)
+				break;
+		if (i < v->len) {
+			/* the "<<" key is not in the tree: find it in the text */
+			const char *m = NULL, *p = b + v->start;
+			while ((p = memmem(p, (size_t)(b + v->end - p), "<<", 2))) {
+				const char *q = p + 2;
+				while (q < b + v->end && (*q == ' ' || *q == '\t'))
+					q++;
+				if (q < b + v->end && *q == ':') {
+					m = p;
+					break;
+				}
+				p += 2;
+			}
+			if (!m)
+				return;
+			what = "a merge key (<<)";
+			s = (size_t)(m - b);
+			e = s + 2;
+		}
+	}
+	if (!what)
+		return;
+	dg = report_at(t->d->file, t->d->index, BKP803, s, e, doc_path(t->d, v),
+		       "CloudFormation does not read %s in a YAML template: "
+		       "the stack fails with a template format error unless a "
+		       "tool (aws cloudformation package) writes the template "
+		       "out first", what);
+	diag_hint(t->d->file, dg, "%s",
+		  v->flags & NF_ALIAS
+			  ? "repeat the value, or move it to a Parameter or Mappings"
+			  : "write the value out as plain YAML");
+}
+
 /* Visit every node once (aliases included: they are bounded by
  * --max-alias-nodes), without recursion. */
 static void walk(struct tctx *t, const struct node *root, int cfn)
@@ -363,6 +416,8 @@ static void walk(struct tctx *t, const struct node *root, int cfn)
 		uint32_t i, kids;
 		if (v->flags & NF_UNKNOWN_TAG)
 			unknown_tag(t->d, v);
+		if (cfn && t->yaml)
+			yaml_feature(t, v);
 		if (v->kind != N_MAP && v->kind != N_SEQ)
 			continue;
 		if (cfn && v->kind == N_MAP) {
@@ -381,6 +436,203 @@ static void walk(struct tctx *t, const struct node *root, int cfn)
 			stack[n++] = &v->u.kids[i];
 	}
 	free(stack);
+}
+
+/* ---- BKP807: references to resources that exist only under a condition ---- */
+
+/* What holds where a node is: a resource's Condition, the branches of the
+ * Fn::If around it. */
+struct assume {
+	const char *cond;
+	int truth;
+	const struct assume *up;
+};
+
+/* Condition a being true makes condition b true: a is b, or a is
+ * Fn::And of something that does, or a Condition that does. */
+static int implies(struct tctx *t, const char *a, const char *b, int depth)
+{
+	const struct node *e, *arg;
+	uint32_t i;
+	if (strcmp(a, b) == 0)
+		return 1;
+	if (depth > 16 || !(e = map_get(t->conds, a)))
+		return 0;
+	arg = map_val(e, 0);
+	switch (node_intrinsic(e)) {
+	case FN_CONDITION:
+		return node_str(arg) && implies(t, arg->u.str, b, depth + 1);
+	case FN_AND:
+		for (i = 0; node_is(arg, N_SEQ) && i < arg->len; i++) {
+			const struct node *x = seq_at(arg, i);
+			if (node_intrinsic(x) == FN_CONDITION &&
+			    node_str(map_val(x, 0)) &&
+			    implies(t, map_val(x, 0)->u.str, b, depth + 1))
+				return 1;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* The assumptions make condition c true. */
+static int holds(struct tctx *t, const struct assume *as, const char *c)
+{
+	for (; as; as = as->up) {
+		const struct node *e = map_get(t->conds, as->cond), *x;
+		if (as->truth && implies(t, as->cond, c, 0))
+			return 1;
+		/* the false branch of Fn::Not [Condition X] */
+		if (!as->truth && node_intrinsic(e) == FN_NOT &&
+		    node_is(map_val(e, 0), N_SEQ) && map_val(e, 0)->len == 1 &&
+		    node_intrinsic(x = seq_at(map_val(e, 0), 0)) == FN_CONDITION &&
+		    node_str(map_val(x, 0)) && implies(t, map_val(x, 0)->u.str, c, 0))
+			return 1;
+	}
+	return 0;
+}
+
+static void conditional_ref(struct tctx *t, const char *from, const struct node *at,
+			    size_t off, size_t len, const char *target,
+			    const char *how, const struct assume *as)
+{
+	const struct node *r = map_get(t->res, target);
+	const char *c = node_str(map_get(r, "Condition"));
+	struct diag *dg;
+	if (!c || !map_get(t->conds, c) || holds(t, as, c))
+		return;
+	if (off == (size_t)-1)
+		dg = report(t->d, BKP807, at,
+			    "%s refers to %s (%s), which exists only when condition "
+			    "%s is true: when it is false the stack fails "
+			    "(unresolved resource dependency)", from, target, how, c);
+	else
+		dg = report_sub(t->d, BKP807, at, off, len,
+				"%s refers to %s (%s), which exists only when "
+				"condition %s is true: when it is false the stack "
+				"fails (unresolved resource dependency)", from,
+				target, how, c);
+	/* under a condition of its own, it may hold whenever that one does */
+	if (as)
+		diag_demote(dg, 1);
+	diag_hint(t->d->file, dg,
+		  "give %s the Condition %s, or write !If [%s, ..., !Ref "
+		  "AWS::NoValue] around the reference", from, c, c);
+}
+
+/* The references of one resource (or output) `from`, under `as`. */
+static void refs_under(struct tctx *t, const char *from, const struct node *root,
+		       const struct assume *as0)
+{
+	struct item { const struct node *n; const struct assume *as; } *st;
+	size_t n = 0, cap = 64;
+	uint32_t i;
+
+	st = xmalloc(cap * sizeof(*st));
+	st[n].n = root;
+	st[n++].as = as0;
+	while (n) {
+		struct item it = st[--n];
+		const struct node *v = it.n, *a;
+		enum cfn_fn fn;
+		const char *id;
+		uint32_t kids;
+		if (v->kind != N_MAP && v->kind != N_SEQ)
+			continue;
+		fn = node_intrinsic(v);
+		if (fn == FN_REF || fn == FN_GETATT) {
+			if ((id = cfn_ref_target(v)) && map_get(t->res, id))
+				conditional_ref(t, from, v, (size_t)-1, 0, id,
+						fn == FN_REF ? "Ref" : "Fn::GetAtt", it.as);
+			continue;
+		}
+		if (fn == FN_SUB) {
+			a = map_val(v, 0);
+			a = node_is(a, N_SEQ) && a->len ? seq_at(a, 0) : a;
+			if (node_str(a)) {
+				const char *p, *str = a->u.str;
+				for (p = strstr(str, "${"); p; p = strstr(p + 2, "${")) {
+					const char *e = strchr(p, '}');
+					size_t l;
+					char name[256];
+					if (!e || p[2] == '!')
+						continue;
+					l = strcspn(p + 2, ".}");
+					if (l >= sizeof(name))
+						continue;
+					memcpy(name, p + 2, l);
+					name[l] = '\0';
+					if (map_get(t->res, name))
+						conditional_ref(t, from, a, (size_t)(p + 2 - str),
+								l, name, "Fn::Sub", it.as);
+				}
+			}
+		}
+		kids = v->kind == N_MAP ? 2 * v->len : v->len;
+		if (n + kids + 2 > cap) {
+			while (n + kids + 2 > cap)
+				cap *= 2;
+			st = xrealloc(st, cap * sizeof(*st));
+		}
+		if (fn == FN_IF && node_is(a = map_val(v, 0), N_SEQ) && a->len == 3 &&
+		    node_str(seq_at(a, 0))) {
+			for (i = 1; i <= 2; i++) {
+				struct assume *as = arena_alloc(&t->d->arena, sizeof(*as));
+				as->cond = seq_at(a, 0)->u.str;
+				as->truth = i == 1;
+				as->up = it.as;
+				st[n].n = seq_at(a, i);
+				st[n++].as = as;
+			}
+			continue;
+		}
+		for (i = kids; i-- > 0;) {
+			st[n].n = &v->u.kids[i];
+			st[n++].as = it.as;
+		}
+	}
+	free(st);
+}
+
+static void check_conditional_refs(struct tctx *t)
+{
+	const struct node *sec[2] = { t->res, map_get(t->d->root, "Outputs") };
+	uint32_t i, k, j;
+
+	if (!node_is(t->conds, N_MAP))
+		return;
+	for (k = 0; k < 2; k++)
+		for (i = 0; node_is(sec[k], N_MAP) && i < sec[k]->len; i++) {
+			const struct node *r = map_val(sec[k], i), *dep;
+			const char *c = node_str(map_get(r, "Condition"));
+			const char *from = arena_printf(&t->d->arena, "%s %s",
+							k ? "output" : "resource",
+							node_str(map_key(sec[k], i)));
+			struct assume *as = NULL;
+			if (!node_is(r, N_MAP))
+				continue;
+			if (c) {
+				as = arena_alloc(&t->d->arena, sizeof(*as));
+				as->cond = c;
+				as->truth = 1;
+				as->up = NULL;
+			}
+			for (j = 0; j < r->len; j++) {
+				const char *key = node_str(map_key(r, j));
+				if (key && (strcmp(key, "Properties") == 0 ||
+					    strcmp(key, "Value") == 0))
+					refs_under(t, from, map_val(r, j), as);
+			}
+			dep = map_get(r, "DependsOn");
+			if (node_str(dep))
+				conditional_ref(t, from, dep, (size_t)-1, 0, dep->u.str,
+						"DependsOn", as);
+			for (j = 0; node_is(dep, N_SEQ) && j < dep->len; j++)
+				if (node_str(seq_at(dep, j)))
+					conditional_ref(t, from, seq_at(dep, j), (size_t)-1, 0,
+							seq_at(dep, j)->u.str, "DependsOn", as);
+		}
 }
 
 /* Resource attributes that name other parts of the template. */
@@ -420,12 +672,19 @@ void template_check_doc(struct doc *d)
 		 * CloudFormation reads it: names may come from the macro */
 		if (map_get(d->root, "Transform"))
 			cfn = 0;
+		const char *b = d->file->src.buf;
+		size_t k = 0;
+		while (k < d->file->src.len && strchr(" \t\r\n", b[k]))
+			k++;
+		t.yaml = !(k < d->file->src.len && b[k] == '{');
 		t.params = map_get(d->root, "Parameters");
 		t.res = map_get(d->root, "Resources");
 		t.conds = map_get(d->root, "Conditions");
 		t.maps = map_get(d->root, "Mappings");
 	}
 	walk(&t, d->root, cfn);
-	if (cfn)
+	if (cfn) {
 		check_resources(&t);
+		check_conditional_refs(&t);
+	}
 }

@@ -296,6 +296,8 @@ static void link_plan(struct run *r, struct plan_m *p)
 		if (!found && each_module_doc(r, d, find_region, &q) && q.region) {
 			p->src.region = node_str(q.region);
 			p->src.partition = facts_partition_of(p->src.region);
+			/* its module's: the document's, for BKP207 */
+			p->src.region_from_doc = 1;
 		}
 	}
 	for (j = 0; j < p->ncopies; j++) {

@@ -85,25 +85,23 @@ const char bkp003_doc[] =
 	"What it checks: a file named on the command line is one of the documents\n"
 	"backuplint knows: CreateBackupPlan/UpdateBackupPlan input, GetBackupPlan\n"
 	"output, a bare plan (--backup-plan file://), a backup selection, a\n"
-	"StartCopyJob request, or a CloudFormation template. Files found by walking a\n"
-	"directory are skipped silently instead.\n\n"
-	"Why: a misspelt top-level key (\"BackupPlann\") makes the whole file\n"
-	"invisible to every other rule.\n";
+	"StartCopyJob request, or a CloudFormation template with AWS::Backup\n"
+	"resources. Another request or response of the AWS Backup API (a\n"
+	"StartRestoreJob or StartBackupJob input, describe-recovery-point output:\n"
+	"schemas/api-documents.json) and a template without AWS::Backup resources\n"
+	"are named as what they are. Files found by walking a directory are\n"
+	"skipped silently instead. A top-level key one slip away from ours\n"
+	"(\"BackupPlann\") makes the file ours, and BKP101 names the slip.\n\n"
+	"Why: a file you expect to be checked and that is not should say so; one\n"
+	"you do not expect to be checked should not fail the run.\n";
 
 const struct rule_example bkp003_examples[] = {
-	{ .kind = EXAMPLE_BAD, .file = "plan.json", .text =
+	{ .kind = EXAMPLE_BAD, .file = "restore.json", .text =
 	"{\n"
-	"  \"BackupPlann\": {\n"
-	"    \"BackupPlanName\": \"daily\",\n"
-	"    \"Rules\": [\n"
-	"      {\n"
-	"        \"RuleName\": \"daily\",\n"
-	"        \"TargetBackupVaultName\": \"Default\",\n"
-	"        \"ScheduleExpression\": \"cron(0 5 ? * * *)\",\n"
-	"        \"Lifecycle\": {\"DeleteAfterDays\": 35}\n"
-	"      }\n"
-	"    ]\n"
-	"  }\n"
+	"  \"RecoveryPointArn\": \"arn:aws:backup:us-east-1:111122223333:recovery-point:4e2b6c1f-8a3d-4c5e-9f70-1a2b3c4d5e6f\",\n"
+	"  \"IamRoleArn\": \"arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\",\n"
+	"  \"Metadata\": {\"volumeId\": \"vol-0abc1234def567890\", \"availabilityZone\": \"us-east-1a\"},\n"
+	"  \"ResourceType\": \"EBS\"\n"
 	"}\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.json", .text =
 	"{\n"

@@ -214,3 +214,127 @@ const struct rule_example bkp505_examples[] = {
 	"}\n" },
 	EXAMPLES_END
 };
+
+const char bkp506_doc[] =
+	"What it checks: how long a rule or copy action keeps its recovery points\n"
+	"(DeleteAfterDays; a copy without a Lifecycle keeps the rule's; none at all\n"
+	"is forever) against the vault they land in, where the vault and the plan\n"
+	"meet in one template or run: a vault's LockConfiguration (CloudFormation),\n"
+	"a PutBackupVaultLockConfiguration document, a logically air-gapped vault's\n"
+	"MinRetentionDays and MaxRetentionDays. A copy meets a template's vault of\n"
+	"the same name only when it stays in the stack's account and Region, or\n"
+	"when it names the vault resource (!GetAtt Vault.BackupVaultArn).\n"
+	"\n"
+	"Why: a vault lock refuses recovery points whose retention is outside its\n"
+	"bounds, so every backup or copy job of the rule fails, and with a\n"
+	"compliance lock the bounds cannot be changed any more.\n";
+
+const struct rule_example bkp506_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "template.yaml", .text =
+	"Resources:\n"
+	"  Vault:\n"
+	"    Type: AWS::Backup::BackupVault\n"
+	"    Properties:\n"
+	"      BackupVaultName: compliance\n"
+	"      LockConfiguration:\n"
+	"        MinRetentionDays: 365\n"
+	"  Plan:\n"
+	"    Type: AWS::Backup::BackupPlan\n"
+	"    Properties:\n"
+	"      BackupPlan:\n"
+	"        BackupPlanName: daily\n"
+	"        BackupPlanRule:\n"
+	"          - RuleName: daily\n"
+	"            TargetBackupVault: !Ref Vault\n"
+	"            ScheduleExpression: cron(0 5 ? * * *)\n"
+	"            Lifecycle:\n"
+	"              DeleteAfterDays: 35\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "template.yaml", .text =
+	"Resources:\n"
+	"  Vault:\n"
+	"    Type: AWS::Backup::BackupVault\n"
+	"    Properties:\n"
+	"      BackupVaultName: compliance\n"
+	"      LockConfiguration:\n"
+	"        MinRetentionDays: 365\n"
+	"  Plan:\n"
+	"    Type: AWS::Backup::BackupPlan\n"
+	"    Properties:\n"
+	"      BackupPlan:\n"
+	"        BackupPlanName: daily\n"
+	"        BackupPlanRule:\n"
+	"          - RuleName: daily\n"
+	"            TargetBackupVault: !Ref Vault\n"
+	"            ScheduleExpression: cron(0 5 ? * * *)\n"
+	"            Lifecycle:\n"
+	"              DeleteAfterDays: 400\n" },
+	EXAMPLES_END
+};
+
+const char bkp507_doc[] =
+	"What it checks: a rule (not a continuous one: BKP503) whose Lifecycle is\n"
+	"absent or sets no DeleteAfterDays. DeleteAfterDays: -1 says \"forever\" on\n"
+	"purpose and is not reported.\n"
+	"\n"
+	"Why: without a retention, recovery points are kept until someone deletes\n"
+	"them, and each is billed every month in the meantime; the storage of a\n"
+	"daily rule grows without end. An info: keeping everything can be the\n"
+	"intent.\n";
+
+const struct rule_example bkp507_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.yaml", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle:\n"
+	"        DeleteAfterDays: 35\n" },
+	EXAMPLES_END
+};
+
+const char bkp508_doc[] =
+	"What it checks: a copy action to another Region or account without a\n"
+	"Lifecycle of its own, in a rule that keeps its backups 1 to 7 days.\n"
+	"\n"
+	"Why: a copy action without a Lifecycle takes the source's, so the\n"
+	"disaster-recovery copy is deleted with the short-lived local backup, often\n"
+	"before anyone notices it is needed.\n";
+
+const struct rule_example bkp508_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "plan.yaml",
+	  .args = "--region us-east-1", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: hourly\n"
+	"  Rules:\n"
+	"    - RuleName: hourly\n"
+	"      TargetBackupVaultName: Default\n"
+	"      ScheduleExpression: cron(0 * ? * * *)\n"
+	"      Lifecycle:\n"
+	"        DeleteAfterDays: 2\n"
+	"      CopyActions:\n"
+	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
+	  .args = "--region us-east-1", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: hourly\n"
+	"  Rules:\n"
+	"    - RuleName: hourly\n"
+	"      TargetBackupVaultName: Default\n"
+	"      ScheduleExpression: cron(0 * ? * * *)\n"
+	"      Lifecycle:\n"
+	"        DeleteAfterDays: 2\n"
+	"      CopyActions:\n"
+	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
+	"          Lifecycle:\n"
+	"            DeleteAfterDays: 35\n" },
+	EXAMPLES_END
+};

@@ -39,24 +39,18 @@ const struct rule_example bkp201_examples[] = {
 
 const char bkp202_doc[] =
 	"What it checks: the Regions of BackupPlanArn, RecoveryPointArn and each\n"
-	"DestinationBackupVaultArn offer AWS Backup in the selected dataset. spec:\n"
-	"the Regions of botocore 1.29.27 (Dec 2022), contemporary with the copy\n"
-	"guide; current: botocore 1.43.67 (every Region but eu-isoe-west-1).\n\n"
+	"DestinationBackupVaultArn offer AWS Backup: the Regions of botocore\n"
+	"1.43.67 (every Region but eu-isoe-west-1). The cross-Region copy guide\n"
+	"does not say where AWS Backup is offered, so --facts spec takes today's\n"
+	"list too: a copy to Europe (Zurich) is no error under either dataset.\n\n"
 	"Why: there is no vault to copy to in a Region without AWS Backup.\n";
 
 const struct rule_example bkp202_examples[] = {
-	{ .kind = EXAMPLE_BAD, .file = "plan.yaml",
-	  .args = "--facts spec --region eu-central-1", .text =
-	"BackupPlan:\n"
-	"  BackupPlanName: zurich-dr\n"
-	"  Rules:\n"
-	"    - RuleName: daily\n"
-	"      TargetBackupVaultName: Default\n"
-	"      ScheduleExpression: cron(0 5 ? * * *)\n"
-	"      Lifecycle:\n"
-	"        DeleteAfterDays: 35\n"
-	"      CopyActions:\n"
-	"        - DestinationBackupVaultArn: arn:aws:backup:eu-central-2:111122223333:backup-vault:dr\n" },
+	{ .kind = EXAMPLE_BAD, .file = "copy-job.yaml", .text =
+	"RecoveryPointArn: arn:aws-iso-e:backup:eu-isoe-west-1:111122223333:recovery-point:4e2b6c1f-8a3d-4c5e-9f70-1a2b3c4d5e6f\n"
+	"SourceBackupVaultName: main\n"
+	"DestinationBackupVaultArn: arn:aws-iso-e:backup:eu-isoe-west-1:111122223333:backup-vault:dr\n"
+	"IamRoleArn: arn:aws-iso-e:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--facts spec --region eu-central-1", .text =
 	"BackupPlan:\n"
@@ -188,7 +182,7 @@ const char bkp206_doc[] =
 	"What it checks: a copy to another account (accounts from the ARNs, else\n"
 	"--account) neither starts nor ends in a Region where the dataset says\n"
 	"cross-account copy is not offered. current: China (Beijing) and China\n"
-	"(Ningxia). spec: none.\n\n"
+	"(Ningxia). spec: the guide does not say, so the same, from current.\n\n"
 	"Why: the copy job fails; the backup never reaches the other account.\n";
 
 const struct rule_example bkp206_examples[] = {
@@ -222,8 +216,12 @@ const struct rule_example bkp206_examples[] = {
 const char bkp207_doc[] =
 	"What it checks: every ARN in the Resources of a selection linked to a plan\n"
 	"(same template, same BackupPlanId, or the run's only plan) is in the plan's\n"
-	"Region (from BackupPlanArn, else --region). In CloudFormation,\n"
-	"${AWS::Region} is the stack's own Region.\n\n"
+	"Region. The plan's Region is the document's (BackupPlanArn; in\n"
+	"CloudFormation ${AWS::Region}, the stack's own), else the one Region\n"
+	"every literal ARN of its selections agrees on, else --region. A --region\n"
+	"its selections contradict gets one info, not an error per resource: the\n"
+	"error is kept for a Region the document states, or selections that\n"
+	"disagree among themselves.\n\n"
 	"Why: a backup plan protects only resources in its own Region; a resource\n"
 	"of another Region is silently skipped and never backed up.\n\n"
 	"Fix: deploy the plan in the resource's Region, and in a template name the\n"
@@ -277,5 +275,52 @@ const struct rule_example bkp207_examples[] = {
 	"        IamRoleArn: !Sub \"arn:${AWS::Partition}:iam::${AWS::AccountId}:role/service-role/AWSBackupDefaultServiceRole\"\n"
 	"        Resources:\n"
 	"          - !Sub \"arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Orders\"\n" },
+	EXAMPLES_END
+};
+
+const char bkp208_doc[] =
+	"What it checks: a rule's TargetLogicallyAirGappedBackupVaultArn names a\n"
+	"vault in the plan's own Region and account (the plan's Region from\n"
+	"BackupPlanArn, the Region its selected ARNs agree on, or --region; its\n"
+	"account from the selections' IamRoleArn or --account).\n"
+	"\n"
+	"Why: AWS Backup copies a rule's recovery points into its logically\n"
+	"air-gapped vault as part of the backup job, in the plan's account and\n"
+	"Region; a vault anywhere else is reached by a copy action, not by this\n"
+	"member, and the plan is rejected or the job fails.\n";
+
+const struct rule_example bkp208_examples[] = {
+	{ .kind = EXAMPLE_BAD, .file = "template.yaml",
+	  .args = "--region us-east-1", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      TargetLogicallyAirGappedBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:air-gapped\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle:\n"
+	"        DeleteAfterDays: 35\n"
+	"---\n"
+	"SelectionName: volumes\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:ec2:us-east-1:111122223333:volume/vol-0abc1234def567890\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "template.yaml",
+	  .args = "--region us-east-1", .text =
+	"BackupPlan:\n"
+	"  BackupPlanName: daily\n"
+	"  Rules:\n"
+	"    - RuleName: daily\n"
+	"      TargetBackupVaultName: Default\n"
+	"      TargetLogicallyAirGappedBackupVaultArn: arn:aws:backup:us-east-1:111122223333:backup-vault:air-gapped\n"
+	"      ScheduleExpression: cron(0 5 ? * * *)\n"
+	"      Lifecycle:\n"
+	"        DeleteAfterDays: 35\n"
+	"---\n"
+	"SelectionName: volumes\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:ec2:us-east-1:111122223333:volume/vol-0abc1234def567890\n" },
 	EXAMPLES_END
 };

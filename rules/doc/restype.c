@@ -8,8 +8,9 @@ const char bkp301_doc[] =
 	"action to another Region, and a StartCopyJob of a DynamoDB backup stays in\n"
 	"its Region. Selections are linked to plans in a CloudFormation template\n"
 	"(BackupPlanId !Ref/!GetAtt), across the documents of a run (BackupPlanId),\n"
-	"or as the run's only plan. Known tables give an error; Resources \"*\" or\n"
-	"tag-based selections, which may include tables, a warning. spec: never\n"
+	"or as the run's only plan. Known tables give an error; a selection that\n"
+	"only may include tables (Resources \"*\", tags) one info per plan, and\n"
+	"none when its NotResources takes all tables out. spec: never\n"
 	"(\"DynamoDB does not support cross-Region backup\"). current: only with AWS\n"
 	"Backup advanced features for DynamoDB enabled (one severity lower).\n\n"
 	"Why: the copy job fails for every table, every day, and the disaster\n"
@@ -32,12 +33,10 @@ const struct rule_example bkp301_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: orders\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:dynamodb:us-east-1:111122223333:table/Orders\n" },
+	"SelectionName: orders\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:dynamodb:us-east-1:111122223333:table/Orders\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--region us-east-1", .text =
 	"# DynamoDB tables stay in their Region's vault; a replica in another\n"
@@ -51,12 +50,10 @@ const struct rule_example bkp301_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 35\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: orders\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:dynamodb:us-east-1:111122223333:table/Orders\n" },
+	"SelectionName: orders\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:dynamodb:us-east-1:111122223333:table/Orders\n" },
 	EXAMPLES_END
 };
 
@@ -64,9 +61,14 @@ const char bkp302_doc[] =
 	"What it checks: a Lifecycle (of a rule or a copy action) with\n"
 	"MoveToColdStorageAfterDays in a plan whose selections include resource\n"
 	"types that do not transition to cold storage; the message names them.\n"
-	"spec: only EFS goes to cold storage. current: EFS, EBS and DynamoDB with\n"
-	"advanced features; not RDS, Aurora, S3, EC2, FSx, DocumentDB, Neptune,\n"
-	"Storage Gateway, Redshift, EKS.\n\n"
+	"spec: only EFS goes to cold storage (the guide). current: EFS; DynamoDB\n"
+	"with advanced features; EBS in a Lifecycle with\n"
+	"OptInToArchiveForSupportedResources: true (its archive tier); not RDS,\n"
+	"Aurora, S3, EC2, FSx, DocumentDB, Neptune, Storage Gateway, Redshift, EKS.\n"
+	"A Lifecycle with OptInToArchiveForSupportedResources is written for\n"
+	"today's AWS, so spec takes the EBS archive tier from current. Types a\n"
+	"selection only may include (tags, \"*\") give one info per plan, listing\n"
+	"its rules.\n\n"
 	"Why: AWS silently ignores the setting for those types, so the cost savings\n"
 	"(and the retention arithmetic) you planned on do not happen.\n";
 
@@ -82,12 +84,10 @@ const struct rule_example bkp302_examples[] = {
 	"        MoveToColdStorageAfterDays: 30\n"
 	"        DeleteAfterDays: 365\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: databases\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
+	"SelectionName: databases\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml", .text =
 	"BackupPlan:\n"
 	"  BackupPlanName: databases\n"
@@ -98,12 +98,10 @@ const struct rule_example bkp302_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 365\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: databases\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
+	"SelectionName: databases\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
 	EXAMPLES_END
 };
 
@@ -112,9 +110,9 @@ const char bkp303_doc[] =
 	"resource type AWS Backup protects (schemas/resource-types.json: EC2\n"
 	"instances, EBS volumes, EFS and FSx file systems, RDS instances, Aurora,\n"
 	"DocumentDB and Neptune clusters, DynamoDB tables, S3 buckets, ...), and\n"
-	"that the dataset lists the type as protected (spec: the resource types of\n"
-	"botocore 1.29.27, without Redshift, Timestream, CloudFormation, SAP HANA,\n"
-	"EKS).\n\n"
+	"that the dataset lists the type as protected (the guide names no such\n"
+	"list, so spec takes today's from current). An S3 ARN with a '/' names\n"
+	"objects, not a bucket, and selects nothing.\n\n"
 	"Why: AWS Backup skips resources it cannot protect without failing the\n"
 	"plan, so nothing tells you the resource has no backup.\n";
 
@@ -156,12 +154,10 @@ const struct rule_example bkp304_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: databases\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
+	"SelectionName: databases\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--region us-east-1 --disable rds-option-groups-not-copied", .text =
 	"# The option group of db:orders exists in us-west-2 too (created with the\n"
@@ -177,12 +173,10 @@ const struct rule_example bkp304_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: databases\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
+	"SelectionName: databases\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:rds:us-east-1:111122223333:db:orders\n" },
 	EXAMPLES_END
 };
 
@@ -204,12 +198,10 @@ const struct rule_example bkp305_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 35\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: files\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0\n" },
+	"SelectionName: files\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml", .text =
 	"# EFS has no point-in-time recovery: an hourly snapshot is the closest.\n"
 	"BackupPlan:\n"
@@ -221,12 +213,10 @@ const struct rule_example bkp305_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 35\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: files\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0\n" },
+	"SelectionName: files\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef0\n" },
 	EXAMPLES_END
 };
 
@@ -235,7 +225,9 @@ const char bkp306_doc[] =
 	"Regions, which is BKP301) support each kind of copy the plan makes.\n"
 	"current: Redshift is never copied; in opt-in Regions DocumentDB copies\n"
 	"neither way, FSx not across Regions, Neptune, CloudFormation and\n"
-	"Timestream not across accounts. spec: no such limits.\n\n"
+	"Timestream not across accounts. spec: the guide states none of these, so\n"
+	"spec takes them from current. Types a selection only may include give one\n"
+	"info per plan.\n\n"
 	"Why: the copy jobs of those resources fail.\n";
 
 const struct rule_example bkp306_examples[] = {
@@ -252,12 +244,10 @@ const struct rule_example bkp306_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: warehouse\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:redshift:us-east-1:111122223333:cluster:warehouse\n" },
+	"SelectionName: warehouse\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:redshift:us-east-1:111122223333:cluster:warehouse\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--facts current --region us-east-1", .text =
 	"BackupPlan:\n"
@@ -269,12 +259,10 @@ const struct rule_example bkp306_examples[] = {
 	"      Lifecycle:\n"
 	"        DeleteAfterDays: 35\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: warehouse\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:redshift:us-east-1:111122223333:cluster:warehouse\n" },
+	"SelectionName: warehouse\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:redshift:us-east-1:111122223333:cluster:warehouse\n" },
 	EXAMPLES_END
 };
 
@@ -282,8 +270,8 @@ const char bkp307_doc[] =
 	"What it checks: a rule with EnableContinuousBackup: true, in a plan that\n"
 	"may protect a type with continuous backup (S3, RDS, Aurora, SAP HANA),\n"
 	"with a copy action to another Region or account. current: the copy is a\n"
-	"snapshot, without point-in-time restore. spec: the guide does not say;\n"
-	"silent.\n\n"
+	"snapshot, without point-in-time restore. spec: the guide does not say,\n"
+	"so the same, from current.\n\n"
 	"Why: a disaster-recovery plan that counts on restoring to any second in\n"
 	"the other Region can only restore to the copy's snapshot time.\n\n"
 	"Fix: keep point-in-time recovery in the source Region, and copy a\n"
@@ -304,12 +292,10 @@ const struct rule_example bkp307_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: orders\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:s3:::orders-archive\n" },
+	"SelectionName: orders\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:s3:::orders-archive\n" },
 	{ .kind = EXAMPLE_GOOD, .file = "plan.yaml",
 	  .args = "--facts current --region us-east-1", .text =
 	"# Point-in-time recovery in us-east-1; a daily snapshot, on its own rule,\n"
@@ -330,11 +316,9 @@ const struct rule_example bkp307_examples[] = {
 	"      CopyActions:\n"
 	"        - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr\n"
 	"---\n"
-	"BackupPlanId: to-be-created\n"
-	"BackupSelection:\n"
-	"  SelectionName: orders\n"
-	"  IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
-	"  Resources:\n"
-	"    - arn:aws:s3:::orders-archive\n" },
+	"SelectionName: orders\n"
+	"IamRoleArn: arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole\n"
+	"Resources:\n"
+	"  - arn:aws:s3:::orders-archive\n" },
 	EXAMPLES_END
 };

@@ -46,6 +46,7 @@ cat >"$repo/plans/copy.json" <<'EOF'
         "RuleName": "daily",
         "TargetBackupVaultName": "main",
         "StartWindowMinutes": 20,
+        "Lifecycle": {"DeleteAfterDays": 35},
         "CopyActions": [
           {"DestinationBackupVaultArn": "arn:aws:backup:eu-west-1:111122223333:backup-vault:dr",
            "Lifecycle": {"MoveToColdStorageAfterDays": 10, "DeleteAfterDays": 50}}
@@ -121,6 +122,7 @@ BackupPlan:
       TargetBackupVaultName: main
       ScheduleExpression: cron(0 * ? * * *)
       StartWindowMinutes: 50
+      Lifecycle: {DeleteAfterDays: 7}
 EOF
 bl --baseline baseline.json plans
 if [ $code = 1 ] && [ "$(rules)" = "BKP604" ] && grep -q ':19:27:' "$tmp/out"; then

@@ -64,7 +64,10 @@ rules:
 EOF
 echo '{"name": "app", "version": "1.0.0"}' >package.json
 printf '{\n  // comments: JSON to TypeScript, not to backuplint\n  "compilerOptions": {}\n}\n' >tsconfig.json
+# an update-backup-plan input: the selection names its BackupPlanId (a
+# create input has no id, and a selection naming one is not linked to it)
 cat >plan.yaml <<'EOF'
+BackupPlanId: nightly
 BackupPlan:
   BackupPlanName: nightly
   Rules:
@@ -80,7 +83,7 @@ git add -A
 if git commit -q -m "a bad plan" >"$tmp/out" 2>&1; then
 	bad "a plan with a finding was committed: $(head -c 600 "$tmp/out")"
 else
-	if grep -q 'plan.yaml:9:26: error: DeleteAfterDays is 60 but must be at least 120' "$tmp/out" &&
+	if grep -q 'plan.yaml:10:26: error: DeleteAfterDays is 60 but must be at least 120' "$tmp/out" &&
 		grep -q 'BKP501' "$tmp/out"; then
 		ok "a bad plan is refused, the finding shown"
 	else

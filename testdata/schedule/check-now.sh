@@ -6,7 +6,7 @@ set -u
 bin=${1:?usage: check-now.sh BACKUPLINT}
 cd "$(dirname "$0")/../.." || exit 2
 pass=0 fail=0
-doc='{"BackupPlanName": "now", "Rules": [{"RuleName": "r", "TargetBackupVaultName": "main", "ScheduleExpression": "cron(0 5 29 2 ? 2024-2030)"}]}'
+doc='{"BackupPlanName": "now", "Rules": [{"RuleName": "r", "TargetBackupVaultName": "main", "ScheduleExpression": "cron(0 5 29 2 ? 2024-2030)", "Lifecycle": {"DeleteAfterDays": -1}}]}'
 check() { # $1 = BACKUPLINT_NOW, $2 = expected rule ids (space-separated) or ""
 	got=$(printf '%s\n' "$doc" | BACKUPLINT_NOW=$1 "$bin" --format gnu --no-color - 2>&1 |
 		sed -n 's/.*\[\(BKP[0-9]*\) .*/\1/p' | tr '\n' ' ' | sed 's/ $//')

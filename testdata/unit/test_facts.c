@@ -98,9 +98,14 @@ int main(void)
 	CHECK(facts_cross_region_offered(cur, "nowhere-1") == FACT_UNKNOWN);
 	CHECK(facts_region_note(spec, "eu-south-1", 0) != NULL);
 	CHECK(facts_cross_account_offered(cur, "cn-north-1") == FACT_NO);
-	CHECK(facts_cross_account_offered(spec, "cn-north-1") == FACT_YES);
-	/* Backup itself: 1.29.27 endpoints lack eu-central-2 */
-	CHECK(facts_backup_offered(spec, "eu-central-2") == FACT_NO);
+	/* spec is the guide over today's data: the guide says nothing of
+	 * cross-account copy or of where AWS Backup is offered */
+	CHECK(facts_base(spec) == cur && facts_base(cur) == NULL);
+	CHECK(facts_cross_account_offered(spec, "cn-north-1") == FACT_NO);
+	CHECK(strstr(facts_cite_region(spec, "cn-north-1", 1), "matrix") &&
+	      strstr(facts_cite_region(spec, "cn-north-1", 1), "silent"));
+	CHECK(strcmp(facts_cite_region(spec, "eu-south-1", 0), facts_cite(spec)) == 0);
+	CHECK(facts_backup_offered(spec, "eu-central-2") == FACT_YES);
 	CHECK(facts_backup_offered(cur, "eu-central-2") == FACT_YES);
 	CHECK(facts_backup_offered(cur, "eu-isoe-west-1") == FACT_NO);
 
@@ -149,12 +154,26 @@ int main(void)
 				 NULL) == FACT_LIMITED);
 	CHECK(facts_type_feature(spec, ty("EBS"), FEAT_COLD_STORAGE, NULL,
 				 NULL) == FACT_NO);
+	/* EBS goes to the archive tier with the archive opt-in only; a
+	 * document that uses the opt-in is written for today's AWS */
 	CHECK(facts_type_feature(cur, ty("EBS"), FEAT_COLD_STORAGE, NULL,
+				 NULL) == FACT_NO);
+	CHECK(facts_type_feature(cur, ty("EBS"), FEAT_COLD_ARCHIVE, NULL,
 				 NULL) == FACT_YES);
+	CHECK(facts_type_feature(spec, ty("EBS"), FEAT_COLD_ARCHIVE, NULL,
+				 NULL) == FACT_YES);
+	CHECK(facts_type_feature(spec, ty("RDS"), FEAT_COLD_ARCHIVE, NULL,
+				 NULL) == FACT_NO);
+	CHECK(facts_type_feature(cur, ty("EFS"), FEAT_COLD_ARCHIVE, NULL,
+				 NULL) == FACT_YES);
+	CHECK(strcmp(facts_cite_type(spec, ty("EBS"), FEAT_COLD_STORAGE),
+		     facts_cite(spec)) == 0);
+	CHECK(strcmp(facts_cite_type(spec, ty("EBS"), FEAT_CONTINUOUS),
+		     facts_cite(spec)) != 0);
 	CHECK(facts_type_feature(spec, ty("EFS"), FEAT_COLD_STORAGE, NULL,
 				 NULL) == FACT_YES);
 	CHECK(facts_type_feature(spec, ty("Redshift"), FEAT_PROTECTED, NULL,
-				 NULL) == FACT_NO);
+				 NULL) == FACT_YES);
 	CHECK(facts_type_feature(cur, ty("Redshift"), FEAT_PROTECTED, NULL,
 				 NULL) == FACT_YES);
 	CHECK(facts_type_feature(cur, ty("S3"), FEAT_CONTINUOUS, NULL, NULL) ==

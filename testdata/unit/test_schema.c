@@ -194,8 +194,16 @@ int main(void)
 	CHECK(resource_arn("arn:aws:dynamodb:*") == -1);
 	CHECK(resource_arn("arn:aws:rds:us-east-1:123456789012:db:mydb") == -1);
 	CHECK(resource_arn("arn:aws:s3:::*-logs") == BKP109);
-	CHECK(resource_arn("arn:aws:ec2:*:*:volume/*") == BKP109);
-	CHECK(resource_arn("**") == BKP109);
+	/* AWS documents whole-field and whole-type wildcards (CDK emits
+	 * arn:aws:rds:*:*:db:*); only a '*' inside the resource part before
+	 * its end is ruled out */
+	CHECK(resource_arn("arn:aws:ec2:*:*:volume/*") == -1);
+	CHECK(resource_arn("arn:aws:ec2:::instance/*") == -1);
+	CHECK(resource_arn("arn:aws:rds:::cluster:*") == -1);
+	CHECK(resource_arn("arn:aws:rds:*:*:db:*") == -1);
+	CHECK(resource_arn("arn:aws:ec2:*") == -1);
+	CHECK(resource_arn("arn:aws:ec2:::instance/*-prod") == BKP109);
+	CHECK(resource_arn("**") != -1);
 	CHECK(resource_arn("arn:aws:ec2:us-east-1:1234:volume/v") == BKP106);
 	CHECK(resource_arn("s3://my-bucket") == BKP106);
 	CHECK(resource_arn("arn:aws:rds:us-east-1") == BKP106);
