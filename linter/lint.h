@@ -108,6 +108,12 @@ void lint_file(struct run *r, struct file *f, const char *path,
 /* Lint an in-memory buffer as if read from a file named `name`. */
 void lint_buffer(struct run *r, struct file *f, const char *name,
 		 const char *buf, size_t len);
+/* Lint text that is not read from a file (an editor's buffer) as the file
+ * `name`, with lint_file()'s `explicit_arg` and `set`. Text over the
+ * session's max_bytes is not loaded: a size finding, as for a file. */
+void lint_buffer_set(struct run *r, struct file *f, const char *name,
+	       const char *buf, size_t len, int explicit_arg,
+	       const struct file_settings *set);
 /* The run phase: every family's check_run over files[0..n), then each
  * file's finalize step (report.h). */
 void run_finish(struct run *r, struct file **files, size_t n);
