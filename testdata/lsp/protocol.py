@@ -193,6 +193,12 @@ try:
     s.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "yaml", "version": 1, "text": plan_text}})
     check("small limit: the plan is linted", len(s.diagnostics(uri)) == 3)
+    over = "# " + "x" * 200000 + "\n" + plan_text
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+             "contentChanges": [{"text": over}]})
+    diags = s.diagnostics(uri)
+    check("200 kB over a 100 kB limit: one BKP005 finding, not linted",
+          [d["code"] for d in diags] == ["BKP005"] and "over the limit" in diags[0]["message"], diags)
     big = "# " + "x" * (5 << 20) + "\n" + plan_text
     s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
              "contentChanges": [{"text": big}]})
