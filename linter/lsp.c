@@ -1,48 +1,15 @@
 /* lsp.c - the language server (see lsp.h): the message loop, documents,
  * diagnostics and code actions. */
-#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "load.h"
-#include "lsp.h"
-#include "lsp_rpc.h"
+#include "lsp_impl.h"
 
 #ifndef BACKUPLINT_VERSION
 #define BACKUPLINT_VERSION "0.0.0"
 #endif
-
-/* JSON-RPC and LSP error codes */
-#define E_PARSE -32700
-#define E_INVALID_REQUEST -32600
-#define E_METHOD_NOT_FOUND -32601
-#define E_INVALID_PARAMS -32602
-#define E_NOT_INITIALIZED -32002
-
-struct lsp_doc {
-	char *uri;
-	char *path;            /* the file:// URI's path; NULL for others */
-	char *text;            /* as the editor has it */
-	size_t len;
-	int dirty;             /* changed since it was linted */
-	int lost;              /* a change was refused: out of step with the
-				* editor until it sends the whole text */
-	const char *comment;   /* its syntax's line comment, or NULL */
-	struct source src;     /* the text linted last, and its findings */
-	struct diag_list diags;
-};
-
-struct server {
-	const struct checker *ck;
-	const struct lsp_opts *o;
-	struct session s;
-	struct rpc rpc;
-	struct lsp_doc **docs;
-	size_t ndocs;
-	int utf8;              /* positions in UTF-8 bytes, else UTF-16 units */
-	int initialized, shut, done, status;
-};
 
 /* ---- output ---- */
 
@@ -65,7 +32,7 @@ static cJSON *message(void)
 	return m;
 }
 
-static void respond(struct server *sv, const cJSON *id, cJSON *result)
+void lsp_respond(struct server *sv, const cJSON *id, cJSON *result)
 {
 	cJSON *m = message();
 	cJSON_AddItemToObject(m, "id", id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull());
@@ -73,7 +40,7 @@ static void respond(struct server *sv, const cJSON *id, cJSON *result)
 	send(sv, m);
 }
 
-static void respond_error(struct server *sv, const cJSON *id, int code,
+void lsp_respond_error(struct server *sv, const cJSON *id, int code,
 			  const char *msg)
 {
 	cJSON *m = message(), *e = cJSON_CreateObject();
@@ -141,7 +108,7 @@ static char *uri_path(const char *uri)
 	return out;
 }
 
-static struct lsp_doc *doc_find(struct server *sv, const char *uri, size_t *at)
+struct lsp_doc *lsp_doc_find(struct server *sv, const char *uri, size_t *at)
 {
 	size_t i;
 	for (i = 0; uri && i < sv->ndocs; i++)
@@ -209,7 +176,7 @@ static cJSON *position(struct server *sv, struct source *src, size_t off)
 	return p;
 }
 
-static cJSON *range(struct server *sv, struct source *src, size_t a, size_t b)
+cJSON *lsp_range(struct server *sv, struct source *src, size_t a, size_t b)
 {
 	cJSON *r = cJSON_CreateObject();
 	cJSON_AddItemToObject(r, "start", position(sv, src, a));
@@ -218,16 +185,16 @@ static cJSON *range(struct server *sv, struct source *src, size_t a, size_t b)
 }
 
 /* Shown in the editor: neither suppressed nor baselined. */
-static int shown(const struct diag *g)
+int lsp_shown(const struct diag *g)
 {
 	return !g->suppressed && !g->baselined;
 }
 
-static cJSON *diagnostic(struct server *sv, struct lsp_doc *d, const struct diag *g)
+cJSON *lsp_diagnostic(struct server *sv, struct lsp_doc *d, const struct diag *g)
 {
 	const struct rule *ru = rule_at(&sv->ck->rules, g->rule);
 	cJSON *j = cJSON_CreateObject();
-	cJSON_AddItemToObject(j, "range", range(sv, &d->src, g->start, g->end));
+	cJSON_AddItemToObject(j, "range", lsp_range(sv, &d->src, g->start, g->end));
 	cJSON_AddNumberToObject(j, "severity", lsp_severity(g->severity));
 	if (ru)
 		cJSON_AddStringToObject(j, "code", ru->id);
@@ -246,7 +213,7 @@ static cJSON *diagnostic(struct server *sv, struct lsp_doc *d, const struct diag
 		cJSON *ri = cJSON_CreateObject(), *loc = cJSON_CreateObject();
 		cJSON_AddStringToObject(loc, "uri", d->uri);
 		cJSON_AddItemToObject(loc, "range",
-				      range(sv, &d->src, g->related_off, g->related_off));
+				      lsp_range(sv, &d->src, g->related_off, g->related_off));
 		cJSON_AddItemToObject(ri, "location", loc);
 		cJSON_AddStringToObject(ri, "message",
 					g->related_msg ? g->related_msg : "here");
@@ -266,14 +233,14 @@ static void publish(struct server *sv, struct lsp_doc *d, int empty)
 	cJSON_AddStringToObject(p, "uri", d->uri);
 	a = cJSON_AddArrayToObject(p, "diagnostics");
 	for (i = 0; !empty && i < d->diags.n; i++)
-		if (shown(&d->diags.v[i]))
-			cJSON_AddItemToArray(a, diagnostic(sv, d, &d->diags.v[i]));
+		if (lsp_shown(&d->diags.v[i]))
+			cJSON_AddItemToArray(a, lsp_diagnostic(sv, d, &d->diags.v[i]));
 	notify(sv, "textDocument/publishDiagnostics", p);
 }
 
 /* Lint d in a run of its own, with the configuration nearest its path; its
  * findings and the text they are about are kept for code actions. */
-static void lint_doc(struct server *sv, struct lsp_doc *d)
+void lsp_lint_doc(struct server *sv, struct lsp_doc *d)
 {
 	const char *name = d->path ? d->path : d->uri;
 	const struct file_settings *set = NULL;
@@ -333,151 +300,8 @@ static void lint_pending(struct server *sv)
 		if (rpc_pending(&sv->rpc))
 			return;
 		if (sv->docs[i]->dirty && !sv->docs[i]->lost)
-			lint_doc(sv, sv->docs[i]);
+			lsp_lint_doc(sv, sv->docs[i]);
 	}
-}
-
-/* ---- code actions ---- */
-
-static cJSON *text_edit(struct server *sv, struct lsp_doc *d, size_t a,
-			size_t b, const char *text)
-{
-	cJSON *e = cJSON_CreateObject();
-	cJSON_AddItemToObject(e, "range", range(sv, &d->src, a, b));
-	cJSON_AddStringToObject(e, "newText", text);
-	return e;
-}
-
-/* A quick fix made of edits (an array, taken), about diagnostic g. */
-static cJSON *action(struct server *sv, struct lsp_doc *d, const struct diag *g,
-		     const char *title, cJSON *edits, int preferred)
-{
-	cJSON *a = cJSON_CreateObject(), *we = cJSON_CreateObject(), *ch, *ds;
-	cJSON_AddStringToObject(a, "title", title);
-	cJSON_AddStringToObject(a, "kind", "quickfix");
-	ds = cJSON_AddArrayToObject(a, "diagnostics");
-	cJSON_AddItemToArray(ds, diagnostic(sv, d, g));
-	if (preferred)
-		cJSON_AddTrueToObject(a, "isPreferred");
-	ch = cJSON_AddObjectToObject(we, "changes");
-	cJSON_AddItemToObject(ch, d->uri, edits);
-	cJSON_AddItemToObject(a, "edit", we);
-	return a;
-}
-
-/* The end of the line holding byte off (before its line break). */
-static size_t line_end(const struct source *src, size_t off)
-{
-	while (off < src->len && src->buf[off] != '\n' && src->buf[off] != '\r')
-		off++;
-	return off;
-}
-
-static void add_actions(struct server *sv, struct lsp_doc *d, const struct diag *g,
-			cJSON *out, int file_action)
-{
-	const struct rule *ru = rule_at(&sv->ck->rules, g->rule);
-	char title[160], text[160];
-	uint32_t i, k;
-
-	for (i = 0; i < g->nfixes; i++) {
-		const struct fix *x = &g->fixes[i];
-		cJSON *edits = cJSON_CreateArray();
-		for (k = 0; k < x->nedits; k++)
-			cJSON_AddItemToArray(edits, text_edit(sv, d, x->edits[k].start,
-							      x->edits[k].end,
-							      x->edits[k].text));
-		cJSON_AddItemToArray(out, action(sv, d, g, x->title, edits, x->safe));
-	}
-	/* suppression comments: only where the syntax has comments */
-	if (!ru || !d->comment)
-		return;
-	{
-		size_t e = line_end(&d->src, g->start);
-		cJSON *edits = cJSON_CreateArray();
-		snprintf(title, sizeof(title), "Disable %s for this line", ru->id);
-		snprintf(text, sizeof(text), " %s backuplint: disable=%s", d->comment, ru->id);
-		cJSON_AddItemToArray(edits, text_edit(sv, d, e, e, text));
-		cJSON_AddItemToArray(out, action(sv, d, g, title, edits, 0));
-	}
-	if (file_action) {
-		size_t at = d->src.len >= 3 && memcmp(d->src.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-		const char *eol = memchr(d->src.buf, '\r', d->src.len) &&
-				  !memchr(d->src.buf, '\n', d->src.len) ? "\r"
-				  : strstr(d->src.buf, "\r\n") ? "\r\n" : "\n";
-		cJSON *edits = cJSON_CreateArray();
-		snprintf(title, sizeof(title), "Disable %s for this file", ru->id);
-		snprintf(text, sizeof(text), "%s backuplint: disable-file=%s%s",
-			 d->comment, ru->id, eol);
-		cJSON_AddItemToArray(edits, text_edit(sv, d, at, at, text));
-		cJSON_AddItemToArray(out, action(sv, d, g, title, edits, 0));
-	}
-}
-
-static int get_pos(const cJSON *p, unsigned *line, unsigned *ch)
-{
-	const cJSON *l = cJSON_GetObjectItemCaseSensitive(p, "line");
-	const cJSON *c = cJSON_GetObjectItemCaseSensitive(p, "character");
-	if (!cJSON_IsNumber(l) || !cJSON_IsNumber(c) || l->valuedouble < 0 ||
-	    c->valuedouble < 0 || l->valuedouble > 4e9 || c->valuedouble > 4e9)
-		return -1;
-	*line = (unsigned)l->valuedouble;
-	*ch = (unsigned)c->valuedouble;
-	return 0;
-}
-
-/* The byte span of an LSP range in text[0..len). */
-static int get_range(struct server *sv, const cJSON *r, const char *text,
-		     size_t len, size_t *a, size_t *b)
-{
-	unsigned l1, c1, l2, c2;
-	if (get_pos(cJSON_GetObjectItemCaseSensitive(r, "start"), &l1, &c1) < 0 ||
-	    get_pos(cJSON_GetObjectItemCaseSensitive(r, "end"), &l2, &c2) < 0)
-		return -1;
-	*a = lsp_offset(text, len, l1, c1, sv->utf8);
-	*b = lsp_offset(text, len, l2, c2, sv->utf8);
-	return *b < *a ? -1 : 0;
-}
-
-static const char *doc_uri(const cJSON *params)
-{
-	const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
-	const cJSON *u = cJSON_GetObjectItemCaseSensitive(td, "uri");
-	return cJSON_IsString(u) ? u->valuestring : NULL;
-}
-
-static void code_action(struct server *sv, const cJSON *id, const cJSON *params)
-{
-	struct lsp_doc *d = doc_find(sv, doc_uri(params), NULL);
-	cJSON *out = cJSON_CreateArray();
-	size_t a, b, i, j;
-	if (!d || d->lost) {
-		respond(sv, id, out);
-		return;
-	}
-	if (d->dirty)
-		lint_doc(sv, d); /* actions about the text the editor has */
-	if (get_range(sv, cJSON_GetObjectItemCaseSensitive(params, "range"),
-		      d->src.buf, d->src.len, &a, &b) < 0) {
-		cJSON_Delete(out);
-		respond_error(sv, id, E_INVALID_PARAMS, "textDocument/codeAction: "
-			      "no valid range");
-		return;
-	}
-	for (i = 0; i < d->diags.n; i++) {
-		const struct diag *g = &d->diags.v[i];
-		int first = 1;
-		if (!shown(g) || g->start > b || (g->end < a && g->start < a))
-			continue;
-		/* one "for this file" per rule */
-		for (j = 0; j < i && first; j++)
-			if (d->diags.v[j].rule == g->rule && shown(&d->diags.v[j]) &&
-			    !(d->diags.v[j].start > b ||
-			      (d->diags.v[j].end < a && d->diags.v[j].start < a)))
-				first = 0;
-		add_actions(sv, d, g, out, first);
-	}
-	respond(sv, id, out);
 }
 
 /* ---- the protocol ---- */
@@ -499,6 +323,7 @@ static void initialize(struct server *sv, const cJSON *id, const cJSON *params)
 	cJSON_AddTrueToObject(sync, "openClose");
 	cJSON_AddNumberToObject(sync, "change", 2); /* incremental */
 	cJSON_AddTrueToObject(sync, "save");
+	cJSON_AddTrueToObject(c, "hoverProvider");
 	ca = cJSON_AddObjectToObject(c, "codeActionProvider");
 	cJSON_AddItemToObject(ca, "codeActionKinds", cJSON_CreateStringArray(
 		(const char *[]){ "quickfix" }, 1));
@@ -506,18 +331,18 @@ static void initialize(struct server *sv, const cJSON *id, const cJSON *params)
 	cJSON_AddStringToObject(info, "name", "backuplint");
 	cJSON_AddStringToObject(info, "version", BACKUPLINT_VERSION);
 	sv->initialized = 1;
-	respond(sv, id, res);
+	lsp_respond(sv, id, res);
 }
 
 static void did_open(struct server *sv, const cJSON *params)
 {
 	const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
 	const cJSON *text = cJSON_GetObjectItemCaseSensitive(td, "text");
-	const char *uri = doc_uri(params);
+	const char *uri = lsp_doc_uri(params);
 	struct lsp_doc *d;
 	if (!uri || !cJSON_IsString(text))
 		return;
-	d = doc_find(sv, uri, NULL);
+	d = lsp_doc_find(sv, uri, NULL);
 	if (!d) {
 		d = xcalloc(1, sizeof(*d));
 		d->uri = xstrdup(uri);
@@ -542,7 +367,7 @@ static void lose(struct server *sv, struct lsp_doc *d, const char *why)
 
 static void did_change(struct server *sv, const cJSON *params)
 {
-	struct lsp_doc *d = doc_find(sv, doc_uri(params), NULL);
+	struct lsp_doc *d = lsp_doc_find(sv, lsp_doc_uri(params), NULL);
 	const cJSON *ch;
 	if (!d)
 		return;
@@ -560,7 +385,7 @@ static void did_change(struct server *sv, const cJSON *params)
 		}
 		if (d->lost)
 			continue;
-		if (get_range(sv, r, d->text, d->len, &a, &b) < 0) {
+		if (lsp_get_range(sv, r, d->text, d->len, &a, &b) < 0) {
 			lose(sv, d, "a change with an invalid range");
 			return;
 		}
@@ -584,7 +409,7 @@ static void did_change(struct server *sv, const cJSON *params)
 static void did_close(struct server *sv, const cJSON *params)
 {
 	size_t at;
-	struct lsp_doc *d = doc_find(sv, doc_uri(params), &at);
+	struct lsp_doc *d = lsp_doc_find(sv, lsp_doc_uri(params), &at);
 	if (!d)
 		return;
 	publish(sv, d, 1);
@@ -602,13 +427,13 @@ static void dispatch(struct server *sv, const cJSON *msg)
 	size_t i;
 
 	if (!cJSON_IsObject(msg) || (id && !cJSON_IsNumber(id) && !cJSON_IsString(id))) {
-		respond_error(sv, NULL, E_INVALID_REQUEST, "not a JSON-RPC message");
+		lsp_respond_error(sv, NULL, E_INVALID_REQUEST, "not a JSON-RPC message");
 		return;
 	}
 	if (!cJSON_IsString(m)) {
 		if (!id || (!cJSON_GetObjectItemCaseSensitive(msg, "result") &&
 			    !cJSON_GetObjectItemCaseSensitive(msg, "error")))
-			respond_error(sv, id, E_INVALID_REQUEST, "no method");
+			lsp_respond_error(sv, id, E_INVALID_REQUEST, "no method");
 		return; /* a response to a request of ours: we send none */
 	}
 	method = m->valuestring;
@@ -619,23 +444,25 @@ static void dispatch(struct server *sv, const cJSON *msg)
 	}
 	if (!sv->initialized && strcmp(method, "initialize") != 0) {
 		if (id)
-			respond_error(sv, id, E_NOT_INITIALIZED, "initialize first");
+			lsp_respond_error(sv, id, E_NOT_INITIALIZED, "initialize first");
 		return;
 	}
 	if (sv->shut && id) {
-		respond_error(sv, id, E_INVALID_REQUEST, "the server is shut down");
+		lsp_respond_error(sv, id, E_INVALID_REQUEST, "the server is shut down");
 		return;
 	}
 	if (id && strcmp(method, "initialize") == 0) {
 		if (sv->initialized)
-			respond_error(sv, id, E_INVALID_REQUEST, "initialized already");
+			lsp_respond_error(sv, id, E_INVALID_REQUEST, "initialized already");
 		else
 			initialize(sv, id, params);
 	} else if (id && strcmp(method, "shutdown") == 0) {
 		sv->shut = 1;
-		respond(sv, id, NULL);
+		lsp_respond(sv, id, NULL);
 	} else if (id && strcmp(method, "textDocument/codeAction") == 0) {
-		code_action(sv, id, params);
+		lsp_code_action(sv, id, params);
+	} else if (id && strcmp(method, "textDocument/hover") == 0) {
+		lsp_hover(sv, id, params);
 	} else if (!id && strcmp(method, "textDocument/didOpen") == 0) {
 		did_open(sv, params);
 	} else if (!id && strcmp(method, "textDocument/didChange") == 0) {
@@ -649,7 +476,7 @@ static void dispatch(struct server *sv, const cJSON *msg)
 	} else if (id) {
 		char e[256];
 		snprintf(e, sizeof(e), "unknown method %.200s", method);
-		respond_error(sv, id, E_METHOD_NOT_FOUND, e);
+		lsp_respond_error(sv, id, E_METHOD_NOT_FOUND, e);
 	}
 	/* other notifications (initialized, $/cancelRequest, ...) need nothing */
 }
@@ -724,11 +551,11 @@ int lsp_serve(const struct checker *ck, const struct lsp_opts *o, int in_fd,
 					lose(&sv, sv.docs[i], "a change was too large");
 			show_message(&sv, 1, m);
 		} else if (st == RPC_BAD_HEADER) {
-			respond_error(&sv, NULL, E_PARSE, "a header without Content-Length");
+			lsp_respond_error(&sv, NULL, E_PARSE, "a header without Content-Length");
 		} else {
 			cJSON *msg = cJSON_ParseWithLength(body, len);
 			if (!msg)
-				respond_error(&sv, NULL, E_PARSE, "malformed JSON");
+				lsp_respond_error(&sv, NULL, E_PARSE, "malformed JSON");
 			else
 				dispatch(&sv, msg);
 			cJSON_Delete(msg);

@@ -69,6 +69,18 @@ try:
     d3 = find(diags, "BKP105", 7)
     check("UTF-16: the span of \"ü😀x\"", len(d3) == 1 and d3[0]["range"] == rng(7, 17, 7, 23), d3)
 
+    check("initialize: hover", caps.get("hoverProvider") is True, caps)
+    r = s.request("textDocument/hover", {"textDocument": {"uri": uri},
+                  "position": {"line": 6, "character": 68}})
+    h = r.get("result") or {}
+    check("hover on a finding: its rule, message and range",
+          h.get("contents", {}).get("value", "").startswith(
+              "**BKP501** `cold-storage-minimum` (error): DeleteAfterDays is 179") and
+          h.get("range") == rng(6, 67, 6, 70), r)
+    r = s.request("textDocument/hover", {"textDocument": {"uri": uri},
+                  "position": {"line": 0, "character": 0}})
+    check("hover where there is no finding: null", "result" in r and r["result"] is None, r)
+
     # code actions on line 6
     r = s.request("textDocument/codeAction", {"textDocument": {"uri": uri},
                   "range": rng(6, 68, 6, 68), "context": {"diagnostics": []}})
