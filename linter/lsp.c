@@ -219,6 +219,11 @@ cJSON *lsp_diagnostic(struct server *sv, struct lsp_doc *d, const struct diag *g
 					g->related_msg ? g->related_msg : "here");
 		cJSON_AddItemToArray(rel, ri);
 	}
+	if (g->rule == sv->ck->input_rule[IN_UNUSED_SUPPRESSION]) {
+		/* a directive that silences nothing: the editor greys it */
+		cJSON *tags = cJSON_AddArrayToObject(j, "tags");
+		cJSON_AddItemToArray(tags, cJSON_CreateNumber(1)); /* Unnecessary */
+	}
 	if (ru) {
 		cJSON *data = cJSON_AddObjectToObject(j, "data");
 		cJSON_AddStringToObject(data, "name", ru->name);

@@ -117,6 +117,19 @@ try:
     check("the disable comment silences line 6 only",
           not find(diags, "BKP501", 6) and len(find(diags, "BKP501", 7)) == 1, diags)
 
+    # a directive that silences nothing: tagged Unnecessary
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 5},
+             "contentChanges": [{"range": rng(1, 26, 1, 26),
+                                 "text": " # backuplint: disable=BKP301"}]})
+    diags = s.diagnostics(uri)
+    unused = [d for d in diags if d["range"]["start"]["line"] == 1]
+    check("an unused suppression: tagged Unnecessary (1)",
+          len(unused) == 1 and unused[0].get("tags") == [1], diags)
+    check("other findings: no tags", all("tags" not in d for d in diags if d not in unused), diags)
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 6},
+             "contentChanges": [{"range": rng(1, 26, 1, 55), "text": ""}]})
+    s.diagnostics(uri)
+
     # nearest configuration: a .backuplint.yaml beside the plan turns BKP105 off
     with open(os.path.join(tmp, ".backuplint.yaml"), "w") as f:
         f.write("rules:\n  BKP105: off\n")
