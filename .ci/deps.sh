@@ -2,7 +2,7 @@
 # Installs the Debian packages backuplint needs to build and test, when missing.
 set -e
 need=""
-for p in build-essential pkg-config libyaml-dev libcjson-dev libpcre2-dev clang valgrind pre-commit git; do
+for p in build-essential pkg-config libyaml-dev libcjson-dev libpcre2-dev clang valgrind pre-commit git python3 neovim; do
 	dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done
 command -v npm >/dev/null 2>&1 || need="$need npm"

@@ -380,8 +380,23 @@ void lint_file(struct run *r, struct file *f, const char *path,
 void lint_buffer(struct run *r, struct file *f, const char *name,
 		 const char *buf, size_t len)
 {
-	file_init(r, f, 1, NULL);
+	lint_buffer_set(r, f, name, buf, len, 1, NULL);
+}
+
+void lint_buffer_set(struct run *r, struct file *f, const char *name,
+	       const char *buf, size_t len, int explicit_arg,
+	       const struct file_settings *set)
+{
+	file_init(r, f, explicit_arg, set);
 	f->arg = name;
+	if (len > r->s->opt.max_bytes) {
+		/* as source_read() refuses a file over the limit */
+		source_from_mem(&f->src, name, "", 0);
+		report_at(f, 0, input_rule(f, IN_LIMITS), 0, 0, "",
+			  "the text is %zu bytes, over the limit of %zu "
+			  "(--max-file-size)", len, r->s->opt.max_bytes);
+		return;
+	}
 	source_from_mem(&f->src, name, buf, len);
 	lint_source(f);
 }

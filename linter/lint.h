@@ -114,6 +114,12 @@ void lint_buffer(struct run *r, struct file *f, const char *name,
  * may not point into f): its name, settings and key are kept, its
  * documents and findings released. For --fix, between passes. */
 void lint_again(struct run *r, struct file *f, const char *buf, size_t len);
+/* Lint text that is not read from a file (an editor's buffer) as the file
+ * `name`, with lint_file()'s `explicit_arg` and `set`. Text over the
+ * session's max_bytes is not loaded: a size finding, as for a file. */
+void lint_buffer_set(struct run *r, struct file *f, const char *name,
+	       const char *buf, size_t len, int explicit_arg,
+	       const struct file_settings *set);
 /* The run phase: every family's check_run over files[0..n), then each
  * file's finalize step (report.h). */
 void run_finish(struct run *r, struct file **files, size_t n);

@@ -19,6 +19,7 @@
 #include "fix.h"
 #include "lint.h"
 #include "load.h"
+#include "lsp.h"
 #include "output.h"
 #include "paths.h"
 #include "ruledoc.h"
@@ -82,6 +83,10 @@ static const char usage[] =
 "      --max-alias-nodes N nodes reached through YAML aliases (default 1000000)\n"
 "      --max-findings N    findings kept per file; more are only counted\n"
 "                          (default 10000)\n"
+"\n"
+"Editors:\n"
+"      --lsp               serve the Language Server Protocol on standard input\n"
+"                          and output (diagnostics as you type, quick fixes)\n"
 "\n"
 "Information:\n"
 "      --list-rules        the rule table (--format markdown: docs/rules.md)\n"
@@ -199,7 +204,7 @@ enum {
 	OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_FINDINGS, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_PRINT_CONFIG, OPT_CONTEXT, OPT_NO_CONTEXT, OPT_BASELINE,
 	OPT_WRITE_BASELINE, OPT_SKIP_UNRECOGNIZED, OPT_FIX, OPT_UNSAFE_FIXES,
-	OPT_DIFF,
+	OPT_DIFF, OPT_LSP,
 };
 
 static const struct option longopts[] = {
@@ -229,6 +234,7 @@ static const struct option longopts[] = {
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-alias-nodes", required_argument, NULL, OPT_MAX_ALIAS },
 	{ "max-findings", required_argument, NULL, OPT_MAX_FINDINGS },
+	{ "lsp", no_argument, NULL, OPT_LSP },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "version", no_argument, NULL, 'V' },
@@ -239,7 +245,7 @@ static const struct option longopts[] = {
 struct cli {
 	struct flags fl;
 	int fmt, no_color, quiet, list_rules, markdown, no_config, skip_unrecognized;
-	int print_config;
+	int print_config, lsp;
 	struct fix_opts fix;
 	const char *explain, *stdin_name, *config, *baseline,
 		*write_baseline;
@@ -310,6 +316,7 @@ static void parse_cli(int argc, char **argv, struct cli *c)
 		case OPT_MAX_FINDINGS:
 			c->fl.max_findings = parse_size(optarg, "--max-findings");
 			break;
+		case OPT_LSP: c->lsp = 1; break;
 		case OPT_LIST_RULES: c->list_rules = 1; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
 		case 'V':
@@ -462,6 +469,18 @@ int main(int argc, char **argv)
 	if (cli.fl.region && backuplint.check_option &&
 	    backuplint.check_option("region", cli.fl.region, err, sizeof(err)) < 0)
 		fprintf(stderr, "backuplint: warning: --%s\n", err);
+	if (cli.lsp) {
+		struct lsp_opts lo;
+		if (optind < argc)
+			die_usage("%s", "--lsp takes no PATH: the editor sends the documents");
+		if (cli.fix.mode != FIX_NONE)
+			die_usage("%s", "--lsp does not take --fix or --diff: the editor applies fixes as code actions");
+		lo.fl = &cli.fl;
+		lo.config = cli.config;
+		lo.no_config = cli.no_config;
+		lo.now = now;
+		return lsp_serve(&backuplint, &lo, STDIN_FILENO, stdout);
+	}
 	if (!cli.list_rules && !cli.explain && optind >= argc)
 		die_usage("%s", "no PATH given");
 

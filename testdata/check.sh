@@ -41,6 +41,9 @@ if make -s asan; then
 	echo "== hostile inputs under ASan + UBSan"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh testdata/hostile/check-hostile.sh build-asan/backuplint | tee "$log"; tally "$log" "asan hostile"
+	echo "== language server under ASan + UBSan"
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		sh testdata/lsp/check-lsp-protocol.sh build-asan/backuplint | tee "$log"; tally "$log" "asan lsp"
 else
 	total_fail=$((total_fail + 1)); echo "FAIL: asan build"
 fi

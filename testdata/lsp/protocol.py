@@ -1,0 +1,261 @@
+"""The language server's protocol, edge by edge (check-lsp-protocol.sh)."""
+import os
+import shutil
+import sys
+import tempfile
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lsp_client import Server  # noqa: E402
+
+BIN = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+passed = failed = 0
+
+
+def check(what, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+        print("ok:", what)
+    else:
+        failed += 1
+        print("FAIL:", what, detail)
+
+
+def rng(l1, c1, l2, c2):
+    return {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}}
+
+
+def uri_of(path):
+    return "file://" + urllib.parse.quote(path)
+
+
+def find(diags, code, line):
+    return [d for d in diags if d.get("code") == code and d["range"]["start"]["line"] == line]
+
+
+tmp = tempfile.mkdtemp(prefix="backuplint-lsp-")
+try:
+    plan_text = open(os.path.join(HERE, "plan.yaml"), encoding="utf-8").read()
+    plan_path = os.path.join(tmp, "my plan ü.yaml")   # percent-encoded in the URI
+    with open(plan_path, "w", encoding="utf-8") as f:
+        f.write(plan_text)
+    uri = uri_of(plan_path)
+    check("the URI is percent-encoded", "%20" in uri and "%C3%BC" in uri, uri)
+
+    # ---- UTF-16 (the default) ----
+    s = Server(BIN, cwd=tmp)
+    init = s.initialize()
+    caps = init["result"]["capabilities"]
+    check("initialize: utf-16 without an offer", caps.get("positionEncoding") == "utf-16", caps)
+    check("initialize: incremental sync", caps["textDocumentSync"]["change"] == 2, caps)
+    check("initialize: code actions", "codeActionProvider" in caps, caps)
+
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "yaml", "version": 1, "text": plan_text}})
+    diags = s.diagnostics(uri)
+    d1 = find(diags, "BKP501", 6)
+    check("didOpen: BKP501 at 6:67-70", len(d1) == 1 and d1[0]["range"] == rng(6, 67, 6, 70), diags)
+    if d1:
+        d = d1[0]
+        check("severity error = 1, source, message",
+              d["severity"] == 1 and d["source"] == "backuplint" and
+              d["message"].startswith("DeleteAfterDays is 179 but must be at least 180"), d)
+    d2 = find(diags, "BKP501", 7)
+    check("UTF-16: after ü😀 the column counts 😀 as two units",
+          len(d2) == 1 and d2[0]["range"] == rng(7, 156, 7, 159), d2)
+    d3 = find(diags, "BKP105", 7)
+    check("UTF-16: the span of \"ü😀x\"", len(d3) == 1 and d3[0]["range"] == rng(7, 17, 7, 23), d3)
+
+    check("initialize: hover", caps.get("hoverProvider") is True, caps)
+    r = s.request("textDocument/hover", {"textDocument": {"uri": uri},
+                  "position": {"line": 6, "character": 68}})
+    h = r.get("result") or {}
+    check("hover on a finding: its rule, message and range",
+          h.get("contents", {}).get("value", "").startswith(
+              "**BKP501** `cold-storage-minimum` (error): DeleteAfterDays is 179") and
+          h.get("range") == rng(6, 67, 6, 70), r)
+    r = s.request("textDocument/hover", {"textDocument": {"uri": uri},
+                  "position": {"line": 0, "character": 0}})
+    check("hover where there is no finding: null", "result" in r and r["result"] is None, r)
+
+    # code actions on line 6
+    r = s.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                  "range": rng(6, 68, 6, 68), "context": {"diagnostics": []}})
+    acts = r.get("result") or []
+    titles = [a["title"] for a in acts]
+    line_act = [a for a in acts if a["title"] == "Disable BKP501 for this line"]
+    file_act = [a for a in acts if a["title"] == "Disable BKP501 for this file"]
+    check("codeAction: disable for this line and file", line_act and file_act, titles)
+    check("codeAction: nothing about line 7", not any("BKP105" in t for t in titles), titles)
+    if line_act:
+        e = line_act[0]["edit"]["changes"][uri]
+        check("the line action appends the comment at the end of line 6",
+              e == [{"range": rng(6, 71, 6, 71), "newText": " # backuplint: disable=BKP501"}], e)
+    if file_act:
+        e = file_act[0]["edit"]["changes"][uri]
+        check("the file action inserts the directive at the top",
+              e == [{"range": rng(0, 0, 0, 0), "newText": "# backuplint: disable-file=BKP501\n"}], e)
+
+    # incremental changes: fix line 6, delete line 7
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+             "contentChanges": [{"range": rng(6, 67, 6, 70), "text": "180"},
+                                {"range": rng(7, 0, 8, 0), "text": ""}]})
+    diags = s.diagnostics(uri)
+    check("didChange (incremental) fixing it: empty diagnostics", diags == [], diags)
+
+    # a full change back to the bad text, then the line action applied
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+             "contentChanges": [{"text": plan_text}]})
+    check("didChange (full): the findings again", len(s.diagnostics(uri)) == 3)
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4},
+             "contentChanges": [{"range": rng(6, 71, 6, 71),
+                                 "text": " # backuplint: disable=BKP501"}]})
+    diags = s.diagnostics(uri)
+    check("the disable comment silences line 6 only",
+          not find(diags, "BKP501", 6) and len(find(diags, "BKP501", 7)) == 1, diags)
+
+    # a directive that silences nothing: tagged Unnecessary
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 5},
+             "contentChanges": [{"range": rng(1, 26, 1, 26),
+                                 "text": " # backuplint: disable=BKP301"}]})
+    diags = s.diagnostics(uri)
+    unused = [d for d in diags if d["range"]["start"]["line"] == 1]
+    check("an unused suppression: tagged Unnecessary (1)",
+          len(unused) == 1 and unused[0].get("tags") == [1], diags)
+    check("other findings: no tags", all("tags" not in d for d in diags if d not in unused), diags)
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 6},
+             "contentChanges": [{"range": rng(1, 26, 1, 55), "text": ""}]})
+    s.diagnostics(uri)
+
+    # nearest configuration: a .backuplint.yaml beside the plan turns BKP105 off
+    with open(os.path.join(tmp, ".backuplint.yaml"), "w") as f:
+        f.write("rules:\n  BKP105: off\n")
+    s.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    diags = s.diagnostics(uri)
+    check("the nearest .backuplint.yaml applies", not find(diags, "BKP105", 7) and
+          len(find(diags, "BKP501", 7)) == 1, diags)
+    os.unlink(os.path.join(tmp, ".backuplint.yaml"))
+
+    # not a backup document: no diagnostics, no error
+    other = uri_of(os.path.join(tmp, "package.json"))
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": other, "languageId": "json", "version": 1, "text": '{"name": "x"}'}})
+    check("not a backup document: empty diagnostics", s.diagnostics(other) == [])
+
+    # JSON has no comments: fixes only, no disable actions
+    juri = uri_of(os.path.join(tmp, "plan.json"))
+    jtext = ('{"BackupPlan": {"BackupPlanName": "j", "Rules": [{"RuleName": "r", '
+             '"TargetBackupVaultName": "v", "Lifecycle": {"MoveToColdStorageAfterDays": 90, '
+             '"DeleteAfterDays": 179}}]}}')
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": juri, "languageId": "json", "version": 1, "text": jtext}})
+    jd = s.diagnostics(juri)
+    check("a JSON plan: its finding", len([d for d in jd if d["code"] == "BKP501"]) == 1, jd)
+    r = s.request("textDocument/codeAction", {"textDocument": {"uri": juri},
+                  "range": rng(0, 0, 0, len(jtext)), "context": {"diagnostics": []}})
+    check("JSON: no suppression comment offered",
+          not any(a["title"].startswith("Disable") for a in r["result"]), r)
+
+    # didClose: empty diagnostics
+    s.notify("textDocument/didClose", {"textDocument": {"uri": juri}})
+    check("didClose: empty diagnostics", s.diagnostics(juri) == [])
+
+    # protocol errors
+    r = s.request("textDocument/nonsense", {})
+    check("unknown method: -32601", r.get("error", {}).get("code") == -32601, r)
+    s.send_raw('{"jsonrpc": "2.0", "id": 99, "method": ')
+    r = s.wait(lambda m: "error" in m and m.get("id") is None)
+    check("malformed JSON: -32700", r["error"]["code"] == -32700, r)
+    r = s.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                  "range": rng(0, 0, 0, 0), "context": {"diagnostics": []}})
+    check("the server survives malformed JSON", "result" in r, r)
+    s.send_raw("[1, 2]")
+    r = s.wait(lambda m: "error" in m and m.get("id") is None)
+    check("not a message: -32600", r["error"]["code"] == -32600, r)
+
+    r = s.request("shutdown")
+    check("shutdown: null result", "result" in r and r["result"] is None, r)
+    r = s.request("textDocument/codeAction", {})
+    check("after shutdown: requests refused", r.get("error", {}).get("code") == -32600, r)
+    s.notify("exit")
+    try:
+        rc = s.p.wait(10)
+    except Exception:
+        rc = None
+    check("exit after shutdown: status 0", rc == 0, rc)
+    s.close()
+
+    # ---- UTF-8 when the client offers it ----
+    s = Server(BIN, cwd=tmp)
+    init = s.initialize(encodings=["utf-8", "utf-16"])
+    check("initialize: utf-8 when offered",
+          init["result"]["capabilities"].get("positionEncoding") == "utf-8", init)
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "yaml", "version": 1, "text": plan_text}})
+    diags = s.diagnostics(uri)
+    check("UTF-8: the column counts bytes", [d["range"] for d in find(diags, "BKP501", 7)] ==
+          [rng(7, 159, 7, 162)], diags)
+    check("UTF-8: the span of \"ü😀x\"", [d["range"] for d in find(diags, "BKP105", 7)] ==
+          [rng(7, 17, 7, 26)], diags)
+    # an incremental change in UTF-8 units: "x" after 😀 becomes "y"
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+             "contentChanges": [{"range": rng(7, 24, 7, 25), "text": "y"}]})
+    diags = s.diagnostics(uri)
+    check("UTF-8: an incremental change lands on the right byte",
+          any("ü😀y" in d["message"] for d in find(diags, "BKP105", 7)), diags)
+    # the client dies: standard input closed, the server exits
+    t = time.time()
+    rc = s.close()
+    check("stdin closed: the server exits (status 1 without shutdown)", rc == 1, rc)
+    check("stdin closed: promptly", time.time() - t < 5)
+
+    # ---- sizes: refused over the limit, the server goes on ----
+    s = Server(BIN, "--max-file-size", "100000", cwd=tmp)
+    s.initialize()
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "yaml", "version": 1, "text": plan_text}})
+    check("small limit: the plan is linted", len(s.diagnostics(uri)) == 3)
+    over = "# " + "x" * 200000 + "\n" + plan_text
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+             "contentChanges": [{"text": over}]})
+    diags = s.diagnostics(uri)
+    check("200 kB over a 100 kB limit: one BKP005 finding, not linted",
+          [d["code"] for d in diags] == ["BKP005"] and "over the limit" in diags[0]["message"], diags)
+    big = "# " + "x" * (5 << 20) + "\n" + plan_text
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+             "contentChanges": [{"text": big}]})
+    m = s.wait(lambda m: m.get("method") == "window/showMessage" and "over the limit"
+               in m["params"]["message"])
+    check("a 5 MB change over a 100 kB limit: refused with a message", m["params"]["type"] == 1, m)
+    check("refused: its diagnostics cleared (out of step)", s.diagnostics(uri) == [])
+    r = s.request("textDocument/nonsense", {})
+    check("the server answers after the refusal", r.get("error", {}).get("code") == -32601, r)
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+             "contentChanges": [{"text": plan_text}]})
+    check("the whole text again: linted again", len(s.diagnostics(uri)) == 3)
+    s.request("shutdown")
+    s.notify("exit")
+    check("exit", s.close() == 0)
+
+    # ---- never blocked: a 10 MB document, then a request answered at once ----
+    s = Server(BIN, cwd=tmp)
+    s.initialize()
+    big = plan_text + "".join("# comment line %d %s\n" % (i, "z" * 60) for i in range(140000))
+    t = time.time()
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "yaml", "version": 1, "text": big}})
+    r = s.request("textDocument/nonsense", {}, timeout=60)
+    diags = s.diagnostics(uri, timeout=60)
+    check("a %d MB document: linted, %.1f s" % (len(big) >> 20, time.time() - t),
+          len(diags) == 3, diags)
+    s.request("shutdown")
+    s.notify("exit")
+    check("exit", s.close() == 0)
+finally:
+    shutil.rmtree(tmp)
+
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
