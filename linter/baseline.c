@@ -87,25 +87,56 @@ void baseline_release(struct baseline *b)
 	memset(b, 0, sizeof(*b));
 }
 
-size_t baseline_apply(struct baseline *b, struct file **files, size_t n)
+/* Mark the findings of files[0..n) that the entries hold, using up
+ * count[i] for entry i. */
+static void mark(const struct baseline *b, size_t *count, struct file **files,
+		 size_t n)
 {
-	size_t i, j, fixed = 0;
+	size_t i, j;
 
 	for (i = 0; i < n; i++)
 		for (j = 0; j < files[i]->diags.n; j++) {
 			struct diag *dg = &files[i]->diags.v[j];
 			struct baseline_entry key = { dg->fingerprint, 0 }, *e;
+			size_t at;
 			if (dg->suppressed)
 				continue;
 			e = bsearch(&key, b->v, b->n, sizeof(*b->v), cmp_entry);
-			if (e && e->count) {
-				e->count--;
+			if (!e)
+				continue;
+			at = (size_t)(e - b->v);
+			if (count[at]) {
+				count[at]--;
 				dg->baselined = 1;
 			}
 		}
+}
+
+size_t baseline_apply(struct baseline *b, struct file **files, size_t n)
+{
+	size_t *count = xcalloc(b->n + 1, sizeof(*count));
+	size_t i, fixed = 0;
+
 	for (i = 0; i < b->n; i++)
-		fixed += b->v[i].count;
+		count[i] = b->v[i].count;
+	mark(b, count, files, n);
+	for (i = 0; i < b->n; i++) {
+		b->v[i].count = count[i];
+		fixed += count[i];
+	}
+	free(count);
 	return fixed;
+}
+
+void baseline_mark(const struct baseline *b, struct file **files, size_t n)
+{
+	size_t *count = xcalloc(b->n + 1, sizeof(*count));
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		count[i] = b->v[i].count;
+	mark(b, count, files, n);
+	free(count);
 }
 
 int baseline_write(const char *path, struct file **files, size_t n,

@@ -40,6 +40,9 @@ void baseline_release(struct baseline *b);
  * returns how many of its entries matched nothing (fixed since). Suppressed
  * findings are left alone. */
 size_t baseline_apply(struct baseline *b, struct file **files, size_t n);
+/* The same marks without using the baseline up: for --fix, which must not
+ * fix what the baseline holds, before the findings are reported. */
+void baseline_mark(const struct baseline *b, struct file **files, size_t n);
 /* Write the unsuppressed findings of files[0..n) to `path`. */
 int baseline_write(const char *path, struct file **files, size_t n,
 		   const char *version, char *err, size_t errlen);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "baseline.h"
 #include "fix.h"
 #include "udiff.h"
 
@@ -359,6 +360,9 @@ void fix_run(struct run *r, struct file **files, size_t n, size_t nfix,
 	}
 	for (pass = 0; pass < FIX_MAX_PASSES; pass++) {
 		size_t changed = 0;
+		/* a finding the baseline holds is accepted as it is: no fix */
+		if (o->baseline)
+			baseline_mark(o->baseline, files, nfix);
 		for (i = 0; i < nfix; i++)
 			if (orig[i] && fix_apply(files[i]->src.buf, files[i]->src.len,
 						 &files[i]->diags, o->unsafe,

@@ -29,9 +29,13 @@ enum fix_mode {
 	FIX_DIFF,   /* --diff: a unified diff on `out`, nothing written */
 };
 
+struct baseline;
+
 struct fix_opts {
 	int mode;    /* enum fix_mode */
 	int unsafe;  /* --unsafe-fixes: unsafe fixes too */
+	/* --baseline: its findings are left as they are (not fixed), or NULL */
+	const struct baseline *baseline;
 };
 
 struct fix_result {
@@ -43,7 +47,8 @@ struct fix_result {
 int fix_applicable(const struct diag *dg, int unsafe);
 
 /* Apply the fixes allowed by o->unsafe to files[0..nfix) (files[nfix..n)
- * are only read to link them), relinting all n files in run r between
+ * are only read to link them), except those of findings that o->baseline
+ * holds, relinting all n files in run r between
  * passes, at most FIX_MAX_PASSES times. Then, by o->mode: write the changed
  * files (a file named "-" is printed to `out`, changed or not), or print a
  * unified diff of each to `out`. On return the files hold the diagnostics

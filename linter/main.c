@@ -641,6 +641,7 @@ int main(int argc, char **argv)
 	lint_all(&w, cli.jobs);
 	run_finish(&run, w.files, in.n);
 	if (cli.fix.mode != FIX_NONE) {
+		cli.fix.baseline = cli.baseline ? &bl : NULL;
 		fix_run(&run, w.files, in.n, nshown, &cli.fix, stdout, &fixed);
 		if (fixed.trouble)
 			io_trouble = 1;

@@ -70,6 +70,19 @@ want=testdata/ok/fixed-region-yaml.yaml
 "$bin" --diff "$want" >"$tmp/out" 2>&1
 [ $? = 0 ] && [ ! -s "$tmp/out" ] && ok || ko "--diff on a clean file"
 
+# a finding the baseline holds is accepted as it is: --fix and --diff leave
+# it, and fix only what came after the baseline
+rm -rf "$tmp/w" && mkdir "$tmp/w" && cp "$c" "$tmp/w/p.yaml"
+(cd "$tmp/w" && "$bin" --write-baseline bl.json p.yaml >/dev/null 2>&1)
+(cd "$tmp/w" && "$bin" --baseline bl.json --diff p.yaml >"$tmp/out" 2>&1)
+[ $? = 0 ] && [ ! -s "$tmp/out" ] && ok || ko "--diff --baseline offers the baseline's fix: $(cat "$tmp/out")"
+sed 's/^      ScheduleExpression/      StartWindowMinute: 60\n      ScheduleExpression/' "$c" >"$tmp/w/p.yaml"
+(cd "$tmp/w" && "$bin" --baseline bl.json --fix --format gnu p.yaml >"$tmp/out" 2>&1)
+code=$?
+[ $code = 0 ] && grep -q '^      StartWindowMinutes: 60$' "$tmp/w/p.yaml" &&
+	grep -q 'eu-cental-1' "$tmp/w/p.yaml" && ok ||
+	{ ko "--fix --baseline: the new finding fixed, the baseline's left (exit $code)"; cat "$tmp/out"; }
+
 # symlinks: out of the working tree, untouched; inside it, the target fixed
 rm -rf "$tmp/w" "$tmp/outside" && mkdir -p "$tmp/w/sub" "$tmp/outside"
 cp "$c" "$tmp/outside/plan.yaml"
