@@ -658,3 +658,19 @@ int config_excludes(const struct config *c, const char *path)
 			return 1;
 	return 0;
 }
+
+char *config_context_dir(const struct config *root)
+{
+	size_t n;
+	char *p;
+	if (!root || (root->context_set && !root->context))
+		return NULL;
+	if (!root->context_set || strcmp(root->context, ".") == 0)
+		return xstrdup(root->dir);
+	if (root->context[0] == '/')
+		return xstrdup(root->context);
+	n = strlen(root->dir) + strlen(root->context) + 2;
+	p = xmalloc(n);
+	snprintf(p, n, "%s/%s", root->dir, root->context);
+	return p;
+}

@@ -121,6 +121,10 @@ const char *config_relative(const struct config *c, const char *path,
 			    char *buf, size_t n);
 /* 1 when the file name of `path` is one of a configuration's. */
 int config_is_name(const char *path);
+/* The context folder root configuration `root` names: its `context`
+ * (relative to its folder), else its folder; NULL when root is NULL or
+ * says context: false (malloc'd). */
+char *config_context_dir(const struct config *root);
 /* 1 when config c excludes `path`. */
 int config_excludes(const struct config *c, const char *path);
 

@@ -59,7 +59,7 @@ static void notify(struct server *sv, const char *method, cJSON *params)
 	send(sv, m);
 }
 
-static void show_message(struct server *sv, int type, const char *text)
+void lsp_show_message(struct server *sv, int type, const char *text)
 {
 	cJSON *p = cJSON_CreateObject();
 	cJSON_AddNumberToObject(p, "type", type);
@@ -125,6 +125,7 @@ static void doc_free(struct lsp_doc *d)
 	free(d->uri);
 	free(d->path);
 	free(d->text);
+	free(d->shown);
 	source_free(&d->src);
 	diag_list_release(&d->diags);
 	free(d);
@@ -143,7 +144,7 @@ static void doc_set_text(struct lsp_doc *d, const char *text, size_t len)
 
 /* The line comment of the syntax that reads the text, as the engine picks
  * it: the surest sniff. */
-static const char *doc_comment(const struct lsp_doc *d)
+const char *lsp_doc_comment(const struct lsp_doc *d)
 {
 	const char *name = d->path ? d->path : d->uri;
 	int best = SNIFF_NO;
@@ -231,85 +232,50 @@ cJSON *lsp_diagnostic(struct server *sv, struct lsp_doc *d, const struct diag *g
 	return j;
 }
 
-static void publish(struct server *sv, struct lsp_doc *d, int empty)
+void lsp_publish(struct server *sv, struct lsp_doc *d, int empty)
 {
 	cJSON *p = cJSON_CreateObject(), *a;
+	char *now;
 	size_t i;
 	cJSON_AddStringToObject(p, "uri", d->uri);
 	a = cJSON_AddArrayToObject(p, "diagnostics");
 	for (i = 0; !empty && i < d->diags.n; i++)
 		if (lsp_shown(&d->diags.v[i]))
 			cJSON_AddItemToArray(a, lsp_diagnostic(sv, d, &d->diags.v[i]));
+	now = cJSON_PrintUnformatted(a);
+	if (!d->dirty && d->shown && now && strcmp(now, d->shown) == 0) {
+		/* linted again for another document: nothing new to say */
+		free(now);
+		cJSON_Delete(p);
+		return;
+	}
+	free(d->shown);
+	d->shown = now;
+	d->dirty = 0;
 	notify(sv, "textDocument/publishDiagnostics", p);
 }
 
-/* Lint d in a run of its own, with the configuration nearest its path; its
- * findings and the text they are about are kept for code actions. */
-void lsp_lint_doc(struct server *sv, struct lsp_doc *d)
-{
-	const char *name = d->path ? d->path : d->uri;
-	const struct file_settings *set = NULL;
-	struct config_set cs;
-	struct config *c = NULL;
-	struct settings st;
-	struct run run;
-	struct file f, *fp = &f;
-	char err[512];
-	int have_st;
-
-	d->dirty = 0;
-	source_free(&d->src);
-	diag_list_release(&d->diags);
-	d->comment = doc_comment(d);
-	run_init(&run, &sv->s);
-	config_set_init(&cs, &run, sv->o->config, sv->o->no_config);
-	have_st = settings_init(&st, &sv->s, sv->o->fl, err, sizeof(err)) == 0;
-	if (d->path)
-		c = config_set_for(&cs, d->path);
-	if (c && c->broken) {
-		char m[1024];
-		snprintf(m, sizeof(m), "backuplint: the configuration %s has "
-			 "findings and is not used (run backuplint on it)", c->path);
-		show_message(sv, 2, m);
-		c = NULL;
-	}
-	if (c && config_excludes(c, d->path)) {
-		/* excluded: nothing to say about it */
-		source_from_mem(&d->src, name, d->text, d->len);
-	} else {
-		if (have_st)
-			set = settings_for(&st, c, d->path ? d->path : ".");
-		/* as a file found by walking: a document that is not a
-		 * backup document is not one to talk about */
-		lint_buffer_set(&run, &f, name, d->text, d->len, 0, set);
-		run_finish(&run, &fp, 1);
-		d->src = f.src;
-		d->diags = f.diags;
-		memset(&f.src, 0, sizeof(f.src));
-		memset(&f.diags, 0, sizeof(f.diags));
-		file_release(&f);
-	}
-	if (have_st)
-		settings_release(&st);
-	config_set_release(&cs);
-	run_release(&run);
-	publish(sv, d, 0);
-}
-
-/* Lint the documents changed, as long as no message waits: a message
- * waits at most one lint. */
-static void lint_pending(struct server *sv)
-{
-	size_t i;
-	for (i = 0; i < sv->ndocs && !sv->done; i++) {
-		if (rpc_pending(&sv->rpc))
-			return;
-		if (sv->docs[i]->dirty && !sv->docs[i]->lost)
-			lsp_lint_doc(sv, sv->docs[i]);
-	}
-}
-
 /* ---- the protocol ---- */
+
+/* The workspace folder: the first of workspaceFolders, else rootUri, else
+ * rootPath; NULL when the editor names none. */
+static char *workspace_root(const cJSON *params)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(params, "workspaceFolders");
+	const cJSON *u = cJSON_GetObjectItemCaseSensitive(params, "rootUri");
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(params, "rootPath");
+	char *path;
+	if (cJSON_IsArray(f) && cJSON_GetArraySize(f) > 0) {
+		const cJSON *fu = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(f, 0), "uri");
+		if (cJSON_IsString(fu) && (path = uri_path(fu->valuestring)))
+			return path;
+	}
+	if (cJSON_IsString(u) && (path = uri_path(u->valuestring)))
+		return path;
+	if (cJSON_IsString(p) && p->valuestring[0])
+		return xstrdup(p->valuestring);
+	return NULL;
+}
 
 static void initialize(struct server *sv, const cJSON *id, const cJSON *params)
 {
@@ -322,6 +288,7 @@ static void initialize(struct server *sv, const cJSON *id, const cJSON *params)
 	cJSON_ArrayForEach(e, encs)
 		if (cJSON_IsString(e) && strcmp(e->valuestring, "utf-8") == 0)
 			sv->utf8 = 1;
+	sv->root = workspace_root(params);
 	c = cJSON_AddObjectToObject(res, "capabilities");
 	cJSON_AddStringToObject(c, "positionEncoding", sv->utf8 ? "utf-8" : "utf-16");
 	sync = cJSON_AddObjectToObject(c, "textDocumentSync");
@@ -356,6 +323,7 @@ static void did_open(struct server *sv, const cJSON *params)
 		sv->docs[sv->ndocs++] = d;
 	}
 	doc_set_text(d, text->valuestring, strlen(text->valuestring));
+	lsp_due(sv, 0);
 }
 
 /* A change the server cannot follow: the document is out of step until
@@ -366,8 +334,8 @@ static void lose(struct server *sv, struct lsp_doc *d, const char *why)
 	d->lost = 1;
 	snprintf(m, sizeof(m), "backuplint: %s; %s is not linted until it is "
 		 "opened again", why, d->uri);
-	show_message(sv, 1, m);
-	publish(sv, d, 1);
+	lsp_show_message(sv, 1, m);
+	lsp_publish(sv, d, 1);
 }
 
 static void did_change(struct server *sv, const cJSON *params)
@@ -409,6 +377,9 @@ static void did_change(struct server *sv, const cJSON *params)
 		d->len = len;
 		d->dirty = 1;
 	}
+	/* linted when the typing pauses */
+	if (d->dirty)
+		lsp_due(sv, LSP_DEBOUNCE_MS);
 }
 
 static void did_close(struct server *sv, const cJSON *params)
@@ -417,10 +388,13 @@ static void did_close(struct server *sv, const cJSON *params)
 	struct lsp_doc *d = lsp_doc_find(sv, lsp_doc_uri(params), &at);
 	if (!d)
 		return;
-	publish(sv, d, 1);
+	lsp_publish(sv, d, 1);
 	doc_free(d);
 	memmove(&sv->docs[at], &sv->docs[at + 1], (sv->ndocs - at - 1) * sizeof(*sv->docs));
 	sv->ndocs--;
+	/* the others link with its file on disk now */
+	if (sv->ndocs)
+		lsp_due(sv, 0);
 }
 
 static void dispatch(struct server *sv, const cJSON *msg)
@@ -429,7 +403,6 @@ static void dispatch(struct server *sv, const cJSON *msg)
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(msg, "id");
 	const cJSON *params = cJSON_GetObjectItemCaseSensitive(msg, "params");
 	const char *method;
-	size_t i;
 
 	if (!cJSON_IsObject(msg) || (id && !cJSON_IsNumber(id) && !cJSON_IsString(id))) {
 		lsp_respond_error(sv, NULL, E_INVALID_REQUEST, "not a JSON-RPC message");
@@ -473,9 +446,13 @@ static void dispatch(struct server *sv, const cJSON *msg)
 	} else if (!id && strcmp(method, "textDocument/didChange") == 0) {
 		did_change(sv, params);
 	} else if (!id && strcmp(method, "textDocument/didSave") == 0) {
-		/* a configuration may have changed with it: relint all */
-		for (i = 0; i < sv->ndocs; i++)
-			sv->docs[i]->dirty = 1;
+		/* a configuration or a linked file may have changed with it */
+		sv->ws_stale = 1;
+		lsp_due(sv, 0);
+	} else if (!id && strcmp(method, "workspace/didChangeWatchedFiles") == 0) {
+		sv->ws_stale = 1;
+		if (sv->ndocs)
+			lsp_due(sv, 0);
 	} else if (!id && strcmp(method, "textDocument/didClose") == 0) {
 		did_close(sv, params);
 	} else if (id) {
@@ -536,13 +513,21 @@ int lsp_serve(const struct checker *ck, const struct lsp_opts *o, int in_fd,
 	max = sv.s.opt.max_bytes + sv.s.opt.max_bytes / 4 + (1u << 20);
 	rpc_init(&sv.rpc, in_fd, out, max);
 	sv.status = 1;
+	sv.due = -1;
 	while (!sv.done) {
 		char *body;
 		size_t len;
 		int st;
-		lint_pending(&sv);
-		if (sv.done)
-			break;
+		if (sv.due >= 0) {
+			/* a lint is due: when it is time, unless a message
+			 * waits (a message waits at most one lint) */
+			long long wait = sv.due - lsp_now_ms();
+			if (!rpc_pending(&sv.rpc, wait > 0 ? (int)(wait < 60000 ? wait : 60000) : 0)) {
+				if (sv.due <= lsp_now_ms())
+					lsp_lint_all(&sv);
+				continue;
+			}
+		}
 		st = rpc_read(&sv.rpc, &body, &len);
 		if (st == RPC_EOF)
 			break;
@@ -554,7 +539,7 @@ int lsp_serve(const struct checker *ck, const struct lsp_opts *o, int in_fd,
 			for (i = 0; i < sv.ndocs; i++)
 				if (!sv.docs[i]->lost)
 					lose(&sv, sv.docs[i], "a change was too large");
-			show_message(&sv, 1, m);
+			lsp_show_message(&sv, 1, m);
 		} else if (st == RPC_BAD_HEADER) {
 			lsp_respond_error(&sv, NULL, E_PARSE, "a header without Content-Length");
 		} else {
@@ -570,6 +555,7 @@ int lsp_serve(const struct checker *ck, const struct lsp_opts *o, int in_fd,
 	for (i = 0; i < sv.ndocs; i++)
 		doc_free(sv.docs[i]);
 	free(sv.docs);
+	lsp_work_release(&sv);
 	rpc_release(&sv.rpc);
 	session_release(&sv.s);
 	return sv.done ? sv.status : (sv.shut ? 0 : 1);

@@ -125,8 +125,8 @@ void lsp_code_action(struct server *sv, const cJSON *id, const cJSON *params)
 		lsp_respond(sv, id, out);
 		return;
 	}
-	if (d->dirty)
-		lsp_lint_doc(sv, d); /* actions about the text the editor has */
+	if (sv->due >= 0)
+		lsp_lint_all(sv); /* actions about the text the editor has */
 	if (lsp_get_range(sv, cJSON_GetObjectItemCaseSensitive(params, "range"),
 		      d->src.buf, d->src.len, &a, &b) < 0) {
 		cJSON_Delete(out);
@@ -164,8 +164,8 @@ void lsp_hover(struct server *sv, const cJSON *id, const cJSON *params)
 		lsp_respond(sv, id, NULL);
 		return;
 	}
-	if (d->dirty)
-		lsp_lint_doc(sv, d);
+	if (sv->due >= 0)
+		lsp_lint_all(sv);
 	if (lsp_get_pos(pos, &line, &ch) < 0) {
 		lsp_respond_error(sv, id, E_INVALID_PARAMS, "textDocument/hover: "
 				  "no valid position");

@@ -150,7 +150,7 @@ int rpc_read(struct rpc *r, char **body, size_t *len)
 	return RPC_MESSAGE;
 }
 
-int rpc_pending(struct rpc *r)
+int rpc_pending(struct rpc *r, int timeout_ms)
 {
 	struct pollfd p;
 	if (r->len > r->off)
@@ -160,7 +160,7 @@ int rpc_pending(struct rpc *r)
 	p.fd = r->fd;
 	p.events = POLLIN;
 	p.revents = 0;
-	return poll(&p, 1, 0) > 0;
+	return poll(&p, 1, timeout_ms) > 0;
 }
 
 int rpc_write(struct rpc *r, const char *body, size_t len)

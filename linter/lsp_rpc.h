@@ -35,8 +35,9 @@ void rpc_init(struct rpc *r, int fd, FILE *out, size_t max_body);
 void rpc_release(struct rpc *r);
 /* Read the next message (blocking). */
 int rpc_read(struct rpc *r, char **body, size_t *len);
-/* 1 when a message is at least partly there to read now (no blocking). */
-int rpc_pending(struct rpc *r);
+/* 1 when a message is at least partly there to read, waiting for one at
+ * most timeout_ms (0: not at all); 0 at the end of input. */
+int rpc_pending(struct rpc *r, int timeout_ms);
 /* Write body[0..len) with its header; 0, or -1 when the output failed. */
 int rpc_write(struct rpc *r, const char *body, size_t len);
 

@@ -344,26 +344,15 @@ static void parse_cli(int argc, char **argv, struct cli *c)
 
 /* ---- the run ---- */
 
-/* The context folder: --context, the root configuration's `context`
- * (relative to it), else the root configuration's folder; NULL for none. */
+/* The context folder: --context, else the root configuration's
+ * (config_context_dir); NULL for none. */
 static char *context_dir(const struct cli *c, const struct config *root)
 {
-	size_t n;
-	char *p;
 	if (c->fl.no_context)
 		return NULL;
 	if (c->fl.context)
 		return xstrdup(c->fl.context);
-	if (!root || (root->context_set && !root->context))
-		return NULL;
-	if (!root->context_set || strcmp(root->context, ".") == 0)
-		return xstrdup(root->dir);
-	if (root->context[0] == '/')
-		return xstrdup(root->context);
-	n = strlen(root->dir) + strlen(root->context) + 2;
-	p = xmalloc(n);
-	snprintf(p, n, "%s/%s", root->dir, root->context);
-	return p;
+	return config_context_dir(root);
 }
 
 static int cmp_ino(const void *a, const void *b)

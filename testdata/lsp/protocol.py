@@ -254,6 +254,80 @@ try:
     s.request("shutdown")
     s.notify("exit")
     check("exit", s.close() == 0)
+
+    # ---- the workspace: a plan open, its selections on disk ----
+    ws = os.path.join(tmp, "ws")
+    os.mkdir(ws)
+    ctx = os.path.join(HERE, "..", "context")
+    for n in ("selection-prod.json", "selection-scratch.json"):
+        shutil.copy(os.path.join(ctx, "repo.ctx", n), os.path.join(ws, n))
+    plan_json = open(os.path.join(ctx, "changed-plan.json"), encoding="utf-8").read()
+    wplan = os.path.join(ws, "plan.json")
+    with open(wplan, "w", encoding="utf-8") as f:
+        f.write(plan_json)
+    wuri, suri = uri_of(wplan), uri_of(os.path.join(ws, "selection-scratch.json"))
+    s = Server(BIN, cwd=tmp)
+    s.initialize(root=uri_of(ws))
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": wuri, "languageId": "json", "version": 1, "text": plan_json}})
+    diags = s.diagnostics(wuri)
+    check("workspace: the plan linked with its selections on disk (BKP402)",
+          [d["code"] for d in diags] == ["BKP402"] and
+          "'prod-fs' and 'scratch fs!'" in diags[0]["message"], diags)
+    check("workspace: nothing published for the files on disk",
+          not any(m.get("method") == "textDocument/publishDiagnostics" and
+                  m["params"]["uri"] != wuri for m in s.queue), s.queue)
+    # the selection opened and pointed at another plan: the open buffer,
+    # not the file on disk, is what the plan links with
+    sel_text = open(os.path.join(ws, "selection-scratch.json"), encoding="utf-8").read()
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": suri, "languageId": "json", "version": 1, "text": sel_text}})
+    sd = s.diagnostics(suri)
+    check("workspace: the open selection gets its own findings (BKP105)",
+          [d["code"] for d in sd] == ["BKP105"], sd)
+    other = sel_text.replace("5b1f0c2e-9a8d-4e7f-a6b5-c4d3e2f1a0b9",
+                             "00000000-0000-4000-8000-000000000000")
+    t = time.time()
+    s.notify("textDocument/didChange", {"textDocument": {"uri": suri, "version": 2},
+             "contentChanges": [{"text": other}]})
+    diags = s.diagnostics(wuri)
+    check("workspace: an edit in the selection's buffer relints the plan: BKP402 gone",
+          diags == [], diags)
+    check("debounce: a change is linted after a pause (%.2f s)" % (time.time() - t),
+          time.time() - t >= 0.15)
+    check("workspace: the file on disk is untouched",
+          "5b1f0c2e" in open(os.path.join(ws, "selection-scratch.json")).read())
+    # closing the buffer: the plan links with the file on disk again
+    s.notify("textDocument/didClose", {"textDocument": {"uri": suri}})
+    diags = s.diagnostics(wuri)
+    check("workspace: the selection closed, its file on disk counts again",
+          [d["code"] for d in diags] == ["BKP402"], diags)
+    # typing: changes in quick succession are linted once, for the last text
+    bad = plan_json.replace('"DeleteAfterDays": 35', '"DeleteAfterDays": 3x5')
+    for v, text in enumerate((bad, plan_json.replace("35", "36"), bad), start=2):
+        s.notify("textDocument/didChange", {"textDocument": {"uri": wuri, "version": v},
+                 "contentChanges": [{"text": text}]})
+    diags = s.diagnostics(wuri)
+    check("debounce: three quick changes, the last one's findings",
+          [d["code"] for d in diags] == ["BKP001"], diags)
+    try:
+        extra = s.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                       and m["params"]["uri"] == wuri, timeout=0.6)
+    except TimeoutError:
+        extra = None
+    check("debounce: and no other publication", extra is None, extra)
+    # --no-context: the open documents alone
+    s.request("shutdown")
+    s.notify("exit")
+    s.close()
+    s = Server(BIN, "--no-context", cwd=tmp)
+    s.initialize(root=uri_of(ws))
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": wuri, "languageId": "json", "version": 1, "text": plan_json}})
+    check("--no-context: the plan alone", s.diagnostics(wuri) == [])
+    s.request("shutdown")
+    s.notify("exit")
+    check("exit", s.close() == 0)
 finally:
     shutil.rmtree(tmp)
 
