@@ -23,6 +23,7 @@ struct doc;
 struct file;
 struct run;
 struct session;
+struct strbuf;
 
 /* A group of rules checked together (one module of rules/). */
 struct family {
@@ -60,6 +61,11 @@ struct checker {
 	/* A document read only to link the files linted (a context file):
 	 * build what the run phase needs and keep it. May be NULL. */
 	void (*context_doc)(struct doc *d);
+	/* The language server's hover over a value: what the checker can
+	 * say of the value at byte `off` of document d (a document kept after
+	 * its checks), appended to `out` as Markdown; returns 1 when it said
+	 * something. May be NULL. */
+	int (*hover)(struct doc *d, size_t off, struct strbuf *out);
 	/* YAML tags of the documents' language (load.h); may be NULL. */
 	int (*yaml_tag)(struct load_ctx *c, struct node *n, const char *tag,
 			const char *buf, size_t len);

@@ -4,8 +4,10 @@
  * positions, and code actions (the findings' fixes, suppression comments).
  *
  * One session for the server, from the configuration of the folder it is
- * started in and the flags; each document is linted in a run of its own
- * with the configuration nearest its path. Nothing is process-global.
+ * started in and the flags; the open documents are linted together in one
+ * run, each with the configuration nearest its path, with the backup
+ * documents of the workspace folder read from disk to link them (an open
+ * document stands for its file). Nothing is process-global.
  *
  * Failure: bad messages are answered with JSON-RPC errors and never end the
  * server; lsp_serve() returns the exit status (0 after shutdown and exit,

@@ -151,6 +151,36 @@ void lsp_code_action(struct server *sv, const cJSON *id, const cJSON *params)
 }
 
 
+/* What the checker says of the value at byte off of d's text (its days,
+ * its schedule): d's text linted again in a run of its own, since a lint
+ * keeps no documents, then each document asked. */
+static int value_hover(struct server *sv, struct lsp_doc *d, size_t off,
+		       struct strbuf *b)
+{
+	struct run run;
+	struct file f;
+	size_t i;
+	int said = 0;
+
+	if (!sv->ck->hover || !d->src.buf)
+		return 0;
+	run_init(&run, &sv->s);
+	lint_buffer_set(&run, &f, d->path ? d->path : d->uri, d->src.buf,
+			d->src.len, 0, NULL);
+	for (i = 0; i < f.ndocs; i++) {
+		struct strbuf one;
+		memset(&one, 0, sizeof(one));
+		if (sv->ck->hover(f.docs[i], off, &one) && one.s) {
+			strbuf_printf(b, "%s%s", said ? "\n" : "", one.s);
+			said = 1;
+		}
+		free(one.s);
+	}
+	file_release(&f);
+	run_release(&run);
+	return said;
+}
+
 void lsp_hover(struct server *sv, const cJSON *id, const cJSON *params)
 {
 	struct lsp_doc *d = lsp_doc_find(sv, lsp_doc_uri(params), NULL);
@@ -159,6 +189,7 @@ void lsp_hover(struct server *sv, const cJSON *id, const cJSON *params)
 	cJSON *res, *contents;
 	unsigned line, ch;
 	size_t off, i, first = 0, last = 0, n = 0;
+	int value;
 
 	if (!d || d->lost) {
 		lsp_respond(sv, id, NULL);
@@ -193,7 +224,15 @@ void lsp_hover(struct server *sv, const cJSON *id, const cJSON *params)
 			strbuf_printf(&b, "\n\n*%s* (`backuplint --explain %s`)",
 				      ru->summary, ru->id);
 	}
-	if (n == 0) {
+	{
+		struct strbuf v;
+		memset(&v, 0, sizeof(v));
+		value = value_hover(sv, d, off, &v);
+		if (value)
+			strbuf_printf(&b, "%s%s", n ? "\n\n---\n\n" : "", v.s);
+		free(v.s);
+	}
+	if (n == 0 && !value) {
 		free(b.s);
 		lsp_respond(sv, id, NULL);
 		return;
@@ -202,8 +241,9 @@ void lsp_hover(struct server *sv, const cJSON *id, const cJSON *params)
 	contents = cJSON_AddObjectToObject(res, "contents");
 	cJSON_AddStringToObject(contents, "kind", "markdown");
 	cJSON_AddStringToObject(contents, "value", b.s ? b.s : "");
-	cJSON_AddItemToObject(res, "range", lsp_range(sv, &d->src, d->diags.v[first].start,
-						     d->diags.v[last].end));
+	if (n)
+		cJSON_AddItemToObject(res, "range", lsp_range(sv, &d->src,
+				      d->diags.v[first].start, d->diags.v[last].end));
 	free(b.s);
 	lsp_respond(sv, id, res);
 }

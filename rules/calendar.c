@@ -472,12 +472,8 @@ static int cmp_span(const void *a, const void *b)
 
 static long long minutes_since_1970(const struct cron_time *t)
 {
-	/* days from civil, as in cron.c; kept local to stay out of its API */
-	int y = t->year - (t->mon <= 2), m = t->mon;
-	long long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (era * 146097 + doe - 719468) * 1440 + t->hour * 60 + t->min;
+	return cron_days_from_civil(t->year, t->mon, t->day) * 1440 +
+	       t->hour * 60 + t->min;
 }
 
 #define GAP_MAX_FIRINGS 40000

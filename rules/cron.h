@@ -103,6 +103,11 @@ int cron_is_leap(int y);
 int cron_days_in_month(int y, int m);
 int cron_weekday(int y, int m, int d);
 
+/* Days since 1970-01-01 of a date, and the date of such a day number
+ * (Howard Hinnant's days_from_civil and civil_from_days). */
+long long cron_days_from_civil(int y, int m, int d);
+void cron_civil_from_days(long long days, int *y, int *m, int *d);
+
 /* 1 when the schedule fires on date y-m-d at some time of day. */
 int cron_fires_on(const struct cron *c, int y, int m, int d);
 

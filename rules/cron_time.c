@@ -186,9 +186,7 @@ int cron_day_firings(const struct cron *c, int *min_gap)
 	return n;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * days_from_civil). */
-static long long days_from_civil(int y, int m, int d)
+long long cron_days_from_civil(int y, int m, int d)
 {
 	long long era, yoe, doy, doe;
 
@@ -200,9 +198,24 @@ static long long days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+void cron_civil_from_days(long long z, int *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 static long long minute_of(const struct cron_time *t)
 {
-	return days_from_civil(t->year, t->mon, t->day) * 1440 + t->hour * 60 + t->min;
+	return cron_days_from_civil(t->year, t->mon, t->day) * 1440 + t->hour * 60 + t->min;
 }
 
 long long cron_max_gap(const struct cron *c, const struct cron_time *from,

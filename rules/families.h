@@ -2,8 +2,11 @@
 #ifndef BACKUPLINT_FAMILIES_H
 #define BACKUPLINT_FAMILIES_H
 
+#include <stddef.h>
+
 struct doc;
 struct run;
+struct strbuf;
 
 /* rules/schema.c: BKP101-BKP109 */
 void schema_check_doc(struct doc *d);
@@ -32,5 +35,7 @@ void iam_check_doc(struct doc *d);
 void template_check_doc(struct doc *d);
 /* rules/refs.c: BKP804-BKP806, BKP808 */
 void refs_check_doc(struct doc *d);
+/* rules/hover.c: the checker's hover hook (checker.h) */
+int aws_hover(struct doc *d, size_t off, struct strbuf *out);
 
 #endif

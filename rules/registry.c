@@ -573,6 +573,7 @@ const struct checker backuplint = {
 	.doc_suppressions = cfn_suppressions,
 	.context_doc = aws_context_doc,
 	.check_option = aws_check_option,
+	.hover = aws_hover,
 	.classify = kinds_classify,
 	.yaml_tag = cfn_yaml_tag,
 	.session_init = aws_session_init,

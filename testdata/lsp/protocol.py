@@ -328,6 +328,61 @@ try:
     s.request("shutdown")
     s.notify("exit")
     check("exit", s.close() == 0)
+
+    # ---- hover over values: a lifecycle's dates, a schedule's firings ----
+    hov = ("BackupPlan:\n"
+           "  BackupPlanName: nightly\n"
+           "  Rules:\n"
+           "    - RuleName: daily\n"
+           "      TargetBackupVaultName: main\n"
+           "      ScheduleExpression: cron(0 5 ? * MON-FRI *)\n"
+           "      ScheduleExpressionTimezone: Europe/Paris\n"
+           "      Lifecycle:\n"
+           "        MoveToColdStorageAfterDays: 30\n"
+           "        DeleteAfterDays: 120\n"
+           "      CopyActions:\n"
+           "        - DestinationBackupVaultArn: arn:aws:backup:eu-west-1:111122223333:backup-vault:dr\n"
+           "          Lifecycle: {DeleteAfterDays: 35}\n"
+           "    - RuleName: hourly\n"
+           "      TargetBackupVaultName: main\n"
+           "      ScheduleExpression: cron(30 */6 * * ? *)\n"
+           "      Lifecycle: {DeleteAfterDays: 7}\n")
+    huri = uri_of(os.path.join(tmp, "hover.yaml"))
+    s = Server(BIN, cwd=tmp)
+    s.initialize()
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": huri, "languageId": "yaml", "version": 1, "text": hov}})
+    check("hover plan: clean", s.diagnostics(huri) == [])
+
+    def hover(line, ch):
+        r = s.request("textDocument/hover", {"textDocument": {"uri": huri},
+                      "position": {"line": line, "character": ch}})
+        return ((r.get("result") or {}).get("contents") or {}).get("value")
+    # BACKUPLINT_NOW=2026-01-01 (lsp_client.py): a Thursday
+    v = hover(9, 27)
+    check("hover over DeleteAfterDays 120: cold on day 30, deleted on day 120",
+          v and "made on 2026-01-01" in v and
+          "goes to cold storage after 30 days, on 2026-01-31" in v and
+          "is deleted after 120 days, on 2026-05-01" in v and
+          "after 90 days in cold storage" in v, v)
+    check("hover over the MoveToColdStorageAfterDays key: the same", hover(8, 10) == v, hover(8, 10))
+    v = hover(12, 40)
+    check("hover over a copy's lifecycle: its destination and dates",
+          v and "the copies of rule 'daily' to eu-west-1" in v and
+          "stays in warm storage" in v and "deleted after 35 days, on 2026-02-05" in v, v)
+    v = hover(5, 30)
+    check("hover over a cron: its next firings in its time zone, weekdays only",
+          v and "in Europe/Paris" in v and
+          "- Thu 2026-01-01 05:00\n- Fri 2026-01-02 05:00\n- Mon 2026-01-05 05:00" in v, v)
+    check("hover over the time zone: the same firings", hover(6, 35) == v, hover(6, 35))
+    v = hover(15, 30)
+    check("hover over a cron without a time zone: UTC, every 6 hours at :30",
+          v and "in UTC (no ScheduleExpressionTimezone)" in v and
+          "- Thu 2026-01-01 00:30\n- Thu 2026-01-01 06:30\n- Thu 2026-01-01 12:30" in v, v)
+    check("hover over RuleName: nothing", hover(3, 16) is None)
+    s.request("shutdown")
+    s.notify("exit")
+    check("exit", s.close() == 0)
 finally:
     shutil.rmtree(tmp)
 
