@@ -71,7 +71,9 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 	for (t = 0; !(all & (1u << t)); t++)
 		;
 	facts_type_feature(f, t, FEAT_BOTH_COPY_KINDS, p->src.region, &note);
-	facts_typeset_str(known ? known : all, tl, sizeof(tl));
+	/* hedged: any one of them makes the finding true */
+	facts_typeset_join(known ? known : all, known ? " and " : " or ", tl,
+			   sizeof(tl));
 	/* point at the copy that makes the plan do both */
 	at = both ? both : (xr > xa ? xr : xa);
 	if (both) {
@@ -151,6 +153,16 @@ static int same_copies(const struct plan_m *p, const struct rule_m *a,
 	return 1;
 }
 
+/* Where copy c goes: its Region, or its vault's ARN when that tells it
+ * from copy `versus` (same Region) or the Region is not known. */
+static const char *copy_place(const struct copy_m *c, const struct copy_m *versus)
+{
+	if (c->dst_region && !(versus && versus->dst_region &&
+			       strcmp(versus->dst_region, c->dst_region) == 0))
+		return facts_region_label(c->dst_region);
+	return node_str(c->dest.at) ? node_str(c->dest.at) : "another vault";
+}
+
 /* The first copy of rule r to an ARN. */
 static const struct copy_m *first_arn_copy(const struct plan_m *p,
 					   const struct rule_m *r)
@@ -209,10 +221,26 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 	if (!ra)
 		return;
 	first = first_arn_copy(p, ra);
-	if (arn_copies(p, rb))
-		snprintf(what, sizeof(what), "rule '%s' copies elsewhere",
-			 rb->name);
-	else
+	if (arn_copies(p, rb)) {
+		/* name where rb's copies go: one of ra's does not, or else
+		 * rb copies to fewer of them */
+		const struct copy_m *other = NULL;
+		for (i = 0; i < rb->ncopies && !other; i++) {
+			const struct copy_m *cb = &p->copies[rb->first_copy + i];
+			int found = 0;
+			if (!cb->is_arn)
+				continue;
+			for (j = 0; j < ra->ncopies && !found; j++) {
+				const struct copy_m *ca = &p->copies[ra->first_copy + j];
+				found = ca->is_arn && copy_eq(ca, cb);
+			}
+			if (!found)
+				other = cb;
+		}
+		snprintf(what, sizeof(what), "rule '%s' copies them %sto %s",
+			 rb->name, other ? "" : "only ",
+			 copy_place(other ? other : first_arn_copy(p, rb), first));
+	} else
 		snprintf(what, sizeof(what), "rule '%s' does not copy",
 			 rb->name);
 	dg = report(
@@ -223,10 +251,7 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 		"system gets every rule's copies (%s)",
 		known ? "" : "if its selections include EFS file systems, ",
 		p->name, s1->name, s2->name, ra->name,
-		first->dst_region ? facts_region_label(first->dst_region)
-		: node_str(first->dest.at) ? node_str(first->dest.at)
-					   : "another vault",
-		what, model_cite(d, f, efs, FEAT_PLAN_WIDE_COPY, v, note));
+		copy_place(first, NULL), what, model_cite(d, f, efs, FEAT_PLAN_WIDE_COPY, v, note));
 	if (!dg)
 		return;
 	diag_demote(dg, model_demotion(known, FACT_NO));

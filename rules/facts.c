@@ -301,6 +301,11 @@ int facts_type_index(const char *name)
 
 char *facts_typeset_str(uint32_t s, char *buf, size_t n)
 {
+	return facts_typeset_join(s, " and ", buf, n);
+}
+
+char *facts_typeset_join(uint32_t s, const char *last, char *buf, size_t n)
+{
 	size_t i, used = 0;
 
 	facts_base_init();
@@ -316,7 +321,7 @@ char *facts_typeset_str(uint32_t s, char *buf, size_t n)
 		w = snprintf(buf + used, n - used, "%s%s",
 			     !used ? ""
 			     : s   ? ", "
-				   : " and ",
+				   : last,
 			     base.type_display[i]);
 		if (w < 0 || (size_t)w >= n - used) {
 			if (n > 4)

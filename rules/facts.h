@@ -119,6 +119,9 @@ int facts_type_index(const char *name);       /* -1 when unknown */
 /* The display names of set s joined by ", " into buf (size n, truncated
  * with "..." when too long); returns buf. */
 char *facts_typeset_str(uint32_t s, char *buf, size_t n);
+/* The same with `last` (" and ", " or ") before the last name: "or" where
+ * any one of them is meant ("if it protects A or B"). */
+char *facts_typeset_join(uint32_t s, const char *last, char *buf, size_t n);
 
 enum feature {
 	FEAT_PROTECTED,          /* AWS Backup protects the type at all */

@@ -72,6 +72,12 @@ function placeholders(where, s) {
 		bad(where, 'a "?" standing for a value', s);
 	if (/\bunexpected 0x[0-9a-f]{2}\b/i.test(s))
 		bad(where, 'a raw byte where a character can be shown', s);
+	// a destination the message could name
+	if (/\bcopies (them )?elsewhere\b/.test(p))
+		bad(where, 'a destination not named ("elsewhere")', s);
+	// a hedge over several types: any one of them is meant
+	if (/\bif (it|plan '[^']*'|its selections) (protects|include) [^,;()]* and /.test(p))
+		bad(where, '"and" in a hedge over several types ("or" is meant)', s);
 }
 
 function doubled(where, s) {
