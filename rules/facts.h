@@ -151,6 +151,13 @@ enum feature {
 const char *facts_cite_type(const struct facts *f, int t, enum feature feat);
 const char *facts_cite_region(const struct facts *f, const char *code,
 			      int cross_account);
+/* For a message that names the source in its words ("the AWS Backup
+ * cross-Region copy guide lists ..."): the source that states cross-Region
+ * (cross_account 0) or cross-account (1) copy in Region code, and in *cite
+ * the rest of the cite ("facts: spec", "facts: spec, from current where the
+ * guide is silent"). */
+const char *facts_source_region(const struct facts *f, const char *code,
+				int cross_account, const char **cite);
 /* The cite of dataset-wide fact `name` (facts_flag). */
 const char *facts_cite_flag(const struct facts *f, const char *name);
 /* The dataset f is layered over, or NULL. */

@@ -32,6 +32,10 @@ struct facts {
 	char *describe;
 	const struct facts *base;  /* layered over, or NULL */
 	char *base_cite;           /* a fact from base, cited */
+	char *short_cite;          /* "facts: spec", for a message that names
+				    * the source in its words */
+	char *base_short_cite;     /* "facts: spec, from current where the
+				    * guide is silent" */
 	/* per Region (index in the Region table) */
 	unsigned char *backup, *xregion, *xaccount;
 	const char **xregion_note, **xaccount_note;
@@ -185,6 +189,9 @@ static void load_dataset(size_t k)
 	n = strlen(f->name) + strlen(f->source) + 16;
 	f->cite = xmalloc(n);
 	snprintf(f->cite, n, "facts: %s, %s", f->name, f->source);
+	n = strlen(f->name) + 16;
+	f->short_cite = xmalloc(n);
+	snprintf(f->short_cite, n, "facts: %s", f->name);
 	n = strlen(f->name) + strlen(f->date) + strlen(f->source) + 16;
 	f->describe = xmalloc(n);
 	snprintf(f->describe, n, "%s (%s, %s)", f->name, f->source, f->date);
@@ -210,6 +217,9 @@ static void load_dataset(size_t k)
 		f->base_cite = xmalloc(n);
 		snprintf(f->base_cite, n, "facts: %s, from %s %s, %s", f->name,
 			 f->base->name, silent, f->base->source);
+		f->base_short_cite = xmalloc(n);
+		snprintf(f->base_short_cite, n, "facts: %s, from %s %s", f->name,
+			 f->base->name, silent);
 	} else {
 		for (i = 0; i < facts_nregions(); i++)
 			f->xregion[i] = f->xaccount[i] = FACT_YES;
@@ -350,6 +360,19 @@ const char *facts_cite_region(const struct facts *f, const char *code,
 	if (cross_account ? f->xaccount_base[r] : f->xregion_base[r])
 		return f->base_cite;
 	return f->cite;
+}
+
+const char *facts_source_region(const struct facts *f, const char *code,
+				int cross_account, const char **cite)
+{
+	long r = facts_region_index(code);
+	if (r >= 0 && f->base &&
+	    (cross_account ? f->xaccount_base[r] : f->xregion_base[r])) {
+		*cite = f->base_short_cite;
+		return f->base->source;
+	}
+	*cite = f->short_cite;
+	return f->source;
 }
 
 enum fact facts_backup_offered(const struct facts *f, const char *code)

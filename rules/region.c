@@ -141,14 +141,15 @@ static void check_copy(struct doc *d, const struct facts *f,
 			      ? dst_region
 			      : NULL;
 		if (bad) {
+			/* the dataset's word, not a present-tense fact */
+			const char *cite, *by = facts_source_region(f, bad, 0, &cite);
 			dg = report_part(
 				d, BKP203, region_part,
-				"cross-Region copy from %s to %s is not "
-				"offered: %s has no cross-Region copy %s",
+				"cross-Region copy from %s to %s: the %s lists "
+				"%s without cross-Region copy %s",
 				facts_region_label(src_region),
-				facts_region_label(dst_region),
-				facts_region(bad)->name,
-				with_note(d, facts_cite_region(f, bad, 0), note));
+				facts_region_label(dst_region), by,
+				facts_region(bad)->name, with_note(d, cite, note));
 			if (bad == src_region)
 				diag_hint(
 					d->file, dg,
@@ -170,13 +171,15 @@ static void check_copy(struct doc *d, const struct facts *f,
 			      : NULL;
 		if (bad) {
 			const char *why = facts_region_note(f, bad, 1);
+			const char *cite, *by = facts_source_region(f, bad, 1, &cite);
 			dg = report_part(
 				d, BKP206, whole,
 				"cross-account copy from account %s to "
-				"account %s is not offered in %s %s",
+				"account %s in %s: the %s lists %s without "
+				"cross-account copy %s",
 				src->account, dst->account,
-				facts_region_label(bad),
-				with_note(d, facts_cite_region(f, bad, 1), note));
+				facts_region_label(bad), by,
+				facts_region(bad)->name, with_note(d, cite, note));
 			if (why)
 				diag_hint(d->file, dg,
 					  "%s; copy within account %s", why,
