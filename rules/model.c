@@ -218,7 +218,8 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *r,
 	rm->air_gapped = out[9];
 	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
 	lifecycle_when(d, &rm->lc, w);
-	rm->name = value_is(&rm->rule_name, VT_STR)
+	/* an empty name (BKP105's finding) would read as a placeholder */
+	rm->name = value_is(&rm->rule_name, VT_STR) && rm->rule_name.u.s[0]
 			   ? rm->rule_name.u.s
 			   : arena_printf(&d->arena, "rule %zu", pm->nrules + 1);
 	target_vault(d, rm);
@@ -273,7 +274,7 @@ void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 	pm->plan = plan;
 	value_read(d, plan, F_PLAN_NAME, &name);
 	value_read(d, plan, F_RULES, &pm->rules_v);
-	pm->name = value_is(&name, VT_STR) ? name.u.s
+	pm->name = value_is(&name, VT_STR) && name.u.s[0] ? name.u.s
 		   : pm->logical_id	    ? pm->logical_id
 					    : "plan";
 	source_place(d, pm->plan_arn.at, pm->region_node, &pm->doc_src,
@@ -436,7 +437,8 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 	sm->list_of_tags = out[3];
 	sm->conditions = out[4];
 	sm->not_resources = out[5];
-	sm->name = value_is(&sm->sel_name, VT_STR) ? sm->sel_name.u.s
+	sm->name = value_is(&sm->sel_name, VT_STR) && sm->sel_name.u.s[0]
+		   ? sm->sel_name.u.s
 		   : sm->logical_id		      ? sm->logical_id
 						      : "selection";
 	if (dialect_of(d)->cfn) {

@@ -439,9 +439,12 @@ static void check_timezone(struct doc *d, const struct value *v)
 	pthread_once(&zones_once, zones_init);
 	if (!nzones || zone_known(name))
 		return;
-	dg = report(d, BKP606, v->at,
-		    "%s '%.100s' is not an IANA time zone name%s",
-		    fname(d, F_TIMEZONE), name, value_note(d, v));
+	dg = !*name ? report(d, BKP606, v->at, "%s is empty: it must be an IANA "
+			     "time zone name%s", fname(d, F_TIMEZONE),
+			     value_note(d, v))
+	     : report(d, BKP606, v->at,
+		      "%s '%.100s' is not an IANA time zone name%s",
+		      fname(d, F_TIMEZONE), name, value_note(d, v));
 	if (!dg)
 		return;
 	if (utc_offset(name, &h, &m) && m)

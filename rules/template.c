@@ -49,6 +49,17 @@ static void undefined(struct tctx *t, const struct node *at, size_t off,
 {
 	const char *dym = suggest(t, name, a, b);
 	struct diag *dg;
+	if (!*name) {
+		/* no name to quote: '' would read as a placeholder */
+		dg = report(t->d, BKP802, at, "%s is empty", what);
+		if (dg)
+			diag_hint(t->d->file, dg, "name one of the template's %s",
+				  strstr(what, "condition") ? "Conditions"
+				  : strstr(what, "mapping") ? "Mappings"
+				  : strstr(what, "resource") ? "Resources"
+							     : "Parameters or Resources");
+		return;
+	}
 	if (off == (size_t)-1)
 		dg = report(t->d, BKP802, at, "%s '%.80s' is not defined in this template%s%.80s%s",
 			    what, name, dym ? " (did you mean '" : "", dym ? dym : "",

@@ -72,6 +72,9 @@ function placeholders(where, s) {
 		bad(where, 'a "?" standing for a value', s);
 	if (/\bunexpected 0x[0-9a-f]{2}\b/i.test(s))
 		bad(where, 'a raw byte where a character can be shown', s);
+	// an empty name quoted: say that it is empty
+	if (/(^|\s)''(\s|[,.;:)]|$)/.test(s))
+		bad(where, "an empty name quoted as ''", s);
 	// a destination the message could name
 	if (/\bcopies (them )?elsewhere\b/.test(p))
 		bad(where, 'a destination not named ("elsewhere")', s);
