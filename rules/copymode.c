@@ -38,7 +38,7 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 	const struct copy_m *xr = NULL, *xa = NULL, *both = NULL, *at;
 	uint32_t known = 0, all = 0;
 	enum fact v = FACT_NO;
-	const char *note = NULL;
+	const char *note = NULL, *by, *cite, *says;
 	char tl[600], d1[700], d2[300];
 	struct diag *dg;
 	size_t i;
@@ -91,18 +91,21 @@ static void check_both_kinds(struct doc *d, const struct facts *f,
 			 copy_desc(p, xr, d2, sizeof(d2)),
 			 copy_desc(p, xa, d3, sizeof(d3)));
 	}
+	/* the source's word, not a present-tense fact */
+	by = model_source(d, f, t, FEAT_BOTH_COPY_KINDS, v, note, &cite);
+	says = v == FACT_LIMITED ? "limits both in one plan for them"
+				 : "says one plan cannot do both for them";
 	if (known)
 		dg = report_part(d, BKP401, &at->account_part,
 				 "plan '%s' copies %s both cross-Region and "
-				 "cross-account: %s (%s)",
-				 p->name, tl, d1, model_cite(d, f, t, FEAT_BOTH_COPY_KINDS, v, note));
+				 "cross-account: %s; the %s %s (%s)",
+				 p->name, tl, d1, by, says, cite);
 	else
 		dg = report_part(
 			d, BKP401, &at->account_part,
 			"plan '%s' copies both cross-Region and "
-			"cross-account: %s; if it protects %s, that is "
-			"not supported in one plan (%s)",
-			p->name, d1, tl, model_cite(d, f, t, FEAT_BOTH_COPY_KINDS, v, note));
+			"cross-account: %s; if it protects %s, the %s %s (%s)",
+			p->name, d1, tl, by, says, cite);
 	if (!dg)
 		return;
 	diag_demote(dg, model_demotion(known != 0, v));
@@ -184,7 +187,7 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 	const struct copy_m *first;
 	int known = 1;
 	size_t i, j;
-	const char *note = NULL;
+	const char *note = NULL, *by, *cite;
 	char what[300];
 	struct diag *dg;
 	enum fact v;
@@ -243,15 +246,16 @@ static void check_efs_plan_wide(struct doc *d, const struct facts *f,
 	} else
 		snprintf(what, sizeof(what), "rule '%s' does not copy",
 			 rb->name);
+	by = model_source(d, f, efs, FEAT_PLAN_WIDE_COPY, v, note, &cite);
 	dg = report(
 		d, BKP402, first->dest.at,
 		"%splan '%s' assigns Amazon EFS file systems through "
 		"selections '%s' and '%s'; rule '%s' copies them to %s while "
-		"%s, but EFS copy rules apply to the whole plan: every file "
-		"system gets every rule's copies (%s)",
+		"%s, but the %s says EFS copy rules apply to the whole plan: "
+		"every file system gets every rule's copies (%s)",
 		known ? "" : "if its selections include EFS file systems, ",
 		p->name, s1->name, s2->name, ra->name,
-		copy_place(first, NULL), what, model_cite(d, f, efs, FEAT_PLAN_WIDE_COPY, v, note));
+		copy_place(first, NULL), what, by, cite);
 	if (!dg)
 		return;
 	diag_demote(dg, model_demotion(known, FACT_NO));

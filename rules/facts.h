@@ -158,6 +158,9 @@ const char *facts_cite_region(const struct facts *f, const char *code,
  * guide is silent"). */
 const char *facts_source_region(const struct facts *f, const char *code,
 				int cross_account, const char **cite);
+/* The same for feature feat of type t. */
+const char *facts_source_type(const struct facts *f, int t, enum feature feat,
+			      const char **cite);
 /* The cite of dataset-wide fact `name` (facts_flag). */
 const char *facts_cite_flag(const struct facts *f, const char *name);
 /* The dataset f is layered over, or NULL. */

@@ -362,6 +362,18 @@ const char *facts_cite_region(const struct facts *f, const char *code,
 	return f->cite;
 }
 
+const char *facts_source_type(const struct facts *f, int t, enum feature feat,
+			      const char **cite)
+{
+	if (t >= 0 && (size_t)t < facts_type_count() && feat < FEAT_COUNT &&
+	    f->base && f->from_base[t][feat]) {
+		*cite = f->base_short_cite;
+		return f->base->source;
+	}
+	*cite = f->short_cite;
+	return f->source;
+}
+
 const char *facts_source_region(const struct facts *f, const char *code,
 				int cross_account, const char **cite)
 {

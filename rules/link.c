@@ -301,6 +301,16 @@ const char *model_cite(struct doc *d, const struct facts *f, int t,
 	return cite;
 }
 
+const char *model_source(struct doc *d, const struct facts *f, int t,
+			 enum feature feat, enum fact v, const char *note,
+			 const char **cite)
+{
+	const char *by = facts_source_type(f, t, feat, cite);
+	if (v == FACT_LIMITED && note)
+		*cite = arena_printf(&d->arena, "%s: %s", *cite, note);
+	return by;
+}
+
 int model_demotion(int known, enum fact v)
 {
 	return !known + (v == FACT_LIMITED);

@@ -235,6 +235,13 @@ void model_each_plan(struct run *r,
  * note (the condition) is appended. Allocated in d's arena. */
 const char *model_cite(struct doc *d, const struct facts *f, int t,
 		       enum feature feat, enum fact v, const char *note);
+/* For a message that attributes the fact to its source in its words ("the
+ * AWS Backup cross-Region copy guide says ..."): the source of feature feat
+ * of type t, and in *cite the rest of the cite ("facts: spec", with the
+ * note of a LIMITED fact). */
+const char *model_source(struct doc *d, const struct facts *f, int t,
+			 enum feature feat, enum fact v, const char *note,
+			 const char **cite);
 
 /* How many levels below its rule's severity a type-dependent finding is
  * reported (diag_demote): none when the types are known and the fact is NO;

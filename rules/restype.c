@@ -143,7 +143,7 @@ static void report_copy(struct doc *d, const struct facts *f,
 		k == 0 ? facts_region_label(p->src.region) : p->src.account;
 	const char *to =
 		k == 0 ? facts_region_label(c->dst_region) : c->dst.account;
-	const char *note = NULL, *cite, *where = p->src.region;
+	const char *note = NULL, *cite, *by, *where = p->src.region;
 	char tl[600], ev[600];
 	int t = first_type(set);
 	struct diag *dg;
@@ -152,20 +152,20 @@ static void report_copy(struct doc *d, const struct facts *f,
 		where = c->dst_region;
 		facts_type_feature(f, t, copy_feat[k], where, &note);
 	}
-	cite = model_cite(d, f, t, copy_feat[k], v, note);
+	/* the source's word, not a present-tense fact */
+	by = model_source(d, f, t, copy_feat[k], v, note, &cite);
 	if (v == FACT_NO && note &&
 	    facts_type_feature(f, t, copy_feat[k], NULL, NULL) != FACT_NO)
 		/* a limit of the Region, not of the type: say which */
 		cite = arena_printf(&d->arena, "%s: %s; %s is an opt-in Region",
-				    facts_cite_type(f, t, copy_feat[k]), note,
-				    facts_region_label(where));
-	dg = report_part(d, rid, at, "%s%s %s %s%s: this copy goes from %s to %s (%s)",
+				    cite, note, facts_region_label(where));
+	dg = report_part(d, rid, at, "%s%s: this copy goes from %s to %s, and "
+			 "the %s says they %s %s%s (%s)",
 			 types_str(p, set, tl, sizeof(tl)),
-			 evidence(p, set, ev, sizeof(ev)),
+			 evidence(p, set, ev, sizeof(ev)), from, to, by,
 			 v == FACT_LIMITED ? "are copied" : "cannot be copied",
 			 k == 0 ? "across Regions" : "across accounts",
 			 v == FACT_LIMITED ? " only under a condition" : "",
-			 from, to,
 			 c->dst.region_param || c->dst.account_param
 				 ? arena_printf(&d->arena,
 						"assumed from the Default of "
@@ -427,11 +427,13 @@ static void report_cold(struct doc *d, const struct facts *f,
 	if (known) {
 		t = first_type(known);
 		facts_type_feature(f, t, feat, p->src.region, &note);
+		/* the source's word, not a present-tense fact */
+		const char *cite, *by = model_source(d, f, t, feat, FACT_NO,
+						     note, &cite);
 		dg = report(d, BKP302, u->key,
-			    "%s is ignored for %s%s: only %s (%s)",
+			    "%s is ignored for %s%s: the %s says only %s (%s)",
 			    where, types_str(p, known, tl, sizeof(tl)),
-			    evidence(p, known, ev, sizeof(ev)), only,
-			    model_cite(d, f, t, feat, FACT_NO, note));
+			    evidence(p, known, ev, sizeof(ev)), by, only, cite);
 		/* some go there with the archive opt-in (EBS): say how */
 		set = feat == FEAT_COLD_STORAGE
 			      ? facts_types_with(f, known, FEAT_COLD_ARCHIVE,
