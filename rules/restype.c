@@ -278,16 +278,18 @@ static void check_copy_maybe(struct doc *d, const struct facts *f,
 				ncopies == 1 ? "this copy skips them"
 				: arena_printf(&d->arena, "its %zu copies %s skip them",
 					       ncopies, how);
+			const char *cite, *by = model_source(d, f, first_type(set),
+							     copy_feat[kind == 2],
+							     FACT_NO, NULL, &cite);
 			dg = report_part(
 				d, rid,
 				first->cross_region == 1 ? &first->region_part
 							 : &first->account_part,
-				"if plan '%s' protects resources that cannot be "
-				"copied %s (%s: %s), %s (%s)",
-				p->name, how, why_maybe(p, why, sizeof(why)),
+				"if plan '%s' protects resources that the %s "
+				"says cannot be copied %s (%s: %s), %s (%s)",
+				p->name, by, how, why_maybe(p, why, sizeof(why)),
 				facts_typeset_str(set, tl, sizeof(tl)), copies,
-				model_cite(d, f, first_type(set),
-					   copy_feat[kind == 2], FACT_NO, NULL));
+				cite);
 		}
 		diag_demote(dg, TO_INFO);
 		diag_hint(d->file, dg,
@@ -480,11 +482,15 @@ static void report_cold(struct doc *d, const struct facts *f,
 	if (!all || !yes)
 		return;
 	t = first_type(all);
-	dg = report(d, BKP302, u->key,
-		    "if plan '%s' protects resources other than %s (%s), %s "
-		    "is ignored for them (%s)",
-		    p->name, ok, why_maybe(p, why, sizeof(why)), where,
-		    model_cite(d, f, t, feat, FACT_NO, NULL));
+	{
+		const char *cite, *by = model_source(d, f, t, feat, FACT_NO,
+						     NULL, &cite);
+		dg = report(d, BKP302, u->key,
+			    "if plan '%s' protects resources other than %s "
+			    "(%s), the %s says %s is ignored for them (%s)",
+			    p->name, ok, why_maybe(p, why, sizeof(why)), by,
+			    where, cite);
+	}
 	diag_demote(dg, TO_INFO);
 }
 
@@ -604,7 +610,7 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 			  const struct job_m *jb)
 {
 	int ddb = facts_type_index("DynamoDB");
-	const char *note;
+	const char *note, *by, *cite;
 	enum fact v;
 	const char *er, *ep;
 	int xr, xa, xp;
@@ -617,14 +623,15 @@ static void check_copyjob(struct doc *d, const struct facts *f,
 			       &note);
 	if (xr != 1 || (v != FACT_NO && v != FACT_LIMITED))
 		return;
+	by = model_source(d, f, ddb, FEAT_CROSS_REGION_COPY, v, note, &cite);
 	dg = report_part(
 		d, BKP301, &jb->region_part,
-		"%s is a DynamoDB table backup, which %s "
-		"across Regions%s: this copy goes from %s to %s (%s)",
-		fname(d, F_RECOVERY_POINT), v == FACT_LIMITED ? "is copied" : "cannot be copied",
-		v == FACT_LIMITED ? " only under a condition" : "",
-		facts_region_label(jb->src.region), facts_region_label(er),
-		model_cite(d, f, ddb, FEAT_CROSS_REGION_COPY, v, note));
+		"%s is a DynamoDB table backup: this copy goes from %s to %s, "
+		"and the %s says such a backup %s across Regions%s (%s)",
+		fname(d, F_RECOVERY_POINT), facts_region_label(jb->src.region),
+		facts_region_label(er), by,
+		v == FACT_LIMITED ? "is copied" : "cannot be copied",
+		v == FACT_LIMITED ? " only under a condition" : "", cite);
 	if (dg) {
 		diag_demote(dg, model_demotion(1, v));
 		diag_hint(d->file, dg,

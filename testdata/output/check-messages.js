@@ -75,6 +75,11 @@ function placeholders(where, s) {
 	// an empty name quoted: say that it is empty
 	if (/(^|\s)''(\s|[,.;:)]|$)/.test(s))
 		bad(where, "an empty name quoted as ''", s);
+	// the spec dataset's statements are the guide's word, said as such
+	// ("the AWS Backup cross-Region copy guide says ..."), not a bare fact
+	// with the guide in a parenthesis
+	if (/facts: spec, AWS Backup cross-Region copy guide\)/.test(s))
+		bad(where, "the guide's statement said as a fact (say 'the ... guide says/lists')", s);
 	// a destination the message could name
 	if (/\bcopies (them )?elsewhere\b/.test(p))
 		bad(where, 'a destination not named ("elsewhere")', s);

@@ -15,6 +15,7 @@ pass=0 fail=0
 printf '{"a": sixty}\n' >"$tmp/doc.yaml"
 for m in 'no copy goes to ?' 'value (null) here' 'the the vault' 'a integer' 'an rule' \
 	 'unexpected 0xc3 here' "rule 'b' copies elsewhere" "resource '' is not defined" \
+	 'Europe (Milan) has no cross-Region copy (facts: spec, AWS Backup cross-Region copy guide)' \
 	 'if it protects Amazon RDS DB instances and Amazon Aurora DB clusters, no'; do
 	printf '{"diagnostics": [\n  {"file":"%s","line":1,"column":7,"end_line":1,"end_column":12,"severity":"error","rule":"X","name":"x","message":"%s","path":"","hint":null,"related":null}\n],\n"summary": {}}\nexit: 1\n' \
 		"$tmp/doc.yaml" "$m" >"$tmp/bad.out"
