@@ -225,6 +225,40 @@ static void random_inputs(void)
 	}
 }
 
+/* Day numbers and dates, both ways, across leap days and centuries. */
+static void civil(void)
+{
+	static const struct { int y, m, d; long long n; } v[] = {
+		{ 1970, 1, 1, 0 }, { 1970, 1, 2, 1 }, { 2000, 2, 29, 11016 },
+		{ 2000, 3, 1, 11017 }, { 2026, 1, 1, 20454 },
+		{ 2100, 3, 1, 47541 }, { 2199, 12, 31, 84005 },
+	};
+	long long n;
+	size_t i;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		int y, m, d;
+		n = cron_days_from_civil(v[i].y, v[i].m, v[i].d);
+		cron_civil_from_days(v[i].n, &y, &m, &d);
+		if (n != v[i].n || y != v[i].y || m != v[i].m || d != v[i].d) {
+			printf("test_cron: %04d-%02d-%02d is day %lld (want %lld), "
+			       "day %lld is %04d-%02d-%02d\n", v[i].y, v[i].m,
+			       v[i].d, n, v[i].n, v[i].n, y, m, d);
+			fails++;
+		}
+	}
+	/* every day of the years the cron grammar has, round trip */
+	for (n = 0; n <= 84005; n++) {
+		int y, m, d;
+		cron_civil_from_days(n, &y, &m, &d);
+		if (cron_days_from_civil(y, m, d) != n || d < 1 ||
+		    d > cron_days_in_month(y, m)) {
+			printf("test_cron: day %lld does not round trip\n", n);
+			fails++;
+			break;
+		}
+	}
+}
+
 int main(void)
 {
 	calendar();
@@ -399,6 +433,8 @@ int main(void)
 	GAP("cron(0 0 29 2 ? *)", "2026-11-27 00:00", 3000, 1461 * 1440);
 	GAP("cron(0 0 1 1 ? 2027)", "2026-11-27 00:00", 800, -1);
 	GAP("cron(0 5,17 ? * * *)", "2026-11-27 00:00", 10, 720);
+
+	civil();
 
 	if (fails) {
 		printf("test_cron: %d failure(s)\n", fails);

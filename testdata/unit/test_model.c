@@ -8,6 +8,8 @@
 #include "harness.h"
 #include "lint.h"
 #include "model.h"
+#include "families.h"
+#include "strbuf.h"
 
 static int fails;
 
@@ -161,8 +163,60 @@ static void test_api(void)
 	harness_release(&h);
 }
 
+/* The hover hook over a Terraform plan (names of its dialect): the
+ * lifecycle's dates from today (2026-06-15), the schedule's firings in its
+ * zone; nothing over a name. */
+static void test_hover(void)
+{
+	static const char tf[] =
+		"resource \"aws_backup_plan\" \"p\" {\n"
+		"  name = \"p\"\n"
+		"  rule {\n"
+		"    rule_name         = \"daily\"\n"
+		"    target_vault_name = \"main\"\n"
+		"    schedule          = \"cron(0 5 ? * SUN *)\"\n"
+		"    schedule_expression_timezone = \"Asia/Tokyo\"\n"
+		"    lifecycle {\n"
+		"      cold_storage_after = 30\n"
+		"      delete_after       = 120\n"
+		"    }\n"
+		"  }\n"
+		"}\n";
+	struct harness h;
+	struct file f;
+	struct strbuf b;
+	const char *at;
+
+	harness_init(&h, NULL);
+	lint_buffer(&h.r, &f, "main.tf", tf, strlen(tf));
+	CHECK(f.ndocs == 1);
+	if (f.ndocs != 1)
+		goto out;
+	memset(&b, 0, sizeof(b));
+	at = strstr(tf, "= 120");
+	CHECK(aws_hover(f.docs[0], (size_t)(at + 3 - tf), &b) == 1);
+	CHECK(b.s && strstr(b.s, "**lifecycle** of rule 'daily': a recovery point made on 2026-06-15"));
+	CHECK(b.s && strstr(b.s, "goes to cold storage after 30 days, on 2026-07-15 (cold_storage_after 30)"));
+	CHECK(b.s && strstr(b.s, "is deleted after 120 days, on 2026-10-13 (delete_after 120), after 90 days in cold storage"));
+	free(b.s);
+	memset(&b, 0, sizeof(b));
+	at = strstr(tf, "cron(");
+	CHECK(aws_hover(f.docs[0], (size_t)(at - tf), &b) == 1);
+	CHECK(b.s && strstr(b.s, "**schedule** of rule 'daily', in Asia/Tokyo: next firings from 2026-06-15\n"
+			    "- Sun 2026-06-21 05:00\n- Sun 2026-06-28 05:00\n"));
+	free(b.s);
+	memset(&b, 0, sizeof(b));
+	at = strstr(tf, "\"daily\"");
+	CHECK(aws_hover(f.docs[0], (size_t)(at - tf), &b) == 0 && !b.s);
+	free(b.s);
+out:
+	file_release(&f);
+	harness_release(&h);
+}
+
 int main(void)
 {
+	test_hover();
 	test_cfn();
 	test_api();
 	CHECK(model_demotion(1, FACT_NO) == 0);
