@@ -557,13 +557,17 @@ static void check_continuous(struct doc *d, const struct facts *f,
 					   FACT_YES, p->src.region),
 			  ok, sizeof(ok));
 	if (known) {
+		/* the source's word, not a present-tense fact */
+		const char *cite, *by = model_source(d, f, first_type(known),
+						     FEAT_CONTINUOUS, FACT_NO,
+						     NULL, &cite);
 		dg = report(d, BKP305, cont,
-			    "%s is true but %s%s do not support continuous "
-			    "backup: AWS Backup takes snapshots of them instead "
-			    "(continuous backup: %s; %s)",
-			    fname(d, F_CONTINUOUS), types_str(p, known, tl, sizeof(tl)),
-			    evidence(p, known, ev, sizeof(ev)), ok,
-			    facts_cite_type(f, first_type(known), FEAT_CONTINUOUS));
+			    "%s is true but the %s lists continuous backup "
+			    "only for %s, not for %s%s: AWS Backup takes "
+			    "snapshots of them instead (%s)",
+			    fname(d, F_CONTINUOUS), by, ok,
+			    types_str(p, known, tl, sizeof(tl)),
+			    evidence(p, known, ev, sizeof(ev)), cite);
 		/* the others of the plan have it: the fallback may be meant */
 		if (yes_known || p->any || (p->maybe & ~known))
 			diag_demote(dg, TO_INFO);
@@ -575,12 +579,17 @@ static void check_continuous(struct doc *d, const struct facts *f,
 	if (*maybe_said)
 		return;
 	*maybe_said = 1;
-	dg = report(d, BKP305, cont,
-		    "if plan '%s' protects resources other than %s (%s), %s "
-		    "falls back to snapshots for them (%s)",
-		    p->name, ok, why_maybe(p, why, sizeof(why)),
-		    fname(d, F_CONTINUOUS),
-		    facts_cite_type(f, first_type(all), FEAT_CONTINUOUS));
+	{
+		const char *cite, *by = model_source(d, f, first_type(all),
+						     FEAT_CONTINUOUS, FACT_NO,
+						     NULL, &cite);
+		dg = report(d, BKP305, cont,
+			    "if plan '%s' protects resources other than %s "
+			    "(%s), %s falls back to snapshots for them: the %s "
+			    "lists continuous backup only for those (%s)",
+			    p->name, ok, why_maybe(p, why, sizeof(why)),
+			    fname(d, F_CONTINUOUS), by, cite);
+	}
 	diag_demote(dg, TO_INFO);
 }
 
