@@ -9,6 +9,11 @@
 //     when X is what is written, "write X without quotes" when X has none,
 //     "quote the value" when it is quoted
 // Usage: node check-messages.js FILE.out...   Prints "N passed, N failed".
+//        node check-messages.js --templates FILE.c...
+// The second form reads the message templates themselves: every string
+// handed to report*(), rep(), diag_hint() and diag_fix*() in the C sources
+// (adjacent literals joined), its conversions replaced by representative
+// values (%s by a neutral token, numbers by 7), through the same checks.
 'use strict';
 const fs = require('fs');
 
@@ -130,7 +135,86 @@ function hintSense(where, d) {
 		bad(where, 'hint asks to quote a quoted value', d.hint);
 }
 
-for (const f of process.argv.slice(2)) {
+// The string literals of the calls to `fns` in C source `src`, each call's
+// adjacent literals joined: [{line, text}].
+function templates(src) {
+	const out = [];
+	const call = /\b(report\w*|rep|diag_hint|diag_fix\w*|diag_related\w*)\s*\(/g;
+	let m;
+	while ((m = call.exec(src)) !== null) {
+		let i = call.lastIndex, depth = 1, cur = null;
+		const line = src.slice(0, m.index).split('\n').length;
+		const found = [];
+		while (i < src.length && depth > 0) {
+			const c = src[i];
+			if (c === '"') {
+				let j = i + 1, lit = '';
+				while (j < src.length && src[j] !== '"') {
+					if (src[j] === '\\') {
+						const e = src[j + 1];
+						lit += e === 'n' ? '\n' : e === 't' ? '\t' : e;
+						j += 2;
+					} else {
+						lit += src[j++];
+					}
+				}
+				cur = (cur === null ? '' : cur) + lit;
+				i = j + 1;
+				continue;
+			}
+			if (c === '/' && src[i + 1] === '*') {
+				i = src.indexOf('*/', i + 2) + 2;
+				continue;
+			}
+			if (c === "'") {
+				i = src.indexOf("'", i + (src[i + 1] === '\\' ? 3 : 2)) + 1;
+				continue;
+			}
+			if (/\s/.test(c)) {
+				i++;
+				continue;
+			}
+			if (cur !== null) {
+				found.push(cur);
+				cur = null;
+			}
+			if (c === '(')
+				depth++;
+			else if (c === ')')
+				depth--;
+			i++;
+		}
+		if (cur !== null)
+			found.push(cur);
+		for (const t of found)
+			if (/ /.test(t))
+				out.push({ line, text: t });
+	}
+	return out;
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--templates') {
+	for (const f of args.slice(1)) {
+		for (const t of templates(fs.readFileSync(f, 'utf8'))) {
+			const s = t.text
+				.replace(/%%/g, '%')
+				.replace(/%[-+ #0]*(\d+|\*)?(\.(\d+|\*))?(ll|l|z|h|hh)?[sc]/g, '\u27e8v\u27e9')
+				.replace(/%[-+ #0]*(\d+|\*)?(\.(\d+|\*))?(ll|l|z|h|hh)?[diuxXfg]/g, '7');
+			const where = `${f}:${t.line}`;
+			const before = fail;
+			placeholders(where, s);
+			doubled(where, s);
+			articles(where, s);
+			if (fail === before)
+				pass++;
+		}
+	}
+	console.log(`${pass} passed, ${fail} failed`);
+	process.exit(fail ? 1 : 0);
+}
+
+for (const f of args) {
 	const text = fs.readFileSync(f, 'utf8');
 	if (!text.startsWith('{"diagnostics"'))
 		continue; // gnu, text, github, sarif cases: their messages repeat

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Every message, hint and note of the golden cases read for placeholders,
 # doubled words, wrong articles, raw bytes and hints that ask for what the
-# file already does (check-messages.js says how). The golden cases fire every
+# file already does (check-messages.js says how), and then the message
+# templates of the C sources themselves (--templates: every string handed to
+# report*, rep, diag_hint, diag_fix*). The golden cases fire every
 # rule of the table (testdata/rules/check-fixtures.sh).
 #   sh testdata/output/check-messages.sh BACKUPLINT
 # First proves that the checker catches each kind of mistake.
@@ -32,9 +34,23 @@ if node testdata/output/check-messages.js "$tmp/bad.out" >/dev/null; then
 else
 	pass=$((pass + 1)); echo "ok: the checker catches a hint asking to drop quotes that are not there"
 fi
-find testdata -name '*.out' -print0 | xargs -0 node testdata/output/check-messages.js >"$tmp/real"
+# the templates themselves: a C file with one mistake in each kind of call
+printf 'void f(void)\n{\n\tdg = report(d, R, n, "%%s is a "\n\t\t"integer", x);\n\tdiag_hint(f, dg, "set the the value %%d", 3);\n\tdg = rep(c, R, k, "no copy goes to ? for %%s", x);\n}\n' >"$tmp/bad.c"
+n=$(node testdata/output/check-messages.js --templates "$tmp/bad.c" | grep -c '^FAIL')
+if [ "$n" = 3 ]; then
+	pass=$((pass + 1)); echo "ok: the template reader catches a split article, a doubled word, a ?"
+else
+	fail=$((fail + 1)); echo "FAIL: the template reader caught $n of 3 mistakes"
+fi
+{
+	find testdata -name '*.out' -print0 | xargs -0 node testdata/output/check-messages.js
+	node testdata/output/check-messages.js --templates rules/*.c linter/*.c
+} >"$tmp/real"
 grep '^FAIL' "$tmp/real"
-line=$(tail -n 1 "$tmp/real")
-p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
+p=0 f=0
+for line in $(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/real" | tr ' ,' '__'); do
+	a=${line%%_passed*}; b=${line#*passed__}; b=${b%%_failed*}
+	p=$((p + a)); f=$((f + b))
+done
 echo "$((pass + p)) passed, $((fail + f)) failed"
 [ $((fail + f)) = 0 ]
