@@ -289,6 +289,12 @@ static void initialize(struct server *sv, const cJSON *id, const cJSON *params)
 		if (cJSON_IsString(e) && strcmp(e->valuestring, "utf-8") == 0)
 			sv->utf8 = 1;
 	sv->root = workspace_root(params);
+	{
+		const cJSON *ws = cJSON_GetObjectItemCaseSensitive(caps, "workspace");
+		const cJSON *w = cJSON_GetObjectItemCaseSensitive(ws, "didChangeWatchedFiles");
+		sv->can_watch = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+			w, "dynamicRegistration"));
+	}
 	c = cJSON_AddObjectToObject(res, "capabilities");
 	cJSON_AddStringToObject(c, "positionEncoding", sv->utf8 ? "utf-8" : "utf-16");
 	sync = cJSON_AddObjectToObject(c, "textDocumentSync");
@@ -397,6 +403,38 @@ static void did_close(struct server *sv, const cJSON *params)
 		lsp_due(sv, 0);
 }
 
+/* Ask the editor to say when files of the workspace are created, changed
+ * or deleted (the folder is walked again), when it can. Its answer is a
+ * response to our request, which needs nothing. */
+static void watch_files(struct server *sv)
+{
+	static const char *const globs[] = {
+		"**/*.{json,yaml,yml,template,tf}",
+		"**/.backuplint.{yaml,yml,json}",
+	};
+	cJSON *m, *p, *regs, *reg, *opts, *ws;
+	size_t i;
+	if (!sv->can_watch)
+		return;
+	m = message();
+	cJSON_AddStringToObject(m, "id", "backuplint-watch");
+	cJSON_AddStringToObject(m, "method", "client/registerCapability");
+	p = cJSON_AddObjectToObject(m, "params");
+	regs = cJSON_AddArrayToObject(p, "registrations");
+	reg = cJSON_CreateObject();
+	cJSON_AddStringToObject(reg, "id", "backuplint-watch");
+	cJSON_AddStringToObject(reg, "method", "workspace/didChangeWatchedFiles");
+	opts = cJSON_AddObjectToObject(reg, "registerOptions");
+	ws = cJSON_AddArrayToObject(opts, "watchers");
+	for (i = 0; i < sizeof(globs) / sizeof(globs[0]); i++) {
+		cJSON *w = cJSON_CreateObject();
+		cJSON_AddStringToObject(w, "globPattern", globs[i]);
+		cJSON_AddItemToArray(ws, w);
+	}
+	cJSON_AddItemToArray(regs, reg);
+	send(sv, m);
+}
+
 static void dispatch(struct server *sv, const cJSON *msg)
 {
 	const cJSON *m = cJSON_GetObjectItemCaseSensitive(msg, "method");
@@ -449,6 +487,8 @@ static void dispatch(struct server *sv, const cJSON *msg)
 		/* a configuration or a linked file may have changed with it */
 		sv->ws_stale = 1;
 		lsp_due(sv, 0);
+	} else if (!id && strcmp(method, "initialized") == 0) {
+		watch_files(sv);
 	} else if (!id && strcmp(method, "workspace/didChangeWatchedFiles") == 0) {
 		sv->ws_stale = 1;
 		if (sv->ndocs)
@@ -460,7 +500,7 @@ static void dispatch(struct server *sv, const cJSON *msg)
 		snprintf(e, sizeof(e), "unknown method %.200s", method);
 		lsp_respond_error(sv, id, E_METHOD_NOT_FOUND, e);
 	}
-	/* other notifications (initialized, $/cancelRequest, ...) need nothing */
+	/* other notifications ($/cancelRequest, ...) need nothing */
 }
 
 /* The session: the configuration of the current folder and the flags, as

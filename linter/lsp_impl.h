@@ -61,6 +61,7 @@ struct server {
 	char *ws_dir;
 	int ws_stale;          /* walk it again before the next lint */
 	int ws_warned;         /* said that it is too big to read */
+	int can_watch;         /* the editor registers file watchers for us */
 };
 
 /* lsp.c: answers, documents, linting */

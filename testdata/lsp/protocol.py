@@ -329,6 +329,38 @@ try:
     s.notify("exit")
     check("exit", s.close() == 0)
 
+    # ---- watched files: a selection created on disk, outside the editor ----
+    ws2 = os.path.join(tmp, "ws2")
+    os.mkdir(ws2)
+    shutil.copy(os.path.join(ctx, "repo.ctx", "selection-prod.json"), ws2)
+    w2plan = os.path.join(ws2, "plan.json")
+    with open(w2plan, "w", encoding="utf-8") as f:
+        f.write(plan_json)
+    w2uri = uri_of(w2plan)
+    s = Server(BIN, cwd=tmp)
+    r = s.request("initialize", {"processId": os.getpid(), "rootUri": uri_of(ws2),
+                  "capabilities": {"workspace": {"didChangeWatchedFiles": {
+                      "dynamicRegistration": True}}}})
+    s.notify("initialized", {})
+    reg = s.wait(lambda m: m.get("method") == "client/registerCapability")
+    regs = reg["params"]["registrations"]
+    check("watchers registered when the editor can",
+          regs[0]["method"] == "workspace/didChangeWatchedFiles" and
+          any("json" in w["globPattern"] for w in regs[0]["registerOptions"]["watchers"]), reg)
+    s.send({"id": reg["id"], "result": None})
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": w2uri, "languageId": "json", "version": 1, "text": plan_json}})
+    check("one EFS selection on disk: no BKP402", s.diagnostics(w2uri) == [])
+    shutil.copy(os.path.join(ctx, "repo.ctx", "selection-scratch.json"), ws2)
+    s.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": uri_of(os.path.join(ws2, "selection-scratch.json")), "type": 1}]})
+    diags = s.diagnostics(w2uri)
+    check("a selection created on disk and announced: the plan's BKP402",
+          [d["code"] for d in diags] == ["BKP402"], diags)
+    s.request("shutdown")
+    s.notify("exit")
+    check("exit", s.close() == 0)
+
     # ---- hover over values: a lifecycle's dates, a schedule's firings ----
     hov = ("BackupPlan:\n"
            "  BackupPlanName: nightly\n"
