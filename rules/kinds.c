@@ -164,7 +164,8 @@ static int backup_template(const struct node *r)
 		if (strncmp(ty, "AWS::Backup::", 13) == 0)
 			return 1;
 		for (t = 0; t < nt; t++)
-			if (edit_distance(ty, strlen(ty), types[t], strlen(types[t]), 1) <= 2)
+			if (edit_distance_max(ty, strlen(ty), types[t],
+					      strlen(types[t]), 1, 2) <= 2)
 				return 1;
 	}
 	/* a template that defines no resource at all says nothing */
@@ -189,8 +190,8 @@ static int misspelt_kind(const struct node *r)
 		if (!key)
 			continue;
 		for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-			if (edit_distance(key, strlen(key), marks[k].key,
-					  strlen(marks[k].key), 0) == 1)
+			if (edit_distance_max(key, strlen(key), marks[k].key,
+					      strlen(marks[k].key), 0, 1) == 1)
 				return marks[k].kind;
 	}
 	return -1;

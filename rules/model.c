@@ -85,16 +85,20 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
 		lifecycle_when(d, &lc->alts[i], w);
 }
 
-/* Room for one more element of an arena array (n used, *cap allocated). */
+/* Room for one more element of an arena array (n used, *cap allocated):
+ * element n is zeroed, the rest of the room is not (each is zeroed when
+ * it is taken, so that a rule struct is cleared once, not at each
+ * doubling). */
 static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
-	void *q;
-	if (n < *cap)
-		return p;
-	*cap = *cap ? 2 * *cap : 1; /* most plans have one rule and one copy */
-	q = arena_zalloc(&d->arena, *cap * size);
-	if (n)
-		memcpy(q, p, n * size);
+	void *q = p;
+	if (n >= *cap) {
+		*cap = *cap ? 2 * *cap : 1; /* most plans have one rule and one copy */
+		q = arena_alloc(&d->arena, *cap * size);
+		if (n)
+			memcpy(q, p, n * size);
+	}
+	memset((char *)q + n * size, 0, size);
 	return q;
 }
 
