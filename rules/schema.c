@@ -50,7 +50,7 @@ struct diag *rep(struct vctx *c, enum rule_id r, const struct node *n,
 	msg = arena_vprintf(&c->d->arena, fmt, ap);
 	va_end(ap);
 	return report(c->d, r, c->at ? c->at : n, "%s%s", msg,
-		      c->assumed ? c->assumed : "");
+		      assumed_text(c));
 }
 
 /* Like rep(), but pointing at bytes [off, off+len) of the string value n
@@ -71,7 +71,7 @@ struct diag *rep_part(struct vctx *c, enum rule_id r,
 		len = 1; /* an empty field: point at what follows it */
 	if (c->at || !node_verbatim(n) || off + len > n->len)
 		return report(c->d, r, c->at ? c->at : n, "%s%s", msg,
-			      c->assumed ? c->assumed : "");
+			      assumed_text(c));
 	return report_sub(c->d, r, n, off, len, "%s", msg);
 }
 

@@ -318,7 +318,7 @@ void check_string_text(struct vctx *c, const struct shape *s,
 				rep(c, BKP105, v, "%s %s is at least %zu characters "
 				    "long once deployed (%s); allowed: %s", label,
 				    SHOWN, c->partial_min,
-				    c->partial_why ? c->partial_why : "its literal part",
+				    partial_why(c) ? partial_why(c) : "its literal part",
 				    s->allowed ? s->allowed : s->pattern);
 			return;
 		}
