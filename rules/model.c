@@ -542,12 +542,23 @@ static void build_template(struct doc *d, struct doc_model *m)
 	const struct aws_consts *a = aws();
 	const struct node *res = map_get(d->root, "Resources");
 	uint32_t i;
+	size_t np = 0, ns = 0, nv = 0;
 
 	if (!node_is(res, N_MAP))
 		return;
-	m->plans = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->plans));
-	m->sels = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->sels));
-	m->vaults = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->vaults));
+	/* room for what there is: a plan's model is kilobytes */
+	for (i = 0; i < res->len; i++) {
+		const char *type = cfn_resource_type(map_val(res, i));
+		if (!type)
+			continue;
+		np += strcmp(type, a->cfn_plan) == 0;
+		ns += strcmp(type, a->cfn_selection) == 0;
+		nv += strcmp(type, a->cfn_vault) == 0 ||
+		      strcmp(type, a->cfn_air_gapped_vault) == 0;
+	}
+	m->plans = arena_zalloc(&d->arena, (np + 1) * sizeof(*m->plans));
+	m->sels = arena_zalloc(&d->arena, (ns + 1) * sizeof(*m->sels));
+	m->vaults = arena_zalloc(&d->arena, (nv + 1) * sizeof(*m->vaults));
 	for (i = 0; i < res->len; i++) {
 		const struct node *r = map_val(res, i), *props, *body;
 		const char *type = cfn_resource_type(r);
