@@ -39,15 +39,34 @@ static pcre2_code *compile_re(const char *file, const char *pat, int jit)
 	return re;
 }
 
+/* One match block per thread, made at its first match and freed when the
+ * thread ends (the main thread's is still reachable at exit): a match
+ * needs only to know whether it matched, and creating a block for each
+ * was a good part of a short match. */
+static pthread_key_t md_key;
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+
+static void md_free(void *md)
+{
+	pcre2_match_data_free(md);
+}
+
+static void md_init(void)
+{
+	if (pthread_key_create(&md_key, md_free) != 0)
+		oom();
+}
+
 int re_match(pcre2_code *re, const char *s, size_t len)
 {
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	int rc;
-	if (!md)
-		oom();
-	rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL);
-	pcre2_match_data_free(md);
-	return rc >= 0;
+	pcre2_match_data *md;
+	pthread_once(&md_once, md_init);
+	if (!(md = pthread_getspecific(md_key))) {
+		if (!(md = pcre2_match_data_create(1, NULL)) ||
+		    pthread_setspecific(md_key, md) != 0)
+			oom();
+	}
+	return pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL) >= 0;
 }
 
 /* The shape's pattern, compiled the first time a value is checked against
