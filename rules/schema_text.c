@@ -322,7 +322,7 @@ void check_string_text(struct vctx *c, const struct shape *s,
 				    s->allowed ? s->allowed : s->pattern);
 			return;
 		}
-		if (re_match(shape_re(s), str, len))
+		if (shape_match(s, str, len))
 			return;
 		if (s->has_chars && len > 4 && memcmp(str, "arn:", 4) == 0 &&
 		    !s->chars[':']) {
@@ -700,7 +700,7 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 					    ns->allowed);
 				return;
 			}
-			if (ns->pattern && !re_match(shape_re(ns), nm, nlen)) {
+			if (ns->pattern && !shape_match(ns, nm, nlen)) {
 				if (ns->has_chars &&
 				    (bad = first_bad_char(ns, nm, nlen, &col, &cp,
 							  &bytes)) >= 0)

@@ -1,6 +1,7 @@
 /* shapes.c - compiling the shapes files, and the pattern cache. */
 #include "shapes.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,6 +111,98 @@ pcre2_code *shape_re(const struct shape *cs)
 	}
 	pthread_mutex_unlock(&re_lock);
 	return re;
+}
+
+/* A pattern ^[class]{m,n}$ (or + or *) whose class holds only ASCII
+ * characters, ranges of them and escaped punctuation: its set and bounds
+ * in s, so that shape_match() needs no PCRE2. Anything else (classes such
+ * as \d, negation, other syntax) stays with PCRE2. */
+static void simple_pattern(struct shape *s)
+{
+	const char *p = s->pattern, *q;
+	uint8_t set[32] = { 0 };
+	unsigned long lo, hi;
+	char *end;
+
+	if (strncmp(p, "^[", 2) != 0 || p[2] == '^' || p[2] == ']')
+		return;
+	for (p += 2; *p && *p != ']'; ) {
+		unsigned char a, b;
+		if (*p == '\\') {
+			/* only escaped punctuation stands for itself */
+			if (!p[1] || (unsigned char)p[1] >= 128 ||
+			    !ispunct((unsigned char)p[1]))
+				return;
+			a = (unsigned char)p[1];
+			p += 2;
+		} else if ((unsigned char)*p >= 128 || *p == '[') {
+			return;
+		} else {
+			a = (unsigned char)*p++;
+		}
+		b = a;
+		if (p[0] == '-' && p[1] && p[1] != ']') {
+			if (p[1] == '\\' || (unsigned char)p[1] >= 128 || p[1] == '[')
+				return;
+			b = (unsigned char)p[1];
+			p += 2;
+			if (b < a)
+				return;
+		}
+		for (; a <= b; a++) {
+			set[a >> 3] |= (uint8_t)(1u << (a & 7));
+			if (a == 127)
+				break;
+		}
+	}
+	if (*p++ != ']')
+		return;
+	if (p[0] == '+' || p[0] == '*') {
+		lo = p[0] == '+';
+		hi = (unsigned long)-1;
+		q = p + 1;
+	} else if (p[0] == '{') {
+		lo = strtoul(p + 1, &end, 10);
+		if (end == p + 1)
+			return;
+		hi = lo;
+		if (*end == ',') {
+			q = end + 1;
+			hi = strtoul(q, &end, 10);
+			if (end == q)
+				return;
+		}
+		if (*end != '}' || hi < lo)
+			return;
+		q = end + 1;
+	} else {
+		return;
+	}
+	/* $ also matches before a final newline: keep such classes away */
+	if (strcmp(q, "$") != 0 || (set['\n' >> 3] & (1u << ('\n' & 7))))
+		return;
+	memcpy(s->simple_set, set, sizeof(set));
+	s->simple_min = lo;
+	s->simple_max = hi;
+	s->simple = 1;
+}
+
+int shape_match(const struct shape *sh, const char *s, size_t len)
+{
+	size_t i;
+	if (!sh->simple)
+		return re_match(shape_re(sh), s, len);
+	/* PCRE2's $ matches before a final newline too */
+	if (len && s[len - 1] == '\n')
+		len--;
+	if (len < sh->simple_min || len > sh->simple_max)
+		return 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!(sh->simple_set[c >> 3] & (1u << (c & 7))))
+			return 0;
+	}
+	return 1;
 }
 
 static const char **str_list(const char *file, const struct node *seq,
@@ -299,8 +392,10 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		s->key = resolve(db, node_str(n));
 	if ((n = map_get(def, "value")))
 		s->value = resolve(db, node_str(n));
-	if ((s->pattern = node_str(map_get(def, "pattern"))))
+	if ((s->pattern = node_str(map_get(def, "pattern")))) {
 		s->file = db->file; /* compiled on first use */
+		simple_pattern(s);
+	}
 	if ((n = map_get(def, "chars")))
 		parse_chars(s, node_str(n));
 	s->allowed = node_str(map_get(def, "allowed"));
@@ -456,7 +551,7 @@ int schema_pattern_match(const char *dialect, const char *shape,
 	sh = db_find(strcmp(dialect, "cfn") == 0 ? &cfn_db : &api_db, shape);
 	if (!sh || !sh->pattern)
 		return -1;
-	return re_match(shape_re(sh), s, len);
+	return shape_match(sh, s, len);
 }
 
 const struct db *shapes_api(void)
