@@ -149,6 +149,8 @@ static void load_types(void)
 					facts_bad_data(file, "too many ARN forms");
 				fm->service = facts_need_str(file, a, "service");
 				fm->resource = facts_need_str(file, a, "resource");
+				fm->service_len = strlen(fm->service);
+				fm->resource_len = strlen(fm->resource);
 				fm->type = (int)i;
 				fm->recovery_point = rp;
 				fm->display = node_str(map_get(a, "display"));
