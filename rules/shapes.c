@@ -247,11 +247,13 @@ static struct note *note_map(const char *file, const struct node *m, size_t *n)
 
 struct shape *db_find(const struct db *db, const char *name)
 {
-	size_t i;
-	for (; db; db = db->fallback)
-		for (i = 0; i < db->nshapes; i++)
-			if (strcmp(db->shapes[i].name, name) == 0)
-				return &db->shapes[i];
+	/* db->shapes[i] is pair i of the shapes map, whose sorted key index
+	 * (made at compile time for big maps) makes this a binary search */
+	for (; db; db = db->fallback) {
+		long i = map_find(db->shapes_node, name);
+		if (i >= 0)
+			return &db->shapes[i];
+	}
 	return NULL;
 }
 
@@ -322,6 +324,33 @@ const struct member *member_find(const struct shape *s, const char *k)
 	return NULL;
 }
 
+/* The fields of a shape definition in schemas/shapes-*.json. */
+enum shape_field {
+	SF_ALIAS_NOTE, SF_ALIASES, SF_ALLOWED, SF_ARN,
+	SF_ARN_QUOTA, SF_CASE_NOTE, SF_CHARS, SF_CLI_OPTIONS,
+	SF_ENUM, SF_ITEM, SF_KEY, SF_MAX,
+	SF_MAX_WHY, SF_MAXCHARS, SF_MAXLEN, SF_MEMBERS,
+	SF_MIN, SF_MIN_WHY, SF_OF, SF_PATTERN,
+	SF_READONLY, SF_REQUIRED, SF_TYPE, SF_TYPES,
+	SF_UNIQUE_BY, SF_VALUE, SF_WHAT,
+	SF_COUNT
+};
+/* the fields a shape definition may have, sorted (bsearch) */
+static const char *const field_names[SF_COUNT] = {
+	"alias_note", "aliases", "allowed", "arn",
+	"arn_quota", "case_note", "chars", "cli_options",
+	"enum", "item", "key", "max",
+	"max_why", "maxchars", "maxlen", "members",
+	"min", "min_why", "of", "pattern",
+	"readonly", "required", "type", "types",
+	"unique_by", "value", "what",
+};
+
+static int cmp_field(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void build_shape(struct db *db, struct shape *s, const struct node *def)
 {
 	static const struct { const char *name; enum skind k; } kinds[] = {
@@ -333,10 +362,24 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		{ "any", SK_ANY }, { "union", SK_UNION },
 		{ "resource", SK_RESOURCE },
 	};
-	const char *type = node_str(map_get(def, "type"));
-	const struct node *n;
+	const struct node *f[SF_COUNT] = { NULL }, *n;
+	const char *type;
 	size_t i;
+	uint32_t k;
 
+	/* one pass over the definition's keys, not a look-up per field; a
+	 * key that is no field is a defect of the data */
+	for (k = 0; node_is(def, N_MAP) && k < def->len; k++) {
+		const char *key = node_str(map_key(def, k));
+		const char *const *hit =
+			key ? bsearch(&key, field_names, SF_COUNT,
+				      sizeof(*field_names), cmp_field)
+			    : NULL;
+		if (!hit)
+			shapes_defect(db->file, "unknown field in shape", s->name);
+		f[hit - field_names] = map_val(def, k);
+	}
+	type = node_str(f[SF_TYPE]);
 	if (!type)
 		shapes_defect(db->file, "no type for shape", s->name);
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
@@ -345,9 +388,9 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 	if (i == sizeof(kinds) / sizeof(kinds[0]))
 		shapes_defect(db->file, "unknown type", type);
 	s->kind = kinds[i].k;
-	s->what = node_str(map_get(def, "what"));
+	s->what = node_str(f[SF_WHAT]);
 
-	if ((n = map_get(def, "members"))) {
+	if ((n = f[SF_MEMBERS])) {
 		s->members = xcalloc(n->len, sizeof(*s->members));
 		s->nmembers = n->len;
 		for (i = 0; i < n->len; i++) {
@@ -357,67 +400,67 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		}
 		qsort(s->members, s->nmembers, sizeof(*s->members), cmp_member);
 	}
-	s->required = str_list(db->file, map_get(def, "required"), &s->nrequired);
+	s->required = str_list(db->file, f[SF_REQUIRED], &s->nrequired);
 	for (i = 0; i < s->nrequired; i++)
 		if (!member_find(s, s->required[i]))
 			shapes_defect(db->file, "required name is not a member:",
 			       s->required[i]);
-	s->readonly = note_map(db->file, map_get(def, "readonly"), &s->nreadonly);
-	if ((s->types = note_map(db->file, map_get(def, "types"), &s->ntypes))) {
+	s->readonly = note_map(db->file, f[SF_READONLY], &s->nreadonly);
+	if ((s->types = note_map(db->file, f[SF_TYPES], &s->ntypes))) {
 		s->type_shapes = xcalloc(s->ntypes, sizeof(*s->type_shapes));
 		for (i = 0; i < s->ntypes; i++)
 			s->type_shapes[i] = resolve(db, s->types[i].text);
 	}
-	if ((n = map_get(def, "item")))
+	if ((n = f[SF_ITEM]))
 		s->item = resolve(db, node_str(n));
-	if ((n = map_get(def, "max"))) {
+	if ((n = f[SF_MAX])) {
 		s->has_max = s->has_max_items = 1;
 		s->max = num_of(db->file, n, s->name);
 		s->max_items = (long long)s->max;
 	}
-	if ((n = map_get(def, "min"))) {
+	if ((n = f[SF_MIN])) {
 		s->has_min = 1;
 		s->min = num_of(db->file, n, s->name);
 	}
-	s->min_why = node_str(map_get(def, "min_why"));
-	s->max_why = node_str(map_get(def, "max_why"));
-	s->unique_by = node_str(map_get(def, "unique_by"));
-	if ((n = map_get(def, "arn_quota"))) {
+	s->min_why = node_str(f[SF_MIN_WHY]);
+	s->max_why = node_str(f[SF_MAX_WHY]);
+	s->unique_by = node_str(f[SF_UNIQUE_BY]);
+	if ((n = f[SF_ARN_QUOTA])) {
 		s->arn_quota = 1;
 		s->arn_max = (long long)num_of(db->file, map_get(n, "max"), s->name);
 		s->arn_max_wild = (long long)num_of(db->file,
 				map_get(n, "max_wildcard"), s->name);
 	}
-	if ((n = map_get(def, "key")))
+	if ((n = f[SF_KEY]))
 		s->key = resolve(db, node_str(n));
-	if ((n = map_get(def, "value")))
+	if ((n = f[SF_VALUE]))
 		s->value = resolve(db, node_str(n));
-	if ((s->pattern = node_str(map_get(def, "pattern")))) {
+	if ((s->pattern = node_str(f[SF_PATTERN]))) {
 		s->file = db->file; /* compiled on first use */
 		simple_pattern(s);
 	}
-	if ((n = map_get(def, "chars")))
+	if ((n = f[SF_CHARS]))
 		parse_chars(s, node_str(n));
-	s->allowed = node_str(map_get(def, "allowed"));
-	s->enums = str_list(db->file, map_get(def, "enum"), &s->nenums);
-	if ((n = map_get(def, "arn"))) {
+	s->allowed = node_str(f[SF_ALLOWED]);
+	s->enums = str_list(db->file, f[SF_ENUM], &s->nenums);
+	if ((n = f[SF_ARN])) {
 		s->arn = arn_kind_find(node_str(n));
 		if (!s->arn)
 			shapes_defect(db->file, "unknown ARN kind", node_str(n));
 	}
-	if ((n = map_get(def, "maxlen"))) {
+	if ((n = f[SF_MAXLEN])) {
 		s->has_maxlen = 1;
 		s->maxlen = (long long)num_of(db->file, n, s->name);
 	}
-	if ((n = map_get(def, "maxchars"))) {
+	if ((n = f[SF_MAXCHARS])) {
 		s->has_maxchars = 1;
 		s->maxchars = (long long)num_of(db->file, n, s->name);
 	}
-	s->case_note = node_str(map_get(def, "case_note"));
-	s->aliases = note_map(db->file, map_get(def, "aliases"), &s->naliases);
-	s->alias_note = node_str(map_get(def, "alias_note"));
-	s->cli = note_map(db->file, map_get(def, "cli_options"), &s->ncli);
-	if ((n = map_get(def, "of"))) {
+	s->case_note = node_str(f[SF_CASE_NOTE]);
+	s->aliases = note_map(db->file, f[SF_ALIASES], &s->naliases);
+	s->alias_note = node_str(f[SF_ALIAS_NOTE]);
+	s->cli = note_map(db->file, f[SF_CLI_OPTIONS], &s->ncli);
+	if ((n = f[SF_OF])) {
 		s->alts = xcalloc(n->len, sizeof(*s->alts));
 		s->nalts = n->len;
 		for (i = 0; i < n->len; i++)
@@ -439,6 +482,7 @@ static void build_db(struct db *db, const char *file, const struct db *fallback)
 	shapes = map_get(root, "shapes");
 	if (!node_is(shapes, N_MAP))
 		shapes_defect(file, "no shapes", NULL);
+	db->shapes_node = shapes;
 	/* Names first, so that shapes can refer to each other in any order. */
 	db->shapes = xcalloc(shapes->len, sizeof(*db->shapes));
 	db->nshapes = shapes->len;

@@ -130,6 +130,8 @@ struct db {
 	struct note *documents;      /* document label -> shape name */
 	size_t ndocuments;
 	const struct db *fallback;    /* shapes not defined here */
+	const struct node *shapes_node; /* the "shapes" map: shapes[i] is its
+					 * pair i (found by its key index) */
 };
 
 /* What the ARN checks read from shapes-api.json (and -cfn.json). */
