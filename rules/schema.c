@@ -566,16 +566,19 @@ static void check_struct(struct vctx *c, const struct shape *s,
 {
 	/* present[i]: member i is in the mapping; named[i]: a BKP101 already
 	 * names member i as the fix for a misspelt or renamed key. */
-	unsigned char *present = arena_zalloc(&c->d->arena, s->nmembers + 1);
-	unsigned char *named = arena_zalloc(&c->d->arena, s->nmembers + 1);
+	/* found[k]: the member key k names (one look-up per key) */
+	const struct member **found =
+		arena_alloc(&c->d->arena, (v->len + 1) * sizeof(*found));
+	unsigned char *present = arena_zalloc(&c->d->arena, 2 * (s->nmembers + 1));
+	unsigned char *named = present + s->nmembers + 1;
 	const struct member *m;
 	size_t i;
 	uint32_t k;
 
 	for (k = 0; k < v->len; k++)
-		if (map_key(v, k)->kind == N_STR &&
-		    (m = member_find(s, map_key(v, k)->u.str)))
-			present[m - s->members] = 1;
+		if ((found[k] = map_key(v, k)->kind == N_STR
+				    ? member_find(s, map_key(v, k)->u.str) : NULL))
+			present[found[k] - s->members] = 1;
 	if (s->naliases && aliased(c, s, v, present))
 		return;
 	for (k = 0; k < v->len; k++) {
@@ -586,7 +589,7 @@ static void check_struct(struct vctx *c, const struct shape *s,
 			    "are strings", show(c, kn), where);
 			continue;
 		}
-		if (!(m = member_find(s, kn->u.str))) {
+		if (!(m = found[k])) {
 			int same = 1;
 			if (!(m = unknown_key(c, s, present, kn, where, &same)))
 				continue;
@@ -605,7 +608,7 @@ static void check_struct(struct vctx *c, const struct shape *s,
 	}
 	for (i = 0; i < s->nrequired; i++) {
 		/* build_shape made sure every required name is a member */
-		const struct member *r = member_find(s, s->required[i]);
+		const struct member *r = s->required_m[i];
 		struct diag *dg;
 		if (present[r - s->members] || named[r - s->members])
 			continue;

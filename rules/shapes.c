@@ -308,20 +308,48 @@ static double num_of(const char *file, const struct node *n, const char *what)
 	shapes_defect(file, "expected a number for", what);
 }
 
+static uint32_t name_hash(const char *k, size_t *len)
+{
+	uint32_t h = 2166136261u;
+	const char *p = k;
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	*len = (size_t)(p - k);
+	return h;
+}
+
 const struct member *member_find(const struct shape *s, const char *k)
 {
-	size_t lo = 0, hi = s->nmembers;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(k, s->members[mid].name);
-		if (c == 0)
-			return &s->members[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	size_t len, i;
+	uint32_t h;
+	if (!s->nslots)
+		return NULL;
+	h = name_hash(k, &len);
+	for (i = h & (s->nslots - 1); s->slots[i];
+	     i = (i + 1) & (s->nslots - 1)) {
+		const struct member *m = &s->members[s->slots[i] - 1];
+		if (m->name[0] == k[0] && strcmp(m->name, k) == 0)
+			return m;
 	}
 	return NULL;
+}
+
+/* The hash table of member_find() over s's members. */
+static void member_slots(const char *file, struct shape *s)
+{
+	size_t n = 4, i, len;
+	while (n < 2 * s->nmembers)
+		n *= 2;
+	if (s->nmembers > 65535)
+		shapes_defect(file, "too many members in", s->name);
+	s->slots = xcalloc(n, sizeof(*s->slots));
+	s->nslots = n;
+	for (i = 0; i < s->nmembers; i++) {
+		uint32_t j = name_hash(s->members[i].name, &len) & (uint32_t)(n - 1);
+		while (s->slots[j])
+			j = (j + 1) & (uint32_t)(n - 1);
+		s->slots[j] = (uint16_t)(i + 1);
+	}
 }
 
 /* The fields of a shape definition in schemas/shapes-*.json. */
@@ -399,10 +427,13 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 				resolve(db, node_str(map_val(n, (uint32_t)i)));
 		}
 		qsort(s->members, s->nmembers, sizeof(*s->members), cmp_member);
+		member_slots(db->file, s);
 	}
 	s->required = str_list(db->file, f[SF_REQUIRED], &s->nrequired);
+	s->required_m = s->nrequired ? xcalloc(s->nrequired, sizeof(*s->required_m))
+				     : NULL;
 	for (i = 0; i < s->nrequired; i++)
-		if (!member_find(s, s->required[i]))
+		if (!(s->required_m[i] = member_find(s, s->required[i])))
 			shapes_defect(db->file, "required name is not a member:",
 			       s->required[i]);
 	s->readonly = note_map(db->file, f[SF_READONLY], &s->nreadonly);

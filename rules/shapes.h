@@ -60,10 +60,15 @@ struct shape {
 	const char *what;        /* how messages name it; default: name */
 	enum skind kind;
 	/* structure and resource */
-	struct member *members;
+	struct member *members;  /* sorted by name */
 	size_t nmembers;
+	/* members by the hash of their name (member_find()): nslots, a power
+	 * of two, slots holding a member's index + 1, or 0 */
+	uint16_t *slots;
+	size_t nslots;
 	const char **required;
 	size_t nrequired;
+	const struct member **required_m; /* each required name's member */
 	struct note *readonly;
 	size_t nreadonly;
 	struct note *types;      /* resource: Type -> properties shape name */
