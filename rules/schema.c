@@ -369,8 +369,23 @@ static void check_list(struct vctx *c, const struct shape *s,
 	char sub[160];
 	uint32_t i;
 	long long wild = 0, arns = 0;
+	size_t ll = strlen(label);
+	if (ll > sizeof(sub) - 16)
+		ll = sizeof(sub) - 16;
+	memcpy(sub, label, ll);
 	for (i = 0; i < v->len; i++) {
-		snprintf(sub, sizeof(sub), "%s[%u]", label, i);
+		/* label[i], without snprintf for each item */
+		char digits[12];
+		size_t nd = 0, o = ll;
+		uint32_t x = i;
+		do
+			digits[nd++] = (char)('0' + x % 10);
+		while ((x /= 10));
+		sub[o++] = '[';
+		while (nd)
+			sub[o++] = digits[--nd];
+		sub[o++] = ']';
+		sub[o] = '\0';
 		check_value(c, s->item, seq_at(v, i), NULL, sub);
 	}
 	if (s->has_max_items && (long long)v->len > s->max_items) {
