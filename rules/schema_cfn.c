@@ -131,8 +131,10 @@ static int sub_text(struct vctx *c, const struct node *arg, struct sbuf *b)
 			s = e + 1;
 			continue;
 		}
-		sb_add(c, b, s, 1);
-		s++;
+		/* the literal run up to the next '$', at once */
+		e = strchrnul(s + 1, '$');
+		sb_add(c, b, s, (size_t)(e - s));
+		s = e;
 	}
 	return 0;
 }
