@@ -12,15 +12,32 @@ static unsigned char fold(unsigned char c, int nocase)
 unsigned edit_distance(const char *a, size_t la, const char *b, size_t lb,
 		       int nocase)
 {
+	return edit_distance_max(a, la, b, lb, nocase, 1000);
+}
+
+unsigned edit_distance_max(const char *a, size_t la, const char *b, size_t lb,
+			   int nocase, unsigned max)
+{
 	/* three rolling rows of the dynamic-programming table */
 	unsigned r0[65], r1[65], r2[65], *pp = r0, *p = r1, *c = r2, *t;
+	unsigned lo, prevlo = 0;
 	size_t i, j;
 	if (la > 64 || lb > 64)
-		return 1000;
+		return max < 1000 ? max + 1 : 1000;
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	/* a common head and tail change nothing (no edit that crosses them
+	 * is ever cheaper), and most candidates share one */
+	while (la && lb && fold((unsigned char)*a, nocase) ==
+			   fold((unsigned char)*b, nocase))
+		a++, b++, la--, lb--;
+	while (la && lb && fold((unsigned char)a[la - 1], nocase) ==
+			   fold((unsigned char)b[lb - 1], nocase))
+		la--, lb--;
 	for (j = 0; j <= lb; j++)
 		p[j] = (unsigned)j;
 	for (i = 1; i <= la; i++) {
-		c[0] = (unsigned)i;
+		c[0] = lo = (unsigned)i;
 		for (j = 1; j <= lb; j++) {
 			unsigned char x = fold((unsigned char)a[i - 1], nocase);
 			unsigned char y = fold((unsigned char)b[j - 1], nocase);
@@ -35,23 +52,30 @@ unsigned edit_distance(const char *a, size_t la, const char *b, size_t lb,
 			    pp[j - 2] + 1 < v)
 				v = pp[j - 2] + 1;
 			c[j] = v;
+			if (v < lo)
+				lo = v;
 		}
+		/* every later cell is at least the least of this row, or of
+		 * the row before plus one (a transposition): both too far */
+		if (lo > max && (i == 1 || prevlo >= max))
+			return max + 1;
+		prevlo = lo;
 		t = pp;
 		pp = p;
 		p = c;
 		c = t;
 	}
-	return p[lb];
+	return p[lb] > max ? max + 1 : p[lb];
 }
 
 /* How far cand is from word when it is close enough, else -1. */
 static long closeness(const char *word, size_t lw, const char *cand)
 {
 	size_t lc = strlen(cand), longer = lw > lc ? lw : lc;
-	unsigned d = edit_distance(word, lw, cand, lc, 1);
-	unsigned limit = longer <= 4 ? 1 : (unsigned)(longer / 3);
+	unsigned limit = longer <= 4 ? 1 : (unsigned)(longer / 3), d;
 	if (limit > 4)
 		limit = 4;
+	d = edit_distance_max(word, lw, cand, lc, 1, limit);
 	if (d > limit) {
 		if (!(lc >= 4 && lw > lc && strncasecmp(word, cand, lc) == 0))
 			return -1;

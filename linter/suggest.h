@@ -11,6 +11,12 @@
  * `nocase`. Strings longer than 64 bytes count as far apart (1000). */
 unsigned edit_distance(const char *a, size_t la, const char *b, size_t lb,
 		       int nocase);
+/* edit_distance() when it is at most `max`, else max + 1, found without
+ * filling the whole table: strings whose lengths differ by more than `max`
+ * are not compared, and the table stops at the first rows that are all
+ * above `max` (the hot path of the checks that look for a slip). */
+unsigned edit_distance_max(const char *a, size_t la, const char *b, size_t lb,
+			   int nocase, unsigned max);
 
 /* The candidate closest to `word` (case folded) when it is close enough to
  * be a slip of the keyboard: at most one edit for words of four letters or

@@ -41,6 +41,9 @@ struct ystate {
 	size_t len;
 	/* char index -> byte offset cursor */
 	size_t ci, bi, base_bi;
+	/* bytes [base_bi, asc_end) are ASCII: a character index there is
+	 * its byte offset, no cursor needed */
+	size_t asc_end;
 	struct node *scratch;
 	size_t ns, cap;
 	struct yframe *st;
@@ -66,6 +69,8 @@ static int yfail(struct ystate *y, size_t off, size_t end, int kind,
 
 static size_t boff(struct ystate *y, size_t ci)
 {
+	if (ci < y->asc_end - y->base_bi)
+		return y->base_bi + ci;
 	/* Move the cursor to character index ci; ASCII runs eight at a time. */
 	while (ci - y->ci >= 8 && y->ci < ci && y->bi + 8 <= y->len) {
 		uint64_t w;
@@ -147,23 +152,26 @@ static void type_plain(struct node *n, const char *v, size_t len)
 	 * before trying the dozen spellings below. */
 	if (len && !strchr("~nNtTfF0123456789+-.", v[0]))
 		return; /* a string */
-	if (len == 0 || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
-	    strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0) {
+	if (len == 0 || (len == 1 && v[0] == '~') ||
+	    (len == 4 && (strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
+			  strcmp(v, "NULL") == 0))) {
 		n->kind = N_NULL;
 		return;
 	}
-	if (strcmp(v, "true") == 0 || strcmp(v, "True") == 0 ||
-	    strcmp(v, "TRUE") == 0) {
+	if (len == 4 && (strcmp(v, "true") == 0 || strcmp(v, "True") == 0 ||
+			 strcmp(v, "TRUE") == 0)) {
 		n->kind = N_BOOL;
 		n->u.b = 1;
 		return;
 	}
-	if (strcmp(v, "false") == 0 || strcmp(v, "False") == 0 ||
-	    strcmp(v, "FALSE") == 0) {
+	if (len == 5 && (strcmp(v, "false") == 0 || strcmp(v, "False") == 0 ||
+			 strcmp(v, "FALSE") == 0)) {
 		n->kind = N_BOOL;
 		n->u.b = 0;
 		return;
 	}
+	if (strchr("~nNtTfF", v[0]))
+		return; /* a word such as name, tags, Fn::If */
 	if (*d == '-' || *d == '+')
 		d++;
 	if (is_digits(d, "0123456789") ||
@@ -615,6 +623,16 @@ static int yaml_load(struct load_ctx *c, const char *buf, size_t len,
 				     len - y.base_bi);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	y.strings = len > 65536 ? xcalloc(1, sizeof(*y.strings)) : NULL;
+	y.asc_end = y.base_bi;
+	while (y.asc_end + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, buf + y.asc_end, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		y.asc_end += 8;
+	}
+	while (y.asc_end < len && !((unsigned char)buf[y.asc_end] & 0x80))
+		y.asc_end++;
 	while (!done) {
 		if (!yaml_parser_parse(&p, &e)) {
 			yaml_problem(&y, &p);

@@ -5,37 +5,39 @@
 
 #include <string.h>
 
+#define FN(name, fn) { name, sizeof(name) - 1, fn }
 static const struct {
 	const char *name; /* long form */
+	size_t len;       /* its length */
 	enum cfn_fn fn;
 } fns[] = {
-	{ "Ref", FN_REF },
-	{ "Condition", FN_CONDITION },
-	{ "Fn::GetAtt", FN_GETATT },
-	{ "Fn::Sub", FN_SUB },
-	{ "Fn::Join", FN_JOIN },
-	{ "Fn::If", FN_IF },
-	{ "Fn::Select", FN_SELECT },
-	{ "Fn::FindInMap", FN_FINDINMAP },
-	{ "Fn::ImportValue", FN_IMPORTVALUE },
-	{ "Fn::Split", FN_SPLIT },
-	{ "Fn::Base64", FN_BASE64 },
-	{ "Fn::GetAZs", FN_GETAZS },
-	{ "Fn::Cidr", FN_CIDR },
-	{ "Fn::Equals", FN_EQUALS },
-	{ "Fn::And", FN_AND },
-	{ "Fn::Or", FN_OR },
-	{ "Fn::Not", FN_NOT },
-	{ "Fn::Transform", FN_TRANSFORM },
-	{ "Fn::Length", FN_LENGTH },
-	{ "Fn::ToJsonString", FN_TOJSONSTRING },
-	{ "Fn::ForEach", FN_FOREACH },
-	{ "Fn::Contains", FN_CONTAINS },
-	{ "Fn::EachMemberEquals", FN_EACHMEMBEREQUALS },
-	{ "Fn::EachMemberIn", FN_EACHMEMBERIN },
-	{ "Fn::RefAll", FN_REFALL },
-	{ "Fn::ValueOf", FN_VALUEOF },
-	{ "Fn::ValueOfAll", FN_VALUEOFALL },
+	FN("Ref", FN_REF),
+	FN("Condition", FN_CONDITION),
+	FN("Fn::GetAtt", FN_GETATT),
+	FN("Fn::Sub", FN_SUB),
+	FN("Fn::Join", FN_JOIN),
+	FN("Fn::If", FN_IF),
+	FN("Fn::Select", FN_SELECT),
+	FN("Fn::FindInMap", FN_FINDINMAP),
+	FN("Fn::ImportValue", FN_IMPORTVALUE),
+	FN("Fn::Split", FN_SPLIT),
+	FN("Fn::Base64", FN_BASE64),
+	FN("Fn::GetAZs", FN_GETAZS),
+	FN("Fn::Cidr", FN_CIDR),
+	FN("Fn::Equals", FN_EQUALS),
+	FN("Fn::And", FN_AND),
+	FN("Fn::Or", FN_OR),
+	FN("Fn::Not", FN_NOT),
+	FN("Fn::Transform", FN_TRANSFORM),
+	FN("Fn::Length", FN_LENGTH),
+	FN("Fn::ToJsonString", FN_TOJSONSTRING),
+	FN("Fn::ForEach", FN_FOREACH),
+	FN("Fn::Contains", FN_CONTAINS),
+	FN("Fn::EachMemberEquals", FN_EACHMEMBEREQUALS),
+	FN("Fn::EachMemberIn", FN_EACHMEMBERIN),
+	FN("Fn::RefAll", FN_REFALL),
+	FN("Fn::ValueOf", FN_VALUEOF),
+	FN("Fn::ValueOfAll", FN_VALUEOFALL),
 };
 
 enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form)
@@ -49,11 +51,12 @@ enum cfn_fn cfn_fn_lookup(const char *name, size_t len, int short_form)
 		return FN_NONE;
 	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
 		const char *f = fns[i].name;
+		size_t fl = fns[i].len;
 		/* Short tags drop the "Fn::" prefix: !GetAtt, !Sub; !Ref and
 		 * !Condition are spelled as their long forms. */
-		if (short_form && strncmp(f, "Fn::", 4) == 0)
-			f += 4;
-		if (strlen(f) == len && memcmp(f, name, len) == 0)
+		if (short_form && fl > 4 && memcmp(f, "Fn::", 4) == 0)
+			f += 4, fl -= 4;
+		if (fl == len && memcmp(f, name, len) == 0)
 			return fns[i].fn;
 	}
 	return FN_NONE;

@@ -484,8 +484,27 @@ void cfn_eval(struct doc *d, const struct node *v, struct cfn_val *out)
 	out->how = CFN_LITERAL;
 	if (!v || d->kind != DOC_CFN || v->kind != N_MAP)
 		return;
-	if (node_intrinsic(v) == FN_NONE)
+	switch (node_intrinsic(v)) {
+	case FN_NONE:
 		return;
+	case FN_REF:
+		/* a Ref to a resource or a pseudo parameter: unknown, with
+		 * no need for the assumptions around it */
+		if (node_str(map_val(v, 0)) &&
+		    !node_is(map_get(info(d)->params, node_str(map_val(v, 0))),
+			     N_MAP) && !node_streq(map_val(v, 0), "AWS::NoValue")) {
+			out->how = CFN_UNKNOWN;
+			return;
+		}
+		break;
+	case FN_IF:
+	case FN_FINDINMAP:
+		break;
+	default:
+		/* value_in() knows nothing of the other functions */
+		out->how = CFN_UNKNOWN;
+		return;
+	}
 	context(d, v, &x);
 	out->node = value_in(&x, v, &out->how, &note);
 	out->note = note.n ? note.s : NULL;

@@ -113,8 +113,12 @@ static void build(void)
 	const struct node *root = data_tree("dialects.json");
 	const struct node *fields = map_get(root, "fields");
 	const struct node *ds = map_get(root, "dialects");
+	const struct node *rows[F_COUNT];
 	size_t i, f;
 
+	/* each field's row once, not once per dialect */
+	for (f = 0; f < F_COUNT; f++)
+		rows[f] = map_get(fields, field_def[f].id);
 	for (i = 0; i < sizeof(dialects) / sizeof(dialects[0]); i++) {
 		struct dialect *dl = &dialects[i];
 		dl->label = node_str(map_get(map_get(ds, dl->name), "label"));
@@ -124,7 +128,7 @@ static void build(void)
 		for (f = 0; f < DIALECT_SLOTS; f++)
 			dl->slot[f].field = -1;
 		for (f = 0; f < F_COUNT; f++) {
-			const struct node *row = map_get(fields, field_def[f].id);
+			const struct node *row = rows[f];
 			uint32_t len, h;
 			dl->names[f] = node_str(map_get(row, dl->name));
 			if (!dl->names[f])

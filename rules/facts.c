@@ -116,9 +116,17 @@ static void load_regions(void)
 		e->info.name = facts_need_str(file, r, "name");
 		e->info.partition = facts_need_str(file, r, "partition");
 		e->info.opt_in = node_is(oi, N_BOOL) && oi->u.b;
-		n = strlen(e->info.code) + strlen(e->info.name) + 4;
-		e->label = xmalloc(n);
-		snprintf(e->label, n, "%s (%s)", e->info.code, e->info.name);
+		{
+			/* "code (name)", without snprintf's thousand
+			 * instructions for each Region at start-up */
+			size_t lc = strlen(e->info.code), ln = strlen(e->info.name);
+			n = lc + ln + 4;
+			e->label = xmalloc(n);
+			memcpy(e->label, e->info.code, lc);
+			memcpy(e->label + lc, " (", 2);
+			memcpy(e->label + lc + 2, e->info.name, ln);
+			memcpy(e->label + lc + 2 + ln, ")", 2);
+		}
 	}
 	qsort(base.regions, base.nregions, sizeof(*base.regions), region_cmp);
 }
@@ -149,6 +157,8 @@ static void load_types(void)
 					facts_bad_data(file, "too many ARN forms");
 				fm->service = facts_need_str(file, a, "service");
 				fm->resource = facts_need_str(file, a, "resource");
+				fm->service_len = strlen(fm->service);
+				fm->resource_len = strlen(fm->resource);
 				fm->type = (int)i;
 				fm->recovery_point = rp;
 				fm->display = node_str(map_get(a, "display"));

@@ -76,11 +76,11 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 		rtlen = 0; /* no separator: the resource is a bare name (S3) */
 	for (k = 0; k < base.nforms; k++) {
 		const struct arn_form *f = &base.forms[k];
-		size_t fr = strlen(f->resource);
+		size_t fr = f->resource_len;
 		const char *star;
 		if (f->recovery_point != rp)
 			continue;
-		if (strlen(f->service) != svclen ||
+		if (f->service_len != svclen ||
 		    memcmp(f->service, svc, svclen) != 0)
 			continue;
 		service_known = 1;

@@ -168,6 +168,24 @@ static void copy_base(struct facts *f, const struct facts *b, size_t nr)
 	f->backup_source = b->backup_source;
 }
 
+/* The cells of map m by feature, in one pass over its keys (the last of
+ * duplicate keys wins, as with map_get). */
+static void features_of(const struct node *m, const struct node *out[FEAT_COUNT])
+{
+	uint32_t i;
+	int feat;
+	for (feat = 0; feat < FEAT_COUNT; feat++)
+		out[feat] = NULL;
+	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
+		const char *k = node_str(map_key(m, i));
+		for (feat = 0; k && feat < FEAT_COUNT; feat++)
+			if (strcmp(k, feature_key[feat]) == 0) {
+				out[feat] = map_val(m, i);
+				break;
+			}
+	}
+}
+
 static void load_dataset(size_t k)
 {
 	struct facts *f = &datasets[k];
@@ -226,9 +244,14 @@ static void load_dataset(size_t k)
 	}
 	if ((br = map_get(root, "backup_regions"))) {
 		f->backup_source = facts_need_str(file, root, "backup_regions_source");
+		/* one pass over the list, each Region found by binary search */
 		for (i = 0; i < facts_nregions(); i++)
-			f->backup[i] = facts_seq_has(br, facts_region_code(i))
-					       ? FACT_YES : FACT_NO;
+			f->backup[i] = FACT_NO;
+		for (i = 0; node_is(br, N_SEQ) && i < br->len; i++) {
+			long r = facts_region_index(node_str(seq_at(br, (uint32_t)i)));
+			if (r >= 0)
+				f->backup[r] = FACT_YES;
+		}
 	} else if (!f->base) {
 		facts_bad_data(file, "backup_regions");
 	}
@@ -253,11 +276,14 @@ static void load_dataset(size_t k)
 	for (i = 0; i < facts_type_count(); i++) {
 		const struct node *t = map_get(types, facts_type_name((int)i));
 		const struct node *lim = map_get(optin, facts_type_name((int)i));
+		const struct node *cells[FEAT_COUNT], *lims[FEAT_COUNT];
 		if (!f->base && !node_is(t, N_MAP))
 			facts_bad_data(file, facts_type_name((int)i));
+		features_of(t, cells);
+		features_of(lim, lims);
 		for (feat = 0; feat < FEAT_COUNT; feat++) {
-			const struct node *c = map_get(lim, feature_key[feat]);
-			const struct node *cell = map_get(t, feature_key[feat]);
+			const struct node *c = lims[feat];
+			const struct node *cell = cells[feat];
 			/* a dataset over a base states only what it has */
 			if (cell || !f->base) {
 				f->val[i][feat] = facts_cell(cell, &f->note[i][feat], NULL);

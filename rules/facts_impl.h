@@ -28,6 +28,7 @@ struct partition_prefix {
 
 struct arn_form {
 	const char *service, *resource; /* resource "" = any */
+	size_t service_len, resource_len;
 	int type;
 	int recovery_point; /* a recovery point form, not a resource */
 	const char *display; /* what its resources are called, when not the

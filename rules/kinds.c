@@ -10,8 +10,12 @@
  * taken for ours, so that the schema family says what is misspelt. */
 #include "kinds.h"
 
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../linter/arena.h"
 #include "../linter/data.h"
 #include "../linter/lint.h"
 #include "../linter/suggest.h"
@@ -120,30 +124,98 @@ static size_t fit_ours(const struct node *r, const char *label)
 	return n;
 }
 
+/* The member names of the other API documents, sorted, each with the
+ * document it belongs to: built once, so that a document's keys are
+ * looked up by binary search rather than compared with every member of
+ * every document. */
+struct member_doc {
+	const char *name;
+	uint32_t doc;
+};
+static struct {
+	pthread_once_t once;
+	const struct node *docs;
+	struct member_doc *md;
+	size_t n;
+} others = { .once = PTHREAD_ONCE_INIT };
+
+static int cmp_member_doc(const void *a, const void *b)
+{
+	const struct member_doc *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+static void others_load(void)
+{
+	const struct node *docs = map_get(data_tree("api-documents.json"), "documents");
+	size_t n = 0, w;
+	uint32_t i, j;
+
+	others.docs = docs;
+	for (i = 0; node_is(docs, N_SEQ) && i < docs->len; i++) {
+		const struct node *m = map_get(seq_at(docs, i), "members");
+		n += node_is(m, N_SEQ) ? m->len : 0;
+	}
+	others.md = xmalloc((n + 1) * sizeof(*others.md));
+	for (i = 0; node_is(docs, N_SEQ) && i < docs->len; i++) {
+		const struct node *m = map_get(seq_at(docs, i), "members");
+		for (j = 0; node_is(m, N_SEQ) && j < m->len; j++)
+			if (node_str(seq_at(m, j))) {
+				others.md[others.n].name = node_str(seq_at(m, j));
+				others.md[others.n++].doc = i;
+			}
+	}
+	qsort(others.md, others.n, sizeof(*others.md), cmp_member_doc);
+	/* a name listed twice in one document counts once */
+	for (w = 0, j = 0; j < others.n; j++)
+		if (!w || cmp_member_doc(&others.md[w - 1], &others.md[j]) != 0)
+			others.md[w++] = others.md[j];
+	others.n = w;
+}
+
 /* The other API document r fits best: the most keys that are its members
  * (ties: the one with the fewest members), or NULL; *fit gets how many. */
 static const struct node *fit_other(const struct node *r, size_t *fit)
 {
-	const struct node *docs = map_get(data_tree("api-documents.json"), "documents");
-	const struct node *best = NULL;
-	size_t bestn = 0, bestm = 0;
-	uint32_t i, j, k;
+	const struct node *docs, *best = NULL;
+	size_t bestn = 0, bestm = 0, *count;
+	uint32_t i, k;
 
-	for (i = 0; node_is(docs, N_SEQ) && i < docs->len; i++) {
+	pthread_once(&others.once, others_load);
+	docs = others.docs;
+	if (!node_is(docs, N_SEQ)) {
+		*fit = 0;
+		return NULL;
+	}
+	count = xcalloc(docs->len, sizeof(*count));
+	for (k = 0; k < r->len; k++) {
+		const char *key = node_str(map_key(r, k));
+		size_t lo = 0, hi = others.n;
+		if (!key)
+			continue;
+		while (lo < hi) { /* the first entry not below key */
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(others.md[mid].name, key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < others.n && strcmp(others.md[lo].name, key) == 0; lo++)
+			count[others.md[lo].doc]++;
+	}
+	for (i = 0; i < docs->len; i++) {
 		const struct node *m = map_get(seq_at(docs, i), "members");
-		size_t n = 0;
-		for (k = 0; k < r->len; k++)
-			for (j = 0; node_is(m, N_SEQ) && j < m->len; j++)
-				if (node_streq(seq_at(m, j), node_str(map_key(r, k)))) {
-					n++;
-					break;
-				}
+		size_t n = count[i];
+		if (!node_is(m, N_SEQ))
+			continue;
 		if (n > bestn || (n == bestn && n && m->len < bestm)) {
 			best = seq_at(docs, i);
 			bestn = n;
 			bestm = m->len;
 		}
 	}
+	free(count);
 	*fit = bestn;
 	return best;
 }
@@ -164,7 +236,8 @@ static int backup_template(const struct node *r)
 		if (strncmp(ty, "AWS::Backup::", 13) == 0)
 			return 1;
 		for (t = 0; t < nt; t++)
-			if (edit_distance(ty, strlen(ty), types[t], strlen(types[t]), 1) <= 2)
+			if (edit_distance_max(ty, strlen(ty), types[t],
+					      strlen(types[t]), 1, 2) <= 2)
 				return 1;
 	}
 	/* a template that defines no resource at all says nothing */
@@ -189,8 +262,8 @@ static int misspelt_kind(const struct node *r)
 		if (!key)
 			continue;
 		for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-			if (edit_distance(key, strlen(key), marks[k].key,
-					  strlen(marks[k].key), 0) == 1)
+			if (edit_distance_max(key, strlen(key), marks[k].key,
+					      strlen(marks[k].key), 0, 1) == 1)
 				return marks[k].kind;
 	}
 	return -1;

@@ -85,16 +85,20 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
 		lifecycle_when(d, &lc->alts[i], w);
 }
 
-/* Room for one more element of an arena array (n used, *cap allocated). */
+/* Room for one more element of an arena array (n used, *cap allocated):
+ * element n is zeroed, the rest of the room is not (each is zeroed when
+ * it is taken, so that a rule struct is cleared once, not at each
+ * doubling). */
 static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
-	void *q;
-	if (n < *cap)
-		return p;
-	*cap = *cap ? 2 * *cap : 1; /* most plans have one rule and one copy */
-	q = arena_zalloc(&d->arena, *cap * size);
-	if (n)
-		memcpy(q, p, n * size);
+	void *q = p;
+	if (n >= *cap) {
+		*cap = *cap ? 2 * *cap : 1; /* most plans have one rule and one copy */
+		q = arena_alloc(&d->arena, *cap * size);
+		if (n)
+			memcpy(q, p, n * size);
+	}
+	memset((char *)q + n * size, 0, size);
 	return q;
 }
 
@@ -540,12 +544,23 @@ static void build_template(struct doc *d, struct doc_model *m)
 	const struct aws_consts *a = aws();
 	const struct node *res = map_get(d->root, "Resources");
 	uint32_t i;
+	size_t np = 0, ns = 0, nv = 0;
 
 	if (!node_is(res, N_MAP))
 		return;
-	m->plans = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->plans));
-	m->sels = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->sels));
-	m->vaults = arena_zalloc(&d->arena, (res->len + 1) * sizeof(*m->vaults));
+	/* room for what there is: a plan's model is kilobytes */
+	for (i = 0; i < res->len; i++) {
+		const char *type = cfn_resource_type(map_val(res, i));
+		if (!type)
+			continue;
+		np += strcmp(type, a->cfn_plan) == 0;
+		ns += strcmp(type, a->cfn_selection) == 0;
+		nv += strcmp(type, a->cfn_vault) == 0 ||
+		      strcmp(type, a->cfn_air_gapped_vault) == 0;
+	}
+	m->plans = arena_zalloc(&d->arena, (np + 1) * sizeof(*m->plans));
+	m->sels = arena_zalloc(&d->arena, (ns + 1) * sizeof(*m->sels));
+	m->vaults = arena_zalloc(&d->arena, (nv + 1) * sizeof(*m->vaults));
 	for (i = 0; i < res->len; i++) {
 		const struct node *r = map_val(res, i), *props, *body;
 		const char *type = cfn_resource_type(r);

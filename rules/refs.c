@@ -223,8 +223,8 @@ static void check_types(struct doc *d)
 		if (!ty)
 			continue;
 		for (t = 0; t < nt; t++) {
-			unsigned dist = edit_distance(ty, strlen(ty), types[t],
-						      strlen(types[t]), 0);
+			unsigned dist = edit_distance_max(ty, strlen(ty), types[t],
+							  strlen(types[t]), 0, 2);
 			if (dist == 0) {
 				best = NULL;
 				break;

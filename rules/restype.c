@@ -385,6 +385,15 @@ static void report_cold(struct doc *d, const struct facts *f,
 	int t;
 	size_t i;
 
+	/* which of the three findings below is made, if any: the words are
+	 * made only for a finding */
+	yes = facts_types_with(f, ALL_TYPES, feat, FACT_YES, p->src.region);
+	all = plan_types(p, f, feat, FACT_NO, p->src.region, &known);
+	set = 0;
+	if (!known)
+		plan_types(p, f, feat, FACT_LIMITED, p->src.region, &set);
+	if (!known && !set && (!all || !yes))
+		return;
 	{
 		/* "'a', 'b' and 'c'": the separators were left as \001 */
 		char list[300], *q;
@@ -402,7 +411,6 @@ static void report_cold(struct doc *d, const struct facts *f,
 		snprintf(where, sizeof(where), "%s of rule%s %s",
 			 fname(d, F_COLD_AFTER), u->n > 1 ? "s" : "", list);
 	}
-	yes = facts_types_with(f, ALL_TYPES, feat, FACT_YES, p->src.region);
 	facts_typeset_str(yes, ok, sizeof(ok));
 	/* "only Amazon EFS file systems, and DynamoDB tables under a
 	 * condition, go to cold storage without the archive opt-in" */
@@ -415,8 +423,6 @@ static void report_cold(struct doc *d, const struct facts *f,
 		snprintf(only, sizeof(only), "%s", ok);
 	snprintf(only + strlen(only), sizeof(only) - strlen(only),
 		 " go to cold storage");
-	/* certain: types that never go to cold storage */
-	all = plan_types(p, f, feat, FACT_NO, p->src.region, &known);
 	/* the archive opt-in: asked for, or what some of these types need
 	 * (EBS), which the hint says */
 	if (feat == FEAT_COLD_ARCHIVE)
@@ -465,7 +471,6 @@ static void report_cold(struct doc *d, const struct facts *f,
 		return;
 	}
 	/* certain, under a condition */
-	plan_types(p, f, feat, FACT_LIMITED, p->src.region, &set);
 	if (set) {
 		t = first_type(set);
 		facts_type_feature(f, t, feat, p->src.region, &note);

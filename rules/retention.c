@@ -155,18 +155,31 @@ static const struct vault_m *find_vault(const struct vaults *vs,
 	return NULL;
 }
 
-/* Retention `days` (-1 forever) of `what` into vault v. */
+/* Who keeps the recovery points of check_bounds(): a rule, its copy
+ * with a lifecycle of its own, or its copy with the rule's lifecycle. */
+enum keeper { K_RULE, K_COPY, K_COPY_RULE_LC };
+
+/* Retention `days` (-1 forever) of rule `rule` (or its copy, by `who`) into
+ * vault v. The words for who keeps them are made only for a finding. */
 static void check_bounds(struct doc *d, const struct vault_m *v, long long days,
 			 const struct value *from, const struct node *at,
-			 const char *what)
+			 const char *rule, enum keeper who)
 {
 	const char *name = v->name ? v->name : v->logical_id ? v->logical_id : "?";
 	const char *kind = v->air_gapped ? "logically air-gapped vault" : "vault";
 	const char *lock = v->air_gapped ? "" : " vault lock's";
 	struct diag *dg = NULL;
+	int low = days >= 0 && value_usable(&v->min) &&
+		  value_is(&v->min, VT_INT) && days < v->min.u.i;
+	const char *what;
 
-	if (days >= 0 && value_usable(&v->min) && value_is(&v->min, VT_INT) &&
-	    days < v->min.u.i)
+	if (!low && !(value_is(&v->max, VT_INT) &&
+		      (days < 0 || days > v->max.u.i)))
+		return;
+	what = who == K_RULE ? arena_printf(&d->arena, "rule '%s'", rule)
+	       : arena_printf(&d->arena, "the copy of rule '%s'%s", rule,
+			      who == K_COPY ? "" : " (with the rule's lifecycle)");
+	if (low)
 		dg = report(d, BKP506, at,
 			    "%s keeps recovery points %lld day%s in %s '%s', "
 			    "whose%s %s is %lld%s: AWS fails every job that "
@@ -175,8 +188,7 @@ static void check_bounds(struct doc *d, const struct vault_m *v, long long days,
 			    fname(d, F_MIN_RETENTION), v->min.u.i,
 			    value_note(d, &v->min),
 			    from ? value_note(d, from) : "");
-	else if (value_is(&v->max, VT_INT) &&
-		 (days < 0 || days > v->max.u.i))
+	else
 		dg = report(d, BKP506, at,
 			    "%s keeps recovery points %s in %s '%s', whose%s %s "
 			    "is %lld%s: AWS fails every job that would keep them "
@@ -242,7 +254,6 @@ static void check_plan(struct doc *d, const struct vaults *run_vaults,
 		const struct value *from;
 		const struct vault_m *v;
 		int known = kept(&rm->lc, &days, &from);
-		const char *what = arena_printf(&d->arena, "rule '%s'", rm->name);
 		const char *vname, *vref, *lagname = NULL, *lagref = NULL;
 		struct place pl;
 		struct part parts[3];
@@ -251,12 +262,13 @@ static void check_plan(struct doc *d, const struct vaults *run_vaults,
 		if (known && (rm->vault || rm->vault_ref) &&
 		    (v = find_vault(run_vaults, p, rm->vault_ref, rm->vault, 0)))
 			check_bounds(d, v, days, from,
-				     from ? from->at : rm->target.at, what);
+				     from ? from->at : rm->target.at, rm->name, K_RULE);
 		/* the logically air-gapped target */
 		if (known && rm->air_gapped.at &&
 		    place_of(d, rm->air_gapped.at, &pl, parts, &lagname, &lagref) == 0 &&
 		    (v = find_vault(run_vaults, p, lagref, lagname, 0)))
-			check_bounds(d, v, days, from, rm->air_gapped.at, what);
+			check_bounds(d, v, days, from, rm->air_gapped.at,
+				     rm->name, K_RULE);
 		for (k = 0; k < rm->ncopies; k++) {
 			const struct copy_m *c = &p->copies[rm->first_copy + k];
 			long long cd = days;
@@ -274,9 +286,7 @@ static void check_plan(struct doc *d, const struct vaults *run_vaults,
 				       c->cross_region != 0 || c->cross_account != 0);
 			if (v)
 				check_bounds(d, v, cd, cf, cf ? cf->at : c->dest.at,
-					     arena_printf(&d->arena, "the copy of rule '%s'%s",
-							  rm->name, cf ? "" :
-							  " (with the rule's lifecycle)"));
+					     rm->name, cf ? K_COPY : K_COPY_RULE_LC);
 		}
 	}
 }

@@ -50,7 +50,7 @@ struct diag *rep(struct vctx *c, enum rule_id r, const struct node *n,
 	msg = arena_vprintf(&c->d->arena, fmt, ap);
 	va_end(ap);
 	return report(c->d, r, c->at ? c->at : n, "%s%s", msg,
-		      c->assumed ? c->assumed : "");
+		      assumed_text(c));
 }
 
 /* Like rep(), but pointing at bytes [off, off+len) of the string value n
@@ -71,7 +71,7 @@ struct diag *rep_part(struct vctx *c, enum rule_id r,
 		len = 1; /* an empty field: point at what follows it */
 	if (c->at || !node_verbatim(n) || off + len > n->len)
 		return report(c->d, r, c->at ? c->at : n, "%s%s", msg,
-			      c->assumed ? c->assumed : "");
+			      assumed_text(c));
 	return report_sub(c->d, r, n, off, len, "%s", msg);
 }
 
@@ -369,8 +369,23 @@ static void check_list(struct vctx *c, const struct shape *s,
 	char sub[160];
 	uint32_t i;
 	long long wild = 0, arns = 0;
+	size_t ll = strlen(label);
+	if (ll > sizeof(sub) - 16)
+		ll = sizeof(sub) - 16;
+	memcpy(sub, label, ll);
 	for (i = 0; i < v->len; i++) {
-		snprintf(sub, sizeof(sub), "%s[%u]", label, i);
+		/* label[i], without snprintf for each item */
+		char digits[12];
+		size_t nd = 0, o = ll;
+		uint32_t x = i;
+		do
+			digits[nd++] = (char)('0' + x % 10);
+		while ((x /= 10));
+		sub[o++] = '[';
+		while (nd)
+			sub[o++] = digits[--nd];
+		sub[o++] = ']';
+		sub[o] = '\0';
 		check_value(c, s->item, seq_at(v, i), NULL, sub);
 	}
 	if (s->has_max_items && (long long)v->len > s->max_items) {
@@ -566,16 +581,19 @@ static void check_struct(struct vctx *c, const struct shape *s,
 {
 	/* present[i]: member i is in the mapping; named[i]: a BKP101 already
 	 * names member i as the fix for a misspelt or renamed key. */
-	unsigned char *present = arena_zalloc(&c->d->arena, s->nmembers + 1);
-	unsigned char *named = arena_zalloc(&c->d->arena, s->nmembers + 1);
+	/* found[k]: the member key k names (one look-up per key) */
+	const struct member **found =
+		arena_alloc(&c->d->arena, (v->len + 1) * sizeof(*found));
+	unsigned char *present = arena_zalloc(&c->d->arena, 2 * (s->nmembers + 1));
+	unsigned char *named = present + s->nmembers + 1;
 	const struct member *m;
 	size_t i;
 	uint32_t k;
 
 	for (k = 0; k < v->len; k++)
-		if (map_key(v, k)->kind == N_STR &&
-		    (m = member_find(s, map_key(v, k)->u.str)))
-			present[m - s->members] = 1;
+		if ((found[k] = map_key(v, k)->kind == N_STR
+				    ? member_find(s, map_key(v, k)->u.str) : NULL))
+			present[found[k] - s->members] = 1;
 	if (s->naliases && aliased(c, s, v, present))
 		return;
 	for (k = 0; k < v->len; k++) {
@@ -586,7 +604,7 @@ static void check_struct(struct vctx *c, const struct shape *s,
 			    "are strings", show(c, kn), where);
 			continue;
 		}
-		if (!(m = member_find(s, kn->u.str))) {
+		if (!(m = found[k])) {
 			int same = 1;
 			if (!(m = unknown_key(c, s, present, kn, where, &same)))
 				continue;
@@ -605,7 +623,7 @@ static void check_struct(struct vctx *c, const struct shape *s,
 	}
 	for (i = 0; i < s->nrequired; i++) {
 		/* build_shape made sure every required name is a member */
-		const struct member *r = member_find(s, s->required[i]);
+		const struct member *r = s->required_m[i];
 		struct diag *dg;
 		if (present[r - s->members] || named[r - s->members])
 			continue;

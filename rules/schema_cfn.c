@@ -35,6 +35,7 @@ struct sbuf {
 	size_t nph;       /* how many */
 	size_t min;       /* the literal characters and each placeholder's
 			   * shortest value */
+	int want_why;     /* fill why (only for a message) */
 	struct strbuf why; /* "AWS::AccountId is 12 characters, ..." */
 };
 
@@ -87,7 +88,7 @@ static void sb_ph(struct vctx *c, struct sbuf *b, const char *name, size_t n)
 	b->ph = 1;
 	b->nph++;
 	b->min += min;
-	if (min) {
+	if (min && b->want_why) {
 		const char *w = arena_printf(&c->d->arena, "%s%.*s %s %zu",
 					     b->why.n ? ", " : "", (int)n, name,
 					     str_in(name, n, (const char *const[]){ "AWS::AccountId" }, 1)
@@ -112,9 +113,13 @@ static int sub_text(struct vctx *c, const struct node *arg, struct sbuf *b)
 	while (*s) {
 		if (s[0] == '$' && s[1] == '{' && (e = strchr(s, '}'))) {
 			char name[128];
-			snprintf(name, sizeof(name), "%.*s",
-				 (int)(e - s - 2 < 127 ? e - s - 2 : 127), s + 2);
-			var = map_get(vars, name);
+			var = NULL;
+			if (vars) {
+				snprintf(name, sizeof(name), "%.*s",
+					 (int)(e - s - 2 < 127 ? e - s - 2 : 127),
+					 s + 2);
+				var = map_get(vars, name);
+			}
 			if (s[2] == '!') {
 				sb_add(c, b, "${", 2);
 				sb_add(c, b, s + 3, (size_t)(e - s - 2));
@@ -126,8 +131,10 @@ static int sub_text(struct vctx *c, const struct node *arg, struct sbuf *b)
 			s = e + 1;
 			continue;
 		}
-		sb_add(c, b, s, 1);
-		s++;
+		/* the literal run up to the next '$', at once */
+		e = strchrnul(s + 1, '$');
+		sb_add(c, b, s, (size_t)(e - s));
+		s = e;
 	}
 	return 0;
 }
@@ -181,16 +188,96 @@ static const char *show_partial(struct vctx *c, const struct sbuf *b)
 	return o.s;
 }
 
-/* Check v against s with `note` added to what the messages say. */
+/* The text of the Fn::Sub or Fn::Join v (fn), with placeholders. */
+static int partial_text(struct vctx *c, const struct node *v, struct sbuf *b)
+{
+	const struct node *arg = map_val(v, 0);
+	return node_intrinsic(v) == FN_SUB ? sub_text(c, arg, b)
+					   : join_text(c, arg, b);
+}
+
+const char *show_value(struct vctx *c, const struct node *n)
+{
+	const struct node *arg;
+	struct sbuf b = { 0 };
+	if (!n || n != c->partial)
+		return show(c, n);
+	arg = map_val(n, 0);
+	/* Fn::Sub is shown as written, Fn::Join with ${...} holes. */
+	if (node_intrinsic(n) == FN_SUB)
+		return show(c, node_is(arg, N_SEQ) ? seq_at(arg, 0) : arg);
+	partial_text(c, n, &b);
+	return show_partial(c, &b);
+}
+
+const char *partial_why(struct vctx *c)
+{
+	struct sbuf b = { .want_why = 1 };
+	if (!c->partial || partial_text(c, c->partial, &b) < 0 || !b.why.n)
+		return NULL;
+	return arena_printf(&c->d->arena, "%s characters", b.why.s);
+}
+
+const char *assumed_text(struct vctx *c)
+{
+	const struct anote *nt, *chain[32];
+	struct strbuf o = { .a = &c->d->arena };
+	size_t n = 0;
+	const char *t;
+
+	for (nt = c->assumed; nt && n < 32; nt = nt->up)
+		chain[n++] = nt;
+	if (!n)
+		return "";
+	while (n--) {
+		nt = chain[n];
+		switch (nt->kind) {
+		case AN_COND_DEFAULTS:
+			t = arena_printf(&c->d->arena, " (condition %s is %s with "
+					 "the Parameters' Defaults)", nt->a,
+					 nt->flag ? "true" : "false");
+			break;
+		case AN_COND_BRANCH:
+			t = nt->a ? arena_printf(&c->d->arena,
+						 " (when condition %s is %s)", nt->a,
+						 nt->flag ? "true" : "false")
+				  : nt->flag ? " (when its condition is true)"
+					     : " (when its condition is false)";
+			break;
+		case AN_PAREN:
+			t = arena_printf(&c->d->arena, " (%s)", nt->a);
+			break;
+		case AN_REF_NOTE:
+			t = arena_printf(&c->d->arena, " (%s: %s)", nt->a,
+					 show(c, nt->shown));
+			break;
+		case AN_REF_DEFAULT:
+			t = arena_printf(&c->d->arena,
+					 " (assuming parameter %s's default %s)",
+					 nt->a, show(c, nt->shown));
+			break;
+		default:
+			t = nt->a;
+			break;
+		}
+		strbuf_add(&o, t, strlen(t));
+	}
+	return o.s;
+}
+
+/* Check v against s with note `nt` (its `up` filled here) added to what
+ * the messages say. */
 static void check_noted(struct vctx *c, const struct shape *s,
 			const struct node *v, const struct node *key,
-			const char *label, const struct node *at, const char *note)
+			const char *label, const struct node *at,
+			struct anote *nt)
 {
 	const struct node *old_at = c->at;
-	const char *old = c->assumed;
+	const struct anote *old = c->assumed;
 	if (at && !c->at)
 		c->at = at;
-	c->assumed = arena_printf(&c->d->arena, "%s%s", old ? old : "", note);
+	nt->up = old;
+	c->assumed = nt;
 	check_value(c, s, v, key, label);
 	c->at = old_at;
 	c->assumed = old;
@@ -204,6 +291,7 @@ void check_intrinsic(struct vctx *c, const struct shape *s,
 	struct cfn_val cv;
 	struct cfn_branch br[8];
 	struct sbuf b = { 0 };
+	struct anote nt = { 0 };
 	size_t i, n;
 	int cond, assumed;
 
@@ -215,25 +303,23 @@ void check_intrinsic(struct vctx *c, const struct shape *s,
 			return;
 		cond = cfn_condition(c->d, v, node_str(seq_at(arg, 0)), &assumed);
 		if (cond >= 0) {
-			const char *name = node_str(seq_at(arg, 0));
+			nt.kind = AN_COND_DEFAULTS;
+			nt.a = node_str(seq_at(arg, 0));
+			nt.flag = cond;
 			if (assumed)
-				check_noted(c, s, seq_at(arg, cond ? 1 : 2), key, label,
-					    NULL, arena_printf(&c->d->arena,
-					    " (condition %s is %s with the Parameters' "
-					    "Defaults)", name, cond ? "true" : "false"));
+				check_noted(c, s, seq_at(arg, cond ? 1 : 2), key,
+					    label, NULL, &nt);
 			else
 				check_value(c, s, seq_at(arg, cond ? 1 : 2), key, label);
 			return;
 		}
-		for (i = 1; i <= 2; i++)
-			check_noted(c, s, seq_at(arg, (uint32_t)i), key, label, NULL,
-				    node_str(seq_at(arg, 0))
-					    ? arena_printf(&c->d->arena,
-							   " (when condition %s is %s)",
-							   node_str(seq_at(arg, 0)),
-							   i == 1 ? "true" : "false")
-					    : i == 1 ? " (when its condition is true)"
-						     : " (when its condition is false)");
+		for (i = 1; i <= 2; i++) {
+			nt.kind = AN_COND_BRANCH;
+			nt.a = node_str(seq_at(arg, 0));
+			nt.flag = i == 1;
+			check_noted(c, s, seq_at(arg, (uint32_t)i), key, label,
+				    NULL, &nt);
+		}
 		return;
 	case FN_FINDINMAP:
 		/* an entry of a known mapping, reported at the Fn::FindInMap */
@@ -241,15 +327,17 @@ void check_intrinsic(struct vctx *c, const struct shape *s,
 			return;
 		cfn_eval(c->d, v, &cv);
 		if ((cv.how == CFN_LITERAL || cv.how == CFN_ASSUMED) && cv.node) {
-			check_noted(c, s, cv.node, key, label, v,
-				    cv.note ? arena_printf(&c->d->arena, " (%s)", cv.note)
-					    : " (from Mappings)");
+			nt.kind = cv.note ? AN_PAREN : AN_TEXT;
+			nt.a = cv.note ? cv.note : " (from Mappings)";
+			check_noted(c, s, cv.node, key, label, v, &nt);
 			return;
 		}
 		n = cfn_branches(c->d, v, br, 8);
-		for (i = 0; i < n; i++)
-			check_noted(c, s, br[i].node, key, label, v,
-				    arena_printf(&c->d->arena, " (%s)", br[i].label));
+		for (i = 0; i < n; i++) {
+			nt.kind = AN_PAREN;
+			nt.a = br[i].label;
+			check_noted(c, s, br[i].node, key, label, v, &nt);
+		}
 		return;
 	case FN_REF:
 		if (!is_scalar_shape(s) || c->at)
@@ -259,11 +347,11 @@ void check_intrinsic(struct vctx *c, const struct shape *s,
 		if (cv.how != CFN_ASSUMED || !def)
 			return;
 		c->at = v;
-		c->assumed = cv.note
-			? arena_printf(&c->d->arena, " (%s: %s)", cv.note, show(c, def))
-			: arena_printf(&c->d->arena,
-				       " (assuming parameter %s's default %s)",
-				       node_str(arg), show(c, def));
+		nt.kind = cv.note ? AN_REF_NOTE : AN_REF_DEFAULT;
+		nt.a = cv.note ? cv.note : node_str(arg);
+		nt.shown = def;
+		nt.up = NULL;
+		c->assumed = &nt;
 		check_value(c, s, def, key, label);
 		c->at = NULL;
 		c->assumed = NULL;
@@ -274,14 +362,11 @@ void check_intrinsic(struct vctx *c, const struct shape *s,
 			return;
 		if ((fn == FN_SUB ? sub_text(c, arg, &b) : join_text(c, arg, &b)) < 0)
 			return;
-		/* Fn::Sub is shown as written, Fn::Join with ${...} holes. */
 		c->partial_min = b.min - b.nph; /* not the placeholder bytes */
-		c->partial_why = b.why.n ? arena_printf(&c->d->arena,
-				"%s characters", b.why.s) : NULL;
+		c->partial = v;
 		check_string_text(c, s, b.b.s ? b.b.s : "", b.b.n, v, label, b.ph,
-				  fn == FN_SUB ? show(c, node_is(arg, N_SEQ) ?
-						      seq_at(arg, 0) : arg) :
-				  show_partial(c, &b));
+				  NULL);
+		c->partial = NULL;
 		return;
 	default:
 		/* Fn::GetAtt, Fn::Select, Fn::FindInMap, Fn::ImportValue...:

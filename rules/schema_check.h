@@ -12,6 +12,26 @@
 #include "registry.h"
 #include "shapes.h"
 
+/* What a message adds when the value checked is not the one written (a
+ * Parameter's Default, one branch of a condition): a chain of notes on the
+ * C stack of the checks, made into text by assumed_text() only when a
+ * message is written. */
+enum anote_kind {
+	AN_TEXT,          /* a: the words */
+	AN_COND_DEFAULTS, /* condition a is flag with the Parameters' Defaults */
+	AN_COND_BRANCH,   /* when condition a (NULL: its condition) is flag */
+	AN_PAREN,         /* (a) */
+	AN_REF_NOTE,      /* (a: shown) */
+	AN_REF_DEFAULT,   /* assuming parameter a's default shown */
+};
+struct anote {
+	const struct anote *up;   /* the notes before it */
+	enum anote_kind kind;
+	int flag;
+	const char *a;
+	const struct node *shown;
+};
+
 struct vctx {
 	struct doc *d;
 	const struct db *db;
@@ -19,12 +39,13 @@ struct vctx {
 	/* While checking a parameter's Default in place of a Ref: where to
 	 * report (the Ref) and what to add to the message. */
 	const struct node *at;
-	const char *assumed;
+	const struct anote *assumed;
 	const struct node *root;  /* the document's top mapping */
-	/* a partly known string: its shortest length in characters, and
-	 * which placeholders make it so ("AWS::AccountId is 12") */
+	/* a partly known string (the Fn::Sub or Fn::Join node being checked,
+	 * or NULL): its shortest length in characters; partial_why() and
+	 * show_value() word it when a message needs them */
+	const struct node *partial;
 	size_t partial_min;
-	const char *partial_why;
 };
 
 /* Placeholders in partially known strings (Fn::Sub, Fn::Join). */
@@ -33,7 +54,7 @@ struct vctx {
 
 /* How a value is printed in a message, computed only when a message is
  * written: callers pass NULL for "the value itself, as show() prints it". */
-#define SHOWN (shown_in ? shown_in : show(c, v))
+#define SHOWN (shown_in ? shown_in : show_value(c, v))
 
 /* Report at n (at the Ref when checking an assumed Default). */
 struct diag *rep(struct vctx *c, enum rule_id r, const struct node *n,
@@ -47,6 +68,14 @@ struct diag *rep_part(struct vctx *c, enum rule_id r, const struct node *n,
  * ones shortened), other scalars as written. */
 const char *quote(struct vctx *c, const char *s, size_t len);
 const char *show(struct vctx *c, const struct node *n);
+/* show(), or for the partly known string c->partial its text with ${...}
+ * holes (Fn::Join) or as written (Fn::Sub). */
+const char *show_value(struct vctx *c, const struct node *n);
+/* The words c->assumed adds to a message ("" when none). */
+const char *assumed_text(struct vctx *c);
+/* Which placeholders make c->partial at least partial_min characters long
+ * ("AWS::AccountId is 12 characters"), or NULL. */
+const char *partial_why(struct vctx *c);
 /* "an integer", "a string"; "a mapping", "a boolean (true or false)". */
 const char *a_kind(const struct node *n);
 const char *a_shape(const struct shape *s);

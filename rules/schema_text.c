@@ -318,11 +318,11 @@ void check_string_text(struct vctx *c, const struct shape *s,
 				rep(c, BKP105, v, "%s %s is at least %zu characters "
 				    "long once deployed (%s); allowed: %s", label,
 				    SHOWN, c->partial_min,
-				    c->partial_why ? c->partial_why : "its literal part",
+				    partial_why(c) ? partial_why(c) : "its literal part",
 				    s->allowed ? s->allowed : s->pattern);
 			return;
 		}
-		if (re_match(shape_re(s), str, len))
+		if (shape_match(s, str, len))
 			return;
 		if (s->has_chars && len > 4 && memcmp(str, "arn:", 4) == 0 &&
 		    !s->chars[':']) {
@@ -700,7 +700,7 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 					    ns->allowed);
 				return;
 			}
-			if (ns->pattern && !re_match(shape_re(ns), nm, nlen)) {
+			if (ns->pattern && !shape_match(ns, nm, nlen)) {
 				if (ns->has_chars &&
 				    (bad = first_bad_char(ns, nm, nlen, &col, &cp,
 							  &bytes)) >= 0)

@@ -1,6 +1,7 @@
 /* shapes.c - compiling the shapes files, and the pattern cache. */
 #include "shapes.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,15 +40,34 @@ static pcre2_code *compile_re(const char *file, const char *pat, int jit)
 	return re;
 }
 
+/* One match block per thread, made at its first match and freed when the
+ * thread ends (the main thread's is still reachable at exit): a match
+ * needs only to know whether it matched, and creating a block for each
+ * was a good part of a short match. */
+static pthread_key_t md_key;
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+
+static void md_free(void *md)
+{
+	pcre2_match_data_free(md);
+}
+
+static void md_init(void)
+{
+	if (pthread_key_create(&md_key, md_free) != 0)
+		oom();
+}
+
 int re_match(pcre2_code *re, const char *s, size_t len)
 {
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	int rc;
-	if (!md)
-		oom();
-	rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL);
-	pcre2_match_data_free(md);
-	return rc >= 0;
+	pcre2_match_data *md;
+	pthread_once(&md_once, md_init);
+	if (!(md = pthread_getspecific(md_key))) {
+		if (!(md = pcre2_match_data_create(1, NULL)) ||
+		    pthread_setspecific(md_key, md) != 0)
+			oom();
+	}
+	return pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL) >= 0;
 }
 
 /* The shape's pattern, compiled the first time a value is checked against
@@ -93,6 +113,98 @@ pcre2_code *shape_re(const struct shape *cs)
 	return re;
 }
 
+/* A pattern ^[class]{m,n}$ (or + or *) whose class holds only ASCII
+ * characters, ranges of them and escaped punctuation: its set and bounds
+ * in s, so that shape_match() needs no PCRE2. Anything else (classes such
+ * as \d, negation, other syntax) stays with PCRE2. */
+static void simple_pattern(struct shape *s)
+{
+	const char *p = s->pattern, *q;
+	uint8_t set[32] = { 0 };
+	unsigned long lo, hi;
+	char *end;
+
+	if (strncmp(p, "^[", 2) != 0 || p[2] == '^' || p[2] == ']')
+		return;
+	for (p += 2; *p && *p != ']'; ) {
+		unsigned char a, b;
+		if (*p == '\\') {
+			/* only escaped punctuation stands for itself */
+			if (!p[1] || (unsigned char)p[1] >= 128 ||
+			    !ispunct((unsigned char)p[1]))
+				return;
+			a = (unsigned char)p[1];
+			p += 2;
+		} else if ((unsigned char)*p >= 128 || *p == '[') {
+			return;
+		} else {
+			a = (unsigned char)*p++;
+		}
+		b = a;
+		if (p[0] == '-' && p[1] && p[1] != ']') {
+			if (p[1] == '\\' || (unsigned char)p[1] >= 128 || p[1] == '[')
+				return;
+			b = (unsigned char)p[1];
+			p += 2;
+			if (b < a)
+				return;
+		}
+		for (; a <= b; a++) {
+			set[a >> 3] |= (uint8_t)(1u << (a & 7));
+			if (a == 127)
+				break;
+		}
+	}
+	if (*p++ != ']')
+		return;
+	if (p[0] == '+' || p[0] == '*') {
+		lo = p[0] == '+';
+		hi = (unsigned long)-1;
+		q = p + 1;
+	} else if (p[0] == '{') {
+		lo = strtoul(p + 1, &end, 10);
+		if (end == p + 1)
+			return;
+		hi = lo;
+		if (*end == ',') {
+			q = end + 1;
+			hi = strtoul(q, &end, 10);
+			if (end == q)
+				return;
+		}
+		if (*end != '}' || hi < lo)
+			return;
+		q = end + 1;
+	} else {
+		return;
+	}
+	/* $ also matches before a final newline: keep such classes away */
+	if (strcmp(q, "$") != 0 || (set['\n' >> 3] & (1u << ('\n' & 7))))
+		return;
+	memcpy(s->simple_set, set, sizeof(set));
+	s->simple_min = lo;
+	s->simple_max = hi;
+	s->simple = 1;
+}
+
+int shape_match(const struct shape *sh, const char *s, size_t len)
+{
+	size_t i;
+	if (!sh->simple)
+		return re_match(shape_re(sh), s, len);
+	/* PCRE2's $ matches before a final newline too */
+	if (len && s[len - 1] == '\n')
+		len--;
+	if (len < sh->simple_min || len > sh->simple_max)
+		return 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!(sh->simple_set[c >> 3] & (1u << (c & 7))))
+			return 0;
+	}
+	return 1;
+}
+
 static const char **str_list(const char *file, const struct node *seq,
 			     size_t *n)
 {
@@ -135,11 +247,13 @@ static struct note *note_map(const char *file, const struct node *m, size_t *n)
 
 struct shape *db_find(const struct db *db, const char *name)
 {
-	size_t i;
-	for (; db; db = db->fallback)
-		for (i = 0; i < db->nshapes; i++)
-			if (strcmp(db->shapes[i].name, name) == 0)
-				return &db->shapes[i];
+	/* db->shapes[i] is pair i of the shapes map, whose sorted key index
+	 * (made at compile time for big maps) makes this a binary search */
+	for (; db; db = db->fallback) {
+		long i = map_find(db->shapes_node, name);
+		if (i >= 0)
+			return &db->shapes[i];
+	}
 	return NULL;
 }
 
@@ -194,20 +308,75 @@ static double num_of(const char *file, const struct node *n, const char *what)
 	shapes_defect(file, "expected a number for", what);
 }
 
+static uint32_t name_hash(const char *k, size_t *len)
+{
+	uint32_t h = 2166136261u;
+	const char *p = k;
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	*len = (size_t)(p - k);
+	return h;
+}
+
 const struct member *member_find(const struct shape *s, const char *k)
 {
-	size_t lo = 0, hi = s->nmembers;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(k, s->members[mid].name);
-		if (c == 0)
-			return &s->members[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	size_t len, i;
+	uint32_t h;
+	if (!s->nslots)
+		return NULL;
+	h = name_hash(k, &len);
+	for (i = h & (s->nslots - 1); s->slots[i];
+	     i = (i + 1) & (s->nslots - 1)) {
+		const struct member *m = &s->members[s->slots[i] - 1];
+		if (m->name[0] == k[0] && strcmp(m->name, k) == 0)
+			return m;
 	}
 	return NULL;
+}
+
+/* The hash table of member_find() over s's members. */
+static void member_slots(const char *file, struct shape *s)
+{
+	size_t n = 4, i, len;
+	while (n < 2 * s->nmembers)
+		n *= 2;
+	if (s->nmembers > 65535)
+		shapes_defect(file, "too many members in", s->name);
+	s->slots = xcalloc(n, sizeof(*s->slots));
+	s->nslots = n;
+	for (i = 0; i < s->nmembers; i++) {
+		uint32_t j = name_hash(s->members[i].name, &len) & (uint32_t)(n - 1);
+		while (s->slots[j])
+			j = (j + 1) & (uint32_t)(n - 1);
+		s->slots[j] = (uint16_t)(i + 1);
+	}
+}
+
+/* The fields of a shape definition in schemas/shapes-*.json. */
+enum shape_field {
+	SF_ALIAS_NOTE, SF_ALIASES, SF_ALLOWED, SF_ARN,
+	SF_ARN_QUOTA, SF_CASE_NOTE, SF_CHARS, SF_CLI_OPTIONS,
+	SF_ENUM, SF_ITEM, SF_KEY, SF_MAX,
+	SF_MAX_WHY, SF_MAXCHARS, SF_MAXLEN, SF_MEMBERS,
+	SF_MIN, SF_MIN_WHY, SF_OF, SF_PATTERN,
+	SF_READONLY, SF_REQUIRED, SF_TYPE, SF_TYPES,
+	SF_UNIQUE_BY, SF_VALUE, SF_WHAT,
+	SF_COUNT
+};
+/* the fields a shape definition may have, sorted (bsearch) */
+static const char *const field_names[SF_COUNT] = {
+	"alias_note", "aliases", "allowed", "arn",
+	"arn_quota", "case_note", "chars", "cli_options",
+	"enum", "item", "key", "max",
+	"max_why", "maxchars", "maxlen", "members",
+	"min", "min_why", "of", "pattern",
+	"readonly", "required", "type", "types",
+	"unique_by", "value", "what",
+};
+
+static int cmp_field(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static void build_shape(struct db *db, struct shape *s, const struct node *def)
@@ -221,10 +390,24 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		{ "any", SK_ANY }, { "union", SK_UNION },
 		{ "resource", SK_RESOURCE },
 	};
-	const char *type = node_str(map_get(def, "type"));
-	const struct node *n;
+	const struct node *f[SF_COUNT] = { NULL }, *n;
+	const char *type;
 	size_t i;
+	uint32_t k;
 
+	/* one pass over the definition's keys, not a look-up per field; a
+	 * key that is no field is a defect of the data */
+	for (k = 0; node_is(def, N_MAP) && k < def->len; k++) {
+		const char *key = node_str(map_key(def, k));
+		const char *const *hit =
+			key ? bsearch(&key, field_names, SF_COUNT,
+				      sizeof(*field_names), cmp_field)
+			    : NULL;
+		if (!hit)
+			shapes_defect(db->file, "unknown field in shape", s->name);
+		f[hit - field_names] = map_val(def, k);
+	}
+	type = node_str(f[SF_TYPE]);
 	if (!type)
 		shapes_defect(db->file, "no type for shape", s->name);
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
@@ -233,9 +416,9 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 	if (i == sizeof(kinds) / sizeof(kinds[0]))
 		shapes_defect(db->file, "unknown type", type);
 	s->kind = kinds[i].k;
-	s->what = node_str(map_get(def, "what"));
+	s->what = node_str(f[SF_WHAT]);
 
-	if ((n = map_get(def, "members"))) {
+	if ((n = f[SF_MEMBERS])) {
 		s->members = xcalloc(n->len, sizeof(*s->members));
 		s->nmembers = n->len;
 		for (i = 0; i < n->len; i++) {
@@ -244,66 +427,71 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 				resolve(db, node_str(map_val(n, (uint32_t)i)));
 		}
 		qsort(s->members, s->nmembers, sizeof(*s->members), cmp_member);
+		member_slots(db->file, s);
 	}
-	s->required = str_list(db->file, map_get(def, "required"), &s->nrequired);
+	s->required = str_list(db->file, f[SF_REQUIRED], &s->nrequired);
+	s->required_m = s->nrequired ? xcalloc(s->nrequired, sizeof(*s->required_m))
+				     : NULL;
 	for (i = 0; i < s->nrequired; i++)
-		if (!member_find(s, s->required[i]))
+		if (!(s->required_m[i] = member_find(s, s->required[i])))
 			shapes_defect(db->file, "required name is not a member:",
 			       s->required[i]);
-	s->readonly = note_map(db->file, map_get(def, "readonly"), &s->nreadonly);
-	if ((s->types = note_map(db->file, map_get(def, "types"), &s->ntypes))) {
+	s->readonly = note_map(db->file, f[SF_READONLY], &s->nreadonly);
+	if ((s->types = note_map(db->file, f[SF_TYPES], &s->ntypes))) {
 		s->type_shapes = xcalloc(s->ntypes, sizeof(*s->type_shapes));
 		for (i = 0; i < s->ntypes; i++)
 			s->type_shapes[i] = resolve(db, s->types[i].text);
 	}
-	if ((n = map_get(def, "item")))
+	if ((n = f[SF_ITEM]))
 		s->item = resolve(db, node_str(n));
-	if ((n = map_get(def, "max"))) {
+	if ((n = f[SF_MAX])) {
 		s->has_max = s->has_max_items = 1;
 		s->max = num_of(db->file, n, s->name);
 		s->max_items = (long long)s->max;
 	}
-	if ((n = map_get(def, "min"))) {
+	if ((n = f[SF_MIN])) {
 		s->has_min = 1;
 		s->min = num_of(db->file, n, s->name);
 	}
-	s->min_why = node_str(map_get(def, "min_why"));
-	s->max_why = node_str(map_get(def, "max_why"));
-	s->unique_by = node_str(map_get(def, "unique_by"));
-	if ((n = map_get(def, "arn_quota"))) {
+	s->min_why = node_str(f[SF_MIN_WHY]);
+	s->max_why = node_str(f[SF_MAX_WHY]);
+	s->unique_by = node_str(f[SF_UNIQUE_BY]);
+	if ((n = f[SF_ARN_QUOTA])) {
 		s->arn_quota = 1;
 		s->arn_max = (long long)num_of(db->file, map_get(n, "max"), s->name);
 		s->arn_max_wild = (long long)num_of(db->file,
 				map_get(n, "max_wildcard"), s->name);
 	}
-	if ((n = map_get(def, "key")))
+	if ((n = f[SF_KEY]))
 		s->key = resolve(db, node_str(n));
-	if ((n = map_get(def, "value")))
+	if ((n = f[SF_VALUE]))
 		s->value = resolve(db, node_str(n));
-	if ((s->pattern = node_str(map_get(def, "pattern"))))
+	if ((s->pattern = node_str(f[SF_PATTERN]))) {
 		s->file = db->file; /* compiled on first use */
-	if ((n = map_get(def, "chars")))
+		simple_pattern(s);
+	}
+	if ((n = f[SF_CHARS]))
 		parse_chars(s, node_str(n));
-	s->allowed = node_str(map_get(def, "allowed"));
-	s->enums = str_list(db->file, map_get(def, "enum"), &s->nenums);
-	if ((n = map_get(def, "arn"))) {
+	s->allowed = node_str(f[SF_ALLOWED]);
+	s->enums = str_list(db->file, f[SF_ENUM], &s->nenums);
+	if ((n = f[SF_ARN])) {
 		s->arn = arn_kind_find(node_str(n));
 		if (!s->arn)
 			shapes_defect(db->file, "unknown ARN kind", node_str(n));
 	}
-	if ((n = map_get(def, "maxlen"))) {
+	if ((n = f[SF_MAXLEN])) {
 		s->has_maxlen = 1;
 		s->maxlen = (long long)num_of(db->file, n, s->name);
 	}
-	if ((n = map_get(def, "maxchars"))) {
+	if ((n = f[SF_MAXCHARS])) {
 		s->has_maxchars = 1;
 		s->maxchars = (long long)num_of(db->file, n, s->name);
 	}
-	s->case_note = node_str(map_get(def, "case_note"));
-	s->aliases = note_map(db->file, map_get(def, "aliases"), &s->naliases);
-	s->alias_note = node_str(map_get(def, "alias_note"));
-	s->cli = note_map(db->file, map_get(def, "cli_options"), &s->ncli);
-	if ((n = map_get(def, "of"))) {
+	s->case_note = node_str(f[SF_CASE_NOTE]);
+	s->aliases = note_map(db->file, f[SF_ALIASES], &s->naliases);
+	s->alias_note = node_str(f[SF_ALIAS_NOTE]);
+	s->cli = note_map(db->file, f[SF_CLI_OPTIONS], &s->ncli);
+	if ((n = f[SF_OF])) {
 		s->alts = xcalloc(n->len, sizeof(*s->alts));
 		s->nalts = n->len;
 		for (i = 0; i < n->len; i++)
@@ -325,6 +513,7 @@ static void build_db(struct db *db, const char *file, const struct db *fallback)
 	shapes = map_get(root, "shapes");
 	if (!node_is(shapes, N_MAP))
 		shapes_defect(file, "no shapes", NULL);
+	db->shapes_node = shapes;
 	/* Names first, so that shapes can refer to each other in any order. */
 	db->shapes = xcalloc(shapes->len, sizeof(*db->shapes));
 	db->nshapes = shapes->len;
@@ -437,7 +626,7 @@ int schema_pattern_match(const char *dialect, const char *shape,
 	sh = db_find(strcmp(dialect, "cfn") == 0 ? &cfn_db : &api_db, shape);
 	if (!sh || !sh->pattern)
 		return -1;
-	return re_match(shape_re(sh), s, len);
+	return shape_match(sh, s, len);
 }
 
 const struct db *shapes_api(void)

@@ -13,6 +13,7 @@
 #define BACKUPLINT_SHAPES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -59,10 +60,15 @@ struct shape {
 	const char *what;        /* how messages name it; default: name */
 	enum skind kind;
 	/* structure and resource */
-	struct member *members;
+	struct member *members;  /* sorted by name */
 	size_t nmembers;
+	/* members by the hash of their name (member_find()): nslots, a power
+	 * of two, slots holding a member's index + 1, or 0 */
+	uint16_t *slots;
+	size_t nslots;
 	const char **required;
 	size_t nrequired;
+	const struct member **required_m; /* each required name's member */
 	struct note *readonly;
 	size_t nreadonly;
 	struct note *types;      /* resource: Type -> properties shape name */
@@ -82,6 +88,11 @@ struct shape {
 	const char *file; /* where the pattern comes from, for defects */
 	pcre2_code *re;   /* compiled on first use: see shape_re() */
 	unsigned uses;    /* matches so far, to decide on the JIT */
+	/* a pattern that is one class of ASCII characters repeated,
+	 * ^[...]{min,max}$: matched without PCRE2 (shape_match()) */
+	int simple;
+	size_t simple_min, simple_max;
+	uint8_t simple_set[32];   /* bit c: character c is in the class */
 	int has_chars;
 	unsigned char chars[128]; /* allowed ASCII characters */
 	const char *allowed;
@@ -124,6 +135,8 @@ struct db {
 	struct note *documents;      /* document label -> shape name */
 	size_t ndocuments;
 	const struct db *fallback;    /* shapes not defined here */
+	const struct node *shapes_node; /* the "shapes" map: shapes[i] is its
+					 * pair i (found by its key index) */
 };
 
 /* What the ARN checks read from shapes-api.json (and -cfn.json). */
@@ -152,6 +165,9 @@ const char *note_find(const struct note *v, size_t n, const char *k);
 /* The shape's compiled pattern (NULL when it has none), and a match. */
 pcre2_code *shape_re(const struct shape *s);
 int re_match(pcre2_code *re, const char *s, size_t len);
+/* Whether s[0..len) matches the pattern of shape sh (which has one):
+ * re_match() but for a simple pattern, checked byte by byte. */
+int shape_match(const struct shape *sh, const char *s, size_t len);
 
 void shapes_defect(const char *file, const char *what, const char *name)
 	__attribute__((noreturn));

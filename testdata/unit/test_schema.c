@@ -6,6 +6,7 @@
 #include "harness.h"
 #include "lint.h"
 #include "schema.h"
+#include "shapes.h"
 #include "suggest.h"
 
 static int fails;
@@ -102,6 +103,51 @@ static int cfn_vault(const char *v)
 	return lint_one("t.yaml", buf);
 }
 
+/* shape_match() against PCRE2 on every shape whose pattern it checks
+ * without PCRE2: random strings of the class's characters, others, a
+ * final newline and non-ASCII bytes, of lengths around the bounds.
+ * Returns how many shapes were compared. */
+static int simple_patterns_agree(const struct db *db)
+{
+	static const char extra[] = "aZ09-_. :/\n\t\xc3\xa4*$";
+	unsigned seed = 12345;
+	size_t i;
+	int shapes = 0;
+	for (i = 0; i < db->nshapes; i++) {
+		const struct shape *sh = &db->shapes[i];
+		char buf[300];
+		int t;
+		if (!sh->pattern || !sh->simple)
+			continue;
+		shapes++;
+		for (t = 0; t < 3000; t++) {
+			size_t len, k, top = sh->simple_max < 280 ? sh->simple_max + 3 : 280;
+			seed = seed * 1103515245u + 12345u;
+			len = (seed >> 8) % (top + 1);
+			for (k = 0; k < len; k++) {
+				seed = seed * 1103515245u + 12345u;
+				if ((seed >> 16) % 50 == 0)
+					buf[k] = extra[(seed >> 8) % (sizeof(extra) - 1)];
+				else
+					buf[k] = (char)(32 + (seed >> 9) % 95);
+				/* mostly characters of the class */
+				while ((seed >> 20) % 4 && !(sh->simple_set[(unsigned char)buf[k] >> 3] &
+					    (1u << ((unsigned char)buf[k] & 7)))) {
+					seed = seed * 1103515245u + 12345u;
+					buf[k] = (char)(32 + (seed >> 9) % 95);
+				}
+			}
+			if (shape_match(sh, buf, len) != re_match(shape_re(sh), buf, len)) {
+				printf("test_schema.c: %s: pattern %s disagrees on \"%.*s\"\n",
+				       sh->name, sh->pattern, (int)len, buf);
+				fails++;
+				break;
+			}
+		}
+	}
+	return shapes;
+}
+
 int main(void)
 {
 	char long_name[64];
@@ -122,6 +168,20 @@ int main(void)
 	long_name[63] = '\0';
 	CHECK(dist(long_name, "x", 0) == 62);
 	CHECK(edit_distance("a", 65, "a", 1, 0) == 1000);
+
+	/* The bounded distance: the same when within the bound, bound + 1
+	 * beyond it, whatever the common head and tail. */
+	CHECK(edit_distance_max("RuleNmae", 8, "RuleName", 8, 0, 2) == 1);
+	CHECK(edit_distance_max("AWS::Backup::BackupPlan", 23,
+				"AWS::Backup::BackupVault", 24, 0, 2) == 3);
+	CHECK(edit_distance_max("AWS::Backup::BackupPlna", 23,
+				"AWS::Backup::BackupPlan", 23, 0, 2) == 1);
+	CHECK(edit_distance_max("AWS::IAM::Role", 14,
+				"AWS::Backup::BackupPlan", 23, 0, 2) == 3);
+	CHECK(edit_distance_max("kitten", 6, "sitting", 7, 0, 3) == 3);
+	CHECK(edit_distance_max("kitten", 6, "sitting", 7, 0, 2) == 3);
+	CHECK(edit_distance_max("ab", 2, "ba", 2, 0, 0) == 1);
+	CHECK(edit_distance_max("abcd", 4, "badc", 4, 0, 2) == 2);
 
 	/* Did you mean: close slips only, the closest wins. */
 	CHECK(mean("RuleNmae", "RuleName"));
@@ -160,6 +220,12 @@ int main(void)
 		tag[258] = '\0';
 		CHECK(name_ok("api", "TagKey", tag) == 0);
 	}
+	/* Simple patterns (one class repeated) are checked without PCRE2,
+	 * with the same answers: the name patterns of both files are. */
+	CHECK(simple_patterns_agree(shapes_api()) >= 3);
+	simple_patterns_agree(shapes_cfn());
+	CHECK(name_ok("api", "BackupRuleName", "daily\n") == 1); /* PCRE2's $ */
+	CHECK(name_ok("api", "BackupRuleName", "daily\n\n") == 0);
 	/* The CloudFormation file falls back to the API's shapes. */
 	CHECK(name_ok("cfn", "BackupRuleName", "daily") == 1);
 	CHECK(name_ok("cfn", "LogicalId", "BackupPlan1") == 1);
