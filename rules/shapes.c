@@ -11,7 +11,7 @@
 #include "facts.h"
 #include "schema.h"
 
-static struct db api_db, cfn_db;
+static struct db api_db, cfn_db, tf_db;
 static struct arn_kind *arn_kinds;
 static size_t narn_kinds;
 static struct shapes_arns arns;
@@ -299,6 +299,8 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		s->has_maxchars = 1;
 		s->maxchars = (long long)num_of(db->file, n, s->name);
 	}
+	s->zero_unset = map_get(def, "zero_unset") != NULL;
+	s->empty_unset = map_get(def, "empty_unset") != NULL;
 	s->case_note = node_str(map_get(def, "case_note"));
 	s->aliases = note_map(db->file, map_get(def, "aliases"), &s->naliases);
 	s->alias_note = node_str(map_get(def, "alias_note"));
@@ -438,6 +440,20 @@ int schema_pattern_match(const char *dialect, const char *shape,
 	if (!sh || !sh->pattern)
 		return -1;
 	return re_match(shape_re(sh), s, len);
+}
+
+static pthread_once_t tf_once = PTHREAD_ONCE_INIT;
+
+static void build_tf(void)
+{
+	pthread_once(&shapes_once, build_api);
+	build_db(&tf_db, "shapes-tf.json", &api_db);
+}
+
+const struct db *shapes_tf(void)
+{
+	pthread_once(&tf_once, build_tf);
+	return &tf_db;
 }
 
 const struct db *shapes_api(void)

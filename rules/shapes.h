@@ -1,5 +1,5 @@
-/* shapes.h - the document shapes of schemas/shapes-api.json and
- * schemas/shapes-cfn.json compiled into struct shape graphs: members sorted
+/* shapes.h - the document shapes of schemas/shapes-api.json,
+ * schemas/shapes-cfn.json and schemas/shapes-tf.json compiled into struct shape graphs: members sorted
  * for binary search, required lists, enums, ARN kinds, and each string
  * pattern compiled by PCRE2 on its first use (JIT-compiled once it has
  * served enough matches).
@@ -91,6 +91,8 @@ struct shape {
 	int has_maxlen;
 	long long maxlen;
 	int has_maxchars;        /* a name's length limit, in characters */
+	int zero_unset;          /* Terraform: 0 means "not set", unchecked */
+	int empty_unset;         /* Terraform: "" means "not set", unchecked */
 	long long maxchars;
 	const char *case_note;   /* enum: AWS accepts another letter case;
 				  * why that is still worth a warning */
@@ -141,6 +143,9 @@ struct shapes_arns {
  * CloudFormation (which falls back to the API's); built on first use. */
 const struct db *shapes_api(void);
 const struct db *shapes_cfn(void);
+/* The shapes of Terraform's AWS Backup resources (shapes-tf.json, falling
+ * back to the API's), built on first use. */
+const struct db *shapes_tf(void);
 const struct shapes_arns *shapes_arns(void);
 
 /* The shape of the document labelled `label` ("plan-create"), or NULL. */
