@@ -235,8 +235,10 @@ static int meta_block(const char *n)
 	       !strcmp(n, "connection");
 }
 
-/* BKP101 for name k in body shape s at `where`. */
-static void unknown(struct vctx *c, const struct shape *s,
+/* BKP101 for name k in body shape s at `where`. Returns the member the
+ * message names as the right spelling (so that it is not also reported
+ * missing), or NULL. */
+static const struct member *unknown(struct vctx *c, const struct shape *s,
 		    const unsigned char *present, const struct node *k,
 		    const char *what, const char *where)
 {
@@ -247,7 +249,7 @@ static void unknown(struct vctx *c, const struct shape *s,
 
 	if ((why = note_find(s->readonly, s->nreadonly, name))) {
 		rep(c, BKP101, k, "%s", why);
-		return;
+		return NULL;
 	}
 	mean = note_find(c->db->other_names, c->db->nother, name);
 	if (mean && member_find(s, mean)) {
@@ -256,7 +258,7 @@ static void unknown(struct vctx *c, const struct shape *s,
 		if (dg)
 			diag_hint(c->d->file, dg, "rename %s to %s", name, mean);
 		rename_fix(c, dg, k, mean);
-		return;
+		return member_find(s, mean);
 	}
 	/* a member of a nested block written one level too high */
 	for (i = 0; i < s->nmembers; i++) {
@@ -276,7 +278,7 @@ static void unknown(struct vctx *c, const struct shape *s,
 			diag_hint(c->d->file, dg, "move it inside %s { ... }%s%s",
 				  s->members[i].name, as == name ? "" : " as ",
 				  as == name ? "" : as);
-		return;
+		return NULL;
 	}
 	cand = arena_alloc(&c->d->arena, (s->nmembers + 1) * sizeof(*cand));
 	for (i = n = 0; i < s->nmembers; i++)
@@ -292,7 +294,7 @@ static void unknown(struct vctx *c, const struct shape *s,
 			diag_hint(c->d->file, dg, "rename it to %s", mean);
 		if (did_you_mean_only(name, cand, n) == mean)
 			rename_fix(c, dg, k, mean);
-		return;
+		return member_find(s, mean);
 	}
 	dg = rep(c, BKP101, k, "unknown %s %s in %s", what, name, where);
 	for (i = 0; i < s->nmembers; i++)
@@ -300,6 +302,7 @@ static void unknown(struct vctx *c, const struct shape *s,
 	if (dg)
 		diag_hint(c->d->file, dg, "%s takes: %s", where,
 			  join_list(c, cand, s->nmembers, ""));
+	return NULL;
 }
 
 static void check_body(struct vctx *c, const struct shape *s,
@@ -330,7 +333,8 @@ static void check_dynamic(struct vctx *c, const struct shape *s,
 		return;
 	m = member_find(s, name);
 	if (!m) {
-		unknown(c, s, present, lab, "block", where);
+		if ((m = unknown(c, s, present, lab, "block", where)))
+			present[m - s->members] = 2;
 		return;
 	}
 	if (!is_block(m->shape)) {
@@ -388,7 +392,8 @@ static void check_body(struct vctx *c, const struct shape *s,
 			if (top && meta_block(name))
 				continue;
 			if (!m) {
-				unknown(c, s, present, kn, "block", where);
+				if ((m = unknown(c, s, present, kn, "block", where)))
+					present[m - s->members] = 2;
 				continue;
 			}
 			if (!is_block(m->shape)) {
@@ -411,7 +416,8 @@ static void check_body(struct vctx *c, const struct shape *s,
 		if (top && meta_attr(name))
 			continue;
 		if (!m) {
-			unknown(c, s, present, kn, "argument", where);
+			if ((m = unknown(c, s, present, kn, "argument", where)))
+				present[m - s->members] = 2;
 			continue;
 		}
 		if (is_block(m->shape)) {
