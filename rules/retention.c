@@ -145,7 +145,10 @@ static const struct vault_m *find_vault(const struct vaults *vs,
 	size_t i;
 	for (i = 0; i < vs->n; i++) {
 		const struct vault_m *v = vs->v[i];
-		int same_doc = v->doc == p->doc;
+		/* a Terraform module's files are one document here */
+		int same_doc = v->doc == p->doc ||
+			       (v->doc->kind == DOC_TF && p->doc->kind == DOC_TF &&
+				tf_module_cmp(v->doc, p->doc) == 0);
 		if (ref && same_doc && v->logical_id && strcmp(v->logical_id, ref) == 0)
 			return v;
 		if (!ref && name && v->name && strcmp(v->name, name) == 0 &&
