@@ -354,6 +354,38 @@ static void check_dynamic(struct vctx *c, const struct shape *s,
 	}
 }
 
+/* BKP108: the blocks `name` of body must differ in their literal
+ * argument `by` (rule_name in a plan's rule blocks). */
+static void check_unique(struct vctx *c, const struct node *body,
+			 const char *name, const char *by, const char *where)
+{
+	const struct node **seen = arena_alloc(&c->d->arena,
+					       (body->len + 1) * sizeof(*seen));
+	size_t n = 0, j;
+	uint32_t k;
+
+	for (k = 0; k < body->len; k++) {
+		const struct node *kn = map_key(body, k), *b, *v;
+		struct diag *dg;
+		if (!(kn->flags & NF_BLOCK) || !node_streq(kn, name) ||
+		    !(b = body_of(map_val(body, k))) ||
+		    !node_is(v = map_get(b, by), N_STR))
+			continue;
+		for (j = 0; j < n; j++)
+			if (strcmp(seen[j]->u.str, v->u.str) == 0)
+				break;
+		if (j == n) {
+			seen[n++] = v;
+			continue;
+		}
+		dg = rep(c, BKP108, v, "%s %s is used by two %s blocks of %s; "
+			 "%s values must be unique within a plan", by, show(c, v),
+			 name, where, by);
+		if (dg)
+			diag_related(c->d->file, dg, seen[j]->start, "first used here");
+	}
+}
+
 static void check_body(struct vctx *c, const struct shape *s,
 		       const struct node *body, const struct node *at,
 		       const char *path, int top)
@@ -411,6 +443,9 @@ static void check_body(struct vctx *c, const struct shape *s,
 			}
 			if ((b = body_of(v)))
 				check_body(c, block_shape(m->shape), b, kn, sub, 0);
+			else if (node_is(v, N_MAP) && (v->flags & NF_LABEL))
+				rep(c, BKP102, map_key(v, 0), "%s blocks take no "
+				    "label: write %s { ... }", name, name);
 			continue;
 		}
 		if (top && meta_attr(name))
@@ -428,6 +463,10 @@ static void check_body(struct vctx *c, const struct shape *s,
 		}
 		check_arg(c, m->shape, v, sub);
 	}
+	for (i = 0; i < s->nmembers; i++)
+		if (s->members[i].shape->unique_by)
+			check_unique(c, body, s->members[i].name,
+				     s->members[i].shape->unique_by, where);
 	for (i = 0; i < s->nmembers; i++)
 		if (second[i] && s->members[i].shape->kind == SK_STRUCT)
 			rep(c, BKP109, second[i], "%s has a second %s block; "

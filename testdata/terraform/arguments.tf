@@ -105,3 +105,19 @@ resource "aws_backup_framework" "fw" {
     }
   }
 }
+
+resource "aws_backup_plan" "twice" {
+  name = "twice"
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "main"
+  }
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "other"
+  }
+  rule "weekly" {
+    rule_name         = "weekly"
+    target_vault_name = "main"
+  }
+}
