@@ -121,3 +121,23 @@ resource "aws_backup_plan" "twice" {
     target_vault_name = "main"
   }
 }
+
+resource "aws_backup_vault_notifications" "events" {
+  backup_vault_name   = "main"
+  sns_topic_arn       = "arn:aws:sns:us-east-1:123456789012:backup"
+  backup_vault_events = ["BACKUP_JOB_STARTED", "BACKUP_JOB_FAILD"]
+}
+
+resource "aws_backup_region_settings" "opt_in" {
+  resource_type_opt_in_preference = {
+    "DynamoDB" = "yes"
+    EFS        = true
+  }
+}
+
+resource "aws_backup_global_settings" "global" {
+  global_settings = {
+    isCrossAccountBackupEnabled = true
+  }
+  region = "us-east-1"
+}
