@@ -13,70 +13,80 @@
 
 #include "model.h"
 
-/* The resource address a reference names ("aws_backup_vault.x" for
- * aws_backup_vault.x.name, .id or .arn of `attrs`), or NULL. */
-static const char *vault_address(struct doc *d, const struct node *e,
-				 const char *type, const char *const *attrs)
-{
-	const char *name;
-	for (; *attrs; attrs++)
-		if ((name = tf_ref(e, type, *attrs)))
-			return arena_printf(&d->arena, "%s.%s", type, name);
-	return NULL;
-}
+/* The aws_backup_vault resources of the file, looked up once: a file may
+ * hold thousands of plans and few vaults. */
+struct vaults {
+	const char **rname, **name; /* resource name, literal name or NULL */
+	size_t n;
+};
 
-/* The literal name of resource `type.name` of this file, or NULL. */
-static const char *literal_name(struct doc *d, const char *type,
-				const char *name)
+static void vaults_of(struct doc *d, struct vaults *vs)
 {
-	const struct node *b = tf_resource(d->root, type, name);
-	struct value v;
-	if (!b)
-		return NULL;
-	value_read(d, b, F_VAULT_NAME, &v);
-	return value_is(&v, VT_STR) ? v.u.s : NULL;
-}
-
-/* The aws_backup_vault of this file named `name` literally: its address. */
-static const char *vault_named(struct doc *d, const char *name)
-{
-	const struct node *root = d->root;
+	const struct node *root = d->root, *body;
 	const char *type, *rname;
-	const struct node *body;
+	struct value v;
 	uint32_t i;
-	for (i = 0; i < root->len; i++)
-		if (tf_resource_at(root, i, &type, &rname, &body) &&
-		    strcmp(type, "aws_backup_vault") == 0) {
-			const char *n = literal_name(d, type, rname);
-			if (n && strcmp(n, name) == 0)
-				return arena_printf(&d->arena, "%s.%s", type, rname);
-		}
-	return NULL;
+
+	vs->n = 0;
+	vs->rname = arena_alloc(&d->arena, (root->len + 1) * sizeof(*vs->rname));
+	vs->name = arena_alloc(&d->arena, (root->len + 1) * sizeof(*vs->name));
+	for (i = 0; i < root->len; i++) {
+		if (!tf_resource_at(root, i, &type, &rname, &body) ||
+		    strcmp(type, "aws_backup_vault") != 0)
+			continue;
+		value_read(d, body, F_VAULT_NAME, &v);
+		vs->rname[vs->n] = rname;
+		vs->name[vs->n++] = value_is(&v, VT_STR) ? v.u.s : NULL;
+	}
 }
 
-static void lock(struct doc *d, struct vault_m *v, const struct node *body)
+/* The aws_backup_vault a reference names (aws_backup_vault.x.name or .id):
+ * its address, and its literal name in *name when this file has it. */
+static const char *vault_ref(struct doc *d, const struct vaults *vs,
+			     const struct node *e, const char **name)
 {
-	static const char *const attrs[] = { "name", "id", NULL };
-	const struct node *bvn = map_get(body, "backup_vault_name");
-	const char *addr = vault_address(d, bvn, "aws_backup_vault", attrs);
+	static const char *const attrs[] = { "name", "id" };
+	const char *r = NULL;
+	size_t i;
 
-	if (addr) {
-		v->logical_id = addr;
-		v->name = literal_name(d, "aws_backup_vault",
-				       strchr(addr, '.') + 1);
-	} else if (node_is(bvn, N_STR)) {
-		v->name = bvn->u.str;
-		v->logical_id = vault_named(d, bvn->u.str);
-	}
+	*name = NULL;
+	for (i = 0; i < 2 && !r; i++)
+		r = tf_ref(e, "aws_backup_vault", attrs[i]);
+	if (!r)
+		return NULL;
+	for (i = 0; i < vs->n; i++)
+		if (strcmp(vs->rname[i], r) == 0)
+			*name = vs->name[i];
+	return arena_printf(&d->arena, "aws_backup_vault.%s", r);
+}
+
+static void lock(struct doc *d, const struct vaults *vs, struct vault_m *v,
+		 const struct node *body)
+{
+	const struct node *bvn = map_get(body, "backup_vault_name");
+	size_t i;
+
+	if ((v->logical_id = vault_ref(d, vs, bvn, &v->name)))
+		return;
+	if (!node_is(bvn, N_STR))
+		return;
+	v->name = bvn->u.str;
+	/* the vault of that literal name, when this file declares it */
+	for (i = 0; i < vs->n; i++)
+		if (vs->name[i] && strcmp(vs->name[i], v->name) == 0)
+			v->logical_id = arena_printf(&d->arena, "aws_backup_vault.%s",
+						     vs->rname[i]);
 }
 
 void tf_build_vaults(struct doc *d, struct doc_model *m)
 {
 	const struct node *root = d->root, *body;
 	const char *type, *name;
+	struct vaults vs;
 	uint32_t i;
 	size_t j, k;
 
+	vaults_of(d, &vs);
 	m->vaults = arena_zalloc(&d->arena, (root->len + 1) * sizeof(*m->vaults));
 	for (i = 0; i < root->len; i++) {
 		struct vault_m *v;
@@ -95,7 +105,7 @@ void tf_build_vaults(struct doc *d, struct doc_model *m)
 			value_read(d, body, F_VAULT_NAME, &v->name_v);
 			v->name = value_is(&v->name_v, VT_STR) ? v->name_v.u.s : NULL;
 		} else {
-			lock(d, v, body);
+			lock(d, &vs, v, body);
 		}
 		value_read(d, body, F_MIN_RETENTION, &v->min);
 		value_read(d, body, F_MAX_RETENTION, &v->max);
@@ -105,15 +115,12 @@ void tf_build_vaults(struct doc *d, struct doc_model *m)
 	/* target_vault_name = aws_backup_vault.x.name: that vault */
 	for (j = 0; j < m->nplans; j++)
 		for (k = 0; k < m->plans[j].nrules; k++) {
-			static const char *const attrs[] = { "name", "id", NULL };
 			struct rule_m *rm = &m->plans[j].rules[k];
-			const char *addr;
+			const char *vname, *addr;
 			if (rm->target.state != VS_UNKNOWN || rm->vault_ref ||
-			    !(addr = vault_address(d, rm->target.at,
-						   "aws_backup_vault", attrs)))
+			    !(addr = vault_ref(d, &vs, rm->target.at, &vname)))
 				continue;
 			rm->vault_ref = addr;
-			rm->vault = literal_name(d, "aws_backup_vault",
-						 strchr(addr, '.') + 1);
+			rm->vault = vname;
 		}
 }
