@@ -397,8 +397,10 @@ static void check_body(struct vctx *c, const struct shape *s,
 						      path);
 	const char *pre = top ? "" : path, *dot = top ? "" : ".";
 	const struct member *m;
-	size_t i;
+	size_t i, fl = strlen(c->d->file->src.name);
 	uint32_t k;
+	/* Terraform's JSON syntax (tf_json.c): blocks are objects there */
+	int json = fl > 8 && strcmp(c->d->file->src.name + fl - 8, ".tf.json") == 0;
 
 	for (k = 0; k < body->len; k++) {
 		const struct node *kn = map_key(body, k);
@@ -453,6 +455,12 @@ static void check_body(struct vctx *c, const struct shape *s,
 		if (!m) {
 			if ((m = unknown(c, s, present, kn, "argument", where)))
 				present[m - s->members] = 2;
+			continue;
+		}
+		if (is_block(m->shape) && json) {
+			rep(c, BKP102, v, "%s is a block of %s: it must be an object%s, "
+			    "not %s", name, where, m->shape->kind == SK_LIST ?
+			    " or an array of objects" : "", tf_kind(v));
 			continue;
 		}
 		if (is_block(m->shape)) {
