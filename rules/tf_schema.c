@@ -23,7 +23,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../linter/strbuf.h"
 #include "../linter/suggest.h"
+#include "../linter/utf8.h"
 #include "families.h"
 #include "schema_check.h"
 
@@ -147,11 +149,52 @@ static void check_items(struct vctx *c, const struct shape *s,
 		    s->max_why ? s->max_why : "", s->max_why ? ")" : "");
 }
 
-/* An argument's value: literals only. */
+/* A template ("daily-${var.env}") where a string is wanted: its literal
+ * text is known, what the interpolations give is not. The text is checked
+ * with a placeholder for each of them, as CloudFormation's Fn::Sub is. */
+static void check_template(struct vctx *c, const struct shape *s,
+			   const struct node *v, const char *label)
+{
+	struct strbuf b = { NULL, 0, 0, &c->d->arena };
+	const char *src = c->d->file->src.buf, ph = PH_ANY;
+	size_t lit = 0, holes = 0;
+	uint32_t i;
+
+	if (!s->pattern && !s->arn)
+		return;
+	for (i = 0; i < v->len; i++) {
+		const struct node *part = seq_at(v, i);
+		if (part->kind == N_STR && part->style == S_PLAIN) {
+			strbuf_add(&b, part->u.str, part->len);
+			lit += utf8_count(part->u.str, part->len);
+		} else {
+			strbuf_add(&b, &ph, 1);
+			holes++;
+		}
+	}
+	if (holes && lit && b.s && !memchr(b.s, '\0', b.n)) {
+		c->partial_min = lit;
+		c->partial_why = "its literal text";
+		check_string_text(c, s, b.s, b.n, v, label, 1,
+				  quote(c, src + v->start + 1,
+					v->end - v->start >= 2 ?
+					v->end - v->start - 2 : 0));
+		c->partial_min = 0;
+		c->partial_why = NULL;
+	}
+}
+
+/* An argument's value: literals, and the literal text of templates. */
 static void check_arg(struct vctx *c, const struct shape *s,
 		      const struct node *v, const char *label)
 {
 	const char *t;
+	if (v && v->kind == N_EXPR && v->style == EXPR_TEMPLATE &&
+	    s->kind == SK_STRING && v->end > v->start &&
+	    c->d->file->src.buf[v->start] == '"') {
+		check_template(c, s, v, label);
+		return;
+	}
 	if (!v || v->kind == N_EXPR || v->kind == N_NULL || s->kind == SK_ANY)
 		return;
 	switch (s->kind) {

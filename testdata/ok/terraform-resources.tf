@@ -151,3 +151,20 @@ resource "aws_backup_framework" "fw" {
     create = "3m"
   }
 }
+
+# Templates whose literal text fits: never judged by what they interpolate.
+resource "aws_backup_selection" "templated" {
+  name         = "${var.name}-selection"
+  plan_id      = aws_backup_plan.daily[0].id
+  iam_role_arn = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/${var.role}"
+  resources = [
+    "arn:aws:rds:${var.region}:${var.account}:db:${var.db}",
+    "arn:${data.aws_partition.current.partition}:dynamodb:*:*:table/${var.prefix}*",
+    "arn:aws:ec2:${var.region}:${var.account}:volume/%{if var.all}*%{else}${var.vol}%{endif}",
+  ]
+  selection_tag {
+    type  = "STRINGEQUALS"
+    key   = "aws:ResourceTag/${var.tag}"
+    value = "${var.value}"
+  }
+}
