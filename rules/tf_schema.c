@@ -117,6 +117,31 @@ static void check_number(struct vctx *c, const struct shape *s,
 static void check_arg(struct vctx *c, const struct shape *s,
 		      const struct node *v, const char *label);
 
+/* BKP109: a selection's resources: 500 ARNs, or 30 once any has a
+ * wildcard; an item that is an expression is one ARN all the same. */
+static void check_arn_quota(struct vctx *c, const struct shape *s,
+			    const struct node *v, const char *label)
+{
+	long long wild = 0, max;
+	uint32_t i;
+	for (i = 0; i < v->len; i++)
+		if (seq_at(v, i)->kind == N_STR &&
+		    memchr(seq_at(v, i)->u.str, '*', seq_at(v, i)->len))
+			wild++;
+	max = wild ? s->arn_max_wild : s->arn_max;
+	if ((long long)v->len <= max)
+		return;
+	if (wild)
+		rep(c, BKP109, seq_at(v, (uint32_t)max), "%s has %u ARNs, %lld of "
+		    "them with wildcards; with any wildcard at most %lld are "
+		    "allowed (%lld without)", label, v->len, wild,
+		    s->arn_max_wild, s->arn_max);
+	else
+		rep(c, BKP109, seq_at(v, (uint32_t)max), "%s has %u ARNs; at "
+		    "most %lld are allowed (%lld when any has a wildcard)",
+		    label, v->len, s->arn_max, s->arn_max_wild);
+}
+
 static void check_items(struct vctx *c, const struct shape *s,
 			const struct node *v, const char *label)
 {
@@ -131,6 +156,8 @@ static void check_items(struct vctx *c, const struct shape *s,
 			rep(c, BKP109, seq_at(v, (uint32_t)s->max_items),
 			    "%s has %u entries but at most %lld are allowed",
 			    label, v->len, s->max_items);
+		if (s->arn_quota)
+			check_arn_quota(c, s, v, label);
 		return;
 	}
 	for (i = 0; i < v->len; i++) {
