@@ -187,6 +187,8 @@ static void blocks(struct conv *cv, const struct node *key, const struct node *v
 		val = make_map(cv, &p, NF_LABEL, labels[j]->start, v->end);
 	}
 	k.flags |= NF_BLOCK | NF_KEY;
+	/* the JSON key too: a repeated block type is no duplicate key */
+	((struct node *)key)->flags |= NF_REPEATS;
 	push(out, &k, val);
 }
 
@@ -207,6 +209,8 @@ static struct node *body(struct conv *cv, const struct node *v,
 		const char *name = node_str(k);
 		const struct member *m = s && name ? member_find(s, name) : NULL;
 		const struct shape *bs;
+		if (name && strcmp(name, "//") == 0)
+			((struct node *)k)->flags |= NF_REPEATS; /* a comment */
 		if (!name || strcmp(name, "//") == 0)
 			continue;
 		if (ctx == C_DYNAMIC && strcmp(name, "content") == 0) {
@@ -286,6 +290,8 @@ void tf_json_convert(struct doc *d)
 		const struct node *k = map_key(root, i), *v = map_val(root, i);
 		const char *name = node_str(k);
 		int res;
+		if (name && strcmp(name, "//") == 0)
+			((struct node *)k)->flags |= NF_REPEATS; /* a comment */
 		if (!name || strcmp(name, "//") == 0)
 			continue;
 		res = strcmp(name, "resource") == 0;
