@@ -276,21 +276,24 @@ static void check_arg(struct vctx *c, const struct shape *s,
 /* Rename key k to `to`: its bytes stand in the source when it is an HCL
  * name or a JSON key without escapes. */
 static void rename_fix(struct vctx *c, struct diag *dg, const struct node *k,
-		       const char *to)
+		       const char *to, int safe)
 {
 	struct fix *fx;
+	unsigned q;
 	if (!dg)
 		return;
 	if (node_verbatim(k)) {
-		diag_fix_sub(c->d->file, dg, 1, k, 0, k->len, to, "rename %s to %s",
-			     k->u.str, to);
+		diag_fix_sub(c->d->file, dg, safe, k, 0, k->len, to,
+			     "rename %s to %s", k->u.str, to);
 		return;
 	}
-	if (k->style != S_PLAIN || k->end - k->start != k->len ||
-	    memcmp(c->d->file->src.buf + k->start, k->u.str, k->len) != 0)
+	/* an HCL name, or a quoted label ("dynamic" blocks) without escapes */
+	q = k->style == S_QUOTED;
+	if ((k->style != S_PLAIN && !q) || k->end - k->start != k->len + 2 * q ||
+	    memcmp(c->d->file->src.buf + k->start + q, k->u.str, k->len) != 0)
 		return;
-	fx = diag_fix(c->d->file, dg, 1, "rename %s to %s", k->u.str, to);
-	fix_edit(c->d->file, fx, k->start, k->end, to);
+	fx = diag_fix(c->d->file, dg, safe, "rename %s to %s", k->u.str, to);
+	fix_edit(c->d->file, fx, k->start + q, k->end - q, to);
 }
 
 static int meta_attr(const char *n)
@@ -307,10 +310,11 @@ static int meta_block(const char *n)
 
 /* BKP101 for name k in body shape s at `where`. Returns the member the
  * message names as the right spelling (so that it is not also reported
- * missing), or NULL. */
+ * missing), or NULL. A rename is a safe fix unless `safe` says otherwise
+ * (a dynamic block's label also names its iterator). */
 static const struct member *unknown(struct vctx *c, const struct shape *s,
 		    const unsigned char *present, const struct node *k,
-		    const char *what, const char *where)
+		    const char *what, const char *where, int safe)
 {
 	const char *name = k->u.str, *why, *mean;
 	const char **cand;
@@ -327,7 +331,7 @@ static const struct member *unknown(struct vctx *c, const struct shape *s,
 			 "it %s", what, name, where, mean);
 		if (dg)
 			diag_hint(c->d->file, dg, "rename %s to %s", name, mean);
-		rename_fix(c, dg, k, mean);
+		rename_fix(c, dg, k, mean, safe);
 		return member_find(s, mean);
 	}
 	/* a member of a nested block written one level too high */
@@ -363,7 +367,7 @@ static const struct member *unknown(struct vctx *c, const struct shape *s,
 		if (dg)
 			diag_hint(c->d->file, dg, "rename it to %s", mean);
 		if (did_you_mean_only(name, cand, n) == mean)
-			rename_fix(c, dg, k, mean);
+			rename_fix(c, dg, k, mean, safe);
 		return member_find(s, mean);
 	}
 	dg = rep(c, BKP101, k, "unknown %s %s in %s", what, name, where);
@@ -403,7 +407,9 @@ static void check_dynamic(struct vctx *c, const struct shape *s,
 		return;
 	m = member_find(s, name);
 	if (!m) {
-		if ((m = unknown(c, s, present, lab, "block", where)))
+		/* content refers to the label unless an iterator is named */
+		if ((m = unknown(c, s, present, lab, "block", where,
+				 map_get(b, "iterator") != NULL)))
 			present[m - s->members] = 2;
 		return;
 	}
@@ -496,7 +502,7 @@ static void check_body(struct vctx *c, const struct shape *s,
 			if (top && meta_block(name))
 				continue;
 			if (!m) {
-				if ((m = unknown(c, s, present, kn, "block", where)))
+				if ((m = unknown(c, s, present, kn, "block", where, 1)))
 					present[m - s->members] = 2;
 				continue;
 			}
@@ -523,7 +529,7 @@ static void check_body(struct vctx *c, const struct shape *s,
 		if (top && meta_attr(name))
 			continue;
 		if (!m) {
-			if ((m = unknown(c, s, present, kn, "argument", where)))
+			if ((m = unknown(c, s, present, kn, "argument", where, 1)))
 				present[m - s->members] = 2;
 			continue;
 		}
