@@ -168,3 +168,45 @@ resource "aws_backup_selection" "templated" {
     value = "${var.value}"
   }
 }
+
+resource "aws_backup_report_plan" "jobs" {
+  name        = "backup_jobs"
+  description = "daily job report"
+  report_delivery_channel {
+    s3_bucket_name = "reports"
+    s3_key_prefix  = "backup"
+    formats        = ["CSV", "JSON"]
+  }
+  report_setting {
+    report_template      = "BACKUP_JOB_REPORT"
+    regions              = ["eu-west-1"]
+    number_of_frameworks = "1"
+  }
+}
+
+resource "aws_backup_restore_testing_plan" "rt" {
+  name                = "restore_test"
+  schedule_expression = "cron(0 12 ? * * *)"
+  start_window_hours  = 24
+  recovery_point_selection {
+    algorithm             = "RANDOM_WITHIN_WINDOW"
+    include_vaults        = ["*"]
+    recovery_point_types  = ["SNAPSHOT"]
+    selection_window_days = 7
+  }
+}
+
+resource "aws_backup_restore_testing_selection" "rt" {
+  name                      = "ec2_selection"
+  restore_testing_plan_name = aws_backup_restore_testing_plan.rt.name
+  protected_resource_type   = "EC2"
+  iam_role_arn              = "arn:aws:iam::123456789012:role/restore"
+  validation_window_hours   = 2
+  protected_resource_conditions {
+    string_equals {
+      key   = "aws:ResourceTag/restore"
+      value = "yes"
+    }
+  }
+  restore_metadata_overrides = { instanceType = "t3.micro" }
+}

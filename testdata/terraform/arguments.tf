@@ -141,3 +141,22 @@ resource "aws_backup_global_settings" "global" {
   }
   region = "us-east-1"
 }
+
+resource "aws_backup_restore_testing_plan" "rt" {
+  name                = "restore-test"
+  schedule_expression = "cron(0 12 ? * * *)"
+  start_window_hours  = 200
+  recovery_point_selection {
+    algorithm            = "LATEST"
+    include_vaults       = ["*"]
+    recovery_point_types = ["SNAPSHOT", "CONTINOUS"]
+  }
+}
+
+resource "aws_backup_report_plan" "report" {
+  name = "jobs"
+  report_delivery_channel {
+    s3_bucket_name = "reports"
+    formats        = ["CSV", "XML"]
+  }
+}
