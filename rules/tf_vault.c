@@ -3,7 +3,8 @@
  * linked to the aws_backup_vault it locks (backup_vault_name =
  * aws_backup_vault.x.name or .id, or the vault's literal name), and each
  * aws_backup_logically_air_gapped_vault. A vault is known to the run by
- * its resource address ("aws_backup_vault.x"), which a rule's
+ * its resource address ("aws_backup_vault.x", or "aws_backup_vault.x[0]"
+ * for one instance of a vault with count), which a rule's
  * target_vault_name or a copy's destination_vault_arn reference names,
  * and by its literal name.
  *
@@ -40,20 +41,39 @@ static void vaults_of(struct doc *d, struct vaults *vs)
 	}
 }
 
-/* The aws_backup_vault a reference names (aws_backup_vault.x.name or .id):
- * its address, and its literal name in *name when this file has it. */
+/* The aws_backup_vault a reference names: aws_backup_vault.x.name or .id,
+ * or of one instance, aws_backup_vault.x[0].name (count) or
+ * aws_backup_vault.x["k"].name (for_each): its address ("aws_backup_vault.x"
+ * or "aws_backup_vault.x[0]"), and its literal name in *name when this file
+ * has it and the reference names no instance. */
 static const char *vault_ref(struct doc *d, const struct vaults *vs,
 			     const struct node *e, const char **name)
 {
-	static const char *const attrs[] = { "name", "id" };
-	const char *r = NULL;
+	const struct node *ix = NULL, *k;
+	const char *r, *attr;
 	size_t i;
 
 	*name = NULL;
-	for (i = 0; i < 2 && !r; i++)
-		r = tf_ref(e, "aws_backup_vault", attrs[i]);
-	if (!r)
+	if (!node_is(e, N_EXPR) || e->style != EXPR_TRAVERSAL ||
+	    (e->len != 3 && e->len != 4) ||
+	    !node_streq(seq_at(e, 0), "aws_backup_vault") ||
+	    !(r = node_str(seq_at(e, 1))) ||
+	    !(attr = node_str(seq_at(e, e->len - 1))) ||
+	    (strcmp(attr, "name") != 0 && strcmp(attr, "id") != 0))
 		return NULL;
+	if (e->len == 4) {
+		ix = seq_at(e, 2);
+		if (!node_is(ix, N_EXPR) || ix->style != EXPR_INDEX || ix->len != 1)
+			return NULL;
+		k = seq_at(ix, 0);
+		if (k->kind == N_INT)
+			return arena_printf(&d->arena, "aws_backup_vault.%s[%lld]", r,
+					    k->u.i);
+		if (k->kind == N_STR)
+			return arena_printf(&d->arena, "aws_backup_vault.%s[\"%s\"]",
+					    r, k->u.str);
+		return NULL;
+	}
 	for (i = 0; i < vs->n; i++)
 		if (strcmp(vs->rname[i], r) == 0)
 			*name = vs->name[i];
