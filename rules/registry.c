@@ -429,7 +429,7 @@ const struct rule rules[RULE_COUNT] = {
 },
 [BKP806] = {
 	.id = "BKP806", .name = "unknown-resource-type", .severity = E,
-	.summary = "A resource Type one slip away from a type of the AWS::Backup namespace.",
+	.summary = "A resource Type one slip away from a type of the AWS::Backup namespace (in Terraform, from an aws_backup_* resource type).",
 	DOC(bkp806),
 	.source = "CloudFormation Template Reference, AWS Backup resource types",
 },

@@ -14,8 +14,10 @@
  * connection blocks) are valid on every resource, and `dynamic "x"` stands
  * for any number of x blocks, its content checked as one.
  *
+ * A resource type one slip from one of these is BKP806.
+ *
  * Positions: an unknown or misplaced argument or block at its name (for a
- * dynamic block, at its label); wrong values at the value; a missing
+ * dynamic block, at its label); a misspelt resource type at its label; wrong values at the value; a missing
  * argument at the block that lacks it (a resource at its name label); a
  * second block where one is allowed at the second. */
 #include <math.h>
@@ -576,6 +578,37 @@ static const struct node *label(const struct node *v, const struct node **key)
 	return map_val(v, 0);
 }
 
+/* BKP806: resource type t (an "aws_" one that is not of ours) one or two
+ * slips from one of the AWS Backup resource types. A longer name made of
+ * ours and more words (aws_backup_vault_x) may be a type of a newer
+ * provider, and is left alone. */
+static void unknown_type(struct vctx *c, const struct node *t)
+{
+	const char *ty = t->u.str, *best = NULL;
+	unsigned bd = 3, dist;
+	struct diag *dg;
+	size_t i, l;
+
+	if (strncmp(ty, "aws_", 4) != 0)
+		return;
+	for (i = 0; i < c->db->ndocuments; i++) {
+		const char *k = c->db->documents[i].name;
+		l = strlen(k);
+		if (strncmp(ty, k, l) == 0 && ty[l] == '_')
+			continue;
+		dist = edit_distance(ty, strlen(ty), k, l, 0);
+		if (dist < bd) {
+			bd = dist;
+			best = k;
+		}
+	}
+	if (!best)
+		return;
+	dg = rep(c, BKP806, t, "%s is not a resource type of the AWS provider; "
+		 "did you mean %s?", ty, best);
+	rename_fix(c, dg, t, best, 1);
+}
+
 void tf_schema_check(struct doc *d)
 {
 	const struct node *root = d->root;
@@ -595,10 +628,12 @@ void tf_schema_check(struct doc *d)
 			continue;
 		v = label(map_val(root, i), &t);
 		v = v ? label(v, &n) : NULL;
-		if (!(body = body_of(v)) ||
-		    strncmp(t->u.str, "aws_backup_", 11) != 0 ||
-		    !(s = doc_shape(c.db, t->u.str)))
+		if (!(body = body_of(v)))
 			continue;
+		if (!(s = doc_shape(c.db, t->u.str))) {
+			unknown_type(&c, t);
+			continue;
+		}
 		check_body(&c, s, body, n, arena_printf(&d->arena, "%s.%s",
 							t->u.str, n->u.str), 1);
 	}

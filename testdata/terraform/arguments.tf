@@ -160,3 +160,11 @@ resource "aws_backup_report_plan" "report" {
     formats        = ["CSV", "XML"]
   }
 }
+
+resource "aws_backup_plans" "typo" {
+  name = "typo"
+}
+
+resource "aws_backup_vault_tiering" "newer" {
+  name = "a type of a newer provider, maybe"
+}
