@@ -87,6 +87,10 @@ struct rule_m {
 	struct lifecycle_m lc;
 	const char *vault;           /* target vault name, or NULL */
 	const char *vault_ref;       /* CFN logical id the target names, or NULL */
+	/* Terraform: the aws_backup_logically_air_gapped_vault the air-gapped
+	 * target references ("aws_backup_logically_air_gapped_vault.x"), or
+	 * NULL */
+	const char *air_gapped_ref;
 	size_t first_copy, ncopies;  /* plan_m.copies[first_copy..+ncopies) */
 };
 

@@ -255,9 +255,11 @@ static void check_plan(struct doc *d, const struct vaults *run_vaults,
 		    (v = find_vault(run_vaults, p, rm->vault_ref, rm->vault, 0)))
 			check_bounds(d, v, days, from,
 				     from ? from->at : rm->target.at, what);
-		/* the logically air-gapped target */
+		/* the logically air-gapped target (a Terraform reference to
+		 * one of the module's) */
 		if (known && rm->air_gapped.at &&
-		    place_of(d, rm->air_gapped.at, &pl, parts, &lagname, &lagref) == 0 &&
+		    ((lagref = rm->air_gapped_ref) ||
+		     place_of(d, rm->air_gapped.at, &pl, parts, &lagname, &lagref) == 0) &&
 		    (v = find_vault(run_vaults, p, lagref, lagname, 0)))
 			check_bounds(d, v, days, from, rm->air_gapped.at, what);
 		for (k = 0; k < rm->ncopies; k++) {

@@ -14,6 +14,8 @@
 
 #include "model.h"
 
+#define TF_LAG_VAULT "aws_backup_logically_air_gapped_vault"
+
 /* The aws_backup_vault resources of the file, looked up once: a file may
  * hold thousands of plans and few vaults. */
 struct vaults {
@@ -132,11 +134,16 @@ void tf_build_vaults(struct doc *d, struct doc_model *m)
 	}
 	if (m->nvaults)
 		d->keep = 1;
-	/* target_vault_name = aws_backup_vault.x.name: that vault */
+	/* target_vault_name = aws_backup_vault.x.name: that vault; and
+	 * target_logically_air_gapped_backup_vault_arn =
+	 * aws_backup_logically_air_gapped_vault.x.arn */
 	for (j = 0; j < m->nplans; j++)
 		for (k = 0; k < m->plans[j].nrules; k++) {
 			struct rule_m *rm = &m->plans[j].rules[k];
-			const char *vname, *addr;
+			const char *vname, *addr, *lag;
+			if ((lag = tf_ref(rm->air_gapped.at, TF_LAG_VAULT, "arn")))
+				rm->air_gapped_ref = arena_printf(&d->arena, "%s.%s",
+								  TF_LAG_VAULT, lag);
 			if (rm->target.state != VS_UNKNOWN || rm->vault_ref ||
 			    !(addr = vault_ref(d, &vs, rm->target.at, &vname)))
 				continue;

@@ -27,4 +27,15 @@ resource "aws_backup_plan" "daily" {
       delete_after = 3650
     }
   }
+
+  rule {
+    rule_name         = "air-gapped"
+    target_vault_name = "archive"
+    schedule          = "cron(0 18 ? * * *)"
+    target_logically_air_gapped_backup_vault_arn = aws_backup_logically_air_gapped_vault.lag.arn
+
+    lifecycle {
+      delete_after = 30
+    }
+  }
 }
