@@ -168,19 +168,18 @@ static const struct arn_kind *arn_kind_find(const char *key)
 
 /* "a-zA-Z0-9._-" -> allowed[] (ranges written x-y; a '-' at either end
  * stands for itself). */
-static void parse_chars(struct shape *s, const char *spec)
+static void parse_chars(unsigned char set[128], const char *spec)
 {
 	size_t i, n = strlen(spec);
-	s->has_chars = 1;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)spec[i];
 		if (i + 2 < n && spec[i + 1] == '-') {
 			unsigned char e = (unsigned char)spec[i + 2], x;
 			for (x = c; x <= e && x < 128; x++)
-				s->chars[x] = 1;
+				set[x] = 1;
 			i += 2;
 		} else if (c < 128) {
-			s->chars[c] = 1;
+			set[c] = 1;
 		}
 	}
 }
@@ -282,8 +281,16 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		s->value = resolve(db, node_str(n));
 	if ((s->pattern = node_str(map_get(def, "pattern"))))
 		s->file = db->file; /* compiled on first use */
-	if ((n = map_get(def, "chars")))
-		parse_chars(s, node_str(n));
+	if ((n = map_get(def, "chars"))) {
+		s->has_chars = 1;
+		parse_chars(s->chars, node_str(n));
+	}
+	if ((n = map_get(def, "first_chars"))) {
+		parse_chars(s->first_chars, node_str(n));
+		s->first = node_str(map_get(def, "first"));
+		if (!s->first)
+			shapes_defect(db->file, "first_chars without first in", s->name);
+	}
 	s->allowed = node_str(map_get(def, "allowed"));
 	s->enums = str_list(db->file, map_get(def, "enum"), &s->nenums);
 	if ((n = map_get(def, "arn"))) {

@@ -84,6 +84,8 @@ struct shape {
 	unsigned uses;    /* matches so far, to decide on the JIT */
 	int has_chars;
 	unsigned char chars[128]; /* allowed ASCII characters */
+	const char *first;       /* the first character's rule in words, and */
+	unsigned char first_chars[128]; /* its allowed set (first_chars) */
 	const char *allowed;
 	const char **enums;
 	size_t nenums;
