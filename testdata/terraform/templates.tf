@@ -27,3 +27,20 @@ resource "aws_backup_vault" "v" {
   name        = "${var.prefix}${var.name}"
   kms_key_arn = "arn:aws:kms:${var.region}:${var.account}:key/${var.key}"
 }
+
+resource "aws_backup_framework" "tpl" {
+  name = "${local.name_prefix}-framework"
+  control {
+    name = "BACKUP_RECOVERY_POINT_ENCRYPTED"
+  }
+}
+
+resource "aws_backup_report_plan" "tpl" {
+  name = "${local.name_prefix}_${each.key}"
+  report_delivery_channel {
+    s3_bucket_name = "reports"
+  }
+  report_setting {
+    report_template = "BACKUP_JOB_REPORT"
+  }
+}
