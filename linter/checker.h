@@ -53,7 +53,9 @@ struct checker {
 	 * it may hold a document of ours (cheap: a look at the bytes). */
 	int (*relevant)(const char *buf, size_t len);
 	/* The kind of a loaded document (>= 0), or -1 when it is none of
-	 * ours. May set d->model. */
+	 * ours. May set d->model, and replace d->root by another reading of
+	 * the same source (Terraform's JSON syntax); a repeated key it flags
+	 * NF_REPEATS in the loaded tree is no duplicate. */
 	int (*classify)(struct doc *d);
 	/* Suppressions the document itself holds (CloudFormation Metadata):
 	 * added with suppress_name() before the families run. May be NULL. */

@@ -375,6 +375,29 @@ struct node *hcl_parse(struct load_ctx *c, const char *buf, size_t len)
 	return root;
 }
 
+struct node *hcl_parse_quoted_at(struct load_ctx *c, const char *buf,
+				 size_t len, size_t open, size_t close)
+{
+	struct hcl_parser p;
+	struct hcl_token t;
+	struct node *n = NULL;
+
+	memset(&p, 0, sizeof(p));
+	memset(&c->err, 0, sizeof(c->err));
+	p.c = c;
+	p.b = buf;
+	p.len = len;
+	p.stack_base = (uintptr_t)__builtin_frame_address(0);
+	hcl_lex(&p, open, &t);
+	if (t.type == T_OQUOTE && t.start == open &&
+	    hcl_parse_quoted(&p, &t) == 0 && p.pos == close) {
+		n = arena_alloc(c->a, sizeof(*n));
+		*n = p.scratch[0];
+	}
+	free(p.scratch);
+	return n;
+}
+
 static int hcl_sniff(const char *name, const char *buf, size_t len)
 {
 	size_t l = strlen(name);

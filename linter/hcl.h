@@ -88,4 +88,11 @@
  * readable and NUL, as source.c reads files). */
 struct node *hcl_parse(struct load_ctx *c, const char *buf, size_t len);
 
+/* The quoted template whose opening '"' is buf[open] and whose closing one
+ * ends at `close` (a JSON string of a .tf.json file, which Terraform reads
+ * as a template): its node as hcl_parse gives it, or NULL when the text is
+ * not a valid HCL template there (then c->err says why). */
+struct node *hcl_parse_quoted_at(struct load_ctx *c, const char *buf,
+				 size_t len, size_t open, size_t close);
+
 #endif

@@ -166,17 +166,22 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 			  "AWS name or value may contain one");
 		l->c->has_nul = 0;
 	}
+	d->kind = root ? ck->classify(d) : -1;
 	for (i = 0; i < l->ndups; i++) {
 		const struct node *a = l->dups[i].first, *b = l->dups[i].dup;
 		struct pos fp = source_pos(&f->src, a->start);
-		struct diag *dg = report(d, input_rule(f, IN_DUPLICATE_KEY), b,
-					 "duplicate key \"%s\": already defined at "
-					 "line %u, column %u; only the last value counts",
-					 b->u.str, fp.line, fp.col);
+		struct diag *dg;
+		/* the checker read the key as one that may repeat (a block
+		 * type of Terraform's JSON syntax) */
+		if (b->flags & NF_REPEATS)
+			continue;
+		dg = report(d, input_rule(f, IN_DUPLICATE_KEY), b,
+			    "duplicate key \"%s\": already defined at line %u, "
+			    "column %u; only the last value counts",
+			    b->u.str, fp.line, fp.col);
 		diag_related(f, dg, a->start, "first \"%s\" is here", a->u.str);
 	}
 	l->ndups = 0;
-	d->kind = root ? ck->classify(d) : -1;
 	if (d->kind < 0) {
 		unrecognized(d);
 		l->last_size = d->arena.total;

@@ -167,6 +167,8 @@ static const char *fence_language(const char *file)
 	if (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
 	    strcmp(dot, ".template") == 0)
 		return "yaml";
+	if (strcmp(dot, ".tf") == 0)
+		return "hcl";
 	return "";
 }
 

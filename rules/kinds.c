@@ -22,6 +22,7 @@
 #include "aws.h"
 #include "registry.h"
 #include "shapes.h"
+#include "tf_json.h"
 
 static int has(const struct node *r, const char *k)
 {
@@ -305,6 +306,9 @@ int kinds_classify(struct doc *d)
 
 	if (!node_is(r, N_MAP))
 		return -1;
+	if (tf_json_file(d))
+		tf_json_convert(d); /* read as Terraform */
+	r = d->root;
 	if (is_hcl(r))
 		return DOC_TF;
 	for (k = 0; k < DOC_OTHER; k++)

@@ -87,6 +87,10 @@ struct rule_m {
 	struct lifecycle_m lc;
 	const char *vault;           /* target vault name, or NULL */
 	const char *vault_ref;       /* CFN logical id the target names, or NULL */
+	/* Terraform: the aws_backup_logically_air_gapped_vault the air-gapped
+	 * target references ("aws_backup_logically_air_gapped_vault.x"), or
+	 * NULL */
+	const char *air_gapped_ref;
 	size_t first_copy, ncopies;  /* plan_m.copies[first_copy..+ncopies) */
 };
 
@@ -210,6 +214,18 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s);
 /* The plans, selections and copies to its vaults of a Terraform file
  * (terraform.c). */
 void tf_build(struct doc *d, struct doc_model *m);
+/* The vaults of a Terraform file that bound retention (vault locks,
+ * logically air-gapped vaults) and the vaults its rules' targets
+ * reference (tf_vault.c); called by tf_build. */
+void tf_build_vaults(struct doc *d, struct doc_model *m);
+/* Resource block i of a Terraform file body: 1 with its type, name and
+ * body; the body of resource TYPE.NAME of the file, or NULL; the NAME of a
+ * reference TYPE.NAME.ATTR exactly, or NULL (terraform.c). */
+int tf_resource_at(const struct node *root, uint32_t i, const char **type,
+		   const char **name, const struct node **body);
+const struct node *tf_resource(const struct node *root, const char *type,
+			       const char *name);
+const char *tf_ref(const struct node *e, const char *type, const char *attr);
 /* Order of documents by module: the files of one folder are one Terraform
  * module (0), any other document is a module of its own. */
 int tf_module_cmp(const struct doc *a, const struct doc *b);

@@ -85,20 +85,23 @@ const struct rule rules[RULE_COUNT] = {
 	.summary = "A key that the document's AWS shape does not have (misspelt, or from the other dialect).",
 	DOC(bkp101),
 	.source = "AWS Backup API reference, BackupRuleInput and related shapes "
-		  "(botocore backup 2018-11-15 model); CloudFormation AWS::Backup resource schemas",
+		  "(botocore backup 2018-11-15 model); CloudFormation AWS::Backup resource schemas; "
+		  "terraform-provider-aws v6.58.0 AWS Backup resource schemas",
 },
 [BKP102] = {
 	.id = "BKP102", .name = "wrong-type", .severity = E,
 	.summary = "A value of the wrong type: a string where AWS expects a number, a list where it expects a mapping...",
 	DOC(bkp102),
 	.source = "AWS Backup API reference (member types); botocore parameter validation; "
-		  "CloudFormation template anatomy (property value conversion)",
+		  "CloudFormation template anatomy (property value conversion); "
+		  "Terraform type conversion (cty) and terraform-provider-aws v6.58.0 schemas",
 },
 [BKP103] = {
 	.id = "BKP103", .name = "missing-required", .severity = E,
 	.summary = "A member that AWS requires is absent (RuleName, TargetBackupVaultName, IamRoleArn...).",
 	DOC(bkp103),
-	.source = "AWS Backup API reference (required members); CloudFormation AWS::Backup resource schemas (required)",
+	.source = "AWS Backup API reference (required members); CloudFormation AWS::Backup resource schemas (required); "
+		  "terraform-provider-aws v6.58.0 AWS Backup resource schemas (Required)",
 },
 [BKP104] = {
 	.id = "BKP104", .name = "out-of-range", .severity = E,
@@ -426,7 +429,7 @@ const struct rule rules[RULE_COUNT] = {
 },
 [BKP806] = {
 	.id = "BKP806", .name = "unknown-resource-type", .severity = E,
-	.summary = "A resource Type one slip away from a type of the AWS::Backup namespace.",
+	.summary = "A resource Type one slip away from a type of the AWS::Backup namespace (in Terraform, from an aws_backup_* resource type).",
 	DOC(bkp806),
 	.source = "CloudFormation Template Reference, AWS Backup resource types",
 },

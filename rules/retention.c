@@ -145,7 +145,10 @@ static const struct vault_m *find_vault(const struct vaults *vs,
 	size_t i;
 	for (i = 0; i < vs->n; i++) {
 		const struct vault_m *v = vs->v[i];
-		int same_doc = v->doc == p->doc;
+		/* a Terraform module's files are one document here */
+		int same_doc = v->doc == p->doc ||
+			       (v->doc->kind == DOC_TF && p->doc->kind == DOC_TF &&
+				tf_module_cmp(v->doc, p->doc) == 0);
 		if (ref && same_doc && v->logical_id && strcmp(v->logical_id, ref) == 0)
 			return v;
 		if (!ref && name && v->name && strcmp(v->name, name) == 0 &&
@@ -263,9 +266,11 @@ static void check_plan(struct doc *d, const struct vaults *run_vaults,
 		    (v = find_vault(run_vaults, p, rm->vault_ref, rm->vault, 0)))
 			check_bounds(d, v, days, from,
 				     from ? from->at : rm->target.at, rm->name, K_RULE);
-		/* the logically air-gapped target */
+		/* the logically air-gapped target (a Terraform reference to
+		 * one of the module's) */
 		if (known && rm->air_gapped.at &&
-		    place_of(d, rm->air_gapped.at, &pl, parts, &lagname, &lagref) == 0 &&
+		    ((lagref = rm->air_gapped_ref) ||
+		     place_of(d, rm->air_gapped.at, &pl, parts, &lagname, &lagref) == 0) &&
 		    (v = find_vault(run_vaults, p, lagref, lagname, 0)))
 			check_bounds(d, v, days, from, rm->air_gapped.at,
 				     rm->name, K_RULE);

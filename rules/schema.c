@@ -196,7 +196,7 @@ static int numeric_string(const char *s, double *out)
 	return *end == '\0' && isfinite(*out);
 }
 
-static void check_range(struct vctx *c, const struct shape *s,
+void check_range(struct vctx *c, const struct shape *s,
 			const struct node *v, const char *label, double x,
 			const char *shown_in)
 {
@@ -777,14 +777,16 @@ void schema_check_doc(struct doc *d)
 	const struct shape *s = NULL;
 	const char *label = NULL;
 
+	if (d->root && kind_of(d)->dialect == DIALECT_TF) {
+		tf_schema_check(d);
+		return;
+	}
 	if (!d->root || !kind_of(d)->shape)
 		return;
 	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.db = shapes_api();
 	label = kind_of(d)->shape;
-	if (!label)
-		return; /* Terraform's arguments have no shapes file yet */
 	if (kind_of(d)->dialect == DIALECT_CFN) {
 		c.db = shapes_cfn();
 		c.cfn = 1;

@@ -1,6 +1,7 @@
 /* schema.h - document shapes (BKP101-BKP109): every document kind checked
  * against AWS's own shapes, described as data in schemas/shapes-api.json and
- * schemas/shapes-cfn.json.
+ * schemas/shapes-cfn.json, and Terraform's AWS Backup resources against the
+ * provider's schema in schemas/shapes-tf.json (tf_schema.c).
  *
  * Ownership: the compiled shapes (members, PCRE2 patterns) are built once,
  * on first use, under pthread_once, and live for the whole process. Nothing

@@ -213,6 +213,8 @@ const char *show_value(struct vctx *c, const struct node *n)
 const char *partial_why(struct vctx *c)
 {
 	struct sbuf b = { .want_why = 1 };
+	if (c->partial_note)
+		return c->partial_note;
 	if (!c->partial || partial_text(c, c->partial, &b) < 0 || !b.why.n)
 		return NULL;
 	return arena_printf(&c->d->arena, "%s characters", b.why.s);

@@ -2,7 +2,8 @@
  * context, the report helpers and the checks each file offers the others.
  * schema.c walks values against shapes; schema_text.c checks strings (enums,
  * names, lengths) and ARNs; schema_cfn.c checks what is known of values made
- * by CloudFormation intrinsics. Internal to rules/schema*.c. */
+ * by CloudFormation intrinsics; tf_schema.c reads Terraform's blocks and
+ * arguments. Internal to rules/schema*.c. */
 #ifndef BACKUPLINT_SCHEMA_CHECK_H
 #define BACKUPLINT_SCHEMA_CHECK_H
 
@@ -46,6 +47,8 @@ struct vctx {
 	 * show_value() word it when a message needs them */
 	const struct node *partial;
 	size_t partial_min;
+	const char *partial_note; /* partial_why() of a string that is no
+				   * intrinsic (a Terraform template) */
 };
 
 /* Placeholders in partially known strings (Fn::Sub, Fn::Join). */
@@ -85,6 +88,10 @@ void check_value(struct vctx *c, const struct shape *s, const struct node *v,
 /* A value of the wrong kind for shape s (`want` words it, NULL: s's kind). */
 void wrong_type(struct vctx *c, const struct shape *s, const struct node *v,
 		const char *label, const char *want);
+/* BKP104 when x is outside s's min and max (`shown_in`: how to print the
+ * value, NULL for show(c, v)). */
+void check_range(struct vctx *c, const struct shape *s, const struct node *v,
+		 const char *label, double x, const char *shown_in);
 /* 1 when shape s accepts v without a finding (for unions). */
 int accepts(const struct vctx *c, const struct shape *s, const struct node *v);
 
@@ -100,6 +107,10 @@ void check_arn(struct vctx *c, const struct arn_kind *k, const char *s,
 int str_in(const char *s, size_t len, const char *const *v, size_t n);
 /* v[0..n) joined by ", ", each between q and q ("\"", or ""). */
 const char *join_list(struct vctx *c, const char *const *v, size_t n, const char *q);
+
+/* tf_schema.c: the arguments and blocks of a Terraform file's AWS Backup
+ * resources against schemas/shapes-tf.json. */
+void tf_schema_check(struct doc *d);
 
 /* schema_cfn.c */
 int is_scalar_shape(const struct shape *s);

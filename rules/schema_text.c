@@ -343,6 +343,11 @@ void check_string_text(struct vctx *c, const struct shape *s,
 			rep(c, BKP105, v, "%s %s has %s at column %zu; allowed: %s",
 			    label, SHOWN, char_name(c, cp, str + bad, bytes),
 			    col, s->allowed ? s->allowed : s->pattern);
+		} else if (s->first && len && ((unsigned char)str[0] >= 128 ||
+					       !s->first_chars[(unsigned char)str[0]])) {
+			rep(c, BKP105, v, "%s %s starts with %s, but %s; allowed: %s",
+			    label, SHOWN, char_name(c, (unsigned char)str[0], str, 1),
+			    s->first, s->allowed ? s->allowed : s->pattern);
 		} else if (len == 0) {
 			rep(c, BKP105, v, "%s is empty; allowed: %s", label,
 			    s->allowed ? s->allowed : s->pattern);

@@ -12,7 +12,7 @@
 #include "facts.h"
 #include "schema.h"
 
-static struct db api_db, cfn_db;
+static struct db api_db, cfn_db, tf_db;
 static struct arn_kind *arn_kinds;
 static size_t narn_kinds;
 static struct shapes_arns arns;
@@ -282,19 +282,18 @@ static const struct arn_kind *arn_kind_find(const char *key)
 
 /* "a-zA-Z0-9._-" -> allowed[] (ranges written x-y; a '-' at either end
  * stands for itself). */
-static void parse_chars(struct shape *s, const char *spec)
+static void parse_chars(unsigned char set[128], const char *spec)
 {
 	size_t i, n = strlen(spec);
-	s->has_chars = 1;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)spec[i];
 		if (i + 2 < n && spec[i + 1] == '-') {
 			unsigned char e = (unsigned char)spec[i + 2], x;
 			for (x = c; x <= e && x < 128; x++)
-				s->chars[x] = 1;
+				set[x] = 1;
 			i += 2;
 		} else if (c < 128) {
-			s->chars[c] = 1;
+			set[c] = 1;
 		}
 	}
 }
@@ -356,22 +355,24 @@ static void member_slots(const char *file, struct shape *s)
 enum shape_field {
 	SF_ALIAS_NOTE, SF_ALIASES, SF_ALLOWED, SF_ARN,
 	SF_ARN_QUOTA, SF_CASE_NOTE, SF_CHARS, SF_CLI_OPTIONS,
-	SF_ENUM, SF_ITEM, SF_KEY, SF_MAX,
+	SF_EMPTY_UNSET, SF_ENUM, SF_FIRST, SF_FIRST_CHARS,
+	SF_ITEM, SF_KEY, SF_MAX,
 	SF_MAX_WHY, SF_MAXCHARS, SF_MAXLEN, SF_MEMBERS,
 	SF_MIN, SF_MIN_WHY, SF_OF, SF_PATTERN,
 	SF_READONLY, SF_REQUIRED, SF_TYPE, SF_TYPES,
-	SF_UNIQUE_BY, SF_VALUE, SF_WHAT,
+	SF_UNIQUE_BY, SF_VALUE, SF_WHAT, SF_ZERO_UNSET,
 	SF_COUNT
 };
 /* the fields a shape definition may have, sorted (bsearch) */
 static const char *const field_names[SF_COUNT] = {
 	"alias_note", "aliases", "allowed", "arn",
 	"arn_quota", "case_note", "chars", "cli_options",
-	"enum", "item", "key", "max",
+	"empty_unset", "enum", "first", "first_chars",
+	"item", "key", "max",
 	"max_why", "maxchars", "maxlen", "members",
 	"min", "min_why", "of", "pattern",
 	"readonly", "required", "type", "types",
-	"unique_by", "value", "what",
+	"unique_by", "value", "what", "zero_unset",
 };
 
 static int cmp_field(const void *a, const void *b)
@@ -470,8 +471,16 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		s->file = db->file; /* compiled on first use */
 		simple_pattern(s);
 	}
-	if ((n = f[SF_CHARS]))
-		parse_chars(s, node_str(n));
+	if ((n = f[SF_CHARS])) {
+		s->has_chars = 1;
+		parse_chars(s->chars, node_str(n));
+	}
+	if ((n = f[SF_FIRST_CHARS])) {
+		parse_chars(s->first_chars, node_str(n));
+		s->first = node_str(f[SF_FIRST]);
+		if (!s->first)
+			shapes_defect(db->file, "first_chars without first in", s->name);
+	}
 	s->allowed = node_str(f[SF_ALLOWED]);
 	s->enums = str_list(db->file, f[SF_ENUM], &s->nenums);
 	if ((n = f[SF_ARN])) {
@@ -487,6 +496,8 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		s->has_maxchars = 1;
 		s->maxchars = (long long)num_of(db->file, n, s->name);
 	}
+	s->zero_unset = f[SF_ZERO_UNSET] != NULL;
+	s->empty_unset = f[SF_EMPTY_UNSET] != NULL;
 	s->case_note = node_str(f[SF_CASE_NOTE]);
 	s->aliases = note_map(db->file, f[SF_ALIASES], &s->naliases);
 	s->alias_note = node_str(f[SF_ALIAS_NOTE]);
@@ -627,6 +638,20 @@ int schema_pattern_match(const char *dialect, const char *shape,
 	if (!sh || !sh->pattern)
 		return -1;
 	return shape_match(sh, s, len);
+}
+
+static pthread_once_t tf_once = PTHREAD_ONCE_INIT;
+
+static void build_tf(void)
+{
+	pthread_once(&shapes_once, build_api);
+	build_db(&tf_db, "shapes-tf.json", &api_db);
+}
+
+const struct db *shapes_tf(void)
+{
+	pthread_once(&tf_once, build_tf);
+	return &tf_db;
 }
 
 const struct db *shapes_api(void)

@@ -1,5 +1,5 @@
-/* shapes.h - the document shapes of schemas/shapes-api.json and
- * schemas/shapes-cfn.json compiled into struct shape graphs: members sorted
+/* shapes.h - the document shapes of schemas/shapes-api.json,
+ * schemas/shapes-cfn.json and schemas/shapes-tf.json compiled into struct shape graphs: members sorted
  * for binary search, required lists, enums, ARN kinds, and each string
  * pattern compiled by PCRE2 on its first use (JIT-compiled once it has
  * served enough matches).
@@ -95,6 +95,8 @@ struct shape {
 	uint8_t simple_set[32];   /* bit c: character c is in the class */
 	int has_chars;
 	unsigned char chars[128]; /* allowed ASCII characters */
+	const char *first;       /* the first character's rule in words, and */
+	unsigned char first_chars[128]; /* its allowed set (first_chars) */
 	const char *allowed;
 	const char **enums;
 	size_t nenums;
@@ -102,6 +104,8 @@ struct shape {
 	int has_maxlen;
 	long long maxlen;
 	int has_maxchars;        /* a name's length limit, in characters */
+	int zero_unset;          /* Terraform: 0 means "not set", unchecked */
+	int empty_unset;         /* Terraform: "" means "not set", unchecked */
 	long long maxchars;
 	const char *case_note;   /* enum: AWS accepts another letter case;
 				  * why that is still worth a warning */
@@ -154,6 +158,9 @@ struct shapes_arns {
  * CloudFormation (which falls back to the API's); built on first use. */
 const struct db *shapes_api(void);
 const struct db *shapes_cfn(void);
+/* The shapes of Terraform's AWS Backup resources (shapes-tf.json, falling
+ * back to the API's), built on first use. */
+const struct db *shapes_tf(void);
 const struct shapes_arns *shapes_arns(void);
 
 /* The shape of the document labelled `label` ("plan-create"), or NULL. */

@@ -10,6 +10,8 @@
 
 #include "model.h"
 
+#define TF_LAG_VAULT "aws_backup_logically_air_gapped_vault"
+
 /* One `resource "TYPE" "NAME" { BODY }` block. */
 struct tf_res {
 	const char *type, *name;
@@ -136,11 +138,14 @@ static void copy_to_vault(struct doc *d, struct plan_m *pm,
 			  const struct where *src, struct copy_m *cm)
 {
 	const struct node *root = d->root, *vb;
-	const char *name = ref_to(cm->dest.at, "aws_backup_vault", "arn");
+	const char *type = "aws_backup_vault";
+	const char *name = ref_to(cm->dest.at, type, "arn");
 	struct value vn;
 	struct where w;
 
-	if (!name || !(vb = find_resource(root, "aws_backup_vault", name)))
+	if (!name)
+		name = ref_to(cm->dest.at, type = TF_LAG_VAULT, "arn");
+	if (!name || !(vb = find_resource(root, type, name)))
 		return;
 	where_of(root, vb, &w);
 	memset(&cm->dst, 0, sizeof(cm->dst));
@@ -159,7 +164,7 @@ static void copy_to_vault(struct doc *d, struct plan_m *pm,
 		cm->dst.same_account = cm->dst.same_partition = 1;
 	value_read(d, vb, F_VAULT_NAME, &vn);
 	cm->vault = value_is(&vn, VT_STR) ? vn.u.s : NULL;
-	cm->vault_ref = arena_printf(&d->arena, "aws_backup_vault.%s", name);
+	cm->vault_ref = arena_printf(&d->arena, "%s.%s", type, name);
 	place_compare(&pm->src, &cm->dst, &cm->cross_region, &cm->cross_account,
 		      &cm->cross_partition, &cm->dst_region, &cm->dst_partition);
 }
@@ -209,6 +214,7 @@ void tf_build(struct doc *d, struct doc_model *m)
 							: "";
 		}
 	}
+	tf_build_vaults(d, m);
 }
 
 /* Length of the folder part of d's file name ("a/b/x.tf": 3). */
@@ -264,7 +270,7 @@ static int find_region(struct doc *o, void *ud)
 }
 
 struct vault_q {
-	const char *name;
+	const char *type, *name;
 	struct doc *doc;
 	const struct node *body;
 };
@@ -272,7 +278,7 @@ struct vault_q {
 static int find_vault(struct doc *o, void *ud)
 {
 	struct vault_q *q = ud;
-	q->body = find_resource(o->root, "aws_backup_vault", q->name);
+	q->body = find_resource(o->root, q->type, q->name);
 	q->doc = o;
 	return q->body != NULL;
 }
@@ -302,11 +308,16 @@ static void link_plan(struct run *r, struct plan_m *p)
 	}
 	for (j = 0; j < p->ncopies; j++) {
 		struct copy_m *c = &p->copies[j];
-		const char *name = ref_to(c->dest.at, "aws_backup_vault", "arn");
-		struct vault_q q = { name, NULL, NULL };
+		const char *type = "aws_backup_vault";
+		const char *name = ref_to(c->dest.at, type, "arn");
+		struct vault_q q;
 		struct where vw;
+		if (!name)
+			name = ref_to(c->dest.at, type = TF_LAG_VAULT, "arn");
+		q.type = type;
+		q.name = name;
 		if (!name || c->dest.state != VS_UNKNOWN ||
-		    find_resource(d->root, "aws_backup_vault", name) ||
+		    find_resource(d->root, type, name) ||
 		    !each_module_doc(r, d, find_vault, &q))
 			continue;
 		where_of(q.doc->root, q.body, &vw);
@@ -322,7 +333,7 @@ static void link_plan(struct run *r, struct plan_m *p)
 			c->dst.same_region = 1;
 		if (vw.provider && w.provider && strcmp(vw.provider, w.provider) == 0)
 			c->dst.same_account = c->dst.same_partition = 1;
-		c->vault_ref = arena_printf(&d->arena, "aws_backup_vault.%s", name);
+		c->vault_ref = arena_printf(&d->arena, "%s.%s", type, name);
 	}
 	for (j = 0; j < p->ncopies; j++)
 		if (p->copies[j].is_arn)
@@ -340,4 +351,28 @@ void tf_link(struct run *r, struct plan_m **plans, size_t n)
 	for (i = 0; i < n; i++)
 		if (plans[i]->doc->kind == DOC_TF)
 			link_plan(r, plans[i]);
+}
+
+/* For the other Terraform files (model.h). */
+int tf_resource_at(const struct node *root, uint32_t i, const char **type,
+		   const char **name, const struct node **body)
+{
+	struct tf_res r;
+	if (!resource_at(root, i, &r))
+		return 0;
+	*type = r.type;
+	*name = r.name;
+	*body = r.body;
+	return 1;
+}
+
+const struct node *tf_resource(const struct node *root, const char *type,
+			       const char *name)
+{
+	return find_resource(root, type, name);
+}
+
+const char *tf_ref(const struct node *e, const char *type, const char *attr)
+{
+	return ref_to(e, type, attr);
 }

@@ -14,10 +14,15 @@ const char bkp101_doc[] =
 	"template (TargetBackupVaultName, Rules) is named as such, and read-only\n"
 	"attributes (RuleId, BackupPlanArn, DeleteAfterEvent in an input) are\n"
 	"explained, and a member written one level too high (ScheduleExpression\n"
-	"beside Rules instead of inside each rule) is named with where it goes.\n\n"
-	"Why: the AWS CLI and CloudFormation reject unknown members outright\n"
-	"(\"Unknown parameter in BackupPlan.Rules[0]\", \"extraneous key\"), and a\n"
-	"key that some tool silently drops is a setting that never takes effect.\n";
+	"beside Rules instead of inside each rule) is named with where it goes.\n"
+	"In Terraform (.tf and .tf.json) every argument and nested block of the\n"
+	"aws_backup_* resources is checked against the AWS provider's schema, with\n"
+	"a fix for a misspelt name; the meta-arguments (count, for_each,\n"
+	"depends_on, provider, lifecycle, dynamic blocks) are valid everywhere.\n\n"
+	"Why: the AWS CLI, CloudFormation and Terraform reject unknown members\n"
+	"outright (\"Unknown parameter in BackupPlan.Rules[0]\", \"extraneous key\",\n"
+	"\"Unsupported argument\"), and a key that some tool silently drops is a\n"
+	"setting that never takes effect.\n";
 
 const struct rule_example bkp101_examples[] = {
 	{ .kind = EXAMPLE_BAD, .file = "plan.json", .text =
@@ -48,6 +53,30 @@ const struct rule_example bkp101_examples[] = {
 	"    ]\n"
 	"  }\n"
 	"}\n" },
+	{ .kind = EXAMPLE_BAD, .file = "main.tf", .text =
+	"resource \"aws_backup_plan\" \"daily\" {\n"
+	"  name = \"daily\"\n"
+	"  rule {\n"
+	"    rule_name         = \"daily\"\n"
+	"    target_vault_name = \"Default\"\n"
+	"    schedule          = \"cron(0 5 ? * * *)\"\n"
+	"    lifecycle {\n"
+	"      delete_afer = 35\n"
+	"    }\n"
+	"  }\n"
+	"}\n" },
+	{ .kind = EXAMPLE_GOOD, .file = "main.tf", .text =
+	"resource \"aws_backup_plan\" \"daily\" {\n"
+	"  name = \"daily\"\n"
+	"  rule {\n"
+	"    rule_name         = \"daily\"\n"
+	"    target_vault_name = \"Default\"\n"
+	"    schedule          = \"cron(0 5 ? * * *)\"\n"
+	"    lifecycle {\n"
+	"      delete_after = 35\n"
+	"    }\n"
+	"  }\n"
+	"}\n" },
 	EXAMPLES_END
 };
 
@@ -58,7 +87,12 @@ const char bkp102_doc[] =
 	"expected, and 60.0 is not an integer either. In a CloudFormation template\n"
 	"CloudFormation converts digit strings to numbers and numbers to strings,\n"
 	"so those are accepted; intrinsic functions (Ref, Fn::GetAtt, Fn::If...)\n"
-	"stand for values unknown at lint time and are never type errors.\n\n"
+	"stand for values unknown at lint time and are never type errors. Terraform\n"
+	"converts too (\"120\" is the number 120, \"true\" the bool true), so in a\n"
+	"Terraform file only what no conversion makes right is reported, and also\n"
+	"a block written as an argument (rule = [...]) or an argument written as a\n"
+	"block (tags { ... }, with a fix); references and function calls are\n"
+	"unknown and never type errors.\n\n"
 	"Why: the AWS CLI refuses the whole request (\"Invalid type for parameter\n"
 	"StartWindowMinutes, value: 60, type: <class 'str'>, valid types: <class\n"
 	"'int'>\"), so nothing in the plan is created.\n";
@@ -106,7 +140,10 @@ const char bkp103_doc[] =
 	"of each AWS::Backup resource and a resource's Type. The finding points at\n"
 	"the key that holds the incomplete object (for a list item or the document\n"
 	"itself, at the object). A required member already reported as misspelt or\n"
-	"renamed (BKP101) is not reported again.\n\n"
+	"renamed (BKP101) is not reported again. In Terraform: the required\n"
+	"arguments and blocks of the provider's schema (rule in aws_backup_plan,\n"
+	"iam_role_arn in aws_backup_selection...), at the block or the resource's\n"
+	"name; a dynamic block counts as present.\n\n"
 	"Why: AWS rejects the request or the stack fails to create\n"
 	"(\"Missing required parameter in BackupPlan.Rules[0]\").\n";
 

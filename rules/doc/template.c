@@ -285,10 +285,13 @@ const struct rule_example bkp805_examples[] = {
 const char bkp806_doc[] =
 	"What it checks: a resource Type that is not one of the AWS::Backup\n"
 	"namespace's but one or two slips away from one (AWS::Backup::BackupVualt),\n"
-	"with the type it most likely means.\n"
+	"with the type it most likely means. In Terraform: a resource type one or\n"
+	"two slips from an aws_backup_* type of the AWS provider (aws_backup_plans),\n"
+	"with a fix.\n"
 	"\n"
-	"Why: CloudFormation rejects an unknown type, and every other rule skips the\n"
-	"resource, so nothing about it is checked until the deployment fails.\n";
+	"Why: CloudFormation and Terraform reject an unknown type, and every other\n"
+	"rule skips the resource, so nothing about it is checked until the\n"
+	"deployment fails.\n";
 
 const struct rule_example bkp806_examples[] = {
 	{ .kind = EXAMPLE_BAD, .file = "template.yaml", .text =

@@ -21,7 +21,7 @@ export BACKUPLINT_NOW=2026-06-15
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-for c in testdata/fix/*.yaml testdata/fix/*.json; do
+for c in testdata/fix/*.yaml testdata/fix/*.json testdata/fix/*.tf; do
 	[ -f "$c" ] || continue
 	name=${c##*/}
 	base=${c%.*}

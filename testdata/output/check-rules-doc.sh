@@ -47,7 +47,7 @@ t=$(grep -c '^| \[BKP[0-9]*\](#bkp[0-9]*-[a-z0-9-]*) |' "$tmp/md")
 f=$(grep -c '^```' "$tmp/md")
 [ $((f % 2)) = 0 ] && ok || bad "markdown has an unclosed code fence ($f fences)"
 # The fence after each example's label names the language.
-grep -A 2 '^\*\*\(Bad\|Good\)\*\* (' "$tmp/md" | grep '^```' | grep -v '^```\(json\|yaml\)$' >"$tmp/nolang"
+grep -A 2 '^\*\*\(Bad\|Good\)\*\* (' "$tmp/md" | grep '^```' | grep -v '^```\(json\|yaml\|hcl\)$' >"$tmp/nolang"
 [ ! -s "$tmp/nolang" ] && ok || bad "an example's fence has no language: $(head -n 1 "$tmp/nolang")"
 if cmp -s "$tmp/md" "$docs"; then
 	ok

@@ -6,6 +6,6 @@ resource "aws_backup_plan" "p" {
   name = "p"
   rule {
     rule_name = "r"
-    target_vault_name = "v"
+    target_vault_name = "vault"
   }
 }
