@@ -60,6 +60,11 @@ struct checker {
 	/* A document read only to link the files linted (a context file):
 	 * build what the run phase needs and keep it. May be NULL. */
 	void (*context_doc)(struct doc *d);
+	/* 1 when d's checks need the other documents of the run (a
+	 * Terraform file: its module's variables and locals): its families
+	 * (or context_doc) then run at the start of the run phase, in one
+	 * thread, before any check_run. May be NULL. */
+	int (*defer_doc)(struct doc *d);
 	/* YAML tags of the documents' language (load.h); may be NULL. */
 	int (*yaml_tag)(struct load_ctx *c, struct node *n, const char *tag,
 			const char *buf, size_t len);

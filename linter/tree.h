@@ -78,6 +78,11 @@ enum node_flags {
 	NF_LABEL       = 1 << 9, /* HCL: one-pair map whose key is a block label */
 	NF_BODY        = 1 << 10,/* HCL: map of a file's or a block's body */
 	NF_EXPAND      = 1 << 11,/* HCL: f(x...) or {for ...: k => v...} */
+	NF_DERIVED     = 1 << 12,/* HCL: a value computed from expressions (not
+				  * as written); its span is the expression's.
+				  * An N_EXPR so flagged is an unknown part */
+	NF_ASSUMED     = 1 << 13,/* HCL: a derived value that rests on a
+				  * variable's default or a tfvars value */
 };
 
 /* Maps of more than this many pairs carry a sorted index of their keys

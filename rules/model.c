@@ -599,6 +599,12 @@ struct cfn_info **cfn_slot(struct doc *d)
 	return &m->cfn;
 }
 
+struct tf_env **tf_slot(struct doc *d)
+{
+	cfn_slot(d); /* makes the model's struct, not the model */
+	return &((struct doc_model *)d->model)->tf;
+}
+
 struct doc_model *model_of(struct doc *d)
 {
 	struct doc_model *m = d->model;

@@ -20,6 +20,7 @@
 #include "kinds.h"
 #include "model.h"
 #include "shapes.h"
+#include "tf_eval.h"
 
 #define E SEV_ERROR
 #define W SEV_WARNING
@@ -572,6 +573,7 @@ const struct checker backuplint = {
 	.relevant = kinds_relevant,
 	.doc_suppressions = cfn_suppressions,
 	.context_doc = aws_context_doc,
+	.defer_doc = tf_defer_doc,
 	.check_option = aws_check_option,
 	.classify = kinds_classify,
 	.yaml_tag = cfn_yaml_tag,

@@ -1,0 +1,814 @@
+/* tf_eval.c - a Terraform module's variables, locals and references, and
+ * dynamic blocks, evaluated where they are known (tf_eval.h); the functions
+ * and operators are in tf_func.c. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../linter/hcl.h"
+#include "../linter/session.h"
+#include "../linter/source.h"
+#include "kinds.h"
+#include "model.h"
+#include "tf_impl.h"
+
+struct tf_var {
+	const char *name;
+	const struct node *val;  /* default or tfvars value; NULL: none */
+	const char *note;
+};
+
+struct tf_local {
+	const char *name;
+	const struct node *expr;
+	int state;               /* 0 not evaluated, 1 evaluating, 2 done */
+	struct ev memo;
+};
+
+struct tf_span_note {
+	uint32_t start, end;
+	const char *note;
+};
+
+struct tf_env {
+	struct tf_var *vars;
+	size_t nvars, vcap;
+	struct tf_local *locals;
+	size_t nlocals, lcap;
+	struct tf_span_note *notes;
+	size_t nnotes, ncap;
+	size_t nodes;            /* built so far */
+};
+
+int tf_defer_doc(struct doc *d)
+{
+	return d->kind == DOC_TF;
+}
+
+/* ---- the module ---- */
+
+static void *grow(struct doc *d, void *p, size_t n, size_t *cap, size_t sz)
+{
+	void *q;
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 16;
+	q = arena_alloc(&d->arena, *cap * sz);
+	if (n)
+		memcpy(q, p, n * sz);
+	return q;
+}
+
+static struct tf_var *var_slot(struct doc *d, struct tf_env *env,
+			       const char *name)
+{
+	size_t i;
+	for (i = 0; i < env->nvars; i++)
+		if (strcmp(env->vars[i].name, name) == 0)
+			return &env->vars[i];
+	env->vars = grow(d, env->vars, env->nvars, &env->vcap, sizeof(*env->vars));
+	memset(&env->vars[env->nvars], 0, sizeof(*env->vars));
+	env->vars[env->nvars].name = name;
+	return &env->vars[env->nvars++];
+}
+
+/* The variable and locals blocks of one file body. */
+static void declare(struct doc *d, struct tf_env *env, const struct node *root)
+{
+	uint32_t i, j;
+	for (i = 0; node_is(root, N_MAP) && i < root->len; i++) {
+		const struct node *k = map_key(root, i), *v = map_val(root, i);
+		if (!(k->flags & NF_BLOCK))
+			continue;
+		if (node_streq(k, "variable") && node_is(v, N_MAP) &&
+		    (v->flags & NF_LABEL) && v->len == 1 &&
+		    node_str(map_key(v, 0))) {
+			const char *name = node_str(map_key(v, 0));
+			const struct node *dflt = map_get(map_val(v, 0), "default");
+			struct tf_var *tv = var_slot(d, env, name);
+			if (dflt && !tv->val) {
+				tv->val = dflt;
+				tv->note = arena_printf(&d->arena,
+							"assumed from the default of "
+							"variable %s", name);
+			}
+		} else if (node_streq(k, "locals") && node_is(v, N_MAP)) {
+			for (j = 0; j < v->len; j++) {
+				const struct node *lk = map_key(v, j);
+				if (lk->flags & NF_BLOCK || !node_str(lk))
+					continue;
+				env->locals = grow(d, env->locals, env->nlocals,
+						   &env->lcap, sizeof(*env->locals));
+				memset(&env->locals[env->nlocals], 0,
+				       sizeof(*env->locals));
+				env->locals[env->nlocals].name = node_str(lk);
+				env->locals[env->nlocals++].expr = map_val(v, j);
+			}
+		}
+	}
+}
+
+static void no_dup(void *ud, const struct node *a, const struct node *b)
+{
+	(void)ud;
+	(void)a;
+	(void)b;
+}
+
+/* Values of tfvars file `path` (shown as `name`) override the defaults of
+ * the variables they set. Only literal values count: a tfvars file holds
+ * no references. */
+static void tfvars(struct doc *d, struct tf_env *env, const char *path,
+		   const char *name)
+{
+	struct source src;
+	struct load_ctx c;
+	const struct node *root;
+	char err[256];
+	uint32_t i;
+
+	memset(&src, 0, sizeof(src));
+	if (source_read(&src, path, path, d->file->run->s->opt.max_bytes, 1, err,
+			sizeof(err)) != 0) {
+		source_free(&src);
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	c.a = &d->arena;
+	c.max_depth = d->file->run->s->opt.max_depth;
+	c.on_dup = no_dup;
+	root = hcl_parse(&c, src.buf, src.len);
+	for (i = 0; node_is(root, N_MAP) && i < root->len; i++) {
+		const struct node *k = map_key(root, i);
+		struct tf_var *tv;
+		if (k->flags & NF_BLOCK || !node_str(k))
+			continue;
+		tv = var_slot(d, env, node_str(k));
+		tv->val = map_val(root, i);
+		tv->note = arena_printf(&d->arena, "assumed from %s in %s",
+					node_str(k), name);
+	}
+	source_free(&src);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* terraform.tfvars, then *.auto.tfvars in lexical order, as Terraform
+ * reads them: later ones win. */
+static void module_tfvars(struct doc *d, struct tf_env *env)
+{
+	const char *file = d->file->src.name, *slash;
+	char *dir, *names[64];
+	size_t n = 0, i, l;
+	DIR *dh;
+	struct dirent *e;
+
+	if (!file || !d->file->arg || strcmp(d->file->arg, "-") == 0)
+		return;
+	slash = strrchr(file, '/');
+	dir = slash ? arena_strndup(&d->arena, file, (size_t)(slash - file))
+		    : arena_strdup(&d->arena, ".");
+	if (!(dh = opendir(dir)))
+		return;
+	while ((e = readdir(dh)) && n < sizeof(names) / sizeof(names[0])) {
+		l = strlen(e->d_name);
+		if (l > 13 && strcmp(e->d_name + l - 13, ".auto.tfvars") == 0)
+			names[n++] = arena_strdup(&d->arena, e->d_name);
+	}
+	closedir(dh);
+	qsort(names, n, sizeof(names[0]), by_name);
+	tfvars(d, env, arena_printf(&d->arena, "%s/terraform.tfvars", dir),
+	       "terraform.tfvars");
+	for (i = 0; i < n; i++)
+		tfvars(d, env, arena_printf(&d->arena, "%s/%s", dir, names[i]),
+		       names[i]);
+}
+
+static struct tf_env *env_of(struct doc *d)
+{
+	struct tf_env **slot = tf_slot(d), *env;
+	const struct run *r = d->file->run;
+	size_t i, j;
+
+	if (*slot)
+		return *slot;
+	env = arena_zalloc(&d->arena, sizeof(*env));
+	*slot = env;
+	declare(d, env, d->root);
+	for (i = 0; r && r->files && i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc *o = r->files[i]->docs[j];
+			if (o != d && o->kind == DOC_TF &&
+			    tf_module_cmp(o, d) == 0)
+				declare(d, env, o->root);
+		}
+	module_tfvars(d, env);
+	return env;
+}
+
+/* ---- builders ---- */
+
+int tf_budget(struct ectx *c, size_t nodes)
+{
+	if (c->depth > TF_MAX_DEPTH || c->env->nodes + nodes > TF_MAX_NODES)
+		return 0;
+	c->env->nodes += nodes;
+	return 1;
+}
+
+void tf_note_span(struct ectx *c, const char *note)
+{
+	struct tf_env *env = c->env;
+	size_t i;
+	for (i = 0; i < env->nnotes; i++)
+		if (env->notes[i].start == c->start && env->notes[i].end == c->end)
+			return;
+	env->notes = grow(c->d, env->notes, env->nnotes, &env->ncap,
+			  sizeof(*env->notes));
+	env->notes[env->nnotes].start = c->start;
+	env->notes[env->nnotes].end = c->end;
+	env->notes[env->nnotes++].note = note;
+}
+
+struct node *tf_mk(struct ectx *c, int kind, const char *note)
+{
+	struct node *n;
+	if (!tf_budget(c, 1))
+		return NULL;
+	n = arena_zalloc(&c->d->arena, sizeof(*n));
+	n->kind = (uint8_t)kind;
+	n->start = c->start;
+	n->end = c->end;
+	n->flags = NF_DERIVED;
+	if (note) {
+		n->flags |= NF_ASSUMED;
+		tf_note_span(c, note);
+	}
+	return n;
+}
+
+struct node *tf_mk_str(struct ectx *c, const char *s, size_t len,
+		       const char *note)
+{
+	struct node *n;
+	if (len > TF_MAX_STR || !(n = tf_mk(c, N_STR, note)))
+		return NULL;
+	n->style = S_QUOTED;
+	n->u.str = arena_strndup(&c->d->arena, s, len);
+	n->len = (uint32_t)len;
+	return n;
+}
+
+const struct node *tf_copy(struct ectx *c, const struct node *v,
+			   const char *note)
+{
+	struct node *n;
+	uint32_t i, kids;
+
+	if (!note && v && (v->flags & NF_ASSUMED))
+		note = tf_assumed_note(c->d, v); /* an assumed part, moved */
+	if (!v || !(n = tf_mk(c, v->kind, note)))
+		return NULL;
+	n->style = v->style;
+	n->len = v->len;
+	n->flags |= v->flags & (NF_BIG | NF_ASSUMED);
+	if (v->kind != N_MAP && v->kind != N_SEQ) {
+		n->u = v->u; /* scalars; an unknown part keeps its kids */
+		return n;
+	}
+	kids = v->kind == N_MAP ? 2 * v->len : v->len;
+	if (!tf_budget(c, kids))
+		return NULL;
+	n->u.kids = arena_alloc(&c->d->arena, (kids ? kids : 1) * sizeof(*n));
+	c->depth++;
+	for (i = 0; i < kids; i++) {
+		const struct node *k = tf_copy(c, &v->u.kids[i], note);
+		if (!k) {
+			c->depth--;
+			return NULL;
+		}
+		n->u.kids[i] = *k;
+	}
+	c->depth--;
+	/* no key index: map_get scans a map without one */
+	n->flags &= (uint16_t)~NF_INDEXED;
+	return n;
+}
+
+struct ev tf_unknown(struct ectx *c, const struct node *e)
+{
+	struct ev r = { NULL, EV_UNKNOWN, NULL };
+	struct node *n = tf_mk(c, N_EXPR, NULL);
+	if (n && node_is(e, N_EXPR)) {
+		n->style = e->style;
+		n->len = e->len;
+		n->u = e->u;
+	} else if (n) {
+		n->style = EXPR_PAREN;
+	}
+	r.n = n;
+	return r;
+}
+
+struct ev tf_error(void)
+{
+	struct ev r = { NULL, EV_ERROR, NULL };
+	return r;
+}
+
+static struct ev known(const struct node *n, const char *note)
+{
+	struct ev r = { n, n ? EV_KNOWN : EV_UNKNOWN, note };
+	return r;
+}
+
+/* ---- references ---- */
+
+static struct ev var_value(struct ectx *c, const char *name)
+{
+	size_t i;
+	for (i = 0; i < c->env->nvars; i++) {
+		const struct tf_var *v = &c->env->vars[i];
+		struct ectx lc;
+		struct ev r;
+		if (strcmp(v->name, name) != 0)
+			continue;
+		if (!v->val)
+			break;
+		/* a default or a tfvars value is a literal, in its own file:
+		 * evaluated without scope, for this place */
+		lc = *c;
+		lc.sc = NULL;
+		r = tf_ev(&lc, v->val);
+		if (r.st == EV_KNOWN) {
+			r.n = tf_copy(c, r.n, v->note);
+			r.note = v->note;
+			if (!r.n)
+				r.st = EV_UNKNOWN;
+		}
+		return r;
+	}
+	return tf_unknown(c, NULL);
+}
+
+static struct ev local_value(struct ectx *c, const char *name,
+			     const struct node *e)
+{
+	size_t i;
+	for (i = 0; i < c->env->nlocals; i++) {
+		struct tf_local *l = &c->env->locals[i];
+		struct ectx lc;
+		struct ev r;
+		if (strcmp(l->name, name) != 0)
+			continue;
+		if (l->state == 1)
+			return tf_unknown(c, e); /* depends on itself */
+		if (l->state == 0) {
+			l->state = 1;
+			lc = *c;
+			lc.sc = NULL;
+			lc.depth++;
+			l->memo = tf_ev(&lc, l->expr);
+			l->state = 2;
+		}
+		r = l->memo;
+		if (r.st == EV_KNOWN || (r.st == EV_UNKNOWN && r.n)) {
+			r.n = tf_copy(c, r.n, NULL);
+			if (!r.n)
+				r.st = EV_UNKNOWN;
+		}
+		return r;
+	}
+	return tf_unknown(c, e);
+}
+
+/* Step s (an attribute name or an index) of value v. */
+static struct ev step(struct ectx *c, struct ev v, const struct node *s)
+{
+	struct ev k;
+	if (v.st != EV_KNOWN)
+		return v;
+	if (node_is(s, N_STR)) {
+		if (!node_is(v.n, N_MAP))
+			return tf_error();
+		k = known(s, NULL);
+	} else if (node_is(s, N_EXPR) && s->style == EXPR_INDEX && s->len == 1) {
+		k = tf_ev(c, seq_at(s, 0));
+		if (k.st != EV_KNOWN)
+			return k;
+	} else {
+		return tf_unknown(c, NULL); /* a splat */
+	}
+	if (node_is(v.n, N_SEQ)) {
+		long long i;
+		if (!node_int(k.n, &i, 1) || i < 0 || i >= (long long)v.n->len)
+			return tf_error();
+		v.n = seq_at(v.n, (uint32_t)i);
+	} else if (node_is(v.n, N_MAP)) {
+		const char *key = tf_tostring(c, k.n);
+		if (!key || !(v.n = map_get(v.n, key)))
+			return tf_error();
+	} else {
+		return tf_error();
+	}
+	v.note = tf_note2(v.note, k.note);
+	if (tf_is_unknown(v.n))
+		v.st = EV_UNKNOWN;
+	return v;
+}
+
+static struct ev traversal(struct ectx *c, const struct node *e)
+{
+	const struct node *root = seq_at(e, 0);
+	const char *name = node_str(root), *attr;
+	const struct tf_scope *s;
+	struct ev v;
+	uint32_t i = 1;
+
+	attr = e->len > 1 ? node_str(seq_at(e, 1)) : NULL;
+	if (!name) {
+		v = tf_ev(c, root);
+	} else {
+		for (s = c->sc; s && strcmp(s->name, name) != 0; s = s->up)
+			;
+		if (s && s->direct) {
+			v = known(tf_copy(c, s->val, s->note), s->note);
+		} else if (s && attr && (strcmp(attr, "key") == 0 ||
+					 strcmp(attr, "value") == 0)) {
+			const struct node *x = attr[0] == 'k' ? s->key : s->val;
+			v = known(tf_copy(c, x, s->note), s->note);
+			i = 2;
+		} else if (s) {
+			return tf_error();
+		} else if (strcmp(name, "var") == 0 && attr) {
+			v = var_value(c, attr);
+			i = 2;
+		} else if (strcmp(name, "local") == 0 && attr) {
+			v = local_value(c, attr, e);
+			i = 2;
+		} else {
+			/* resources, data sources, modules, each, count, path,
+			 * terraform, self: known when Terraform plans */
+			return tf_unknown(c, e);
+		}
+	}
+	if (v.st == EV_KNOWN && tf_is_unknown(v.n))
+		v.st = EV_UNKNOWN;
+	for (; i < e->len && v.st == EV_KNOWN; i++)
+		v = step(c, v, seq_at(e, i));
+	if (v.st == EV_UNKNOWN)
+		return tf_unknown(c, e);
+	return v;
+}
+
+/* ---- values ---- */
+
+static struct ev collection(struct ectx *c, const struct node *n)
+{
+	struct node *out;
+	const char *note = NULL;
+	uint32_t i, kids = n->kind == N_MAP ? 2 * n->len : n->len;
+
+	if (!(out = tf_mk(c, n->kind, NULL)) || !tf_budget(c, kids))
+		return tf_unknown(c, NULL);
+	out->style = S_FLOW;
+	out->len = n->len;
+	out->u.kids = arena_alloc(&c->d->arena, (kids ? kids : 1) * sizeof(*out));
+	c->depth++;
+	for (i = 0; i < n->len; i++) {
+		struct ev v;
+		if (n->kind == N_MAP) {
+			const struct node *k = map_key(n, i);
+			const char *ks;
+			struct ev kv = node_is(k, N_STR) ? known(k, NULL) : tf_ev(c, k);
+			if (kv.st != EV_KNOWN) {
+				c->depth--;
+				return kv.st == EV_ERROR ? kv : tf_unknown(c, NULL);
+			}
+			ks = tf_tostring(c, kv.n);
+			if (!ks || !(k = tf_mk_str(c, ks, strlen(ks), NULL))) {
+				c->depth--;
+				return tf_error();
+			}
+			out->u.kids[2 * i] = *k;
+			out->u.kids[2 * i].flags |= NF_KEY;
+		}
+		v = tf_ev(c, n->kind == N_MAP ? map_val(n, i) : seq_at(n, i));
+		if (v.st == EV_ERROR) {
+			c->depth--;
+			return v;
+		}
+		if (!v.n) {
+			c->depth--;
+			return tf_unknown(c, NULL);
+		}
+		note = tf_note2(note, v.note);
+		out->u.kids[n->kind == N_MAP ? 2 * i + 1 : i] = *v.n;
+	}
+	c->depth--;
+	return known(out, note);
+}
+
+struct ev tf_ev(struct ectx *c, const struct node *n)
+{
+	struct ev r;
+
+	if (!n)
+		return tf_error();
+	if (c->depth > TF_MAX_DEPTH)
+		return tf_unknown(c, NULL);
+	switch (n->kind) {
+	case N_NULL:
+	case N_BOOL:
+	case N_INT:
+	case N_FLOAT:
+	case N_STR:
+		return known(tf_copy(c, n, NULL), NULL);
+	case N_SEQ:
+	case N_MAP:
+		if (n->flags & (NF_BODY | NF_LABEL))
+			return tf_error(); /* a block is not a value */
+		return collection(c, n);
+	default:
+		break;
+	}
+	if (n->flags & NF_DERIVED)
+		return tf_unknown(c, n); /* an unknown part, already evaluated */
+	c->depth++;
+	switch (n->style) {
+	case EXPR_TRAVERSAL:
+		r = traversal(c, n);
+		break;
+	case EXPR_PAREN:
+		r = tf_ev(c, seq_at(n, 0));
+		break;
+	case EXPR_COND: {
+		struct ev k = tf_ev(c, seq_at(n, 0));
+		int b = k.st == EV_KNOWN ? tf_tobool(k.n) : -1;
+		if (k.st == EV_ERROR || (k.st == EV_KNOWN && b < 0)) {
+			r = tf_error();
+		} else if (b < 0) {
+			r = tf_unknown(c, n);
+		} else {
+			r = tf_ev(c, seq_at(n, b ? 1 : 2));
+			r.note = tf_note2(r.note, k.note);
+		}
+		break;
+	}
+	case EXPR_CALL:
+		r = tf_call(c, n);
+		break;
+	case EXPR_BINARY:
+		r = tf_binary(c, n);
+		break;
+	case EXPR_UNARY:
+		r = tf_unary(c, n);
+		break;
+	case EXPR_TEMPLATE:
+		r = tf_template(c, n);
+		break;
+	case EXPR_FOR_TUPLE:
+	case EXPR_FOR_OBJECT:
+		r = tf_for(c, n);
+		break;
+	default:
+		r = tf_unknown(c, n);
+		break;
+	}
+	c->depth--;
+	if (r.st == EV_UNKNOWN && !r.n)
+		r = tf_unknown(c, n);
+	if (r.st == EV_KNOWN && !r.n)
+		r = tf_unknown(c, n); /* the budget is spent */
+	return r;
+}
+
+/* ---- the entry points ---- */
+
+static void ectx_init(struct ectx *c, struct doc *d, const struct node *at)
+{
+	memset(c, 0, sizeof(*c));
+	c->d = d;
+	c->env = env_of(d);
+	c->start = at->start;
+	c->end = at->end;
+}
+
+void tf_eval(struct doc *d, const struct node *e, struct tf_val *out)
+{
+	struct ectx c;
+	struct ev r;
+
+	memset(out, 0, sizeof(*out));
+	out->state = TF_UNKNOWN;
+	if (!e)
+		return;
+	ectx_init(&c, d, e);
+	r = tf_ev(&c, e);
+	if (r.st != EV_KNOWN || !r.n)
+		return;
+	if (r.n->kind == N_NULL) {
+		out->state = TF_NULL;
+		return;
+	}
+	out->node = r.n;
+	out->note = r.note;
+	out->state = r.note ? TF_ASSUMED : TF_KNOWN;
+}
+
+const char *tf_assumed_note(struct doc *d, const struct node *n)
+{
+	struct tf_env *env = env_of(d);
+	size_t i;
+	for (i = 0; i < env->nnotes; i++)
+		if (env->notes[i].start == n->start && env->notes[i].end == n->end)
+			return env->notes[i].note;
+	return "assumed from the variables' defaults";
+}
+
+/* ---- dynamic blocks ---- */
+
+/* The `dynamic "name"` block at pair i of body m: its body, or NULL. */
+static const struct node *dynamic_at(const struct node *m, uint32_t i,
+				     const char **name)
+{
+	const struct node *k = map_key(m, i), *v = map_val(m, i);
+	if (!(k->flags & NF_BLOCK) || !node_streq(k, "dynamic") ||
+	    !node_is(v, N_MAP) || !(v->flags & NF_LABEL) || v->len != 1 ||
+	    !(*name = node_str(map_key(v, 0))))
+		return NULL;
+	v = map_val(v, 0);
+	return node_is(v, N_MAP) && (v->flags & NF_BODY) ? v : NULL;
+}
+
+const struct node *tf_has_dynamic(const struct node *m, const char *name)
+{
+	const char *n;
+	uint32_t i;
+	for (i = 0; node_is(m, N_MAP) && i < m->len; i++)
+		if (dynamic_at(m, i, &n) && strcmp(n, name) == 0)
+			return map_key(m, i);
+	return NULL;
+}
+
+struct pairs {
+	struct node *kv;
+	size_t n, cap;
+};
+
+static void pair_add(struct ectx *c, struct pairs *p, const struct node *k,
+		     const struct node *v)
+{
+	if (p->n == p->cap) {
+		struct node *q;
+		p->cap = p->cap ? p->cap * 2 : 8;
+		q = arena_alloc(&c->d->arena, 2 * p->cap * sizeof(*q));
+		if (p->n)
+			memcpy(q, p->kv, 2 * p->n * sizeof(*q));
+		p->kv = q;
+	}
+	p->kv[2 * p->n] = *k;
+	p->kv[2 * p->n + 1] = *v;
+	p->n++;
+}
+
+static int expand(struct ectx *c, const struct node *dyn, const char *name,
+		  const struct node *key, struct pairs *out);
+
+/* Body b in scope c->sc: arguments evaluated (an unknown one stays an
+ * unknown part), nested blocks likewise, dynamic ones expanded; NULL when
+ * a dynamic block's collection is unknown. */
+static const struct node *body_in(struct ectx *c, const struct node *b)
+{
+	struct pairs p = { 0 };
+	struct node *out;
+	const char *name;
+	uint32_t i;
+
+	if (!tf_budget(c, b->len * 2 + 1))
+		return NULL;
+	for (i = 0; i < b->len; i++) {
+		const struct node *k = map_key(b, i), *v = map_val(b, i), *dyn;
+		struct ectx vc = *c;
+		struct ev r;
+		if ((dyn = dynamic_at(b, i, &name))) {
+			if (expand(c, dyn, name, map_key(map_val(b, i), 0), &p) < 0)
+				return NULL;
+			continue;
+		}
+		if (k->flags & NF_BLOCK) {
+			const struct node *nb;
+			if (!node_is(v, N_MAP) || !(v->flags & NF_BODY))
+				continue; /* a labelled block: none in a backup
+					   * resource's arguments */
+			c->depth++;
+			nb = body_in(c, v);
+			c->depth--;
+			if (!nb)
+				return NULL;
+			pair_add(c, &p, k, nb);
+			continue;
+		}
+		vc.start = v->start;
+		vc.end = v->end;
+		r = tf_ev(&vc, v);
+		if (r.st == EV_ERROR || !r.n)
+			r = tf_unknown(&vc, v);
+		if (r.n->kind == N_NULL)
+			continue; /* null: not set */
+		pair_add(c, &p, k, r.n);
+	}
+	out = arena_zalloc(&c->d->arena, sizeof(*out));
+	*out = *b;
+	out->flags = (uint16_t)((b->flags & ~NF_INDEXED) | NF_DERIVED);
+	out->len = (uint32_t)p.n;
+	out->u.kids = p.kv;
+	return out;
+}
+
+/* The blocks dynamic block body `dyn` (labelled by node `key`) makes, as
+ * pairs `name` = body into out; -1 when its collection is unknown. */
+static int expand(struct ectx *c, const struct node *dyn, const char *name,
+		  const struct node *key, struct pairs *out)
+{
+	const struct node *fe = map_get(dyn, "for_each"),
+			  *it = map_get(dyn, "iterator"),
+			  *content = map_get(dyn, "content");
+	struct tf_scope s = { 0 };
+	struct node *bk;
+	struct ectx ic = *c;
+	struct ev coll;
+	uint32_t i;
+
+	if (!fe || !node_is(content, N_MAP) || !(content->flags & NF_BODY))
+		return -1;
+	ic.start = fe->start;
+	ic.end = fe->end;
+	coll = tf_ev(&ic, fe);
+	if (coll.st != EV_KNOWN ||
+	    !(node_is(coll.n, N_SEQ) || node_is(coll.n, N_MAP)))
+		return -1;
+	s.name = name;
+	if (node_is(it, N_EXPR) && it->style == EXPR_TRAVERSAL && it->len == 1 &&
+	    node_str(seq_at(it, 0)))
+		s.name = node_str(seq_at(it, 0));
+	s.note = coll.note;
+	s.up = c->sc;
+	bk = arena_zalloc(&c->d->arena, sizeof(*bk));
+	*bk = *key;
+	bk->kind = N_STR;
+	bk->style = S_PLAIN;
+	bk->flags = NF_BLOCK | NF_KEY | NF_DERIVED;
+	bk->u.str = name;
+	bk->len = (uint32_t)strlen(name);
+	for (i = 0; i < coll.n->len; i++) {
+		struct ectx bc = *c;
+		const struct node *body;
+		struct node *idx = NULL;
+		if (coll.n->kind == N_MAP) {
+			s.key = map_key(coll.n, i);
+			s.val = map_val(coll.n, i);
+		} else {
+			if (!(idx = tf_mk(c, N_INT, NULL)))
+				return -1;
+			idx->u.i = i;
+			s.key = idx;
+			s.val = seq_at(coll.n, i);
+		}
+		bc.sc = &s;
+		bc.depth++;
+		if (!(body = body_in(&bc, content)))
+			return -1;
+		pair_add(c, out, bk, body);
+	}
+	return 0;
+}
+
+int tf_dynamic(struct doc *d, const struct node *m, const char *name,
+	       const struct node ***out, size_t *n)
+{
+	struct pairs p = { 0 };
+	struct ectx c;
+	const char *dn;
+	uint32_t i;
+	size_t k;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
+		const struct node *dyn = dynamic_at(m, i, &dn);
+		if (!dyn || strcmp(dn, name) != 0)
+			continue;
+		ectx_init(&c, d, dyn);
+		if (expand(&c, dyn, name, map_key(map_val(m, i), 0), &p) < 0)
+			return -1;
+	}
+	*out = arena_alloc(&d->arena, (p.n ? p.n : 1) * sizeof(**out));
+	for (k = 0; k < p.n; k++)
+		(*out)[k] = &p.kv[2 * k + 1];
+	*n = p.n;
+	return 0;
+}
