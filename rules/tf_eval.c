@@ -588,6 +588,14 @@ struct ev tf_ev(struct ectx *c, const struct node *n)
 
 /* ---- the entry points ---- */
 
+/* A module's default null, [] or {} stands for "the caller says": not a
+ * value to assume (a list Parameter's Default is not assumed either). */
+static int placeholder(const struct node *v)
+{
+	return v->kind == N_NULL ||
+	       ((v->kind == N_SEQ || v->kind == N_MAP) && v->len == 0);
+}
+
 static void ectx_init(struct ectx *c, struct doc *d, const struct node *at)
 {
 	memset(c, 0, sizeof(*c));
@@ -608,7 +616,7 @@ void tf_eval(struct doc *d, const struct node *e, struct tf_val *out)
 		return;
 	ectx_init(&c, d, e);
 	r = tf_ev(&c, e);
-	if (r.st != EV_KNOWN || !r.n)
+	if (r.st != EV_KNOWN || !r.n || (r.note && placeholder(r.n)))
 		return;
 	if (r.n->kind == N_NULL) {
 		out->state = TF_NULL;
@@ -749,7 +757,8 @@ static int expand(struct ectx *c, const struct node *dyn, const char *name,
 	ic.end = fe->end;
 	coll = tf_ev(&ic, fe);
 	if (coll.st != EV_KNOWN ||
-	    !(node_is(coll.n, N_SEQ) || node_is(coll.n, N_MAP)))
+	    !(node_is(coll.n, N_SEQ) || node_is(coll.n, N_MAP)) ||
+	    (coll.note && placeholder(coll.n)))
 		return -1;
 	s.name = name;
 	if (node_is(it, N_EXPR) && it->style == EXPR_TRAVERSAL && it->len == 1 &&
