@@ -821,3 +821,32 @@ int tf_dynamic(struct doc *d, const struct node *m, const char *name,
 	*n = p.n;
 	return 0;
 }
+
+/* ---- references to resources ---- */
+
+const char *tf_arn_ref(struct doc *d, const struct node *v, const char **text)
+{
+	const char *s[5];
+	uint32_t i, n, at = 0, idx = 0;
+
+	if (!node_is(v, N_EXPR) || v->style != EXPR_TRAVERSAL || v->len > 5)
+		return NULL;
+	n = v->len;
+	for (i = 0; i < n; i++) {
+		const struct node *k = seq_at(v, i);
+		s[i] = node_str(k);
+		if (!s[i] && node_is(k, N_EXPR) && k->style == EXPR_INDEX &&
+		    i + 2 == n && !idx)
+			idx = 1; /* an instance of a counted resource */
+		else if (!s[i])
+			return NULL;
+	}
+	if (n && strcmp(s[0], "data") == 0)
+		at = 1;
+	if (n != at + 3 + idx || strcmp(s[n - 1], "arn") != 0 ||
+	    strncmp(s[at], "aws_", 4) != 0)
+		return NULL;
+	*text = arena_printf(&d->arena, "%s%s.%s%s.arn", at ? "data." : "",
+			     s[at], s[at + 1], idx ? "[...]" : "");
+	return s[at];
+}

@@ -60,4 +60,9 @@ const struct node *tf_has_dynamic(const struct node *m, const char *name);
 int tf_dynamic(struct doc *d, const struct node *m, const char *name,
 	       const struct node ***out, size_t *n);
 
+/* For a reference to the `arn` attribute of a resource or data source
+ * (aws_dynamodb_table.t.arn, data.aws_s3_bucket.b.arn, aws_instance.i[0].arn)
+ * its type, with the reference as text in *text (d's arena); else NULL. */
+const char *tf_arn_ref(struct doc *d, const struct node *v, const char **text);
+
 #endif
