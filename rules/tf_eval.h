@@ -65,4 +65,15 @@ int tf_dynamic(struct doc *d, const struct node *m, const char *name,
  * its type, with the reference as text in *text (d's arena); else NULL. */
 const char *tf_arn_ref(struct doc *d, const struct node *v, const char **text);
 
+/* The trust policy (a JSON policy's tree: {Statement: [...]}) of the
+ * aws_iam_role that iam_role_arn value `arn` references
+ * (aws_iam_role.NAME.arn), from its assume_role_policy: jsonencode({...}),
+ * a JSON string or heredoc, or an aws_iam_policy_document data source
+ * (tf_iam.c). NULL when there is no such role in the module or its policy
+ * is not known. *role: NAME (or NULL); *in: the document whose tree holds
+ * the policy's nodes; *key: the assume_role_policy key, or NULL. */
+const struct node *tf_role_trust(struct doc *d, const struct node *arn,
+				 const char **role, struct doc **in,
+				 const struct node **key);
+
 #endif
