@@ -437,8 +437,10 @@ static struct ev traversal(struct ectx *c, const struct node *e)
 		if (s && s->direct) {
 			v = known(tf_copy(c, s->val, s->note), s->note);
 		} else if (s && attr && (strcmp(attr, "key") == 0 ||
-					 strcmp(attr, "value") == 0)) {
-			const struct node *x = attr[0] == 'k' ? s->key : s->val;
+					 strcmp(attr, "value") == 0 ||
+					 (strcmp(attr, "index") == 0 &&
+					  strcmp(name, "count") == 0))) {
+			const struct node *x = attr[0] != 'v' ? s->key : s->val;
 			v = known(tf_copy(c, x, s->note), s->note);
 			i = 2;
 		} else if (s) {
@@ -819,6 +821,67 @@ int tf_dynamic(struct doc *d, const struct node *m, const char *name,
 	for (k = 0; k < p.n; k++)
 		(*out)[k] = &p.kv[2 * k + 1];
 	*n = p.n;
+	return 0;
+}
+
+/* ---- count and for_each ---- */
+
+#define MAX_INSTANCES 32
+
+int tf_instances(struct doc *d, const struct node *body,
+		 const struct node ***bodies, const char ***keys, size_t *n)
+{
+	const struct node *cnt = map_get(body, "count"),
+			  *fe = map_get(body, "for_each");
+	struct tf_scope s = { 0 };
+	struct ectx c;
+	struct ev coll;
+	long long k = 0, i;
+
+	*n = 0;
+	if (!cnt == !fe)
+		return -1; /* neither (one resource), or both (an error) */
+	ectx_init(&c, d, cnt ? cnt : fe);
+	coll = tf_ev(&c, cnt ? cnt : fe);
+	if (coll.st != EV_KNOWN)
+		return -1;
+	if (cnt ? !node_int(coll.n, &k, 1) || k < 0
+		: !(node_is(coll.n, N_MAP) || node_is(coll.n, N_SEQ)))
+		return -1;
+	if (!cnt)
+		k = coll.n->len;
+	/* none of it, on a variable's default: what the caller may turn on
+	 * is still checked as written */
+	if (k > MAX_INSTANCES || (k == 0 && coll.note))
+		return -1;
+	*bodies = arena_alloc(&d->arena, ((size_t)k + 1) * sizeof(**bodies));
+	*keys = arena_alloc(&d->arena, ((size_t)k + 1) * sizeof(**keys));
+	s.name = cnt ? "count" : "each";
+	s.note = coll.note;
+	for (i = 0; i < k; i++) {
+		struct ectx bc = c;
+		const char *ks;
+		if (cnt || node_is(coll.n, N_SEQ)) {
+			struct node *idx = cnt ? tf_mk(&c, N_INT, NULL) : NULL;
+			if (cnt && !idx)
+				return -1;
+			if (idx)
+				idx->u.i = i;
+			s.key = s.val = cnt ? idx : seq_at(coll.n, (uint32_t)i);
+		} else {
+			s.key = map_key(coll.n, (uint32_t)i);
+			s.val = map_val(coll.n, (uint32_t)i);
+		}
+		if (!(ks = tf_tostring(&c, s.key)))
+			return -1;
+		(*keys)[i] = cnt ? arena_printf(&d->arena, "[%s]", ks)
+				 : arena_printf(&d->arena, "[\"%s\"]", ks);
+		bc.sc = &s;
+		bc.depth++;
+		if (!((*bodies)[i] = body_in(&bc, body)))
+			return -1;
+	}
+	*n = (size_t)k;
 	return 0;
 }
 

@@ -60,6 +60,15 @@ const struct node *tf_has_dynamic(const struct node *m, const char *name);
 int tf_dynamic(struct doc *d, const struct node *m, const char *name,
 	       const struct node ***out, size_t *n);
 
+/* The instances of the resource of body `body` with a known `count` or
+ * `for_each`: their bodies (evaluated with count.index, each.key and
+ * each.value) and keys ("[0]", "[\"a\"]") into new arrays, *n of them
+ * (0: none exists); -1 when it is one resource as written: no count or
+ * for_each, not known, more than 32 instances, or none on a variable's
+ * default. */
+int tf_instances(struct doc *d, const struct node *body,
+		 const struct node ***bodies, const char ***keys, size_t *n);
+
 /* For a reference to the `arn` attribute of a resource or data source
  * (aws_dynamodb_table.t.arn, data.aws_s3_bucket.b.arn, aws_instance.i[0].arn)
  * its type, with the reference as text in *text (d's arena); else NULL. */
