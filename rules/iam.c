@@ -171,7 +171,10 @@ static void analyse(const struct node *doc, const struct node *dkey,
 		const struct node *pr = map_get(s, "Principal");
 		int r1, r2;
 		if (!node_is(s, N_MAP) || node_intrinsic(s) != FN_NONE ||
-		    !node_is(eff, N_STR)) {
+		    !node_is(eff, N_STR) ||
+		    (strcmp(eff->u.str, "Allow") != 0 &&
+		     strcmp(eff->u.str, "Deny") != 0)) {
+			/* an Effect written otherwise ("allow"): not judged */
 			tr->trusted = -1;
 			return;
 		}

@@ -175,7 +175,7 @@ static void module_tfvars(struct doc *d, struct tf_env *env)
 		return;
 	while ((e = readdir(dh)) && n < sizeof(names) / sizeof(names[0])) {
 		l = strlen(e->d_name);
-		if (l > 13 && strcmp(e->d_name + l - 13, ".auto.tfvars") == 0)
+		if (l > 12 && strcmp(e->d_name + l - 12, ".auto.tfvars") == 0)
 			names[n++] = arena_strdup(&d->arena, e->d_name);
 	}
 	closedir(dh);
@@ -461,6 +461,14 @@ static struct ev traversal(struct ectx *c, const struct node *e)
 		v.st = EV_UNKNOWN;
 	for (; i < e->len && v.st == EV_KNOWN; i++)
 		v = step(c, v, seq_at(e, i));
+	if (v.st == EV_UNKNOWN && i == e->len && node_is(v.n, N_EXPR) &&
+	    v.n->len) {
+		/* the whole of an unknown value, not a part of it: what it
+		 * refers to (copy_action.value standing for
+		 * aws_backup_vault.dr.arn), where it is used */
+		v.n = tf_copy(c, v.n, NULL);
+		return v.n ? v : tf_unknown(c, e);
+	}
 	if (v.st == EV_UNKNOWN)
 		return tf_unknown(c, e);
 	return v;

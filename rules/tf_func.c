@@ -396,6 +396,22 @@ struct ev tf_call(struct ectx *c, const struct node *e)
 		return node_is(a[0].n, N_SEQ) ? a[0] : tf_error();
 	if (n == 1 && strcmp(name, "tomap") == 0)
 		return node_is(a[0].n, N_MAP) ? a[0] : tf_error();
+	if (n == 1 && (strcmp(name, "lower") == 0 || strcmp(name, "upper") == 0)) {
+		/* ASCII text only; other text is unknown here */
+		char *t;
+		size_t k;
+		if (!node_is(a[0].n, N_STR))
+			return tf_error();
+		t = arena_strndup(&c->d->arena, a[0].n->u.str, a[0].n->len);
+		for (k = 0; k < a[0].n->len; k++)
+			if ((unsigned char)t[k] >= 0x80)
+				return tf_unknown(c, e); /* Unicode case rules */
+			else if (name[0] == 'l' && t[k] >= 'A' && t[k] <= 'Z')
+				t[k] = (char)(t[k] - 'A' + 'a');
+			else if (name[0] == 'u' && t[k] >= 'a' && t[k] <= 'z')
+				t[k] = (char)(t[k] - 'a' + 'A');
+		return str(c, t, a[0].n->len, note);
+	}
 	if (n == 1 && strcmp(name, "tostring") == 0)
 		return (s = tf_tostring(c, a[0].n)) ? str(c, s, strlen(s), note)
 						    : tf_error();

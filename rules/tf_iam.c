@@ -256,7 +256,7 @@ const struct node *tf_role_trust(struct doc *d, const struct node *arn,
 	struct doc *rd, *dd;
 	struct tf_val tv;
 
-	*role = name;
+	*role = name ? arena_printf(&d->arena, "aws_iam_role.%s", name) : NULL;
 	if (!name || !(body = module_block(d, "resource", "aws_iam_role", name, &rd)))
 		return NULL;
 	*in = rd;

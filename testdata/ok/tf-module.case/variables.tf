@@ -1,0 +1,12 @@
+variable "retention_days" {
+  type    = number
+  default = 35
+}
+
+variable "plans" {
+  type = map(any)
+  default = {
+    gold   = { schedule = "cron(0 5 * * ? *)", delete = 35 }
+    silver = { schedule = "cron(0 6 ? * SUN *)", delete = 90 }
+  }
+}
