@@ -497,8 +497,10 @@ static void aws_run_init(struct run *r)
 static void aws_run_release(struct run *r)
 {
 	struct aws_run *ar = r->state;
-	if (ar)
+	if (ar) {
 		free(ar->sels);
+		free(ar->tf);
+	}
 	free(r->state);
 	r->state = NULL;
 }

@@ -279,14 +279,12 @@ int tf_module_cmp(const struct doc *a, const struct doc *b)
 static int each_module_doc(struct run *r, const struct doc *d,
 			   int (*fn)(struct doc *o, void *ud), void *ud)
 {
-	size_t i, j;
-	for (i = 0; i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc *o = r->files[i]->docs[j];
-			if (o != d && o->kind == DOC_TF && node_is(o->root, N_MAP) &&
-			    tf_module_cmp(o, d) == 0 && fn(o, ud))
-				return 1;
-		}
+	struct doc **mod;
+	size_t i, n = tf_module_docs((struct doc *)d, &mod);
+	(void)r;
+	for (i = 0; i < n; i++)
+		if (mod[i] != d && fn(mod[i], ud))
+			return 1;
 	return 0;
 }
 

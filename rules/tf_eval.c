@@ -10,6 +10,7 @@
 #include "../linter/source.h"
 #include "kinds.h"
 #include "model.h"
+#include "registry.h"
 #include "tf_impl.h"
 
 struct tf_var {
@@ -187,24 +188,66 @@ static void module_tfvars(struct doc *d, struct tf_env *env)
 		       names[i]);
 }
 
+static int by_module(const void *a, const void *b)
+{
+	const struct doc *x = *(struct doc *const *)a, *y = *(struct doc *const *)b;
+	int c = tf_module_cmp(x, y);
+	return c ? c : strcmp(x->file->src.name, y->file->src.name);
+}
+
+size_t tf_module_docs(struct doc *d, struct doc ***first)
+{
+	struct run *r = d->file->run;
+	struct aws_run *ar = r ? r->state : NULL;
+	size_t i, j, lo, hi, n = 0;
+
+	*first = NULL;
+	if (!ar || !r->files)
+		return 0;
+	if (!ar->tf) {
+		/* once per run: its Terraform documents, module by module */
+		for (i = 0; i < r->nfiles; i++)
+			for (j = 0; j < r->files[i]->ndocs; j++)
+				n += r->files[i]->docs[j]->kind == DOC_TF;
+		ar->tf = xcalloc(n + 1, sizeof(*ar->tf));
+		for (i = 0; i < r->nfiles; i++)
+			for (j = 0; j < r->files[i]->ndocs; j++)
+				if (r->files[i]->docs[j]->kind == DOC_TF &&
+				    node_is(r->files[i]->docs[j]->root, N_MAP))
+					ar->tf[ar->ntf++] = r->files[i]->docs[j];
+		qsort(ar->tf, ar->ntf, sizeof(*ar->tf), by_module);
+	}
+	/* the first of d's module, then its end */
+	lo = 0;
+	hi = ar->ntf;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tf_module_cmp(ar->tf[mid], d) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (hi = lo; hi < ar->ntf && tf_module_cmp(ar->tf[hi], d) == 0; hi++)
+		;
+	*first = ar->tf + lo;
+	return hi - lo;
+}
+
 static struct tf_env *env_of(struct doc *d)
 {
 	struct tf_env **slot = tf_slot(d), *env;
-	const struct run *r = d->file->run;
-	size_t i, j;
+	struct doc **mod;
+	size_t i, n;
 
 	if (*slot)
 		return *slot;
 	env = arena_zalloc(&d->arena, sizeof(*env));
 	*slot = env;
 	declare(d, env, d->root);
-	for (i = 0; r && r->files && i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc *o = r->files[i]->docs[j];
-			if (o != d && o->kind == DOC_TF &&
-			    tf_module_cmp(o, d) == 0)
-				declare(d, env, o->root);
-		}
+	n = tf_module_docs(d, &mod);
+	for (i = 0; i < n; i++)
+		if (mod[i] != d)
+			declare(d, env, mod[i]->root);
 	module_tfvars(d, env);
 	return env;
 }

@@ -42,6 +42,10 @@ struct tf_val {
 				  * variable days" */
 };
 
+/* The Terraform documents of d's module in the run phase (d among them):
+ * *first[0..n); sorted once per run. 0 before the run phase. */
+size_t tf_module_docs(struct doc *d, struct doc ***first);
+
 /* The checker's defer_doc hook: 1 for a Terraform file. */
 int tf_defer_doc(struct doc *d);
 

@@ -36,22 +36,18 @@ static const struct node *module_block(struct doc *d, const char *kind,
 				       const char *type, const char *name,
 				       struct doc **in)
 {
-	const struct run *r = d->file->run;
 	const struct node *b;
-	size_t i, j;
+	struct doc **mod;
+	size_t i, n;
 
 	*in = d;
 	if ((b = find_block(d->root, kind, type, name)))
 		return b;
-	for (i = 0; r && r->files && i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc *o = r->files[i]->docs[j];
-			if (o == d || o->kind != DOC_TF || tf_module_cmp(o, d) != 0)
-				continue;
-			if ((b = find_block(o->root, kind, type, name))) {
-				*in = o;
-				return b;
-			}
+	n = tf_module_docs(d, &mod);
+	for (i = 0; i < n; i++)
+		if (mod[i] != d && (b = find_block(mod[i]->root, kind, type, name))) {
+			*in = mod[i];
+			return b;
 		}
 	return NULL;
 }
