@@ -1,6 +1,7 @@
-/* tf_impl.h - private to tf_eval.c (the module, references, blocks) and
- * tf_func.c (values: builders, conversions, functions, operators): one
- * evaluation's context and the result of one expression. */
+/* tf_impl.h - private to tf_eval.c (the module, its references, values),
+ * tf_func.c (functions, operators, templates, `for`) and tf_blocks.c
+ * (dynamic blocks, count and for_each): one evaluation's context and the
+ * result of one expression. */
 #ifndef BACKUPLINT_TF_IMPL_H
 #define BACKUPLINT_TF_IMPL_H
 
@@ -41,6 +42,12 @@ struct ectx {
 	int depth;
 	const struct tf_scope *sc;
 };
+
+/* An evaluation of document d for the expression at `at` (its span). */
+void tf_ectx_init(struct ectx *c, struct doc *d, const struct node *at);
+/* A module's default null, [] or {} stands for "the caller says": not a
+ * value to assume (a list Parameter's Default is not assumed either). */
+int tf_placeholder(const struct node *v);
 
 /* Evaluate n (any node of a module file) in c. */
 struct ev tf_ev(struct ectx *c, const struct node *n);
