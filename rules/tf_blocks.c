@@ -93,7 +93,9 @@ static const struct node *body_in(struct ectx *c, const struct node *b)
 		r = tf_ev(&vc, v);
 		if (r.st == EV_ERROR || !r.n)
 			r = tf_unknown(&vc, v);
-		if (r.n->kind == N_NULL)
+		if (r.n->kind == N_NULL && r.note)
+			r = tf_unknown(&vc, v); /* a default's null: the caller's */
+		else if (r.n->kind == N_NULL)
 			continue; /* null: not set */
 		pair_add(c, &p, k, r.n);
 	}

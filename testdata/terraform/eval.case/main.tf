@@ -122,3 +122,21 @@ resource "aws_backup_selection" "caller" {
   iam_role_arn = "arn:aws:iam::123456789012:role/backup"
   resources    = var.resources
 }
+
+resource "aws_backup_plan" "defaults" {
+  name = "defaults"
+
+  dynamic "rule" {
+    for_each = var.default_rules
+    iterator = r
+    content {
+      rule_name         = r.value.name
+      target_vault_name = "v"
+      schedule          = "cron(0 8 * * ? *)"
+      lifecycle {
+        cold_storage_after = r.value.cold
+        delete_after       = r.value.delete
+      }
+    }
+  }
+}

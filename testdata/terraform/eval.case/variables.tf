@@ -30,3 +30,12 @@ variable "resources" {
   type    = list(string)
   default = []
 }
+
+# a dynamic block over a default: what it makes is assumed
+variable "default_rules" {
+  type = list(any)
+  default = [
+    { name = "nightly", delete = 5, cold = 30 },
+    { name = "unset", cold = null, delete = null },
+  ]
+}
