@@ -30,29 +30,60 @@ const struct node *tf_has_dynamic(const struct node *m, const char *name)
 	return NULL;
 }
 
+/* A body's pairs as they are made; the reasons of assumed values are
+ * given to their final places at the end (pairs_done). */
 struct pairs {
 	struct node *kv;
+	const char **why;
 	size_t n, cap;
 };
 
 static void pair_add(struct ectx *c, struct pairs *p, const struct node *k,
-		     const struct node *v)
+		     const struct node *v, const char *note)
 {
 	if (p->n == p->cap) {
 		struct node *q;
+		const char **w;
 		p->cap = p->cap ? p->cap * 2 : 8;
 		q = arena_alloc(&c->d->arena, 2 * p->cap * sizeof(*q));
-		if (p->n)
+		w = arena_alloc(&c->d->arena, p->cap * sizeof(*w));
+		if (p->n) {
 			memcpy(q, p->kv, 2 * p->n * sizeof(*q));
+			memcpy(w, p->why, p->n * sizeof(*w));
+		}
 		p->kv = q;
+		p->why = w;
 	}
+	p->why[p->n] = tf_note_of(c, v) ? tf_note_of(c, v) : note;
 	p->kv[2 * p->n] = *k;
 	p->kv[2 * p->n + 1] = *v;
 	p->n++;
 }
 
+static void pairs_done(struct ectx *c, struct pairs *p)
+{
+	size_t i;
+	for (i = 0; i < p->n; i++)
+		if (p->why[i])
+			tf_place(c, &p->kv[2 * i + 1], &p->kv[2 * i + 1], p->why[i]);
+}
+
 static int expand(struct ectx *c, const struct node *dyn, const char *name,
 		  const struct node *key, struct pairs *out);
+
+/* The key of a block `name` a dynamic block makes (at its label `key`). */
+static struct node *block_key(struct ectx *c, const struct node *key,
+			      const char *name)
+{
+	struct node *bk = arena_zalloc(&c->d->arena, sizeof(*bk));
+	*bk = *key;
+	bk->kind = N_STR;
+	bk->style = S_PLAIN;
+	bk->flags = NF_BLOCK | NF_KEY | NF_DERIVED;
+	bk->u.str = name;
+	bk->len = (uint32_t)strlen(name);
+	return bk;
+}
 
 /* Body b in scope c->sc: arguments evaluated (an unknown one stays an
  * unknown part), nested blocks likewise, dynamic ones expanded; NULL when
@@ -71,8 +102,21 @@ static const struct node *body_in(struct ectx *c, const struct node *b)
 		struct ectx vc = *c;
 		struct ev r;
 		if ((dyn = dynamic_at(b, i, &name))) {
-			if (expand(c, dyn, name, map_key(map_val(b, i), 0), &p) < 0)
+			const struct node *lk = map_key(map_val(b, i), 0);
+			struct node *bk;
+			struct ev u;
+			if (expand(c, dyn, name, lk, &p) == 0)
+				continue;
+			/* blocks known when Terraform plans: one unknown block
+			 * stands for them (a rule, a lifecycle of unknown
+			 * content), and the rest of the body is still known */
+			vc.start = dyn->start;
+			vc.end = dyn->end;
+			u = tf_unknown(&vc, NULL);
+			bk = block_key(c, lk, name);
+			if (!u.n || !bk)
 				return NULL;
+			pair_add(c, &p, bk, u.n, NULL);
 			continue;
 		}
 		if (k->flags & NF_BLOCK) {
@@ -85,7 +129,7 @@ static const struct node *body_in(struct ectx *c, const struct node *b)
 			c->depth--;
 			if (!nb)
 				return NULL;
-			pair_add(c, &p, k, nb);
+			pair_add(c, &p, k, nb, NULL);
 			continue;
 		}
 		vc.start = v->start;
@@ -97,8 +141,9 @@ static const struct node *body_in(struct ectx *c, const struct node *b)
 			r = tf_unknown(&vc, v); /* a default's null: the caller's */
 		else if (r.n->kind == N_NULL)
 			continue; /* null: not set */
-		pair_add(c, &p, k, r.n);
+		pair_add(c, &p, k, r.n, r.note);
 	}
+	pairs_done(c, &p);
 	out = arena_zalloc(&c->d->arena, sizeof(*out));
 	*out = *b;
 	out->flags = (uint16_t)((b->flags & ~NF_INDEXED) | NF_DERIVED);
@@ -136,13 +181,7 @@ static int expand(struct ectx *c, const struct node *dyn, const char *name,
 		s.name = node_str(seq_at(it, 0));
 	s.note = coll.note;
 	s.up = c->sc;
-	bk = arena_zalloc(&c->d->arena, sizeof(*bk));
-	*bk = *key;
-	bk->kind = N_STR;
-	bk->style = S_PLAIN;
-	bk->flags = NF_BLOCK | NF_KEY | NF_DERIVED;
-	bk->u.str = name;
-	bk->len = (uint32_t)strlen(name);
+	bk = block_key(c, key, name);
 	for (i = 0; i < coll.n->len; i++) {
 		struct ectx bc = *c;
 		const struct node *body;
@@ -161,7 +200,7 @@ static int expand(struct ectx *c, const struct node *dyn, const char *name,
 		bc.depth++;
 		if (!(body = body_in(&bc, content)))
 			return -1;
-		pair_add(c, out, bk, body);
+		pair_add(c, out, bk, body, NULL);
 	}
 	return 0;
 }

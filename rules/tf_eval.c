@@ -31,13 +31,21 @@ struct tf_span_note {
 	const char *note;
 };
 
+/* Why an assumed node is assumed, by its address (an open hash table). */
+struct tf_ptr_note {
+	const struct node *n;
+	const char *note;
+};
+
 struct tf_env {
 	struct tf_var *vars;
 	size_t nvars, vcap;
 	struct tf_local *locals;
 	size_t nlocals, lcap;
-	struct tf_span_note *notes;
+	struct tf_span_note *notes; /* by span: the first one */
 	size_t nnotes, ncap;
+	struct tf_ptr_note *pn;     /* by address: exact */
+	size_t npn, pncap;
 	size_t nodes;            /* built so far */
 };
 
@@ -146,8 +154,8 @@ static void tfvars(struct doc *d, struct tf_env *env, const char *path,
 			continue;
 		tv = var_slot(d, env, node_str(k));
 		tv->val = map_val(root, i);
-		tv->note = arena_printf(&d->arena, "assumed from %s in %s",
-					node_str(k), name);
+		tv->note = arena_printf(&d->arena, "assumed from the value of "
+					"variable %s in %s", node_str(k), name);
 	}
 	source_free(&src);
 }
@@ -276,6 +284,68 @@ void tf_note_span(struct ectx *c, const char *note)
 	env->notes[env->nnotes++].note = note;
 }
 
+static size_t ptr_slot(const struct tf_env *env, const struct node *n)
+{
+	size_t h = (size_t)(((uintptr_t)n >> 3) * 0x9E3779B97F4A7C15ULL);
+	for (h &= env->pncap - 1; env->pn[h].n && env->pn[h].n != n;
+	     h = (h + 1) & (env->pncap - 1))
+		;
+	return h;
+}
+
+static void ptr_set(struct doc *d, struct tf_env *env, const struct node *n,
+		    const char *note)
+{
+	size_t i, h;
+	if (2 * (env->npn + 1) > env->pncap) {
+		struct tf_ptr_note *old = env->pn;
+		size_t ocap = env->pncap;
+		env->pncap = ocap ? 2 * ocap : 256;
+		env->pn = arena_zalloc(&d->arena, env->pncap * sizeof(*env->pn));
+		env->npn = 0;
+		for (i = 0; i < ocap; i++)
+			if (old[i].n) {
+				h = ptr_slot(env, old[i].n);
+				env->pn[h] = old[i];
+				env->npn++;
+			}
+	}
+	h = ptr_slot(env, n);
+	env->npn += !env->pn[h].n;
+	env->pn[h].n = n;
+	env->pn[h].note = note;
+}
+
+static const char *note_of(struct doc *d, struct tf_env *env,
+			   const struct node *n)
+{
+	size_t i;
+	if (env->pncap && env->pn[ptr_slot(env, n)].n == n)
+		return env->pn[ptr_slot(env, n)].note;
+	for (i = 0; i < env->nnotes; i++)
+		if (env->notes[i].start == n->start && env->notes[i].end == n->end)
+			return env->notes[i].note;
+	(void)d;
+	return "assumed from the variables' defaults";
+}
+
+const char *tf_note_of(struct ectx *c, const struct node *n)
+{
+	return n->flags & NF_ASSUMED ? note_of(c->d, c->env, n) : NULL;
+}
+
+void tf_place(struct ectx *c, struct node *dst, const struct node *src,
+	      const char *note)
+{
+	if (!note && (src->flags & NF_ASSUMED))
+		note = note_of(c->d, c->env, src);
+	*dst = *src;
+	if (note) {
+		dst->flags |= NF_ASSUMED;
+		ptr_set(c->d, c->env, dst, note);
+	}
+}
+
 struct node *tf_mk(struct ectx *c, int kind, const char *note)
 {
 	struct node *n;
@@ -289,6 +359,7 @@ struct node *tf_mk(struct ectx *c, int kind, const char *note)
 	if (note) {
 		n->flags |= NF_ASSUMED;
 		tf_note_span(c, note);
+		ptr_set(c->d, c->env, n, note);
 	}
 	return n;
 }
@@ -311,9 +382,10 @@ const struct node *tf_copy(struct ectx *c, const struct node *v,
 	struct node *n;
 	uint32_t i, kids;
 
-	if (!note && v && (v->flags & NF_ASSUMED))
-		note = tf_assumed_note(c->d, v); /* an assumed part, moved */
-	if (!v || !(n = tf_mk(c, v->kind, note)))
+	/* an assumed part keeps its own reason; `note` is for the others */
+	const char *own = v && (v->flags & NF_ASSUMED) ? note_of(c->d, c->env, v)
+						      : note;
+	if (!v || !(n = tf_mk(c, v->kind, own)))
 		return NULL;
 	n->style = v->style;
 	n->len = v->len;
@@ -333,7 +405,7 @@ const struct node *tf_copy(struct ectx *c, const struct node *v,
 			c->depth--;
 			return NULL;
 		}
-		n->u.kids[i] = *k;
+		tf_place(c, &n->u.kids[i], k, NULL);
 	}
 	c->depth--;
 	/* no key index: map_get scans a map without one */
@@ -428,6 +500,13 @@ static struct ev local_value(struct ectx *c, const char *name,
 	return tf_unknown(c, e);
 }
 
+/* A failure that rests on an assumption (what try() then gives does). */
+static struct ev fails(const char *note)
+{
+	struct ev r = { NULL, EV_ERROR, note };
+	return r;
+}
+
 /* Step s (an attribute name or an index) of value v. */
 static struct ev step(struct ectx *c, struct ev v, const struct node *s)
 {
@@ -436,7 +515,7 @@ static struct ev step(struct ectx *c, struct ev v, const struct node *s)
 		return v;
 	if (node_is(s, N_STR)) {
 		if (!node_is(v.n, N_MAP))
-			return tf_error();
+			return fails(v.note);
 		k = known(s, NULL);
 	} else if (node_is(s, N_EXPR) && s->style == EXPR_INDEX && s->len == 1) {
 		k = tf_ev(c, seq_at(s, 0));
@@ -448,14 +527,14 @@ static struct ev step(struct ectx *c, struct ev v, const struct node *s)
 	if (node_is(v.n, N_SEQ)) {
 		long long i;
 		if (!node_int(k.n, &i, 1) || i < 0 || i >= (long long)v.n->len)
-			return tf_error();
+			return fails(v.note);
 		v.n = seq_at(v.n, (uint32_t)i);
 	} else if (node_is(v.n, N_MAP)) {
 		const char *key = tf_tostring(c, k.n);
 		if (!key || !(v.n = map_get(v.n, key)))
-			return tf_error();
+			return fails(v.note);
 	} else {
-		return tf_error();
+		return fails(v.note);
 	}
 	v.note = tf_note2(v.note, k.note);
 	if (tf_is_unknown(v.n))
@@ -546,7 +625,7 @@ static struct ev collection(struct ectx *c, const struct node *n)
 				c->depth--;
 				return tf_error();
 			}
-			out->u.kids[2 * i] = *k;
+			tf_place(c, &out->u.kids[2 * i], k, NULL);
 			out->u.kids[2 * i].flags |= NF_KEY;
 		}
 		v = tf_ev(c, n->kind == N_MAP ? map_val(n, i) : seq_at(n, i));
@@ -559,7 +638,8 @@ static struct ev collection(struct ectx *c, const struct node *n)
 			return tf_unknown(c, NULL);
 		}
 		note = tf_note2(note, v.note);
-		out->u.kids[n->kind == N_MAP ? 2 * i + 1 : i] = *v.n;
+		tf_place(c, &out->u.kids[n->kind == N_MAP ? 2 * i + 1 : i], v.n,
+			 NULL);
 	}
 	c->depth--;
 	return known(out, note);
@@ -674,16 +754,11 @@ void tf_eval(struct doc *d, const struct node *e, struct tf_val *out)
 		return;
 	}
 	out->node = r.n;
-	out->note = r.note;
-	out->state = r.note ? TF_ASSUMED : TF_KNOWN;
+	out->note = r.n->flags & NF_ASSUMED ? note_of(d, c.env, r.n) : r.note;
+	out->state = out->note ? TF_ASSUMED : TF_KNOWN;
 }
 
 const char *tf_assumed_note(struct doc *d, const struct node *n)
 {
-	struct tf_env *env = env_of(d);
-	size_t i;
-	for (i = 0; i < env->nnotes; i++)
-		if (env->notes[i].start == n->start && env->notes[i].end == n->end)
-			return env->notes[i].note;
-	return "assumed from the variables' defaults";
+	return note_of(d, env_of(d), n);
 }

@@ -276,7 +276,7 @@ static struct ev f_merge_concat(struct ectx *c, const struct ev *a, size_t n,
 		const struct node *v = a[j].n;
 		for (i = 0; v->kind != N_NULL && i < v->len; i++) {
 			if (!is_map) {
-				out->u.kids[w++] = *seq_at(v, i);
+				tf_place(c, &out->u.kids[w++], seq_at(v, i), NULL);
 				continue;
 			}
 			/* a later map's key replaces an earlier one's value */
@@ -284,8 +284,8 @@ static struct ev f_merge_concat(struct ectx *c, const struct ev *a, size_t n,
 				if (strcmp(out->u.kids[2 * m].u.str,
 					   map_key(v, i)->u.str) == 0)
 					break;
-			out->u.kids[2 * m] = *map_key(v, i);
-			out->u.kids[2 * m + 1] = *map_val(v, i);
+			tf_place(c, &out->u.kids[2 * m], map_key(v, i), NULL);
+			tf_place(c, &out->u.kids[2 * m + 1], map_val(v, i), NULL);
 			if (m == w / 2)
 				w += 2;
 		}
@@ -328,7 +328,7 @@ static struct ev f_toset(struct ectx *c, const struct node *v, const char *note)
 		for (j = 0; j < w && !same(&out->u.kids[j], x); j++)
 			;
 		if (j == w)
-			out->u.kids[w++] = *x;
+			tf_place(c, &out->u.kids[w++], x, NULL);
 	}
 	out->len = w;
 	return val(out, note);
@@ -337,6 +337,7 @@ static struct ev f_toset(struct ectx *c, const struct node *v, const char *note)
 /* try(), can(): the first argument that does not fail. */
 static struct ev f_try(struct ectx *c, const struct node *e, int can)
 {
+	const char *why = NULL; /* what the failures rested on */
 	uint32_t i;
 	for (i = 1; i < e->len; i++) {
 		struct ev r = tf_ev(c, seq_at(e, i));
@@ -344,10 +345,13 @@ static struct ev f_try(struct ectx *c, const struct node *e, int can)
 			return r;
 		if (can)
 			return boolean(c, r.st == EV_KNOWN, r.note);
-		if (r.st == EV_KNOWN)
+		if (r.st == EV_KNOWN) {
+			r.note = tf_note2(r.note, why);
 			return r;
+		}
+		why = tf_note2(why, r.note);
 	}
-	return can ? tf_error() : tf_error();
+	return tf_error();
 }
 
 struct ev tf_call(struct ectx *c, const struct node *e)
@@ -648,10 +652,10 @@ struct ev tf_for(struct ectx *c, const struct node *e)
 					c->sc = saved;
 					return tf_error(); /* a duplicate key */
 				}
-			out->u.kids[w] = *k.n;
+			tf_place(c, &out->u.kids[w], k.n, NULL);
 			out->u.kids[w++].flags |= NF_KEY;
 		}
-		out->u.kids[w++] = *v.n;
+		tf_place(c, &out->u.kids[w++], v.n, NULL);
 	}
 	c->sc = saved;
 	out->len = w / per;

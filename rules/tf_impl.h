@@ -57,6 +57,12 @@ struct ev tf_ev(struct ectx *c, const struct node *n);
 struct node *tf_mk(struct ectx *c, int kind, const char *note);
 struct node *tf_mk_str(struct ectx *c, const char *s, size_t len,
 		       const char *note);
+/* Why node n is assumed (NF_ASSUMED), or NULL. */
+const char *tf_note_of(struct ectx *c, const struct node *n);
+/* *dst = *src, where dst is where the node stays (a container's kids):
+ * an assumed one keeps its reason (or takes note, when not NULL). */
+void tf_place(struct ectx *c, struct node *dst, const struct node *src,
+	      const char *note);
 /* A deep copy of value v with c's span (and NF_ASSUMED under note). */
 const struct node *tf_copy(struct ectx *c, const struct node *v,
 			   const char *note);
