@@ -534,7 +534,10 @@ struct ev tf_template(struct ectx *c, const struct node *e)
 	uint32_t i;
 
 	if (e->len == 1 && !(node_is(seq_at(e, 0), N_STR) &&
-			     seq_at(e, 0)->style == S_PLAIN))
+			     seq_at(e, 0)->style == S_PLAIN) &&
+	    !(node_is(seq_at(e, 0), N_EXPR) &&
+	      (seq_at(e, 0)->style == EXPR_TEMPLATE_IF ||
+	       seq_at(e, 0)->style == EXPR_TEMPLATE_FOR)))
 		return tf_ev(c, seq_at(e, 0)); /* "${x}": x, unconverted */
 	strbuf_add(&b, "", 0);
 	for (i = 0; i < e->len; i++) {
