@@ -367,6 +367,10 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 		}
 	} else if (dl->tf && (v->flags & NF_ASSUMED)) {
 		/* a part of a value computed from a variable's default */
+		if (tf_placeholder(v)) {
+			out->state = VS_UNKNOWN;
+			return;
+		}
 		out->state = VS_ASSUMED;
 		out->note = tf_assumed_note(d, v);
 	}

@@ -723,7 +723,7 @@ struct ev tf_ev(struct ectx *c, const struct node *n)
 
 int tf_placeholder(const struct node *v)
 {
-	return v->kind == N_NULL ||
+	return v->kind == N_NULL || (v->kind == N_STR && v->len == 0) ||
 	       ((v->kind == N_SEQ || v->kind == N_MAP) && v->len == 0);
 }
 

@@ -52,6 +52,11 @@ int tf_defer_doc(struct doc *d);
 /* Expression e of document d (an N_EXPR of its tree). */
 void tf_eval(struct doc *d, const struct node *e, struct tf_val *out);
 
+/* 1 when v is null, "", [] or {}: what a module's default means by "the
+ * caller says", so not a value to assume (a list Parameter's Default is
+ * not assumed either): an assumed one is unknown. */
+int tf_placeholder(const struct node *v);
+
 /* Why node n (flagged NF_ASSUMED) is assumed, or a generic reason. */
 const char *tf_assumed_note(struct doc *d, const struct node *n);
 

@@ -45,10 +45,6 @@ struct ectx {
 
 /* An evaluation of document d for the expression at `at` (its span). */
 void tf_ectx_init(struct ectx *c, struct doc *d, const struct node *at);
-/* A module's default null, [] or {} stands for "the caller says": not a
- * value to assume (a list Parameter's Default is not assumed either). */
-int tf_placeholder(const struct node *v);
-
 /* Evaluate n (any node of a module file) in c. */
 struct ev tf_ev(struct ectx *c, const struct node *n);
 

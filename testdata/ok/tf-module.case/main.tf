@@ -24,7 +24,10 @@ resource "aws_backup_plan" "main" {
   rule {
     rule_name         = "monthly"
     target_vault_name = aws_backup_vault.main.name
-    schedule          = "cron(0 7 1 * ? *)"
+    schedule          = coalesce(var.monthly_schedule, "cron(0 7 1 * ? *)")
+    copy_action {
+      destination_vault_arn = var.dr_vault_arn
+    }
     lifecycle {
       cold_storage_after = 30
       delete_after       = var.retention_days

@@ -10,3 +10,14 @@ variable "plans" {
     silver = { schedule = "cron(0 6 ? * SUN *)", delete = 90 }
   }
 }
+
+# "" and null defaults stand for the caller's value: not assumed
+variable "dr_vault_arn" {
+  type    = string
+  default = ""
+}
+
+variable "monthly_schedule" {
+  type    = string
+  default = null
+}
