@@ -1,6 +1,7 @@
 /* tf_func.c - Terraform's common pure functions, operators, templates and
  * `for` expressions on known values (tf_eval.h). A function not listed
  * here, or one given an unknown argument, gives an unknown value. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,8 +44,10 @@ static int tonum(const struct node *v, long long *i, double *f)
 		return 2;
 	}
 	if (node_is(v, N_STR) && v->len && v->len < 32) {
+		errno = 0;
 		*i = strtoll(v->u.str, &end, 10);
-		if (*end == '\0' && v->u.str[0] != '+' && v->u.str[0] != ' ') {
+		if (*end == '\0' && !errno && v->u.str[0] != '+' &&
+		    v->u.str[0] != ' ') {
 			*f = (double)*i;
 			return 1;
 		}
@@ -457,7 +460,9 @@ struct ev tf_unary(struct ectx *c, const struct node *e)
 		return (k = tf_tobool(v.n)) >= 0 ? boolean(c, !k, v.note) : tf_error();
 	if (!(k = tonum(v.n, &i, &f)))
 		return tf_error();
-	return num(c, k, -i, -f, v.note);
+	if (k == 1 && i == (-9223372036854775807LL - 1))
+		k = 2; /* its negation is beyond int64 */
+	return num(c, k, k == 1 ? -i : 0, -f, v.note);
 }
 
 struct ev tf_binary(struct ectx *c, const struct node *e)
