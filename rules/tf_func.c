@@ -1,6 +1,7 @@
 /* tf_func.c - Terraform's common pure functions, operators, templates and
  * `for` expressions on known values (tf_eval.h). A function not listed
  * here, or one given an unknown argument, gives an unknown value. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +44,11 @@ static int tonum(const struct node *v, long long *i, double *f)
 		}
 		return 2;
 	}
-	if (node_is(v, N_STR) && v->len && v->len < 32) {
+	if (node_is(v, N_STR) && v->len && v->len < 32 &&
+	    strspn(v->u.str, "0123456789.eE+-") == v->len &&
+	    (isdigit((unsigned char)v->u.str[0]) ||
+	     (v->u.str[0] == '-' && isdigit((unsigned char)v->u.str[1])))) {
+		/* decimal only: no "nan", "inf" or hexadecimal */
 		errno = 0;
 		*i = strtoll(v->u.str, &end, 10);
 		if (*end == '\0' && !errno && v->u.str[0] != '+' &&
