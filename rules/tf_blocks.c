@@ -86,8 +86,9 @@ static struct node *block_key(struct ectx *c, const struct node *key,
 }
 
 /* Body b in scope c->sc: arguments evaluated (an unknown one stays an
- * unknown part), nested blocks likewise, dynamic ones expanded; NULL when
- * a dynamic block's collection is unknown. */
+ * unknown part), nested blocks likewise, dynamic ones expanded (one
+ * unknown block for those whose collection is unknown); NULL past the
+ * limits. */
 static const struct node *body_in(struct ectx *c, const struct node *b)
 {
 	struct pairs p = { 0 };
@@ -103,10 +104,12 @@ static const struct node *body_in(struct ectx *c, const struct node *b)
 		struct ev r;
 		if ((dyn = dynamic_at(b, i, &name))) {
 			const struct node *lk = map_key(map_val(b, i), 0);
+			size_t before = p.n;
 			struct node *bk;
 			struct ev u;
 			if (expand(c, dyn, name, lk, &p) == 0)
 				continue;
+			p.n = before; /* none of what it made so far */
 			/* blocks known when Terraform plans: one unknown block
 			 * stands for them (a rule, a lifecycle of unknown
 			 * content), and the rest of the body is still known */
