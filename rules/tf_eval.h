@@ -2,9 +2,11 @@
  * values of a module's variables (their defaults, overridden by
  * terraform.tfvars and *.auto.tfvars of its folder: assumed, and said so),
  * its locals, the common pure functions, templates, operators, index and
- * attribute access, `for` expressions, and `dynamic` blocks expanded over a
- * known collection. Everything else (resource attributes, data sources,
- * module outputs, unknown functions) is unknown, never guessed.
+ * attribute access, `for` expressions (tf_eval.c, tf_func.c); `dynamic`
+ * blocks and a resource's count/for_each instances over a known collection
+ * (tf_blocks.c); the trust policy of a referenced aws_iam_role (tf_iam.c).
+ * Everything else (resource attributes, data sources, module outputs,
+ * unknown functions) is unknown, never guessed.
  *
  * A module is the Terraform files of one folder in the run (tf_module_cmp);
  * a Terraform file is therefore checked at the run phase (tf_defer_doc),
