@@ -68,6 +68,11 @@ struct checker {
 	 * its checks), appended to `out` as Markdown; returns 1 when it said
 	 * something. May be NULL. */
 	int (*hover)(struct doc *d, size_t off, struct strbuf *out);
+	/* 1 when d's checks need the other documents of the run (a
+	 * Terraform file: its module's variables and locals): its families
+	 * (or context_doc) then run at the start of the run phase, in one
+	 * thread, before any check_run. May be NULL. */
+	int (*defer_doc)(struct doc *d);
 	/* YAML tags of the documents' language (load.h); may be NULL. */
 	int (*yaml_tag)(struct load_ctx *c, struct node *n, const char *tag,
 			const char *buf, size_t len);

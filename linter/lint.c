@@ -152,6 +152,27 @@ static void unrecognized(struct doc *d)
 	}
 }
 
+/* The document phase of d: its model for a context file, else its
+ * suppressions and every family's check_doc. */
+static void check_doc(struct doc *d)
+{
+	struct file *f = d->file;
+	const struct checker *ck = f->run->s->ck;
+	size_t i;
+
+	if (f->context) {
+		/* read only to link the files linted: the model, no checks */
+		if (ck->context_doc)
+			ck->context_doc(d);
+		return;
+	}
+	if (ck->doc_suppressions)
+		ck->doc_suppressions(d);
+	for (i = 0; i < ck->nfamilies; i++)
+		if (ck->families[i].check_doc)
+			ck->families[i].check_doc(d);
+}
+
 static void process_doc(struct loader *l, struct doc *d, struct node *root)
 {
 	struct file *f = l->f;
@@ -188,16 +209,11 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 		doc_free(d);
 		return;
 	}
-	if (f->context) {
-		/* read only to link the files linted: the model, no checks */
-		if (ck->context_doc)
-			ck->context_doc(d);
+	if (ck->defer_doc && ck->defer_doc(d)) {
+		/* checked with the other documents of the run (run_finish) */
+		d->deferred = d->keep = 1;
 	} else {
-		if (ck->doc_suppressions)
-			ck->doc_suppressions(d);
-		for (i = 0; i < ck->nfamilies; i++)
-			if (ck->families[i].check_doc)
-				ck->families[i].check_doc(d);
+		check_doc(d);
 	}
 	/* the tree and the model: what the next document will likely need */
 	l->last_size = d->arena.total;
@@ -428,11 +444,16 @@ void lint_again(struct run *r, struct file *f, const char *buf, size_t len)
 void run_finish(struct run *r, struct file **files, size_t n)
 {
 	const struct checker *ck = r->s->ck;
-	size_t i;
+	size_t i, j;
 
 	r->files = files;
 	r->nfiles = n;
 	r->phase = PHASE_RUN;
+	/* documents whose checks need the others (defer_doc), in order */
+	for (i = 0; i < n; i++)
+		for (j = 0; j < files[i]->ndocs; j++)
+			if (files[i]->docs[j]->deferred)
+				check_doc(files[i]->docs[j]);
 	for (i = 0; i < ck->nfamilies; i++)
 		if (ck->families[i].check_run)
 			ck->families[i].check_run(r);

@@ -29,6 +29,7 @@ struct doc {
 	int kind;              /* the checker's classify(), >= 0 */
 	unsigned index;        /* 0-based document number in the stream */
 	int keep;              /* set by the checker to keep it for check_run */
+	int deferred;          /* checked at the run phase (checker defer_doc) */
 	struct arena arena;    /* nodes, strings, the checker's model */
 	void *model;           /* the checker's model of the document */
 };

@@ -211,7 +211,8 @@ struct fix *diag_fix_scalar(struct file *f, struct diag *dg, int safe,
 	va_list ap;
 	struct fix *x;
 	char *title;
-	if (!dg || !n || (n->flags & (NF_ALIAS | NF_SHORT_TAG | NF_UNKNOWN_TAG)))
+	if (!dg || !n ||
+	    (n->flags & (NF_ALIAS | NF_SHORT_TAG | NF_UNKNOWN_TAG | NF_DERIVED)))
 		return NULL;
 	if (!node_verbatim(n) &&
 	    !((n->kind == N_INT || n->kind == N_FLOAT) && n->style == S_PLAIN))
@@ -250,7 +251,8 @@ struct fix *diag_fix_remove_pair(struct file *f, struct diag *dg, int safe,
 	va_list ap;
 	struct fix *x;
 
-	if (!dg || !node_is(map, N_MAP) || map->len < 2 || !buf)
+	if (!dg || !node_is(map, N_MAP) || map->len < 2 || !buf ||
+	    (map->flags & NF_DERIVED))
 		return NULL;
 	for (i = 0; i < map->len && map_key(map, i) != key; i++)
 		;

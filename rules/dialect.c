@@ -11,6 +11,7 @@
 #include "../linter/data.h"
 #include "../linter/strbuf.h"
 #include "cfn.h"
+#include "tf_eval.h"
 
 /* The field ids as dialects.json names them, and the type each takes. */
 static const struct {
@@ -186,16 +187,37 @@ static const struct node *blocks(struct doc *d, const struct node *m,
 				 const char *name, const struct node **key)
 {
 	struct node *seq;
+	const struct node *dk = tf_has_dynamic(m, name), **gen = NULL;
 	uint32_t i, n = 0;
+	size_t ngen = 0, j;
 
 	for (i = 0; i < m->len; i++)
 		if ((map_key(m, i)->flags & NF_BLOCK) && node_streq(map_key(m, i), name))
 			n++;
-	if (!n)
+	if (!n && !dk)
 		return NULL;
 	seq = arena_zalloc(&d->arena, sizeof(*seq));
+	if (dk && tf_dynamic(d, m, name, &gen, &ngen) < 0) {
+		/* `dynamic` over a collection known when Terraform plans:
+		 * the blocks are unknown, and so is what is in them */
+		*key = dk;
+		seq->kind = N_EXPR;
+		seq->flags = NF_DERIVED;
+		seq->start = dk->start;
+		seq->end = dk->end;
+		return seq;
+	}
 	seq->kind = N_SEQ;
-	seq->u.kids = arena_zalloc(&d->arena, n * sizeof(*seq->u.kids));
+	seq->u.kids = arena_zalloc(&d->arena, (n + ngen + 1) * sizeof(*seq->u.kids));
+	for (j = 0; j < ngen; j++) {
+		/* generated blocks, after the written ones */
+		if (!seq->len) {
+			*key = dk;
+			seq->start = dk->start;
+		}
+		seq->u.kids[n + j] = *gen[j];
+		seq->end = gen[j]->end > seq->end ? gen[j]->end : seq->end;
+	}
 	for (i = 0; i < m->len; i++) {
 		const struct node *k = map_key(m, i);
 		if (!(k->flags & NF_BLOCK) || !node_streq(k, name))
@@ -205,8 +227,10 @@ static const struct node *blocks(struct doc *d, const struct node *m,
 			seq->start = k->start;
 		}
 		seq->u.kids[seq->len++] = *map_val(m, i);
-		seq->end = map_val(m, i)->end;
+		if (map_val(m, i)->end > seq->end)
+			seq->end = map_val(m, i)->end;
 	}
+	seq->len = (uint32_t)(n + ngen);
 	return seq;
 }
 
@@ -329,8 +353,30 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 	out->lit = v;
 	out->state = VS_KNOWN;
 	if (dl->tf && v->kind == N_EXPR) {
-		out->state = VS_UNKNOWN; /* known when Terraform plans */
-		return;
+		struct tf_val tv;
+		tf_eval(d, v, &tv);
+		if (tv.state == TF_UNKNOWN) {
+			out->state = VS_UNKNOWN; /* known when Terraform plans */
+			return;
+		}
+		if (tv.state == TF_NULL) {
+			out->state = VS_ABSENT; /* null: not set */
+			out->lit = NULL;
+			return;
+		}
+		out->lit = tv.node;
+		if (tv.state == TF_ASSUMED) {
+			out->state = VS_ASSUMED;
+			out->note = tv.note;
+		}
+	} else if (dl->tf && (v->flags & NF_ASSUMED)) {
+		/* a part of a value computed from a variable's default */
+		if (tf_placeholder(v)) {
+			out->state = VS_UNKNOWN;
+			return;
+		}
+		out->state = VS_ASSUMED;
+		out->note = tf_assumed_note(d, v);
 	}
 	if (dl->cfn) {
 		struct cfn_val cv;
@@ -482,8 +528,9 @@ void value_read_all(struct doc *d, const struct node *m, const enum field *field
 		fields_by_name(dl, map_key(m, i), map_val(m, i), want, key, val);
 	for (k = 0; k < n; k++) {
 		f = fields[k];
-		if (dl->tf && field_def[f].type == VT_SEQ && key[f] &&
-		    (key[f]->flags & NF_BLOCK))
+		if (dl->tf && field_def[f].type == VT_SEQ &&
+		    ((key[f] && (key[f]->flags & NF_BLOCK)) ||
+		     tf_has_dynamic(m, dl->names[f])))
 			value_read(d, m, (enum field)f, &out[k]);
 		else if (!key[f])
 			absent(d, m, (enum field)f, &out[k]);
@@ -545,8 +592,17 @@ static const char *notes(struct doc *d, const struct value *const *v, size_t n)
 		strbuf_add(&b, s, strlen(s));
 	}
 	for (i = 0; i < nn; i++) {
-		const char *s = arena_printf(&d->arena, "%s%s", !np && !i ? "assumed: " : "",
+		const char *s = arena_printf(&d->arena, "%s%s",
+					     !np && !i && strncmp(note[i], "assumed", 7) != 0
+						     ? "assumed: " : "",
 					     note[i]);
+		/* "assumed from A; assumed from B": "assumed from A and B" */
+		if (i && strncmp(note[0], "assumed from ", 13) == 0 &&
+		    strncmp(s, "assumed from ", 13) == 0) {
+			strbuf_add(&b, " and ", 5);
+			strbuf_add(&b, s + 13, strlen(s + 13));
+			continue;
+		}
 		if (nw || np || i)
 			strbuf_add(&b, "; ", 2);
 		strbuf_add(&b, s, strlen(s));

@@ -146,6 +146,7 @@ static void load_types(void)
 		base.type_name[i] = facts_need_str(file, t, "name");
 		base.type_display[i] = facts_need_str(file, t, "display");
 		base.cfn[i] = map_get(t, "cfn");
+		base.tf[i] = map_get(t, "tf");
 		for (rp = 0; rp < 2; rp++) {
 			const struct node *arns =
 				map_get(t, rp ? "recovery_point_arns" : "arns");

@@ -202,5 +202,8 @@ int facts_recovery_point_types(const char *s, size_t len, struct arn_types *out)
 /* The resource type whose resources a CloudFormation resource type
  * ("AWS::DynamoDB::Table") creates, or -1. */
 int facts_cfn_type(const char *cfn_type);
+/* The same for a Terraform resource or data source type
+ * ("aws_dynamodb_table"), whose `arn` attribute names such a resource. */
+int facts_tf_type(const char *tf_type);
 
 #endif

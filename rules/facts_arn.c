@@ -151,3 +151,13 @@ int facts_cfn_type(const char *cfn_type)
 			return (int)i;
 	return -1;
 }
+
+int facts_tf_type(const char *tf_type)
+{
+	size_t i;
+	facts_base_init();
+	for (i = 0; tf_type && i < base.ntypes; i++)
+		if (facts_seq_has(base.tf[i], tf_type))
+			return (int)i;
+	return -1;
+}

@@ -54,6 +54,7 @@ struct facts_base {
 	size_t nforms;
 	const struct node *shared;	   /* shared_arn_forms */
 	const struct node *cfn[MAX_TYPES]; /* CloudFormation resource types */
+	const struct node *tf[MAX_TYPES];  /* Terraform resource types */
 };
 extern struct facts_base base;
 

@@ -1,6 +1,8 @@
 /* iam.c - BKP701: a CloudFormation IAM role that a backup selection uses
- * (IamRoleArn) must trust backup.amazonaws.com, or AWS Backup cannot assume
- * it and every backup job of the selection fails. */
+ * (IamRoleArn), or the aws_iam_role of a Terraform selection's iam_role_arn
+ * (its assume_role_policy, read by tf_iam.c), must trust
+ * backup.amazonaws.com, or AWS Backup cannot assume it and every backup
+ * job of the selection fails. BKP702: such a role trusts with NotPrincipal. */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +14,7 @@
 #include "registry.h"
 #include "kinds.h"
 #include "model.h"
+#include "tf_eval.h"
 
 
 /* The logical id of the AWS::IAM::Role an IamRoleArn value names: GetAtt
@@ -65,6 +68,8 @@ static int has_value(const struct node *v, const char *want, int star)
 	int unknown = 0;
 	const char *colon = strchr(want, ':');
 
+	if (node_is(v, N_EXPR))
+		return -1; /* Terraform: known when it plans */
 	if (node_is(v, N_SEQ)) {
 		for (i = 0; i < v->len; i++) {
 			int r = has_value(seq_at(v, i), want, star);
@@ -141,10 +146,11 @@ static void list_actions(const struct node *act, char *buf, size_t n)
 	}
 }
 
-static void analyse(const struct node *role, struct trust *tr)
+/* Trust policy `doc` (its member's key `dkey`, where to point when it
+ * has no statement to point at). */
+static void analyse(const struct node *doc, const struct node *dkey,
+		    struct trust *tr)
 {
-	const struct node *props = map_get(role, "Properties");
-	const struct node *doc = map_get(props, "AssumeRolePolicyDocument");
 	const struct node *st = map_get(doc, "Statement");
 	const char *svc = aws()->backup_principal;
 	char svcs[300] = "", acts[200];
@@ -165,7 +171,10 @@ static void analyse(const struct node *role, struct trust *tr)
 		const struct node *pr = map_get(s, "Principal");
 		int r1, r2;
 		if (!node_is(s, N_MAP) || node_intrinsic(s) != FN_NONE ||
-		    !node_is(eff, N_STR)) {
+		    !node_is(eff, N_STR) ||
+		    (strcmp(eff->u.str, "Allow") != 0 &&
+		     strcmp(eff->u.str, "Deny") != 0)) {
+			/* an Effect written otherwise ("allow"): not judged */
 			tr->trusted = -1;
 			return;
 		}
@@ -226,18 +235,74 @@ static void analyse(const struct node *role, struct trust *tr)
 		tr->at = first;
 		snprintf(tr->why, sizeof(tr->why), "it trusts %s instead", svcs);
 	} else {
-		tr->at = first ? first : map_get_key(props, "AssumeRolePolicyDocument");
+		tr->at = first ? first : dkey;
 		snprintf(tr->why, sizeof(tr->why), "no statement allows it "
 			 "sts:AssumeRole");
+	}
+}
+
+/* BKP701 and BKP702 for role `id` (whose policy nodes are in document
+ * `in`), the role of selection s of d; `member`: the policy's name. */
+static void report_trust(struct doc *d, struct doc *in, const struct sel_m *s,
+			 const char *id, const char *member,
+			 const struct trust *tr)
+{
+	struct diag *dg;
+	if (tr->notp) {
+		dg = report(in, BKP702, tr->notp,
+			    "role '%s', the %s of selection '%s', trusts "
+			    "every principal but those NotPrincipal names: "
+			    "with Effect Allow, NotPrincipal lets any AWS "
+			    "account assume the role",
+			    id, fname(d, F_IAM_ROLE), s->name);
+		diag_hint(in->file, dg, "name the trusted service in "
+			  "Principal: {Service: %s}", aws()->backup_principal);
+	}
+	if (tr->trusted != 0 || !tr->at)
+		return;
+	dg = report(in, BKP701, tr->at,
+		    "role '%s', the %s of selection '%s', does not let %s "
+		    "assume it: %s; every backup job of the selection fails",
+		    id, fname(d, F_IAM_ROLE), s->name, aws()->backup_principal,
+		    tr->why);
+	diag_hint(in->file, dg,
+		  "allow sts:AssumeRole for Principal Service %s in %s",
+		  aws()->backup_principal, member);
+}
+
+/* Terraform: the aws_iam_role a selection's iam_role_arn references. */
+static void tf_check(struct doc *d, struct doc_model *m)
+{
+	const char *done[64];
+	size_t i, k, ndone = 0;
+	for (i = 0; i < m->nsels; i++) {
+		const struct sel_m *s = &m->sels[i];
+		const struct node *key = NULL, *pol;
+		const char *id = NULL;
+		struct doc *in = d;
+		struct trust tr;
+		int seen = 0;
+		pol = tf_role_trust(d, s->iam_role.at, &id, &in, &key);
+		for (k = 0; pol && k < ndone; k++)
+			seen |= strcmp(done[k], id) == 0;
+		if (!pol || seen)
+			continue;
+		if (ndone < sizeof(done) / sizeof(done[0]))
+			done[ndone++] = id;
+		analyse(pol, key, &tr);
+		report_trust(d, in, s, id, "assume_role_policy", &tr);
 	}
 }
 
 void iam_check_doc(struct doc *d)
 {
 	struct doc_model *m = model_of(d);
+	const struct node *props;
 	const char *done[64];
 	size_t ndone = 0, i, k;
 
+	if (d->kind == DOC_TF)
+		tf_check(d, m);
 	if (d->kind != DOC_CFN)
 		return;
 	for (i = 0; i < m->nsels; i++) {
@@ -245,7 +310,6 @@ void iam_check_doc(struct doc *d)
 		const char *id =
 			role_target(d, s->iam_role.at);
 		struct trust tr;
-		struct diag *dg;
 		int seen = 0;
 		if (!id)
 			continue;
@@ -255,28 +319,9 @@ void iam_check_doc(struct doc *d)
 			continue;
 		if (ndone < sizeof(done) / sizeof(done[0]))
 			done[ndone++] = id;
-		analyse(cfn_resource(d, id), &tr);
-		if (tr.notp) {
-			dg = report(d, BKP702, tr.notp,
-				    "role '%s', the %s of selection '%s', trusts "
-				    "every principal but those NotPrincipal names: "
-				    "with Effect Allow, NotPrincipal lets any AWS "
-				    "account assume the role",
-				    id, fname(d, F_IAM_ROLE), s->name);
-			diag_hint(d->file, dg, "name the trusted service in "
-				  "Principal: {Service: %s}", aws()->backup_principal);
-		}
-		if (tr.trusted != 0 || !tr.at)
-			continue;
-		dg = report(
-			d, BKP701, tr.at,
-			"role '%s', the %s of selection '%s', does not let %s "
-			"assume it: %s; every backup job of the selection fails",
-			id, fname(d, F_IAM_ROLE), s->name, aws()->backup_principal,
-			tr.why);
-		diag_hint(d->file, dg,
-			  "allow sts:AssumeRole for Principal "
-			  "Service %s in AssumeRolePolicyDocument",
-			  aws()->backup_principal);
+		props = map_get(cfn_resource(d, id), "Properties");
+		analyse(map_get(props, "AssumeRolePolicyDocument"),
+			map_get_key(props, "AssumeRolePolicyDocument"), &tr);
+		report_trust(d, d, s, id, "AssumeRolePolicyDocument", &tr);
 	}
 }

@@ -337,6 +337,9 @@ int kinds_relevant(const char *buf, size_t len)
 		"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
 		"BackupVault", "SelectionName", "aws_backup_",
 		"provider \"aws\"", /* a module's Region, for its other files */
+		/* a module's variables and locals (rules/tf_eval.c), the
+		 * roles its selections use (rules/tf_iam.c) */
+		"variable \"", "locals", "aws_iam_role\"", "aws_iam_policy_document\"",
 	};
 	size_t i;
 	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)

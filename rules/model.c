@@ -11,6 +11,7 @@
 #include "arn.h"
 #include "aws.h"
 #include "cfn.h"
+#include "tf_eval.h"
 
 /* An inner value of an assumed container is assumed too, for the same
  * reason (a Lifecycle chosen by a Fn::If the Defaults decide). */
@@ -296,6 +297,15 @@ static void classify_resource(struct doc *d, struct res_m *rm)
 	const char *id, *cls;
 
 	memset(&rm->t, 0, sizeof(rm->t));
+	if (dialect_of(d)->tf && (id = tf_arn_ref(d, v, &rm->text))) {
+		/* the ARN of a Terraform resource: its type's, when known */
+		int ty = facts_tf_type(id);
+		if (ty >= 0)
+			rm->t.known = 1u << ty;
+		else
+			rm->t.any = 1;
+		return;
+	}
 	if ((id = cfn_ref_target(v)) && cfn_resource(d, id)) {
 		/* Ref or GetAtt of a resource of the template: its type, when
 		 * what it returns is the resource's ARN (not a stack output,
@@ -614,6 +624,12 @@ struct cfn_info **cfn_slot(struct doc *d)
 		d->model = m;
 	}
 	return &m->cfn;
+}
+
+struct tf_env **tf_slot(struct doc *d)
+{
+	cfn_slot(d); /* makes the model's struct, not the model */
+	return &((struct doc_model *)d->model)->tf;
 }
 
 struct doc_model *model_of(struct doc *d)

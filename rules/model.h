@@ -190,6 +190,7 @@ struct vault_m {
 
 struct doc_model {
 	struct cfn_info *cfn;        /* the evaluation's (cfn.h), or NULL */
+	struct tf_env *tf;           /* Terraform's (tf_eval.h), or NULL */
 	int built;
 	struct doc *doc;
 	const struct facts *facts;
@@ -233,6 +234,11 @@ int tf_module_cmp(const struct doc *a, const struct doc *b);
  * with what the other files of their module declare (provider Region,
  * vaults their copies go to). */
 void tf_link(struct run *r, struct plan_m **plans, size_t n);
+
+/* Where the Terraform evaluation keeps its module's variables and locals
+ * for document d (rules/tf_eval.c). */
+struct tf_env;
+struct tf_env **tf_slot(struct doc *d);
 
 /* Link selections to plans across every kept document of run r (CFN
  * BackupPlanId Ref/GetAtt, API BackupPlanId, or the run's only plan) and

@@ -20,6 +20,7 @@
 #include "kinds.h"
 #include "model.h"
 #include "shapes.h"
+#include "tf_eval.h"
 
 #define E SEV_ERROR
 #define W SEV_WARNING
@@ -499,8 +500,10 @@ static void aws_run_init(struct run *r)
 static void aws_run_release(struct run *r)
 {
 	struct aws_run *ar = r->state;
-	if (ar)
+	if (ar) {
 		free(ar->sels);
+		free(ar->tf);
+	}
 	free(r->state);
 	r->state = NULL;
 }
@@ -575,6 +578,7 @@ const struct checker backuplint = {
 	.relevant = kinds_relevant,
 	.doc_suppressions = cfn_suppressions,
 	.context_doc = aws_context_doc,
+	.defer_doc = tf_defer_doc,
 	.check_option = aws_check_option,
 	.hover = aws_hover,
 	.classify = kinds_classify,

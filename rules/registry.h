@@ -67,6 +67,9 @@ struct sel_m;
 struct aws_run {
 	int linked;
 	struct sel_m **sels;  /* every plan's selections, in one array */
+	struct doc **tf;      /* the Terraform documents, by module
+			       * (tf_module_docs), or NULL */
+	size_t ntf;
 };
 
 static inline struct aws_session *aws_session(const struct session *s)

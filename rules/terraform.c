@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "tf_eval.h"
 
 #define TF_LAG_VAULT "aws_backup_logically_air_gapped_vault"
 
@@ -169,15 +170,68 @@ static void copy_to_vault(struct doc *d, struct plan_m *pm,
 		      &cm->cross_partition, &cm->dst_region, &cm->dst_partition);
 }
 
-void tf_build(struct doc *d, struct doc_model *m)
+/* Room for one more element in arena array *p of *n (capacity *cap). */
+static void *more(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
-	const struct node *root = d->root;
-	struct tf_res r;
-	uint32_t i;
+	void *q;
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 8;
+	q = arena_zalloc(&d->arena, *cap * size);
+	if (n)
+		memcpy(q, p, n * size);
+	return q;
+}
+
+/* Resource r (one instance of it when `key`) into the model. */
+static void build_resource(struct doc *d, struct doc_model *m,
+			   const struct tf_res *r, const char *key,
+			   size_t *pcap, size_t *scap)
+{
 	size_t j;
 
-	m->plans = arena_zalloc(&d->arena, root->len * sizeof(*m->plans) + 1);
-	m->sels = arena_zalloc(&d->arena, root->len * sizeof(*m->sels) + 1);
+	if (strcmp(r->type, "aws_backup_plan") == 0) {
+		struct plan_m *pm;
+		struct where w;
+		m->plans = more(d, m->plans, m->nplans, pcap, sizeof(*m->plans));
+		pm = &m->plans[m->nplans++];
+		where_of(d->root, r->body, &w);
+		pm->logical_id = arena_printf(&d->arena, "%s.%s%s", r->type, r->name,
+					      key ? key : "");
+		pm->region_node = w.region;
+		build_plan(d, pm, r->body);
+		for (j = 0; j < pm->ncopies; j++)
+			if (pm->copies[j].dest.state == VS_UNKNOWN)
+				copy_to_vault(d, pm, &w, &pm->copies[j]);
+	} else if (strcmp(r->type, "aws_backup_selection") == 0) {
+		struct sel_m *sm;
+		const char *plan;
+		m->sels = more(d, m->sels, m->nsels, scap, sizeof(*m->sels));
+		sm = &m->sels[m->nsels++];
+		sm->logical_id = arena_printf(&d->arena, "%s.%s%s", r->type, r->name,
+					      key ? key : "");
+		value_read(d, r->body, F_PLAN_ID, &sm->plan_id);
+		build_selection(d, sm, r->body);
+		/* linked through a reference only: "" names no plan, so
+		 * that a plan_id from a variable is not taken for the
+		 * file's only plan */
+		plan = ref_to(sm->plan_id.at, "aws_backup_plan", "id");
+		if (!sm->plan_key)
+			sm->plan_logical = plan ? arena_printf(&d->arena,
+							       "aws_backup_plan.%s",
+							       plan)
+						: "";
+	}
+}
+
+void tf_build(struct doc *d, struct doc_model *m)
+{
+	const struct node *root = d->root, **bodies;
+	const char **keys;
+	struct tf_res r;
+	size_t pcap = 0, scap = 0, n, k;
+	uint32_t i;
+
 	for (i = 0; i < root->len; i++) {
 		/* what the other files of the module may need at the run */
 		if ((map_key(root, i)->flags & NF_BLOCK) &&
@@ -187,31 +241,17 @@ void tf_build(struct doc *d, struct doc_model *m)
 			continue;
 		if (strcmp(r.type, "aws_backup_vault") == 0)
 			d->keep = 1;
-		if (strcmp(r.type, "aws_backup_plan") == 0) {
-			struct plan_m *pm = &m->plans[m->nplans++];
-			struct where w;
-			where_of(root, r.body, &w);
-			pm->logical_id = arena_printf(&d->arena, "%s.%s", r.type, r.name);
-			pm->region_node = w.region;
-			build_plan(d, pm, r.body);
-			for (j = 0; j < pm->ncopies; j++)
-				if (pm->copies[j].dest.state == VS_UNKNOWN)
-					copy_to_vault(d, pm, &w, &pm->copies[j]);
-		} else if (strcmp(r.type, "aws_backup_selection") == 0) {
-			struct sel_m *sm = &m->sels[m->nsels++];
-			const char *plan;
-			sm->logical_id = arena_printf(&d->arena, "%s.%s", r.type, r.name);
-			value_read(d, r.body, F_PLAN_ID, &sm->plan_id);
-			build_selection(d, sm, r.body);
-			/* linked through a reference only: "" names no plan, so
-			 * that a plan_id from a variable is not taken for the
-			 * file's only plan */
-			plan = ref_to(sm->plan_id.at, "aws_backup_plan", "id");
-			if (!sm->plan_key)
-				sm->plan_logical = plan ? arena_printf(&d->arena,
-								       "aws_backup_plan.%s",
-								       plan)
-							: "";
+		if (strcmp(r.type, "aws_backup_plan") != 0 &&
+		    strcmp(r.type, "aws_backup_selection") != 0)
+			continue;
+		/* count and for_each: each instance, when they are known */
+		if (tf_instances(d, r.body, &bodies, &keys, &n) < 0) {
+			build_resource(d, m, &r, NULL, &pcap, &scap);
+			continue;
+		}
+		for (k = 0; k < n; k++) {
+			r.body = bodies[k];
+			build_resource(d, m, &r, keys[k], &pcap, &scap);
 		}
 	}
 	tf_build_vaults(d, m);
@@ -245,14 +285,12 @@ int tf_module_cmp(const struct doc *a, const struct doc *b)
 static int each_module_doc(struct run *r, const struct doc *d,
 			   int (*fn)(struct doc *o, void *ud), void *ud)
 {
-	size_t i, j;
-	for (i = 0; i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc *o = r->files[i]->docs[j];
-			if (o != d && o->kind == DOC_TF && node_is(o->root, N_MAP) &&
-			    tf_module_cmp(o, d) == 0 && fn(o, ud))
-				return 1;
-		}
+	struct doc **mod;
+	size_t i, n = tf_module_docs((struct doc *)d, &mod);
+	(void)r;
+	for (i = 0; i < n; i++)
+		if (mod[i] != d && fn(mod[i], ud))
+			return 1;
 	return 0;
 }
 

@@ -7,7 +7,11 @@ const char bkp701_doc[] =
 	"What it checks: in a CloudFormation template, the AWS::IAM::Role that a\n"
 	"BackupSelection's IamRoleArn names (!GetAtt Role.Arn, !Sub \"${Role.Arn}\",\n"
 	"!Sub \"arn:...:role/${Role}\") has an AssumeRolePolicyDocument statement\n"
-	"that allows sts:AssumeRole to the service principal backup.amazonaws.com.\n\n"
+	"that allows sts:AssumeRole to the service principal backup.amazonaws.com.\n"
+	"In Terraform, the same of the aws_iam_role of a selection's\n"
+	"iam_role_arn = aws_iam_role.NAME.arn, when its assume_role_policy is\n"
+	"jsonencode({...}), a JSON string or heredoc, or an\n"
+	"aws_iam_policy_document data source.\n\n"
 	"Why: AWS Backup must assume the role to back up the selected resources;\n"
 	"without the trust every backup job of the selection fails.\n";
 

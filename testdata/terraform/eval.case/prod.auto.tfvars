@@ -1,0 +1,1 @@
+weekly_days = 200
