@@ -149,6 +149,8 @@ static void put_label(FILE *fp, const struct rule_example *e, int markdown)
 	fprintf(fp, "%s%s%s", q, e->file, q);
 	if (e->args && *e->args)
 		fprintf(fp, ", with %s%s%s", q, e->args, q);
+	if (e->config)
+		fprintf(fp, ", with the %s.backuplint.yaml%s below", q, q);
 	if (has_bytes_shown(e->text))
 		fprintf(fp, "; %s\\xNN%s stands for one byte", q, q);
 	fputs("):\n", fp);
@@ -184,6 +186,11 @@ static void md_example(FILE *fp, const struct rule_example *e)
 	}
 	put_label(fp, e, 1);
 	fputc('\n', fp);
+	if (e->config) {
+		fputs("`.backuplint.yaml`:\n\n```yaml\n", fp);
+		put_example(fp, e->config, "");
+		fprintf(fp, "```\n\n`%s`:\n\n", e->file);
+	}
 	for (i = 0; i < (longest < 3 ? 3 : longest + 1); i++)
 		fputc('`', fp);
 	fprintf(fp, "%s\n", fence_language(e->file));
@@ -241,6 +248,11 @@ static void put_text(FILE *fp, const struct rule *r)
 	for (e = r->examples; e && e->file; e++) {
 		fputc('\n', fp);
 		put_label(fp, e, 0);
+		if (e->config) {
+			fputs("  .backuplint.yaml:\n", fp);
+			put_example(fp, e->config, "    ");
+			fprintf(fp, "  %s:\n", e->file);
+		}
 		put_example(fp, e->text, "    ");
 	}
 	if (r->source)

@@ -43,6 +43,8 @@ enum rule_id {
 	BKP807,
 	/* rules/refs.c */
 	BKP808,
+	/* policy controls (rules/policy.c), off unless configured */
+	BKP901, BKP902, BKP903, BKP904, BKP905, BKP906, BKP907,
 	RULE_COUNT
 };
 

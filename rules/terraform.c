@@ -188,6 +188,7 @@ void tf_build(struct doc *d, struct doc_model *m)
 			where_of(root, r.body, &w);
 			pm->logical_id = arena_printf(&d->arena, "%s.%s", r.type, r.name);
 			pm->region_node = w.region;
+			value_read(d, r.body, F_PLAN_TAGS, &pm->tags);
 			build_plan(d, pm, r.body);
 			for (j = 0; j < pm->ncopies; j++)
 				if (pm->copies[j].dest.state == VS_UNKNOWN)

@@ -40,6 +40,9 @@ RULE_DOC(bkp701) RULE_DOC(bkp702)
 /* template.c */
 RULE_DOC(bkp801) RULE_DOC(bkp802) RULE_DOC(bkp803) RULE_DOC(bkp804)
 RULE_DOC(bkp805) RULE_DOC(bkp806) RULE_DOC(bkp807) RULE_DOC(bkp808)
+/* policy.c */
+RULE_DOC(bkp901) RULE_DOC(bkp902) RULE_DOC(bkp903) RULE_DOC(bkp904)
+RULE_DOC(bkp905) RULE_DOC(bkp906) RULE_DOC(bkp907)
 
 #undef RULE_DOC
 
