@@ -175,11 +175,13 @@ static int plan_in_scope(struct doc *d, const struct control *ct,
 /* ---- retention ---- */
 
 /* How long lifecycle lc keeps recovery points: 1 and *days (-1: forever)
- * when known; 0 with a reason when not. */
+ * when known, with the value's note in *why (" (assumed from ...)" or
+ * ""); 0 with a reason when not. */
 static int kept_days(struct doc *d, const struct lifecycle_m *lc,
 		     long long *days, const struct node **at, const char **why)
 {
 	*at = lc->del.at ? lc->del.at : lc->self.at;
+	*why = "";
 	if (lc->misplaced) {
 		*why = arena_printf(&d->arena, "%s is written outside %s",
 				    fname(d, F_DELETE_AFTER), fname(d, F_LIFECYCLE));
@@ -209,6 +211,7 @@ static int kept_days(struct doc *d, const struct lifecycle_m *lc,
 		return 0;
 	}
 	*days = lc->del.u.i;
+	*why = value_note(d, &lc->del); /* " (assumed ...)" or "" */
 	return 1;
 }
 
@@ -242,10 +245,10 @@ static const char *gap_where(struct doc *d, const struct cron_gap *g)
 				       fh, fm, th, tm)
 			: arena_printf(&d->arena, "from %02d:%02d to %02d:%02d the next day",
 				       fh, fm, th, tm);
-	if (g->days < 7)
-		return arena_printf(&d->arena, "from %s %02d:%02d to %s %02d:%02d",
+	if (g->days <= 7)
+		return arena_printf(&d->arena, "from %s %02d:%02d to %s%s %02d:%02d",
 				    wd[cron_weekday(g->from.year, g->from.mon, g->from.day)],
-				    fh, fm,
+				    fh, fm, g->days == 7 ? "the next " : "",
 				    wd[cron_weekday(g->to.year, g->to.mon, g->to.day)], th, tm);
 	return arena_printf(&d->arena, "from %d %s %02d:%02d to %d %s %02d:%02d",
 			    g->from.day, mon[g->from.mon], fh, fm, g->to.day,
@@ -287,6 +290,7 @@ static void min_frequency(struct doc *d, const struct control *ct,
 		struct cron_gap g;
 		long long days;
 		const struct node *del_at;
+		const char *note;
 	} *st = arena_zalloc(&d->arena, (p->nrules + 1) * sizeof(*st));
 	const char *why = NULL;
 	size_t i;
@@ -313,6 +317,7 @@ static void min_frequency(struct doc *d, const struct control *ct,
 			why = why ? why : arena_printf(&d->arena, "rule '%s': %s", rm->name, w);
 		} else {
 			st[i].ret = st[i].days < 0 || st[i].days >= ct->retention_days;
+			st[i].note = w;
 		}
 		if (st[i].freq == 1 && st[i].ret == 1)
 			return; /* one rule meets both: the plan complies */
@@ -356,10 +361,10 @@ static void min_frequency(struct doc *d, const struct control *ct,
 		}
 		if (!st[i].ret)
 			dg = control_fails(d, ct, st[i].del_at ? st[i].del_at : rm->node,
-					   "rule '%s' keeps recovery points %lld day%s; "
+					   "rule '%s' keeps recovery points %lld day%s%s; "
 					   "requiredRetentionDays is %lld", rm->name,
 					   st[i].days, st[i].days == 1 ? "" : "s",
-					   ct->retention_days);
+					   st[i].note, ct->retention_days);
 		if (dg && p->nrules > 1)
 			diag_hint(d->file, dg, "one rule of plan '%s' must meet both the "
 				  "frequency and the retention", p->name);
@@ -384,8 +389,9 @@ static void min_retention(struct doc *d, const struct control *ct,
 			why = why ? why : arena_printf(&d->arena, "rule '%s': %s", rm->name, w);
 		} else if (days >= 0 && days < ct->retention_days) {
 			control_fails(d, ct, at ? at : rm->node, "rule '%s' keeps recovery "
-				      "points %lld day%s; requiredRetentionDays is %lld",
-				      rm->name, days, days == 1 ? "" : "s", ct->retention_days);
+				      "points %lld day%s%s; requiredRetentionDays is %lld",
+				      rm->name, days, days == 1 ? "" : "s", w,
+				      ct->retention_days);
 		} else if (value_is(&rm->continuous, VT_BOOL) && rm->continuous.u.b &&
 			   ct->retention_days > cmax) {
 			control_fails(d, ct, rm->continuous.at, "rule '%s' makes continuous "
@@ -402,9 +408,9 @@ static void min_retention(struct doc *d, const struct control *ct,
 							       "%s", rm->name, w);
 			else if (days >= 0 && days < ct->retention_days)
 				control_fails(d, ct, at ? at : c->node, "a copy of rule '%s' "
-					      "keeps recovery points %lld day%s; "
+					      "keeps recovery points %lld day%s%s; "
 					      "requiredRetentionDays is %lld", rm->name, days,
-					      days == 1 ? "" : "s", ct->retention_days);
+					      days == 1 ? "" : "s", w, ct->retention_days);
 		}
 	}
 	if (why)

@@ -114,12 +114,14 @@ static struct diag *bad(struct pc *c, const struct node *at, const char *fmt, ..
 	return report_at(c->f, 0, BKP006, at->start, at->end, "", "%s", msg);
 }
 
+/* "unknown WHAT 'word'[ WHERE]", with a did-you-mean among names. */
 static void unknown(struct pc *c, const struct node *k, const char *what,
-		    const char *const *names, size_t n)
+		    const char *of, const char *const *names, size_t n)
 {
 	const char *word = node_str(k) ? node_str(k) : "?";
 	const char *dym = did_you_mean(word, names, n);
-	struct diag *dg = bad(c, k, "unknown %s '%.80s'", what, word);
+	struct diag *dg = bad(c, k, "unknown %s '%.80s'%s%s", what, word,
+			      of ? " " : "", of ? of : "");
 	size_t i, o = 0;
 	char list[600];
 	for (i = 0; i < n && o < sizeof(list); i++)
@@ -269,7 +271,7 @@ static void parameters(struct pc *c, struct control *ct, const struct node *para
 				break;
 		if (i == def->np) {
 			if (def->np)
-				unknown(c, key, arena_printf(c->a, "parameter of %s", def->name),
+				unknown(c, key, "parameter", arena_printf(c->a, "of %s", def->name),
 					names, def->np);
 			else
 				bad(c, key, "%s takes no parameters", def->name);
@@ -289,7 +291,9 @@ static void parameters(struct pc *c, struct control *ct, const struct node *para
 			if (!s || (strcmp(s, "hours") != 0 && strcmp(s, "days") != 0)) {
 				static const char *const units[] = { "hours", "days" };
 				const char *dym = s ? did_you_mean(s, units, 2) : NULL;
-				struct diag *dg = bad(c, v, "%s takes hours or days", p->name);
+				struct diag *dg = bad(c, v, "%s takes hours or days%s%s%s",
+						      p->name, s ? ", not '" : "",
+						      s ? s : "", s ? "'" : "");
 				if (dym)
 					diag_hint(c->f, dg, "did you mean %s?", dym);
 				continue;
@@ -439,7 +443,7 @@ static void scope(struct pc *c, struct control *ct, const struct node *v,
 			ct->tag_key = node_str(kk);
 			ct->tag_value = vv && !node_is(vv, N_NULL) ? scalar_text(c, vv) : NULL;
 		} else {
-			unknown(c, k, "scope key", keys, 4);
+			unknown(c, k, "scope key", NULL, keys, 4);
 		}
 		(void)name;
 	}
@@ -469,7 +473,7 @@ int policy_check_config(struct file *config, const struct node *section,
 	}
 	for (i = 0; i < section->len; i++)
 		if (!node_streq(map_key(section, i), "controls"))
-			unknown(&c, map_key(section, i), "key in policy", keys, 1);
+			unknown(&c, map_key(section, i), "key", "in policy", keys, 1);
 	list = map_get(section, "controls");
 	if (!list)
 		return c.broken ? -1 : 0;
@@ -499,7 +503,7 @@ int policy_check_config(struct file *config, const struct node *section,
 				if (node_streq(key, ckeys[k]))
 					break;
 			if (k == 4)
-				unknown(&c, key, "key in a control", ckeys, 4);
+				unknown(&c, key, "key", "in a control", ckeys, 4);
 		}
 		nm = map_get(e, "name");
 		if (!nm) {
@@ -518,7 +522,7 @@ int policy_check_config(struct file *config, const struct node *section,
 				    "(recovery points, restore tests, live resources): "
 				    "backuplint cannot check it on documents", runtime_controls[k]);
 			else
-				unknown(&c, nm, "control", names, CTL_COUNT + 4);
+				unknown(&c, nm, "control", NULL, names, CTL_COUNT + 4);
 			continue;
 		}
 		ct->id = id;

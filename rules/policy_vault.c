@@ -51,26 +51,34 @@ static int lock_ok(struct doc *d, const struct control *ct, const char *vault,
 	if (ct->lock_min >= 0) {
 		if (v->min.state != VS_ABSENT && !value_is(&v->min, VT_INT))
 			return -1;
-		if (v->min.state == VS_ABSENT || v->min.u.i < ct->lock_min) {
-			control_fails(d, ct, at, v->min.state == VS_ABSENT
-				      ? "vault '%s', %s, has a lock without %s; "
-					"minRetentionDays asks at least %lld"
-				      : "vault '%s', %s, has a lock whose %s is below "
-					"minRetentionDays %lld", vault, whose,
-				      fname(d, F_MIN_RETENTION), ct->lock_min);
+		if (v->min.state == VS_ABSENT) {
+			control_fails(d, ct, at, "vault '%s', %s, has a lock without "
+				      "%s; minRetentionDays asks at least %lld", vault,
+				      whose, fname(d, F_MIN_RETENTION), ct->lock_min);
+			return 0;
+		}
+		if (v->min.u.i < ct->lock_min) {
+			control_fails(d, ct, at, "vault '%s', %s, has a lock whose %s is "
+				      "%lld%s; minRetentionDays asks at least %lld", vault,
+				      whose, fname(d, F_MIN_RETENTION), v->min.u.i,
+				      value_note(d, &v->min), ct->lock_min);
 			return 0;
 		}
 	}
 	if (ct->lock_max >= 0) {
 		if (v->max.state != VS_ABSENT && !value_is(&v->max, VT_INT))
 			return -1;
-		if (v->max.state == VS_ABSENT || v->max.u.i > ct->lock_max) {
-			control_fails(d, ct, at, v->max.state == VS_ABSENT
-				      ? "vault '%s', %s, has a lock without %s; "
-					"maxRetentionDays asks at most %lld"
-				      : "vault '%s', %s, has a lock whose %s is above "
-					"maxRetentionDays %lld", vault, whose,
-				      fname(d, F_MAX_RETENTION), ct->lock_max);
+		if (v->max.state == VS_ABSENT) {
+			control_fails(d, ct, at, "vault '%s', %s, has a lock without "
+				      "%s; maxRetentionDays asks at most %lld", vault,
+				      whose, fname(d, F_MAX_RETENTION), ct->lock_max);
+			return 0;
+		}
+		if (v->max.u.i > ct->lock_max) {
+			control_fails(d, ct, at, "vault '%s', %s, has a lock whose %s is "
+				      "%lld%s; maxRetentionDays asks at most %lld", vault,
+				      whose, fname(d, F_MAX_RETENTION), v->max.u.i,
+				      value_note(d, &v->max), ct->lock_max);
 			return 0;
 		}
 	}
