@@ -85,12 +85,24 @@ static int lock_ok(struct doc *d, const struct control *ct, const char *vault,
 	return 1;
 }
 
+/* 1 the first time vault `name` is met (seen[0..*n), at most 32). */
+static int first_time(const char **seen, size_t *n, const char *name)
+{
+	size_t i;
+	for (i = 0; i < *n; i++)
+		if (strcmp(seen[i], name) == 0)
+			return 0;
+	if (*n < 32)
+		seen[(*n)++] = name;
+	return 1;
+}
+
 void policy_vault_lock(struct doc *d, const struct control *ct,
 		       const struct plan_m *p, const struct vault_set *vs)
 {
-	const char *undecided = NULL;
+	const char *undecided = NULL, *seen[32];
 	struct lock_state ls;
-	size_t i, j;
+	size_t i, j, nseen = 0;
 
 	for (i = 0; i < p->nrules; i++) {
 		const struct rule_m *rm = &p->rules[i];
@@ -100,7 +112,9 @@ void policy_vault_lock(struct doc *d, const struct control *ct,
 			undecided = undecided ? undecided : arena_printf(&d->arena,
 				"the %s of rule '%s' is known only at deploy time",
 				fname(d, F_TARGET_VAULT), rm->name);
-		} else {
+		} else if (first_time(seen, &nseen, rm->vault_ref ? rm->vault_ref
+								  : rm->vault)) {
+			/* one finding a vault, at its first use in the plan */
 			find_lock(vs, p, rm->vault_ref, rm->vault_ref ? NULL : rm->vault, 0, &ls);
 			if (lock_ok(d, ct, rm->vault ? rm->vault : rm->vault_ref, whose, &ls,
 				    rm->target.at ? rm->target.at : rm->node) < 0)
@@ -118,6 +132,14 @@ void policy_vault_lock(struct doc *d, const struct control *ct,
 					"deploy time", fname(d, F_DESTINATION), rm->name);
 				continue;
 			}
+			/* a vault of the same name elsewhere is another vault */
+			if (!first_time(seen, &nseen, c->vault_ref ? c->vault_ref
+					: c->cross_region || c->cross_account
+					? arena_printf(&d->arena, "%s@%s:%s", c->vault,
+						       c->dst_region ? c->dst_region : "?",
+						       c->dst.account ? c->dst.account : "?")
+					: c->vault))
+				continue;
 			find_lock(vs, p, c->vault_ref, c->vault_ref ? NULL : c->vault,
 				  c->cross_region != 0 || c->cross_account != 0, &ls);
 			if (lock_ok(d, ct, c->vault ? c->vault : c->vault_ref, cw, &ls,
