@@ -67,36 +67,46 @@ static uint32_t month_days(const struct cron *c, int y, int m)
 		}
 		return out;
 	}
-	/* LW, nW, nL, n#k: one day a month; ask the calendar */
-	for (d = 1; d <= dim; d++)
-		if (cron_fires_on(c, y, m, d))
-			out |= (uint32_t)1 << d;
-	return out;
-}
-
-static int ctz32(uint32_t v)
-{
-	int n = 0;
-	while (!(v & 1)) {
-		v >>= 1;
-		n++;
+	/* LW, nW, nL, n#k: one day a month, from the weekday of one date */
+	if (c->dom_mode == CRON_DOM_LASTWD) {
+		int wd = cron_weekday(y, m, dim);
+		d = wd == 7 ? dim - 1 : wd == 1 ? dim - 2 : dim;
+	} else if (c->dom_mode == CRON_DOM_NEARWD) {
+		int n = c->dom_n, wd;
+		if (n > dim)
+			return 0;
+		wd = cron_weekday(y, m, n);
+		d = wd == 7 ? (n == 1 ? 3 : n - 1) : wd == 1 ? (n == dim ? n - 2 : n + 1) : n;
+	} else if (c->dow_mode == CRON_DOW_LAST) {
+		d = dim - (cron_weekday(y, m, dim) - c->dow_n + 7) % 7;
+	} else if (c->dow_mode == CRON_DOW_NTH) {
+		d = 1 + (c->dow_n - cron_weekday(y, m, 1) + 7) % 7 + 7 * (c->dow_k - 1);
+		if (d > dim)
+			return 0;
+	} else {
+		return 0;
 	}
-	return n;
+	out = (uint32_t)1 << d;
+	return out;
 }
 
 int cron_cycle_gap(const struct cron *c, struct cron_gap *g)
 {
-	int times[24 * 60], nt = 0, h, mi, i, y, y0, y1, m;
+	int times[24 * 60], nt = 0, h, mi, i, y, y0, y1, m, all_years;
 	long long prev = -1, best_days = 0;
 	int prev_y = 0, prev_m = 0, prev_d = 0;
 
 	memset(g, 0, sizeof(*g));
 	g->minutes = -1;
 	for (h = 0; h < 24; h++)
-		if ((c->hours >> h) & 1)
-			for (mi = 0; mi < 60; mi++)
-				if ((c->minutes >> mi) & 1)
-					times[nt++] = h * 60 + mi;
+		if ((c->hours >> h) & 1) {
+			uint64_t mb = c->minutes & ((1ULL << 60) - 1);
+			while (mb) {
+				mi = __builtin_ctzll(mb);
+				mb &= mb - 1;
+				times[nt++] = h * 60 + mi;
+			}
+		}
 	if (!nt)
 		return -1;
 	/* within a day */
@@ -108,21 +118,41 @@ int cron_cycle_gap(const struct cron *c, struct cron_gap *g)
 			g->days = 0;
 		}
 	/* from one firing day to the next */
-	if (every_day(c) && c->months == 0x1ffe) {
-		int all = 1;
-		for (y = CRON_YEAR_MIN; y <= CRON_YEAR_MAX && all; y++)
-			all = year_on(c, y);
-		if (all) {
-			long long over = 1440 - times[nt - 1] + times[0];
-			g->steps = 1;
-			if (over > g->minutes) {
-				g->minutes = over;
-				g->from_min = times[nt - 1];
-				g->to_min = times[0];
-				g->days = 1;
+	all_years = 1;
+	for (y = CRON_YEAR_MIN; y <= CRON_YEAR_MAX && all_years; y++)
+		all_years = year_on(c, y);
+	if (all_years && c->months == 0x1ffe &&
+	    (every_day(c) || (c->dom_mode == CRON_DOM_ANY &&
+			      c->dow_mode == CRON_DOW_SET))) {
+		/* weekdays repeat every 7 days: the longest run between two
+		 * of them, the week wrapping (every day: 1) */
+		int w, best = 0, from_w = 0, days;
+		uint8_t wd = every_day(c) ? 0xfe : c->weekdays;
+		for (w = 1; w <= 7; w++) {
+			if (!((wd >> w) & 1))
+				continue;
+			for (days = 1; days <= 7; days++)
+				if ((wd >> ((w - 1 + days) % 7 + 1)) & 1)
+					break;
+			if (days > best) {
+				best = days;
+				from_w = w;
 			}
-			return 0;
 		}
+		g->steps = 1;
+		if ((long long)best * 1440 - times[nt - 1] + times[0] > g->minutes) {
+			g->minutes = (long long)best * 1440 - times[nt - 1] + times[0];
+			g->from_min = times[nt - 1];
+			g->to_min = times[0];
+			g->days = best;
+			/* a week of 2001, which starts on a Monday: dates whose
+			 * weekdays the message names */
+			g->from.year = g->to.year = 2001;
+			g->from.mon = g->to.mon = 1;
+			g->from.day = from_w == 1 ? 7 : from_w - 1;
+			g->to.day = g->from.day + best;
+		}
+		return 0;
 	}
 	y0 = CRON_YEAR_MIN;
 	y1 = CRON_YEAR_MAX;
@@ -133,22 +163,28 @@ int cron_cycle_gap(const struct cron *c, struct cron_gap *g)
 	if (y0 > y1)
 		return -1;
 	if (y0 <= 2001 && y1 >= 2033) {
-		/* every year the cycle needs: one cycle and its wrap */
+		/* every year the cycle needs: one cycle and its wrap; days of
+		 * the month alone repeat with the leap years, so 2001-2009 (two
+		 * leap days) holds all their gaps */
 		y0 = 2001;
-		y1 = 2033;
+		y1 = all_years && c->dow_mode == CRON_DOW_ANY &&
+		     (c->dom_mode == CRON_DOM_SET || c->dom_mode == CRON_DOM_LAST)
+			? 2009 : 2033;
 	}
 	for (y = y0; y <= y1; y++) {
 		if (!year_on(c, y))
 			continue;
 		for (m = 1; m <= 12; m++) {
 			uint32_t bits;
+			long long base;
 			if (!((c->months >> m) & 1))
 				continue;
 			g->steps++;
 			bits = month_days(c, y, m);
+			base = day_number(y, m, 1) - 1;
 			while (bits) {
-				int d = ctz32(bits);
-				long long n = day_number(y, m, d);
+				int d = __builtin_ctz(bits);
+				long long n = base + d;
 				bits &= bits - 1;
 				if (prev >= 0 && n - prev > best_days) {
 					best_days = n - prev;
