@@ -273,6 +273,13 @@ char *ruledoc_text(const struct rule *r)
 	return s;
 }
 
+/* A rule's default severity; "off" for one that only a configuration
+ * turns on (a checker's policy control). */
+static const char *default_sev(const struct rule *r)
+{
+	return r->severity ? severity_name(r->severity) : "off";
+}
+
 static const char *facts_note(const struct rule *r)
 {
 	return (r->flags & RF_FACTS) ? " (facts: spec|current)" : "";
@@ -303,7 +310,7 @@ static void list_markdown(FILE *fp, const struct rule_table *rt)
 		for (p = r->id; *p; p++)
 			fputc(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p, fp);
 		fprintf(fp, "-%s) | %s | %s | ", r->name, r->name,
-			severity_name(r->severity));
+			default_sev(r));
 		md_escape(fp, r->summary ? r->summary : "",
 			  r->summary ? strlen(r->summary) : 0);
 		fprintf(fp, "%s |\n", facts_note(r));
@@ -313,7 +320,7 @@ static void list_markdown(FILE *fp, const struct rule_table *rt)
 		if (!r->id)
 			continue;
 		fprintf(fp, "\n## %s %s\n\nSeverity: %s.", r->id, r->name,
-			severity_name(r->severity));
+			default_sev(r));
 		fputs("\n\n", fp);
 		s = ruledoc_markdown(r);
 		fputs(s, fp);
@@ -342,7 +349,7 @@ void ruledoc_list(FILE *fp, const struct rule_table *rt,
 		/* the severity in force here; "off" when a configuration or
 		 * --disable turns it off */
 		fprintf(fp, "%-7s %-*s %-8s %s%s\n", r->id, (int)w, r->name,
-			sev && !sev[i] ? "off" : severity_name(sev ? sev[i] : r->severity),
+			sev && !sev[i] ? "off" : sev ? severity_name(sev[i]) : default_sev(r),
 			r->summary ? r->summary : "", facts_note(r));
 	}
 }
@@ -352,11 +359,10 @@ void ruledoc_explain(FILE *fp, const struct rule *r, int sev)
 	if (!r || !r->id)
 		return;
 	if (sev < 0 || sev == r->severity)
-		fprintf(fp, "%s %s (%s)\n\n", r->id, r->name,
-			severity_name(r->severity));
+		fprintf(fp, "%s %s (%s)\n\n", r->id, r->name, default_sev(r));
 	else
 		fprintf(fp, "%s %s (%s here; %s by default)\n\n", r->id, r->name,
-			sev ? severity_name(sev) : "off", severity_name(r->severity));
+			sev ? severity_name(sev) : "off", default_sev(r));
 	put_text(fp, r);
 	if (r->flags & RF_FACTS)
 		fputs("Facts: rests on the AWS facts dataset; --facts spec|current "
