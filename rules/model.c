@@ -486,6 +486,11 @@ static const struct node *policy_tree(struct doc *d, const struct value *v)
 	const struct node *n = v->state == VS_BAD ? v->at : v->lit;
 	if (value_is(v, VT_MAP))
 		return v->lit;
+	/* Terraform: jsonencode({...}) of a literal object */
+	if (node_is(v->at, N_EXPR) && v->at->style == EXPR_CALL && v->at->len == 2 &&
+	    node_streq(seq_at(v->at, 0), "jsonencode") &&
+	    node_is(seq_at(v->at, 1), N_MAP))
+		return seq_at(v->at, 1);
 	if (!node_is(n, N_STR))
 		return NULL;
 	memset(&lc, 0, sizeof(lc));
@@ -499,9 +504,9 @@ static const struct node *policy_tree(struct doc *d, const struct value *v)
  * whole API document (CreateBackupVault 'v', PutBackupVaultLockConfiguration
  * 'l', PutBackupVaultAccessPolicy 'p', CreateLogicallyAirGappedBackupVault
  * 'a'); 0: a template's resource `id`. */
-static void build_vault(struct doc *d, struct doc_model *m, const char *id,
-			const struct node *r, const struct node *props,
-			int air_gapped, int top)
+struct vault_m *build_vault(struct doc *d, struct doc_model *m, const char *id,
+			    const struct node *r, const struct node *props,
+			    int air_gapped, int top)
 {
 	struct vault_m *v = &m->vaults[m->nvaults++];
 	const struct node *bounds = props;
@@ -527,6 +532,7 @@ static void build_vault(struct doc *d, struct doc_model *m, const char *id,
 	}
 	value_read(d, bounds, F_MIN_RETENTION, &v->min);
 	value_read(d, bounds, F_MAX_RETENTION, &v->max);
+	return v;
 }
 
 static void build_copyjob(struct doc *d, struct doc_model *m)

@@ -233,6 +233,14 @@ struct doc_model *model_of(struct doc *d);
  * (logical id, resource, plan_id, region_node) the caller has set. */
 void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan);
 void build_selection(struct doc *d, struct sel_m *sm, const struct node *s);
+/* Read vault `r` (its members in map props) into the next of m->vaults
+ * (the caller has made room): a template's or a Terraform file's resource
+ * `id` (top 0), or a whole API document (top: 'v' CreateBackupVault, 'l'
+ * a vault lock, 'p' an access policy; air_gapped: a logically air-gapped
+ * vault). */
+struct vault_m *build_vault(struct doc *d, struct doc_model *m, const char *id,
+			    const struct node *r, const struct node *props,
+			    int air_gapped, int top);
 /* The plans, selections and copies to its vaults of a Terraform file
  * (terraform.c). */
 void tf_build(struct doc *d, struct doc_model *m);

@@ -17,6 +17,8 @@
 
 struct lock_state {
 	int defined;                 /* some definition of the vault is in the run */
+	int apart;                   /* its lock would be a document of its own
+				      * (Terraform) */
 	const struct vault_m *lock;  /* the definition with its lock, or NULL */
 };
 
@@ -29,25 +31,39 @@ static void find_lock(const struct vault_set *vs, const struct plan_m *p,
 	while ((i = vault_find(vs, p, ref, name, elsewhere, i)) != 0) {
 		const struct vault_m *v = vs->v[i - 1];
 		ls->defined = 1;
+		if (dialect_of(v->doc)->tf)
+			ls->apart = 1;
 		if (v->locked || v->what == 'a')
 			ls->lock = v;
 	}
 }
 
 /* The lock of the vault named at `at` against the bounds: 1 passes, 0 a
- * finding was reported, -1 undecided. */
+ * finding was reported, -1 undecided (why in *why). */
 static int lock_ok(struct doc *d, const struct control *ct, const char *vault,
 		   const char *whose, const struct lock_state *ls,
-		   const struct node *at)
+		   const struct node *at, const char **why)
 {
 	const struct vault_m *v = ls->lock;
-	if (!ls->defined)
+	if (!ls->defined) {
+		*why = arena_printf(&d->arena, "vault '%s' (%s) is not defined in "
+				    "the run", vault, whose);
 		return -1;
+	}
+	if (!v && ls->apart) {
+		/* Terraform: the lock is a resource of its own, perhaps in a
+		 * file of the module that is not in the run */
+		*why = arena_printf(&d->arena, "no aws_backup_vault_lock_configuration "
+				    "for vault '%s' (%s) is in the run", vault, whose);
+		return -1;
+	}
 	if (!v) {
 		control_fails(d, ct, at, "vault '%s', %s, has no vault lock (%s)",
 			      vault, whose, fname(d, F_LOCK_CONFIGURATION));
 		return 0;
 	}
+	*why = arena_printf(&d->arena, "the bounds of the lock of vault '%s' are "
+			    "known only at deploy time", vault);
 	if (ct->lock_min >= 0) {
 		if (v->min.state != VS_ABSENT && !value_is(&v->min, VT_INT))
 			return -1;
@@ -116,11 +132,10 @@ void policy_vault_lock(struct doc *d, const struct control *ct,
 								  : rm->vault)) {
 			/* one finding a vault, at its first use in the plan */
 			find_lock(vs, p, rm->vault_ref, rm->vault_ref ? NULL : rm->vault, 0, &ls);
+			const char *why;
 			if (lock_ok(d, ct, rm->vault ? rm->vault : rm->vault_ref, whose, &ls,
-				    rm->target.at ? rm->target.at : rm->node) < 0)
-				undecided = undecided ? undecided : arena_printf(&d->arena,
-					"vault '%s' (%s) is not defined in the run",
-					rm->vault ? rm->vault : rm->vault_ref, whose);
+				    rm->target.at ? rm->target.at : rm->node, &why) < 0)
+				undecided = undecided ? undecided : why;
 		}
 		for (j = rm->first_copy; j < rm->first_copy + rm->ncopies; j++) {
 			const struct copy_m *c = &p->copies[j];
@@ -142,11 +157,10 @@ void policy_vault_lock(struct doc *d, const struct control *ct,
 				continue;
 			find_lock(vs, p, c->vault_ref, c->vault_ref ? NULL : c->vault,
 				  c->cross_region != 0 || c->cross_account != 0, &ls);
+			const char *why;
 			if (lock_ok(d, ct, c->vault ? c->vault : c->vault_ref, cw, &ls,
-				    c->dest.at ? c->dest.at : c->node) < 0)
-				undecided = undecided ? undecided : arena_printf(&d->arena,
-					"vault '%s' (%s) is not defined in the run",
-					c->vault ? c->vault : c->vault_ref, cw);
+				    c->dest.at ? c->dest.at : c->node, &why) < 0)
+				undecided = undecided ? undecided : why;
 		}
 	}
 	if (undecided)
@@ -271,10 +285,20 @@ static void manual_deletion(struct doc *d, const struct control *ct,
 
 	if (v->what != 'p' && v->policy.state == VS_ABSENT) {
 		/* an access policy document for it elsewhere in the run decides */
-		for (i = 0; v->name && i < vs->n; i++)
-			if (vs->v[i]->what == 'p' && vs->v[i]->name &&
-			    strcmp(vs->v[i]->name, v->name) == 0)
+		for (i = 0; i < vs->n; i++) {
+			const struct vault_m *pv = vs->v[i];
+			if (pv->what == 'p' &&
+			    ((pv->name && v->name && strcmp(pv->name, v->name) == 0) ||
+			     (pv->logical_id && v->logical_id && pv->doc == v->doc &&
+			      strcmp(pv->logical_id, v->logical_id) == 0)))
 				return;
+		}
+		if (dialect_of(v->doc)->tf) {
+			control_undecided(d, ct, v->name_v.at ? v->name_v.at : v->node,
+					  arena_printf(&d->arena, "vault '%s'", name),
+					  "no aws_backup_vault_policy for it is in the run");
+			return;
+		}
 		if (!v->logical_id) {
 			control_undecided(d, ct, v->name_v.at ? v->name_v.at : v->node,
 					  arena_printf(&d->arena, "vault '%s'", name),

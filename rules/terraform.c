@@ -164,6 +164,39 @@ static void copy_to_vault(struct doc *d, struct plan_m *pm,
 		      &cm->cross_partition, &cm->dst_region, &cm->dst_partition);
 }
 
+/* A vault lock or an access policy of a vault (backup_vault_name: a
+ * literal, or aws_backup_vault.NAME.name of this file). */
+static void vault_part(struct doc *d, struct doc_model *m, const struct tf_res *r)
+{
+	const struct node *n = map_get(r->body, "backup_vault_name");
+	const char *ref = ref_to(n, "aws_backup_vault", "name");
+	struct vault_m *v;
+	d->keep = 1;
+	v = build_vault(d, m, NULL, r->body, r->body, 0,
+			strcmp(r->type, "aws_backup_vault_policy") == 0 ? 'p' : 'l');
+	v->name = node_str(n);
+	if (ref && find_resource(d->root, "aws_backup_vault", ref)) {
+		struct value vn;
+		v->logical_id = arena_printf(&d->arena, "aws_backup_vault.%s", ref);
+		value_read(d, find_resource(d->root, "aws_backup_vault", ref),
+			   F_VAULT_NAME, &vn);
+		v->name = value_is(&vn, VT_STR) ? vn.u.s : NULL;
+	}
+}
+
+/* A rule's target_vault_name = aws_backup_vault.NAME.name of this file. */
+static void target_in_file(struct doc *d, struct rule_m *rm)
+{
+	const char *ref = ref_to(rm->target.at, "aws_backup_vault", "name");
+	const struct node *vb;
+	struct value vn;
+	if (rm->vault || !ref || !(vb = find_resource(d->root, "aws_backup_vault", ref)))
+		return;
+	rm->vault_ref = arena_printf(&d->arena, "aws_backup_vault.%s", ref);
+	value_read(d, vb, F_VAULT_NAME, &vn);
+	rm->vault = value_is(&vn, VT_STR) ? vn.u.s : NULL;
+}
+
 void tf_build(struct doc *d, struct doc_model *m)
 {
 	const struct node *root = d->root;
@@ -173,6 +206,7 @@ void tf_build(struct doc *d, struct doc_model *m)
 
 	m->plans = arena_zalloc(&d->arena, root->len * sizeof(*m->plans) + 1);
 	m->sels = arena_zalloc(&d->arena, root->len * sizeof(*m->sels) + 1);
+	m->vaults = arena_zalloc(&d->arena, (root->len + 1) * sizeof(*m->vaults));
 	for (i = 0; i < root->len; i++) {
 		/* what the other files of the module may need at the run */
 		if ((map_key(root, i)->flags & NF_BLOCK) &&
@@ -180,8 +214,14 @@ void tf_build(struct doc *d, struct doc_model *m)
 			d->keep = 1;
 		if (!resource_at(root, i, &r))
 			continue;
-		if (strcmp(r.type, "aws_backup_vault") == 0)
+		if (strcmp(r.type, "aws_backup_vault") == 0) {
 			d->keep = 1;
+			build_vault(d, m, arena_printf(&d->arena, "%s.%s", r.type, r.name),
+				    r.body, r.body, 0, 0);
+		} else if (strcmp(r.type, "aws_backup_vault_lock_configuration") == 0 ||
+			   strcmp(r.type, "aws_backup_vault_policy") == 0) {
+			vault_part(d, m, &r);
+		}
 		if (strcmp(r.type, "aws_backup_plan") == 0) {
 			struct plan_m *pm = &m->plans[m->nplans++];
 			struct where w;
@@ -190,6 +230,8 @@ void tf_build(struct doc *d, struct doc_model *m)
 			pm->region_node = w.region;
 			value_read(d, r.body, F_PLAN_TAGS, &pm->tags);
 			build_plan(d, pm, r.body);
+			for (j = 0; j < pm->nrules; j++)
+				target_in_file(d, &pm->rules[j]);
 			for (j = 0; j < pm->ncopies; j++)
 				if (pm->copies[j].dest.state == VS_UNKNOWN)
 					copy_to_vault(d, pm, &w, &pm->copies[j]);
