@@ -222,6 +222,8 @@ struct doc_model {
 	struct vault_m *vaults;
 	size_t nvaults;
 	struct job_m *job;           /* or NULL */
+	const void *frameworks;      /* its Audit Manager frameworks' controls
+				      * (policy.h), or NULL */
 	struct plan_m *file_plan;    /* (link) the file's only plan */
 };
 

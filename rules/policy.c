@@ -31,7 +31,8 @@ struct diag *control_fails(struct doc *d, const struct control *ct,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	dg = report(d, ct->rule, at, "%s: %s", ct->name, msg);
+	dg = report(d, ct->rule, at, "%s%s%s: %s", ct->framework ? ct->framework : "",
+		    ct->framework ? "/" : "", ct->name, msg);
 	/* the rule runs at the highest severity any control asks for in
 	 * this file: this control's may be lower */
 	lower = file_severity(d->file, ct->rule) - ct->sev;
@@ -49,8 +50,9 @@ void control_undecided(struct doc *d, const struct control *ct,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	dg = report(d, ct->rule, at, "%s cannot be decided for %s: %s", ct->name,
-		    what, msg);
+	dg = report(d, ct->rule, at, "%s%s%s cannot be decided for %s: %s",
+		    ct->framework ? ct->framework : "", ct->framework ? "/" : "",
+		    ct->name, what, msg);
 	diag_demote(dg, SEV_ERROR);
 }
 
@@ -508,18 +510,63 @@ static void plan_control(struct doc *d, const struct control *ct,
 	}
 }
 
+/* Control ct on document d. */
+static void control_on_doc(struct doc *d, const struct control *ct,
+			   const struct vault_set *vs)
+{
+	struct doc_model *m = model_of(d);
+	size_t k;
+	if (!rule_on(d, ct->rule))
+		return;
+	if (ct->id == CTL_MANUAL_DELETION || ct->id == CTL_ENCRYPTED) {
+		policy_vaults(d, ct, vs);
+		return;
+	}
+	for (k = 0; k < m->nplans; k++)
+		plan_control(d, ct, &m->plans[k], vs);
+}
+
+/* The controls of every framework in the run, in one array the caller
+ * frees. */
+static const struct control **run_frameworks(struct run *r, size_t *n)
+{
+	const struct control **v = NULL;
+	size_t i, j, k, cap = 0;
+	*n = 0;
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			const struct policy *p = frameworks_of(r->files[i]->docs[j]);
+			for (k = 0; p && k < p->n; k++) {
+				if (*n == cap) {
+					cap = cap ? 2 * cap : 8;
+					v = xrealloc(v, cap * sizeof(*v));
+				}
+				v[(*n)++] = &p->v[k];
+			}
+		}
+	return v;
+}
+
 void policy_check_run(struct run *r)
 {
 	struct vault_set vs;
-	size_t i, j, k, c;
-	int any = 0;
+	const struct control **fw = NULL;
+	size_t i, j, c, nfw = 0;
+	int any = 0, apply = 0;
 
-	for (i = 0; i < r->nfiles && !any; i++)
-		any = r->files[i]->section != NULL && !r->files[i]->context;
+	for (i = 0; i < r->nfiles; i++) {
+		const struct policy *pol = r->files[i]->section;
+		if (pol && !r->files[i]->context) {
+			any = 1;
+			apply |= pol->apply_frameworks;
+		}
+	}
 	if (!any)
 		return;
 	model_link(r);
 	vaults_collect(r, &vs);
+	if (apply)
+		fw = run_frameworks(r, &nfw);
 	for (i = 0; i < r->nfiles; i++) {
 		struct file *f = r->files[i];
 		const struct policy *pol = f->section;
@@ -527,19 +574,13 @@ void policy_check_run(struct run *r)
 			continue;
 		for (j = 0; j < f->ndocs; j++) {
 			struct doc *d = f->docs[j];
-			struct doc_model *m = model_of(d);
-			for (c = 0; c < pol->n && c < 64; c++) {
-				const struct control *ct = &pol->v[c];
-				if (!(f->section_mask >> c & 1) || !rule_on(d, ct->rule))
-					continue;
-				if (ct->id == CTL_MANUAL_DELETION || ct->id == CTL_ENCRYPTED) {
-					policy_vaults(d, ct, &vs);
-					continue;
-				}
-				for (k = 0; k < m->nplans; k++)
-					plan_control(d, ct, &m->plans[k], &vs);
-			}
+			for (c = 0; c < pol->n && c < 64; c++)
+				if (f->section_mask >> c & 1)
+					control_on_doc(d, &pol->v[c], &vs);
+			for (c = 0; pol->apply_frameworks && c < nfw; c++)
+				control_on_doc(d, fw[c], &vs);
 		}
 	}
+	free(fw);
 	free(vs.v);
 }

@@ -22,6 +22,7 @@
 #include "../linter/arena.h"
 #include "../linter/checker.h"
 
+struct doc;
 struct file;
 struct node;
 struct run;
@@ -34,16 +35,24 @@ enum control_id {
 	CTL_VAULT_LOCK,
 	CTL_MANUAL_DELETION,
 	CTL_ENCRYPTED,
-	CTL_COUNT,
+	CTL_COUNT,                   /* the controls backuplint decides */
+	/* Audit Manager's others: decided on what exists after deploy */
+	CTL_PROTECTED_BY_PLAN = CTL_COUNT,
+	CTL_LAST_RECOVERY_POINT,
+	CTL_RESTORE_TIME,
+	CTL_AIR_GAPPED,
+	CTL_ALL,
 };
 
 /* One control as configured, with its parameters in force (defaults
  * applied). Numbers -1: not given (optional parameters). */
 struct control {
 	int id;                      /* enum control_id */
-	int rule;                    /* its rule number (BKP9xx) */
+	int rule;                    /* its rule number (BKP9xx); -1: a
+				      * control decided after deploy only */
 	int sev;                     /* enum severity */
 	const char *name;            /* the ControlName */
+	const char *framework;       /* the framework it comes from, or NULL */
 	unsigned line;               /* in the configuration */
 	long long freq_minutes;      /* requiredFrequencyUnit x Value */
 	const char *freq_unit;       /* "hours" or "days" */
@@ -64,6 +73,7 @@ struct control {
 struct policy {
 	struct control *v;
 	size_t n;
+	int apply_frameworks;        /* frameworks: apply */
 };
 
 /* check_config hook of the checker (checker.h) for section `policy`. */
@@ -75,5 +85,12 @@ const char *control_name(int id);
 
 /* The policy family's run phase (policy.c). */
 void policy_check_run(struct run *r);
+
+/* The frameworks of document d (a CreateFramework document, a template's
+ * AWS::Backup::Framework, a Terraform aws_backup_framework): checked
+ * (BKP908) and kept in its model for --apply (policy_framework.c). */
+void framework_check_doc(struct doc *d);
+/* The controls of the frameworks of d (NULL: none). */
+const struct policy *frameworks_of(struct doc *d);
 
 #endif

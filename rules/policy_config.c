@@ -9,7 +9,7 @@
  * "Creating frameworks using the AWS Backup API"; AWS Config managed rules
  * backup-plan-min-frequency-and-min-retention-check and
  * backup-recovery-point-*): see docs/rules.md, BKP901-BKP907. */
-#include "policy.h"
+#include "policy_impl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,6 +36,8 @@ struct param_def {
 	int type;
 	long long min, max;  /* P_INT; list: max items (0: any) */
 	const char *dflt;    /* NULL: optional, no default */
+	long long hmin, hmax; /* P_INT counted in the control's unit: the
+			       * range when the unit is hours (0: none) */
 };
 
 struct control_def {
@@ -48,11 +50,11 @@ struct control_def {
 
 enum { SC_TAGS = 1, SC_TYPES = 2, SC_IDS = 4 };
 
-static const struct control_def defs[CTL_COUNT] = {
+static const struct control_def defs[CTL_ALL] = {
 	[CTL_MIN_FREQUENCY] = {
 		"BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK", BKP901,
-		{ { "requiredFrequencyUnit", P_UNIT, 0, 0, "days" },
-		  { "requiredFrequencyValue", P_INT, 1, 31, "1" },
+		{ { "requiredFrequencyUnit", P_UNIT, 0, 0, "days", 0, 0 },
+		  { "requiredFrequencyValue", P_INT, 1, 31, "1", 1, 24 },
 		  { "requiredRetentionDays", P_INT, 1, 36500, "35" } }, 3,
 		SC_TAGS | SC_IDS },
 	[CTL_MIN_RETENTION] = {
@@ -79,28 +81,32 @@ static const struct control_def defs[CTL_COUNT] = {
 	[CTL_ENCRYPTED] = {
 		"BACKUP_RECOVERY_POINT_ENCRYPTED", BKP907, { { 0 } }, 0,
 		SC_TAGS | SC_TYPES | SC_IDS },
-};
-
-/* Audit Manager controls that evaluate what exists after deploy (recovery
- * points made, restore tests run, live resources): nothing in a document
- * decides them. */
-static const char *const runtime_controls[] = {
-	"BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
-	"BACKUP_LAST_RECOVERY_POINT_CREATED",
-	"RESTORE_TIME_FOR_RESOURCES_MEET_TARGET",
-	"RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT",
+	/* Audit Manager controls that evaluate what exists after deploy
+	 * (live resources, recovery points made, restore tests run): a
+	 * framework may hold them, nothing in a document decides them */
+	[CTL_PROTECTED_BY_PLAN] = {
+		"BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN", -1, { { 0 } }, 0,
+		SC_TAGS | SC_TYPES | SC_IDS },
+	[CTL_LAST_RECOVERY_POINT] = {
+		"BACKUP_LAST_RECOVERY_POINT_CREATED", -1,
+		{ { "recoveryPointAgeUnit", P_UNIT, 0, 0, "days", 0, 0 },
+		  { "recoveryPointAgeValue", P_INT, 1, 31, "1", 1, 744 } }, 2,
+		SC_TAGS | SC_TYPES | SC_IDS },
+	[CTL_RESTORE_TIME] = {
+		"RESTORE_TIME_FOR_RESOURCES_MEET_TARGET", -1,
+		{ { "maxRestoreTime", P_INT, 1, 1000000, NULL, 0, 0 } }, 1,
+		SC_TAGS | SC_TYPES | SC_IDS },
+	[CTL_AIR_GAPPED] = {
+		"RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT", -1,
+		{ { "recoveryPointAgeUnit", P_UNIT, 0, 0, "days", 0, 0 },
+		  { "recoveryPointAgeValue", P_INT, 1, 91, "1", 24, 2184 } }, 2,
+		SC_TYPES | SC_IDS },
 };
 
 const char *control_name(int id)
 {
-	return id >= 0 && id < CTL_COUNT ? defs[id].name : "?";
+	return id >= 0 && id < CTL_ALL ? defs[id].name : "?";
 }
-
-struct pc {
-	struct file *f;
-	struct arena *a;
-	int broken;
-};
 
 __attribute__((format(printf, 3, 4)))
 static struct diag *bad(struct pc *c, const struct node *at, const char *fmt, ...)
@@ -111,6 +117,8 @@ static struct diag *bad(struct pc *c, const struct node *at, const char *fmt, ..
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	c->broken = 1;
+	if (c->d) /* a framework in a document */
+		return report(c->d, BKP908, at, "%s", msg);
 	return report_at(c->f, 0, BKP006, at->start, at->end, "", "%s", msg);
 }
 
@@ -220,7 +228,7 @@ static void list_param(struct pc *c, struct control *ct,
 /* A whole number within [min, max]: a number or a string of digits, as
  * Audit Manager's string parameters are written. */
 static long long int_param(struct pc *c, const struct param_def *p,
-			   const struct node *v, long long max)
+			   const struct node *v, long long min, long long max)
 {
 	const char *s = node_is(v, N_STR) ? v->u.str : NULL;
 	long long n = -1;
@@ -236,38 +244,42 @@ static long long int_param(struct pc *c, const struct param_def *p,
 		bad(c, v, "%s takes a whole number (\"35\" or 35)", p->name);
 		return -1;
 	}
-	if (n < p->min || n > max) {
+	if (n < min || n > max) {
 		bad(c, v, "%s is %lld; Audit Manager takes %lld to %lld", p->name, n,
-		    p->min, max);
+		    min, max);
 		return -1;
 	}
 	return n;
 }
 
-static const struct node *param_node(const struct node *params, const char *name)
+static const struct node *param_node(const struct kv *kv, size_t n,
+				      const char *name)
 {
-	return node_is(params, N_MAP) ? map_get(params, name) : NULL;
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (node_streq(kv[i].k, name))
+			return kv[i].v;
+	return NULL;
 }
 
-/* The parameters of control ct: names checked, values read, defaults. */
-static void parameters(struct pc *c, struct control *ct, const struct node *params)
+/* The parameters of control ct (name and value nodes kv[0..nkv)): names
+ * checked, values read, defaults. */
+static void parameters(struct pc *c, struct control *ct, const struct kv *kv,
+		       size_t nkv)
 {
 	const struct control_def *def = &defs[ct->id];
 	const char *names[3];
-	size_t i;
-	uint32_t k;
+	size_t i, k, j;
 
 	for (i = 0; i < def->np; i++)
 		names[i] = def->p[i].name;
-	if (params && !node_is(params, N_MAP)) {
-		bad(c, params, "parameters is a mapping of %s's input parameters",
-		    def->name);
-		return;
-	}
-	for (k = 0; params && k < params->len; k++) {
-		const struct node *key = map_key(params, k);
+	for (k = 0; k < nkv; k++) {
+		const struct node *key = kv[k].k;
 		for (i = 0; i < def->np; i++)
 			if (node_streq(key, names[i]))
+				break;
+		for (j = 0; j < k && i < def->np; j++)
+			if (node_streq(kv[j].k, names[i]))
 				break;
 		if (i == def->np) {
 			if (def->np)
@@ -275,6 +287,8 @@ static void parameters(struct pc *c, struct control *ct, const struct node *para
 					names, def->np);
 			else
 				bad(c, key, "%s takes no parameters", def->name);
+		} else if (j < k) {
+			bad(c, key, "parameter %s is given twice", names[i]);
 		}
 	}
 	ct->freq_unit = "days";
@@ -283,7 +297,7 @@ static void parameters(struct pc *c, struct control *ct, const struct node *para
 	ct->lock_min = ct->lock_max = -1;
 	for (i = 0; i < def->np; i++) {
 		const struct param_def *p = &def->p[i];
-		const struct node *v = param_node(params, p->name);
+		const struct node *v = param_node(kv, nkv, p->name);
 		if (!v)
 			continue;
 		if (p->type == P_UNIT) {
@@ -300,16 +314,18 @@ static void parameters(struct pc *c, struct control *ct, const struct node *para
 			}
 			ct->freq_unit = s;
 		} else if (p->type == P_INT) {
-			/* requiredFrequencyValue: at most 24 hours or 31 days */
-			long long max = p->max;
+			/* a value in the control's unit: its range in hours */
+			long long min = p->min, max = p->max;
 			long long n;
-			if (strcmp(p->name, "requiredFrequencyValue") == 0 &&
-			    strcmp(ct->freq_unit, "hours") == 0)
-				max = 24;
-			n = int_param(c, p, v, max);
+			if (p->hmax && strcmp(ct->freq_unit, "hours") == 0) {
+				min = p->hmin;
+				max = p->hmax;
+			}
+			n = int_param(c, p, v, min, max);
 			if (n < 0)
 				continue;
-			if (strcmp(p->name, "requiredFrequencyValue") == 0)
+			if (strcmp(p->name, "requiredFrequencyValue") == 0 ||
+			    strcmp(p->name, "recoveryPointAgeValue") == 0)
 				ct->freq_value = n;
 			else if (strcmp(p->name, "requiredRetentionDays") == 0)
 				ct->retention_days = n;
@@ -324,7 +340,7 @@ static void parameters(struct pc *c, struct control *ct, const struct node *para
 	ct->freq_minutes = ct->freq_value *
 		(strcmp(ct->freq_unit, "hours") == 0 ? 60 : 1440);
 	if (ct->lock_min >= 0 && ct->lock_max >= 0 && ct->lock_min > ct->lock_max)
-		bad(c, param_node(params, "maxRetentionDays"),
+		bad(c, param_node(kv, nkv, "maxRetentionDays"),
 		    "maxRetentionDays %lld is below minRetentionDays %lld",
 		    ct->lock_max, ct->lock_min);
 }
@@ -376,22 +392,26 @@ static void types_of(struct pc *c, struct control *ct, const struct node *k,
 	}
 }
 
-static void scope(struct pc *c, struct control *ct, const struct node *v,
-		  struct section_grant *g)
+void control_scope(struct pc *c, struct control *ct, const struct node *v,
+		   struct section_grant *g)
 {
 	static const char *const keys[] = { "files", "ComplianceResourceTypes",
 					    "ComplianceResourceIds", "Tags" };
+	/* Terraform's scope block */
+	static const char *const tf_keys[] = { "compliance_resource_types",
+					       "compliance_resource_ids", "tags" };
 	const struct control_def *def = &defs[ct->id];
 	uint32_t i;
 	if (!node_is(v, N_MAP)) {
-		bad(c, v, "scope is a mapping {files, ComplianceResourceTypes, "
-		    "ComplianceResourceIds, Tags}");
+		bad(c, v, "scope is a mapping {%sComplianceResourceTypes, "
+		    "ComplianceResourceIds, Tags}", g ? "files, " : "");
 		return;
 	}
 	for (i = 0; i < v->len; i++) {
 		const struct node *k = map_key(v, i), *e = map_val(v, i);
 		const char *name = node_str(k);
-		if (node_streq(k, "files")) {
+		int tf = c->tf;
+		if (g && node_streq(k, "files")) {
 			const char **gl;
 			uint32_t j, cnt = node_is(e, N_SEQ) ? e->len : 1;
 			size_t n = 0;
@@ -415,16 +435,22 @@ static void scope(struct pc *c, struct control *ct, const struct node *v,
 			g->nglobs = n;
 			continue;
 		}
-		if (node_streq(k, "ComplianceResourceTypes")) {
+		if (node_streq(k, tf ? tf_keys[0] : "ComplianceResourceTypes")) {
 			if (!(def->scopes & SC_TYPES))
 				bad(c, k, "%s is not scoped by resource type in Audit "
 				    "Manager (its scope: Tags, ComplianceResourceIds)",
 				    def->name);
 			else
 				types_of(c, ct, k, e);
-		} else if (node_streq(k, "ComplianceResourceIds")) {
+		} else if (node_streq(k, tf ? tf_keys[1] : "ComplianceResourceIds")) {
 			ct->ids = strings(c, k, e, &ct->nids);
-		} else if (node_streq(k, "Tags")) {
+		} else if (node_streq(k, tf ? tf_keys[2] : "Tags")) {
+			if (!(def->scopes & SC_TAGS)) {
+				bad(c, k, "%s is not scoped by tags in Audit Manager "
+				    "(its scope: ComplianceResourceTypes, "
+				    "ComplianceResourceIds)", def->name);
+				continue;
+			}
 			/* a mapping of one pair (API), or [{Key, Value}] (CFN) */
 			const struct node *kk = NULL, *vv = NULL;
 			if (node_is(e, N_MAP) && e->len == 1) {
@@ -442,56 +468,122 @@ static void scope(struct pc *c, struct control *ct, const struct node *v,
 			}
 			ct->tag_key = node_str(kk);
 			ct->tag_value = vv && !node_is(vv, N_NULL) ? scalar_text(c, vv) : NULL;
+		} else if (tf) {
+			unknown(c, k, "argument", "in scope", tf_keys, 3);
 		} else {
-			unknown(c, k, "scope key", NULL, keys, 4);
+			unknown(c, k, "scope key", NULL, g ? keys : keys + 1, g ? 4 : 3);
 		}
 		(void)name;
 	}
 }
 
+int control_named(struct pc *c, struct control *ct, const struct node *nm)
+{
+	const char *names[CTL_ALL];
+	size_t k;
+	for (k = 0; k < CTL_ALL; k++) {
+		names[k] = defs[k].name;
+		if (node_streq(nm, defs[k].name)) {
+			memset(ct, 0, sizeof(*ct));
+			ct->id = (int)k;
+			ct->rule = defs[k].rule;
+			ct->name = defs[k].name;
+			ct->sev = SEV_ERROR;
+			return 0;
+		}
+	}
+	unknown(c, nm, "control", NULL, names, CTL_ALL);
+	return -1;
+}
+
+void control_parameters(struct pc *c, struct control *ct, const struct kv *kv,
+			size_t n)
+{
+	parameters(c, ct, kv, n);
+}
+
+/* The parameters of a control in a configuration: a mapping. */
+static void config_parameters(struct pc *c, struct control *ct,
+			      const struct node *params)
+{
+	struct kv *kv;
+	uint32_t i;
+	if (params && !node_is(params, N_MAP)) {
+		bad(c, params, "parameters is a mapping of %s's input parameters",
+		    ct->name);
+		params = NULL;
+	}
+	kv = arena_zalloc(c->a, ((params ? params->len : 0) + 1) * sizeof(*kv));
+	for (i = 0; params && i < params->len; i++) {
+		kv[i].k = map_key(params, i);
+		kv[i].v = map_val(params, i);
+	}
+	parameters(c, ct, kv, params ? params->len : 0);
+}
+
+static void config_severity(struct pc *c, struct control *ct, const struct node *sv)
+{
+	static const char *const sevs[] = { "info", "warning", "error" };
+	const char *s = node_str(sv), *dym;
+	struct diag *dg;
+	size_t k;
+	for (k = 0; k < 3; k++)
+		if (node_streq(sv, sevs[k])) {
+			ct->sev = (int)k + SEV_INFO;
+			return;
+		}
+	dym = s ? did_you_mean(s, sevs, 3) : NULL;
+	dg = bad(c, sv, "severity takes info, warning or error");
+	if (dym)
+		diag_hint(c->f, dg, "did you mean %s?", dym);
+}
+
 int policy_check_config(struct file *config, const struct node *section,
 			struct arena *a, struct config_section *out)
 {
-	static const char *const keys[] = { "controls" };
+	static const char *const keys[] = { "controls", "frameworks" };
 	static const char *const ckeys[] = { "name", "parameters", "scope", "severity" };
-	struct pc c = { config, a, 0 };
-	const char *names[CTL_COUNT + 4];
-	const struct node *list;
+	struct pc c;
+	const struct node *list, *fw;
 	struct policy *pol;
 	struct section_grant *grants;
-	uint32_t i, j;
+	uint32_t i, j, n;
 	size_t k;
 
+	memset(&c, 0, sizeof(c));
+	c.f = config;
+	c.a = a;
 	memset(out, 0, sizeof(*out));
-	for (k = 0; k < CTL_COUNT; k++)
-		names[k] = defs[k].name;
-	for (k = 0; k < 4; k++)
-		names[CTL_COUNT + k] = runtime_controls[k];
 	if (!node_is(section, N_MAP)) {
-		bad(&c, section, "policy is a mapping: {controls: [...]}");
+		bad(&c, section, "policy is a mapping: {controls: [...], frameworks: apply}");
 		return -1;
 	}
 	for (i = 0; i < section->len; i++)
-		if (!node_streq(map_key(section, i), "controls"))
-			unknown(&c, map_key(section, i), "key", "in policy", keys, 1);
+		if (!node_streq(map_key(section, i), "controls") &&
+		    !node_streq(map_key(section, i), "frameworks"))
+			unknown(&c, map_key(section, i), "key", "in policy", keys, 2);
+	pol = arena_zalloc(a, sizeof(*pol));
+	fw = map_get(section, "frameworks");
+	if (fw && !node_streq(fw, "apply") && !node_streq(fw, "check"))
+		bad(&c, fw, "frameworks takes apply (the controls of the frameworks "
+		    "in the run are applied to its plans) or check (the default)");
+	pol->apply_frameworks = node_streq(fw, "apply");
 	list = map_get(section, "controls");
-	if (!list)
-		return c.broken ? -1 : 0;
-	if (!node_is(list, N_SEQ)) {
+	if (list && !node_is(list, N_SEQ)) {
 		bad(&c, list, "controls takes a list of {name, parameters, scope, "
 		    "severity}");
 		return -1;
 	}
-	if (list->len > 64)
-		bad(&c, list, "at most 64 controls (Audit Manager: 50 a Region)");
-	pol = arena_zalloc(a, sizeof(*pol));
-	pol->v = arena_zalloc(a, (list->len + 1) * sizeof(*pol->v));
-	grants = arena_zalloc(a, (list->len + 1) * sizeof(*grants));
-	for (i = 0; i < list->len && i < 64; i++) {
+	n = list ? list->len : 0;
+	if (n > 64 - CTL_COUNT)
+		bad(&c, list, "at most %d controls (Audit Manager: 50 a Region)",
+		    64 - CTL_COUNT);
+	pol->v = arena_zalloc(a, (n + 1) * sizeof(*pol->v));
+	grants = arena_zalloc(a, (n + CTL_COUNT + 1) * sizeof(*grants));
+	for (i = 0; i < n && i < 64 - CTL_COUNT; i++) {
 		const struct node *e = seq_at(list, i), *nm;
 		struct control *ct = &pol->v[pol->n];
 		struct section_grant *g = &grants[pol->n];
-		int id = -1;
 		if (!node_is(e, N_MAP)) {
 			bad(&c, e, "a control is a mapping {name, parameters, scope, "
 			    "severity}");
@@ -510,54 +602,33 @@ int policy_check_config(struct file *config, const struct node *section,
 			bad(&c, e, "a control needs name: its Audit Manager ControlName");
 			continue;
 		}
-		for (k = 0; k < CTL_COUNT; k++)
-			if (node_streq(nm, defs[k].name))
-				id = (int)k;
-		if (id < 0) {
-			for (k = 0; k < 4; k++)
-				if (node_streq(nm, runtime_controls[k]))
-					break;
-			if (k < 4)
-				bad(&c, nm, "%s is decided on what exists after deploy "
-				    "(recovery points, restore tests, live resources): "
-				    "backuplint cannot check it on documents", runtime_controls[k]);
-			else
-				unknown(&c, nm, "control", NULL, names, CTL_COUNT + 4);
+		if (control_named(&c, ct, nm) < 0)
+			continue;
+		if (ct->rule < 0) {
+			bad(&c, nm, "%s is decided on what exists after deploy "
+			    "(recovery points, restore tests, live resources): "
+			    "backuplint cannot check it on documents", ct->name);
 			continue;
 		}
-		ct->id = id;
-		ct->rule = defs[id].rule;
-		ct->name = defs[id].name;
-		ct->sev = SEV_ERROR;
 		ct->line = source_pos(&config->src, e->start).line;
-		parameters(&c, ct, map_get(e, "parameters"));
+		config_parameters(&c, ct, map_get(e, "parameters"));
 		if (map_get(e, "scope"))
-			scope(&c, ct, map_get(e, "scope"), g);
-		if (map_get(e, "severity")) {
-			static const char *const sevs[] = { "info", "warning", "error" };
-			const struct node *sv = map_get(e, "severity");
-			int found = 0;
-			for (k = 0; k < 3; k++)
-				if (node_streq(sv, sevs[k])) {
-					ct->sev = (int)k + SEV_INFO;
-					found = 1;
-				}
-			if (!found) {
-				const char *s = node_str(sv);
-				const char *dym = s ? did_you_mean(s, sevs, 3) : NULL;
-				struct diag *dg = bad(&c, sv, "severity takes info, warning or error");
-				if (dym)
-					diag_hint(c.f, dg, "did you mean %s?", dym);
-			}
-		}
+			control_scope(&c, ct, map_get(e, "scope"), g);
+		if (map_get(e, "severity"))
+			config_severity(&c, ct, map_get(e, "severity"));
 		g->rule = ct->rule;
 		g->sev = ct->sev;
 		pol->n++;
 	}
 	if (c.broken)
 		return -1;
+	out->ngrants = pol->n;
+	/* the frameworks' controls: every policy rule, for every file */
+	for (k = 0; pol->apply_frameworks && k < CTL_COUNT; k++) {
+		grants[out->ngrants].rule = defs[k].rule;
+		grants[out->ngrants++].sev = SEV_ERROR;
+	}
 	out->data = pol;
 	out->grants = grants;
-	out->ngrants = pol->n;
 	return 0;
 }

@@ -9,6 +9,31 @@
 #include "model.h"
 #include "policy.h"
 
+/* Reading controls, from a configuration (f, report_at with BKP006) or a
+ * framework in a document (d, report with BKP908). */
+struct pc {
+	struct file *f;
+	struct doc *d;       /* a framework's document, or NULL */
+	struct arena *a;
+	int broken;
+	int tf;              /* Terraform's names (scope block) */
+};
+
+/* A parameter: its name node and value node. */
+struct kv {
+	const struct node *k, *v;
+};
+
+/* ct from its ControlName node nm: 0, or -1 reported (did-you-mean). */
+int control_named(struct pc *c, struct control *ct, const struct node *nm);
+/* ct's parameters kv[0..n): names, value rules, defaults. */
+void control_parameters(struct pc *c, struct control *ct, const struct kv *kv,
+			size_t n);
+/* ct's scope: Audit Manager's ControlScope (and `files` when g is given:
+ * a configuration's grant). */
+void control_scope(struct pc *c, struct control *ct, const struct node *v,
+		   struct section_grant *g);
+
 /* A finding of control ct at node `at`, "CONTROL_NAME: message", at the
  * control's severity. */
 struct diag *control_fails(struct doc *d, const struct control *ct,

@@ -443,6 +443,12 @@ const struct rule rules[RULE_COUNT] = {
 	DOC(bkp808),
 	.source = "AWS Backup API reference, CreateBackupVault (AlreadyExistsException: vault names are unique in an account and Region)",
 },
+[BKP908] = {
+	.id = "BKP908", .name = "invalid-framework", .severity = E,
+	.summary = "An AWS Backup Audit Manager framework in a document names an unknown control, a parameter the control does not take, a value out of its range, a scope it does not offer, or breaks a quota.",
+	DOC(bkp908),
+	.source = "AWS Backup Developer Guide, Choosing your controls; Creating frameworks using the AWS Backup API; AWS Backup quotas (Audit Manager)",
+},
 /* ---- policy controls (BKP9xx): Audit Manager controls before deploy,
  * off unless the policy section of a configuration names them ---- */
 [BKP901] = {
@@ -504,7 +510,8 @@ static const struct family families[] = {
 	{ .name = "iam", .check_doc = iam_check_doc },
 	{ .name = "template", .check_doc = template_check_doc },
 	{ .name = "refs", .check_doc = refs_check_doc },
-	{ .name = "policy", .check_run = policy_check_run },
+	{ .name = "policy", .check_doc = framework_check_doc,
+	  .check_run = policy_check_run },
 };
 
 static int aws_session_init(struct session *s, char *err, size_t errlen)

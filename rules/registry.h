@@ -45,6 +45,8 @@ enum rule_id {
 	BKP808,
 	/* policy controls (rules/policy.c), off unless configured */
 	BKP901, BKP902, BKP903, BKP904, BKP905, BKP906, BKP907,
+	/* Audit Manager frameworks in the documents (rules/policy_framework.c) */
+	BKP908,
 	RULE_COUNT
 };
 
