@@ -129,6 +129,10 @@ static int plan_in_scope(struct doc *d, const struct control *ct,
 			 const struct plan_m *p, const char **why)
 {
 	size_t i;
+	if (ct->scope_unknown) {
+		*why = "its scope is known only at deploy time";
+		return -1;
+	}
 	if (ct->nids) {
 		if (!id_in_scope(ct, p->name) &&
 		    !(p->logical_id && id_in_scope(ct, p->logical_id)) &&

@@ -68,6 +68,8 @@ struct control {
 	const char **ids;            /* ComplianceResourceIds */
 	size_t nids;
 	const char *tag_key, *tag_value; /* Tags: one pair; value NULL: any */
+	int scope_unknown;           /* part of the scope is known only at
+				      * deploy time (a framework's) */
 };
 
 struct policy {

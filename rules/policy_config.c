@@ -19,6 +19,7 @@
 #include "../linter/glob.h"
 #include "../linter/lint.h"
 #include "../linter/suggest.h"
+#include "cfn.h"
 #include "facts.h"
 #include "registry.h"
 #include "shapes.h"
@@ -120,6 +121,13 @@ static struct diag *bad(struct pc *c, const struct node *at, const char *fmt, ..
 	if (c->d) /* a framework in a document */
 		return report(c->d, BKP908, at, "%s", msg);
 	return report_at(c->f, 0, BKP006, at->start, at->end, "", "%s", msg);
+}
+
+/* A value known only at deploy time: an intrinsic function, a Terraform
+ * expression. */
+static int deploy_time(const struct node *n)
+{
+	return node_is(n, N_EXPR) || node_intrinsic(n) != FN_NONE;
 }
 
 /* "unknown WHAT 'word'[ WHERE]", with a did-you-mean among names. */
@@ -345,12 +353,16 @@ static void parameters(struct pc *c, struct control *ct, const struct kv *kv,
 		    ct->lock_max, ct->lock_min);
 }
 
-static const char **strings(struct pc *c, const struct node *k,
-			    const struct node *v, size_t *n)
+static const char **strings(struct pc *c, struct control *ct,
+			    const struct node *k, const struct node *v, size_t *n)
 {
 	const char **out;
 	uint32_t i;
 	*n = 0;
+	if (deploy_time(v)) {
+		ct->scope_unknown = 1;
+		return NULL;
+	}
 	if (!node_is(v, N_SEQ)) {
 		bad(c, v, "%s takes a list of strings", node_str(k));
 		return NULL;
@@ -358,7 +370,9 @@ static const char **strings(struct pc *c, const struct node *k,
 	out = arena_zalloc(c->a, (v->len + 1) * sizeof(*out));
 	for (i = 0; i < v->len; i++) {
 		const char *s = scalar_text(c, seq_at(v, i));
-		if (!s || !*s)
+		if (deploy_time(seq_at(v, i)))
+			ct->scope_unknown = 1;
+		else if (!s || !*s)
 			bad(c, seq_at(v, i), "%s takes a list of strings", node_str(k));
 		else
 			out[(*n)++] = s;
@@ -373,7 +387,7 @@ static void types_of(struct pc *c, struct control *ct, const struct node *k,
 {
 	size_t i, nt = facts_type_count();
 	const char **names = arena_zalloc(c->a, (nt + 1) * sizeof(*names));
-	ct->types = strings(c, k, v, &ct->ntypes);
+	ct->types = strings(c, ct, k, v, &ct->ntypes);
 	for (i = 0; i < nt; i++)
 		names[i] = facts_type_name((int)i);
 	for (i = 0; i < ct->ntypes; i++) {
@@ -402,6 +416,10 @@ void control_scope(struct pc *c, struct control *ct, const struct node *v,
 					       "compliance_resource_ids", "tags" };
 	const struct control_def *def = &defs[ct->id];
 	uint32_t i;
+	if (deploy_time(v)) {
+		ct->scope_unknown = 1;
+		return;
+	}
 	if (!node_is(v, N_MAP)) {
 		bad(c, v, "scope is a mapping {%sComplianceResourceTypes, "
 		    "ComplianceResourceIds, Tags}", g ? "files, " : "");
@@ -443,7 +461,7 @@ void control_scope(struct pc *c, struct control *ct, const struct node *v,
 			else
 				types_of(c, ct, k, e);
 		} else if (node_streq(k, tf ? tf_keys[1] : "ComplianceResourceIds")) {
-			ct->ids = strings(c, k, e, &ct->nids);
+			ct->ids = strings(c, ct, k, e, &ct->nids);
 		} else if (node_streq(k, tf ? tf_keys[2] : "Tags")) {
 			if (!(def->scopes & SC_TAGS)) {
 				bad(c, k, "%s is not scoped by tags in Audit Manager "
@@ -460,6 +478,10 @@ void control_scope(struct pc *c, struct control *ct, const struct node *v,
 				   node_is(seq_at(e, 0), N_MAP)) {
 				kk = map_get(seq_at(e, 0), "Key");
 				vv = map_get(seq_at(e, 0), "Value");
+			}
+			if (deploy_time(e) || deploy_time(kk) || deploy_time(vv)) {
+				ct->scope_unknown = 1;
+				continue;
 			}
 			if (!node_str(kk) || (vv && !node_is(vv, N_NULL) && !scalar_text(c, vv))) {
 				bad(c, e, "Tags takes one tag: {KEY: VALUE} (Audit Manager "

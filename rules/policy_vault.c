@@ -375,6 +375,12 @@ void policy_vaults(struct doc *d, const struct control *ct,
 		if (v->what == 'l' || (ct->id == CTL_ENCRYPTED && v->what == 'p') ||
 		    (ct->id == CTL_MANUAL_DELETION && v->what == 'a'))
 			continue;
+		if (ct->scope_unknown) {
+			control_undecided(d, ct, v->name_v.at ? v->name_v.at : v->node,
+					  arena_printf(&d->arena, "vault '%s'", id ? id : "?"),
+					  "the control's scope is known only at deploy time");
+			continue;
+		}
 		if (ct->nids && !(id && id_in_scope(ct, id)))
 			continue;
 		if (ct->tag_key) {
