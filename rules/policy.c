@@ -129,8 +129,9 @@ static int plan_in_scope(struct doc *d, const struct control *ct,
 			 const struct plan_m *p, const char **why)
 {
 	size_t i;
-	if (ct->scope_unknown) {
-		*why = "its scope is known only at deploy time";
+	if (ct->scope_unknown || ct->params_unknown) {
+		*why = ct->params_unknown ? "a parameter of the control is known "
+			"only at deploy time" : "its scope is known only at deploy time";
 		return -1;
 	}
 	if (ct->nids) {

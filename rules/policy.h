@@ -70,6 +70,7 @@ struct control {
 	const char *tag_key, *tag_value; /* Tags: one pair; value NULL: any */
 	int scope_unknown;           /* part of the scope is known only at
 				      * deploy time (a framework's) */
+	int params_unknown;          /* so is a parameter's value */
 };
 
 struct policy {

@@ -77,8 +77,10 @@ static int read_control(struct pc *c, struct control *ct, const struct node *e,
 		const struct node *k = map_get(items[i], pname);
 		const struct node *v = map_get(items[i], pvalue);
 		if (!node_is(k, N_STR) || !v || node_is(v, N_EXPR) ||
-		    node_intrinsic(v) != FN_NONE)
-			continue; /* known only at deploy time */
+		    node_intrinsic(v) != FN_NONE) {
+			ct->params_unknown = 1; /* known only at deploy time */
+			continue;
+		}
 		kv[nkv].k = k;
 		kv[nkv++].v = v;
 	}

@@ -375,10 +375,11 @@ void policy_vaults(struct doc *d, const struct control *ct,
 		if (v->what == 'l' || (ct->id == CTL_ENCRYPTED && v->what == 'p') ||
 		    (ct->id == CTL_MANUAL_DELETION && v->what == 'a'))
 			continue;
-		if (ct->scope_unknown) {
+		if (ct->scope_unknown || ct->params_unknown) {
 			control_undecided(d, ct, v->name_v.at ? v->name_v.at : v->node,
 					  arena_printf(&d->arena, "vault '%s'", id ? id : "?"),
-					  "the control's scope is known only at deploy time");
+					  "the control's %s known only at deploy time",
+					  ct->params_unknown ? "parameters are" : "scope is");
 			continue;
 		}
 		if (ct->nids && !(id && id_in_scope(ct, id)))
