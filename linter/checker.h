@@ -42,6 +42,7 @@ struct section_grant {
 	size_t nglobs;
 	int rule;
 	int sev;
+	unsigned line;  /* in the configuration, for --print-config; 0: none */
 };
 
 /* What a checker made of its configuration section: its own data (handed

@@ -310,9 +310,21 @@ void settings_print(FILE *fp, struct settings *st, const struct config *root,
 			for (j = 0; !line && c && j < c->nrules; j++)
 				if (c->rules[j].rule == (int)i)
 					line = c->rules[j].line;
-			if (line)
+			if (line) {
 				fprintf(fp, "%-16s %-24s (%s:%u)\n", rt->v[i].id, sevs[sev],
 					c->path, line);
+				continue;
+			}
+			/* turned on by the checker's section (a policy control) */
+			for (j = 0; c && set && j < c->section.ngrants && j < 64; j++) {
+				const struct section_grant *g = &c->section.grants[j];
+				if (g->rule == (int)i && (set->section_mask >> j & 1)) {
+					fprintf(fp, "%-16s %-24s (%s:%u: %s)\n", rt->v[i].id,
+						sevs[sev], c->path, g->line,
+						st->s->ck->config_section);
+					break;
+				}
+			}
 		}
 	}
 }

@@ -640,6 +640,7 @@ int policy_check_config(struct file *config, const struct node *section,
 			config_severity(&c, ct, map_get(e, "severity"));
 		g->rule = ct->rule;
 		g->sev = ct->sev;
+		g->line = ct->line;
 		pol->n++;
 	}
 	if (c.broken)
