@@ -455,6 +455,7 @@ static void cross_copy(struct doc *d, const struct control *ct,
 	const char *elsewhere = NULL, *param = region ? "crossRegionList"
 						       : "crossAccountList";
 	const char *noun = region ? "Region" : "account";
+	struct diag *dg;
 	size_t i;
 
 	for (i = 0; i < p->ncopies; i++) {
@@ -480,17 +481,23 @@ static void cross_copy(struct doc *d, const struct control *ct,
 		return;
 	}
 	if (elsewhere)
-		control_fails(d, ct, plan_at(p), "plan '%s' copies to %s %s only; "
-			      "%s asks for one of %s", p->name, noun, elsewhere, param,
-			      list_words(d, ct));
+		dg = control_fails(d, ct, plan_at(p), "plan '%s' copies to %s %s only; "
+				   "%s asks for one of %s", p->name, noun, elsewhere,
+				   param, list_words(d, ct));
 	else if (ct->nlist)
-		control_fails(d, ct, plan_at(p), "no rule of plan '%s' copies its "
-			      "recovery points to %s %s of %s (%s)", p->name,
-			      region ? "a" : "an", noun,
-			      param, list_words(d, ct));
+		dg = control_fails(d, ct, plan_at(p), "no rule of plan '%s' copies its "
+				   "recovery points to %s %s of %s (%s)", p->name,
+				   region ? "a" : "an", noun, param, list_words(d, ct));
 	else
-		control_fails(d, ct, plan_at(p), "no rule of plan '%s' copies its "
-			      "recovery points to another %s", p->name, noun);
+		dg = control_fails(d, ct, plan_at(p), "no rule of plan '%s' copies its "
+				   "recovery points to another %s", p->name, noun);
+	diag_hint(d->file, dg, "add to a rule's %s a %s naming a vault in %s",
+		  fname(d, F_COPY_ACTIONS), fname(d, F_DESTINATION),
+		  ct->nlist ? arena_printf(&d->arena, "%s%s%s %s",
+					   ct->nlist > 1 ? "one of the " : "",
+					   region ? "Region" : "account",
+					   ct->nlist > 1 ? "s" : "", list_words(d, ct))
+			    : region ? "another Region" : "another account");
 }
 
 /* ---- the run ---- */

@@ -58,8 +58,12 @@ static int lock_ok(struct doc *d, const struct control *ct, const char *vault,
 		return -1;
 	}
 	if (!v) {
-		control_fails(d, ct, at, "vault '%s', %s, has no vault lock (%s)",
-			      vault, whose, fname(d, F_LOCK_CONFIGURATION));
+		struct diag *dg = control_fails(d, ct, at, "vault '%s', %s, has no "
+						"vault lock (%s)", vault, whose,
+						fname(d, F_LOCK_CONFIGURATION));
+		diag_hint(d->file, dg, "give the vault a %s%s", fname(d, F_LOCK_CONFIGURATION),
+			  ct->lock_min >= 0 || ct->lock_max >= 0 ? " within the bounds the "
+			  "control asks" : "");
 		return 0;
 	}
 	*why = arena_printf(&d->arena, "the bounds of the lock of vault '%s' are "
