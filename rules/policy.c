@@ -31,6 +31,7 @@ struct diag *control_fails(struct doc *d, const struct control *ct,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	((struct aws_run *)d->file->run->state)->policy_fails++;
 	dg = report(d, ct->rule, at, "%s%s%s: %s", ct->framework ? ct->framework : "",
 		    ct->framework ? "/" : "", ct->name, msg);
 	/* the rule runs at the highest severity any control asks for in
@@ -50,10 +51,28 @@ void control_undecided(struct doc *d, const struct control *ct,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	((struct aws_run *)d->file->run->state)->policy_undecided++;
 	dg = report(d, ct->rule, at, "%s%s%s cannot be decided for %s: %s",
 		    ct->framework ? ct->framework : "", ct->framework ? "/" : "",
 		    ct->name, what, msg);
 	diag_demote(dg, SEV_ERROR);
+}
+
+void verdict_mark(struct doc *d, struct verdict_mark *m)
+{
+	const struct aws_run *ar = d->file->run->state;
+	m->fails = ar->policy_fails;
+	m->undecided = ar->policy_undecided;
+}
+
+void verdict_record(struct doc *d, const struct control *ct, const char *what,
+		    const struct verdict_mark *m)
+{
+	const struct aws_run *ar = d->file->run->state;
+	run_verdict_add(d->file->run, d->file, what, ct->name, ct->framework,
+			ar->policy_fails != m->fails ? VERDICT_FAIL
+			: ar->policy_undecided != m->undecided ? VERDICT_UNDECIDED
+			: VERDICT_PASS);
 }
 
 /* ---- scope ---- */
@@ -506,20 +525,23 @@ static void plan_control(struct doc *d, const struct control *ct,
 			 const struct plan_m *p, const struct vault_set *vs)
 {
 	const char *why = NULL;
+	struct verdict_mark mk;
 	int in = plan_in_scope(d, ct, p, &why);
-	if (in < 0) {
-		control_undecided(d, ct, plan_at(p), plan_what(d, p), "%s", why);
-		return;
-	}
 	if (!in)
 		return;
-	switch (ct->id) {
-	case CTL_MIN_FREQUENCY: min_frequency(d, ct, p); break;
-	case CTL_MIN_RETENTION: min_retention(d, ct, p); break;
-	case CTL_CROSS_REGION:
-	case CTL_CROSS_ACCOUNT: cross_copy(d, ct, p); break;
-	case CTL_VAULT_LOCK: policy_vault_lock(d, ct, p, vs); break;
+	verdict_mark(d, &mk);
+	if (in < 0) {
+		control_undecided(d, ct, plan_at(p), plan_what(d, p), "%s", why);
+	} else {
+		switch (ct->id) {
+		case CTL_MIN_FREQUENCY: min_frequency(d, ct, p); break;
+		case CTL_MIN_RETENTION: min_retention(d, ct, p); break;
+		case CTL_CROSS_REGION:
+		case CTL_CROSS_ACCOUNT: cross_copy(d, ct, p); break;
+		case CTL_VAULT_LOCK: policy_vault_lock(d, ct, p, vs); break;
+		}
 	}
+	verdict_record(d, ct, plan_what(d, p), &mk);
 }
 
 /* Control ct on document d. */

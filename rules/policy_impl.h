@@ -46,6 +46,16 @@ void control_undecided(struct doc *d, const struct control *ct,
 		       const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* A control's verdict on an item (a plan, a vault) for --report
+ * controls: mark before deciding it, record after (from what was
+ * reported in between). */
+struct verdict_mark {
+	unsigned fails, undecided;
+};
+void verdict_mark(struct doc *d, struct verdict_mark *m);
+void verdict_record(struct doc *d, const struct control *ct, const char *what,
+		    const struct verdict_mark *m);
+
 /* Whether tag key=value (value NULL: any) is in map value tags: 1, 0, or
  * -1 when the tags are known only at deploy time. */
 int tags_match(const struct value *tags, const char *key, const char *value);

@@ -277,6 +277,21 @@ static unsigned denied(const struct control *ct, const struct node *pol, int *od
 	return bits;
 }
 
+/* 1 when an access policy document for vault v is in the run. */
+static int policy_elsewhere(const struct vault_m *v, const struct vault_set *vs)
+{
+	size_t i;
+	for (i = 0; i < vs->n; i++) {
+		const struct vault_m *pv = vs->v[i];
+		if (pv->what == 'p' &&
+		    ((pv->name && v->name && strcmp(pv->name, v->name) == 0) ||
+		     (pv->logical_id && v->logical_id && pv->doc == v->doc &&
+		      strcmp(pv->logical_id, v->logical_id) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
 static void manual_deletion(struct doc *d, const struct control *ct,
 			    const struct vault_m *v, const struct vault_set *vs)
 {
@@ -289,14 +304,8 @@ static void manual_deletion(struct doc *d, const struct control *ct,
 
 	if (v->what != 'p' && v->policy.state == VS_ABSENT) {
 		/* an access policy document for it elsewhere in the run decides */
-		for (i = 0; i < vs->n; i++) {
-			const struct vault_m *pv = vs->v[i];
-			if (pv->what == 'p' &&
-			    ((pv->name && v->name && strcmp(pv->name, v->name) == 0) ||
-			     (pv->logical_id && v->logical_id && pv->doc == v->doc &&
-			      strcmp(pv->logical_id, v->logical_id) == 0)))
-				return;
-		}
+		if (policy_elsewhere(v, vs))
+			return;
 		if (dialect_of(v->doc)->tf) {
 			control_undecided(d, ct, v->name_v.at ? v->name_v.at : v->node,
 					  arena_printf(&d->arena, "vault '%s'", name),
@@ -376,14 +385,21 @@ void policy_vaults(struct doc *d, const struct control *ct,
 	for (i = 0; i < m->nvaults; i++) {
 		const struct vault_m *v = &m->vaults[i];
 		const char *id = v->name ? v->name : v->logical_id;
+		const char *what = arena_printf(&d->arena, "vault '%s'", id ? id : "?");
+		struct verdict_mark mk;
 		if (v->what == 'l' || (ct->id == CTL_ENCRYPTED && v->what == 'p') ||
 		    (ct->id == CTL_MANUAL_DELETION && v->what == 'a'))
 			continue;
+		/* its access policy is decided on the policy document */
+		if (ct->id == CTL_MANUAL_DELETION && v->what != 'p' &&
+		    v->policy.state == VS_ABSENT && policy_elsewhere(v, vs))
+			continue;
+		verdict_mark(d, &mk);
 		if (ct->scope_unknown || ct->params_unknown) {
 			control_undecided(d, ct, v->name_v.at ? v->name_v.at : v->node,
-					  arena_printf(&d->arena, "vault '%s'", id ? id : "?"),
-					  "the control's %s known only at deploy time",
+					  what, "the control's %s known only at deploy time",
 					  ct->params_unknown ? "parameters are" : "scope is");
+			verdict_record(d, ct, what, &mk);
 			continue;
 		}
 		if (ct->nids && !(id && id_in_scope(ct, id)))
@@ -394,8 +410,8 @@ void policy_vaults(struct doc *d, const struct control *ct,
 				t = -1; /* its tags are the vault's document's */
 			if (t < 0) {
 				control_undecided(d, ct, v->name_v.at ? v->name_v.at : v->node,
-						  arena_printf(&d->arena, "vault '%s'", id ? id : "?"),
-						  "its tags are known only at deploy time");
+						  what, "its tags are known only at deploy time");
+				verdict_record(d, ct, what, &mk);
 				continue;
 			}
 			if (!t)
@@ -405,5 +421,6 @@ void policy_vaults(struct doc *d, const struct control *ct,
 			manual_deletion(d, ct, v, vs);
 		else
 			encrypted(d, ct, v);
+		verdict_record(d, ct, what, &mk);
 	}
 }

@@ -71,6 +71,9 @@ struct sel_m;
 struct aws_run {
 	int linked;
 	struct sel_m **sels;  /* every plan's selections, in one array */
+	/* policy controls: findings and undecided notes reported so far,
+	 * which tell a control's verdict (policy.c) */
+	unsigned policy_fails, policy_undecided;
 };
 
 static inline struct aws_session *aws_session(const struct session *s)
