@@ -19,6 +19,7 @@
 #include "load.h"
 #include "rule.h"
 
+struct arena;
 struct doc;
 struct file;
 struct run;
@@ -32,6 +33,27 @@ struct family {
 	void (*check_doc)(struct doc *d);
 	/* once per run, after every file: findings that link documents */
 	void (*check_run)(struct run *r);
+};
+
+/* A rule a configuration section turns on: rule number `rule` at severity
+ * `sev` for the files that one of its globs matches (relative to the
+ * configuration's folder; no globs: every file). */
+struct section_grant {
+	const char *const *globs;
+	size_t nglobs;
+	int rule;
+	int sev;
+	unsigned line;  /* in the configuration, for --print-config; 0: none */
+};
+
+/* What a checker made of its configuration section: its own data (handed
+ * to the files the configuration applies to, as file->section) and the
+ * rules it turns on. Grant i applies to a file when bit i of
+ * file->section_mask is set (the first 64). */
+struct config_section {
+	const void *data;
+	const struct section_grant *grants;
+	size_t ngrants;
 };
 
 struct checker {
@@ -84,9 +106,11 @@ struct checker {
 			    size_t n);
 	/* The checker's section of a configuration file ("policy"), NULL
 	 * when it has none: checks the tree, reporting into the config's
-	 * file (report_at), and returns 0 when it is usable. */
+	 * file (report_at), and returns 0 when it is usable, with what it
+	 * asks of the engine in *out (allocated in arena a, the config's). */
 	const char *config_section;
-	int (*check_config)(struct file *config, const struct node *section);
+	int (*check_config)(struct file *config, const struct node *section,
+			    struct arena *a, struct config_section *out);
 
 	/* The checker's own state for a session (a dataset chosen by an
 	 * option) and for a run (links between documents). session_init

@@ -336,7 +336,8 @@ static void check_root(struct config *c)
 				    "configuration's) or false");
 		} else if (ck->config_section && strcmp(name, ck->config_section) == 0) {
 			c->policy = v;
-			if (ck->check_config && ck->check_config(&c->file, v) < 0)
+			if (ck->check_config &&
+			    ck->check_config(&c->file, v, &c->arena, &c->section) < 0)
 				c->broken = 1;
 		} else {
 			unknown_key(c, k, top_keys, sizeof(top_keys) / sizeof(top_keys[0]),

@@ -76,6 +76,7 @@ struct config {
 	struct conf_override *per_file;
 	size_t nper_file;
 	const struct node *policy; /* the checker's section, or NULL */
+	struct config_section section; /* what the checker made of it */
 	/* line of each scalar setting, for --print-config */
 	unsigned line_facts, line_region, line_account, line_format, line_fail_on,
 		line_max_file_size, line_max_depth, line_max_alias_nodes,

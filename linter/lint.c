@@ -363,6 +363,8 @@ static void file_init(struct run *r, struct file *f, int explicit_arg,
 		f->account = set->account;
 		f->facts = set->facts;
 		f->context = set->context;
+		f->section = set->section;
+		f->section_mask = set->section_mask;
 	}
 	diag_list_init(&f->diags);
 }
@@ -427,6 +429,7 @@ void lint_again(struct run *r, struct file *f, const char *buf, size_t len)
 	struct file_settings set = {
 		.sev = f->sev, .external = f->external, .region = f->region,
 		.account = f->account, .facts = f->facts, .context = f->context,
+		.section = f->section, .section_mask = f->section_mask,
 	};
 	const char *arg = f->arg, *key = f->key;
 	int explicit_arg = f->explicit_arg;

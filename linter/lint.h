@@ -58,6 +58,10 @@ struct file {
 	const char *external_reason;   /* why: the per-file entry's reason */
 	const char *region, *account, *facts; /* NULL: the session's */
 	int context;           /* read only to link others: nothing reported */
+	/* the checker's configuration section (checker.h), and which of its
+	 * grants apply to this file (bit i: grant i) */
+	const void *section;
+	unsigned long long section_mask;
 	struct suppression *supp;      /* suppress.h */
 	size_t nsupp, capsupp;
 	size_t nsuppressed;    /* findings kept as suppressed */
@@ -71,6 +75,8 @@ struct file_settings {
 	const char *external_reason;   /* the configuration's reason, or NULL */
 	const char *region, *account, *facts;
 	int context;                   /* read only to link the others */
+	const void *section;           /* the checker's section (checker.h) */
+	unsigned long long section_mask; /* the grants that apply */
 };
 
 /* The option values in force for a document: the file's, else the

@@ -69,6 +69,9 @@ static const char usage[] =
 "Configuration (.backuplint.yaml, .yml or .json, the nearest above each file):\n"
 "      --config FILE       use FILE for every file\n"
 "      --no-config         use no configuration file\n"
+"      --report controls   print the policy controls' verdicts (plans and\n"
+"                          vaults x controls: pass, fail, undecided) instead\n"
+"                          of the findings; --format json for JSON\n"
 "      --print-config      print the settings in force for each PATH, and\n"
 "                          where each comes from; lint nothing\n"
 "      --context DIR       also read the backup documents under DIR to link\n"
@@ -206,7 +209,7 @@ enum {
 	OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_FINDINGS, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_PRINT_CONFIG, OPT_CONTEXT, OPT_NO_CONTEXT, OPT_BASELINE,
 	OPT_WRITE_BASELINE, OPT_SKIP_UNRECOGNIZED, OPT_FIX, OPT_UNSAFE_FIXES,
-	OPT_DIFF, OPT_LSP,
+	OPT_DIFF, OPT_LSP, OPT_REPORT,
 };
 
 static const struct option longopts[] = {
@@ -224,6 +227,7 @@ static const struct option longopts[] = {
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
+	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "context", required_argument, NULL, OPT_CONTEXT },
 	{ "no-context", no_argument, NULL, OPT_NO_CONTEXT },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
@@ -250,7 +254,7 @@ struct cli {
 	int print_config, lsp;
 	struct fix_opts fix;
 	const char *explain, *stdin_name, *config, *baseline,
-		*write_baseline;
+		*write_baseline, *report;
 	long jobs;
 };
 
@@ -290,6 +294,7 @@ static void parse_cli(int argc, char **argv, struct cli *c)
 		case OPT_CONFIG: c->config = optarg; break;
 		case OPT_NO_CONFIG: c->no_config = 1; break;
 		case OPT_PRINT_CONFIG: c->print_config = 1; break;
+		case OPT_REPORT: c->report = optarg; break;
 		case OPT_CONTEXT: c->fl.context = optarg; break;
 		case OPT_NO_CONTEXT: c->fl.no_context = 1; break;
 		case OPT_BASELINE: c->baseline = optarg; break;
@@ -528,6 +533,8 @@ int main(int argc, char **argv)
 	if (settings_init(&st, &session, &cli.fl, err, sizeof(err)) < 0)
 		die_usage("%s", err);
 	have_session = 1;
+	if (cli.report && strcmp(cli.report, "controls") != 0)
+		die_usage("unknown --report '%s' (controls)", cli.report);
 	if (cli.list_rules || cli.explain) {
 		/* the severities in force here */
 		const struct file_settings *here = settings_for(&st, root, ".");
@@ -676,6 +683,13 @@ int main(int argc, char **argv)
 		if (fflush(stdout) || ferror(stdout))
 			io_trouble = 1;
 		worst = fixed.changed ? SEV_ERROR : SEV_NONE;
+	} else if (cli.report) {
+		/* the report is the output; the findings decide the status */
+		if (out_controls(report_fp, &run, fmt == OUT_JSON) != 0) {
+			fprintf(stderr, "backuplint: cannot write the report: %s\n",
+				strerror(errno ? errno : EIO));
+			io_trouble = 1;
+		}
 	} else if (output_write(report_fp, (enum out_format)fmt, shown, ncfgs + nshown,
 				&oo) != 0) {
 		fprintf(stderr, "backuplint: cannot write the output: %s\n",

@@ -59,4 +59,10 @@ struct out_opts {
 int output_write(FILE *fp, enum out_format fmt, struct file **files, size_t n,
 		 const struct out_opts *o);
 
+struct run;
+/* `--report controls`: the run's verdicts (session.h), one line each with
+ * the file, the item, the check and its verdict, then the counts; or, with
+ * json, {"controls": [...], "summary": {...}}. -1 when writing failed. */
+int out_controls(FILE *fp, const struct run *r, int json);
+
 #endif

@@ -78,7 +78,8 @@ void inputs_walk(struct inputs *in, const char *dir)
 	}
 	closedir(d);
 	/* Sorted, so that output order does not depend on the file system. */
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n) /* an empty folder: names is NULL, which qsort may not take */
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n; i++) {
 		size_t l = strlen(dir);
 		char *p = xmalloc(l + strlen(names[i]) + 2);

@@ -28,6 +28,7 @@ struct rule_example {
 	const char *args; /* extra command-line arguments, words separated by
 			   * spaces ("--facts current"); NULL when none */
 	const char *text; /* the whole document; bytes, not always UTF-8 */
+	const char *config; /* the .backuplint.yaml beside it, or NULL */
 };
 
 /* Ends an array of examples. */

@@ -149,6 +149,8 @@ static void put_label(FILE *fp, const struct rule_example *e, int markdown)
 	fprintf(fp, "%s%s%s", q, e->file, q);
 	if (e->args && *e->args)
 		fprintf(fp, ", with %s%s%s", q, e->args, q);
+	if (e->config)
+		fprintf(fp, ", with the %s.backuplint.yaml%s below", q, q);
 	if (has_bytes_shown(e->text))
 		fprintf(fp, "; %s\\xNN%s stands for one byte", q, q);
 	fputs("):\n", fp);
@@ -186,6 +188,11 @@ static void md_example(FILE *fp, const struct rule_example *e)
 	}
 	put_label(fp, e, 1);
 	fputc('\n', fp);
+	if (e->config) {
+		fputs("`.backuplint.yaml`:\n\n```yaml\n", fp);
+		put_example(fp, e->config, "");
+		fprintf(fp, "```\n\n`%s`:\n\n", e->file);
+	}
 	for (i = 0; i < (longest < 3 ? 3 : longest + 1); i++)
 		fputc('`', fp);
 	fprintf(fp, "%s\n", fence_language(e->file));
@@ -243,6 +250,11 @@ static void put_text(FILE *fp, const struct rule *r)
 	for (e = r->examples; e && e->file; e++) {
 		fputc('\n', fp);
 		put_label(fp, e, 0);
+		if (e->config) {
+			fputs("  .backuplint.yaml:\n", fp);
+			put_example(fp, e->config, "    ");
+			fprintf(fp, "  %s:\n", e->file);
+		}
 		put_example(fp, e->text, "    ");
 	}
 	if (r->source)
@@ -261,6 +273,13 @@ char *ruledoc_text(const struct rule *r)
 	if (fclose(m) != 0 || !s)
 		oom();
 	return s;
+}
+
+/* A rule's default severity; "off" for one that only a configuration
+ * turns on (a checker's policy control). */
+static const char *default_sev(const struct rule *r)
+{
+	return r->severity ? severity_name(r->severity) : "off";
 }
 
 static const char *facts_note(const struct rule *r)
@@ -293,7 +312,7 @@ static void list_markdown(FILE *fp, const struct rule_table *rt)
 		for (p = r->id; *p; p++)
 			fputc(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p, fp);
 		fprintf(fp, "-%s) | %s | %s | ", r->name, r->name,
-			severity_name(r->severity));
+			default_sev(r));
 		md_escape(fp, r->summary ? r->summary : "",
 			  r->summary ? strlen(r->summary) : 0);
 		fprintf(fp, "%s |\n", facts_note(r));
@@ -303,7 +322,7 @@ static void list_markdown(FILE *fp, const struct rule_table *rt)
 		if (!r->id)
 			continue;
 		fprintf(fp, "\n## %s %s\n\nSeverity: %s.", r->id, r->name,
-			severity_name(r->severity));
+			default_sev(r));
 		fputs("\n\n", fp);
 		s = ruledoc_markdown(r);
 		fputs(s, fp);
@@ -332,7 +351,7 @@ void ruledoc_list(FILE *fp, const struct rule_table *rt,
 		/* the severity in force here; "off" when a configuration or
 		 * --disable turns it off */
 		fprintf(fp, "%-7s %-*s %-8s %s%s\n", r->id, (int)w, r->name,
-			sev && !sev[i] ? "off" : severity_name(sev ? sev[i] : r->severity),
+			sev && !sev[i] ? "off" : sev ? severity_name(sev[i]) : default_sev(r),
 			r->summary ? r->summary : "", facts_note(r));
 	}
 }
@@ -342,11 +361,10 @@ void ruledoc_explain(FILE *fp, const struct rule *r, int sev)
 	if (!r || !r->id)
 		return;
 	if (sev < 0 || sev == r->severity)
-		fprintf(fp, "%s %s (%s)\n\n", r->id, r->name,
-			severity_name(r->severity));
+		fprintf(fp, "%s %s (%s)\n\n", r->id, r->name, default_sev(r));
 	else
 		fprintf(fp, "%s %s (%s here; %s by default)\n\n", r->id, r->name,
-			sev ? severity_name(sev) : "off", severity_name(r->severity));
+			sev ? severity_name(sev) : "off", default_sev(r));
 	put_text(fp, r);
 	if (r->flags & RF_FACTS)
 		fputs("Facts: rests on the AWS facts dataset; --facts spec|current "

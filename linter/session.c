@@ -118,5 +118,22 @@ void run_release(struct run *r)
 {
 	if (r->s && r->s->ck->run_release)
 		r->s->ck->run_release(r);
+	free(r->verdicts);
 	memset(r, 0, sizeof(*r));
+}
+
+void run_verdict_add(struct run *r, const struct file *f, const char *item,
+		     const char *check, const char *group, int verdict)
+{
+	struct run_verdict *v;
+	if (r->nverdicts == r->cverdicts) {
+		r->cverdicts = r->cverdicts ? 2 * r->cverdicts : 16;
+		r->verdicts = xrealloc(r->verdicts, r->cverdicts * sizeof(*r->verdicts));
+	}
+	v = &r->verdicts[r->nverdicts++];
+	v->file = f;
+	v->item = item;
+	v->check = check;
+	v->group = group;
+	v->verdict = verdict;
 }

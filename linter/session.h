@@ -70,6 +70,19 @@ enum phase {
 
 struct file;
 
+/* The verdict of one check on one item of a file (a policy control on a
+ * plan or a vault), for `--report controls`: checkers record them in the
+ * run phase, out_controls() writes them. */
+enum verdict { VERDICT_PASS, VERDICT_FAIL, VERDICT_UNDECIDED };
+
+struct run_verdict {
+	const struct file *file;
+	const char *item;     /* "plan 'orders'" (lives as long as the file) */
+	const char *check;    /* "BACKUP_RECOVERY_POINT_ENCRYPTED" */
+	const char *group;    /* the framework it comes from, or NULL */
+	int verdict;          /* enum verdict */
+};
+
 struct run {
 	struct session *s;
 	struct date today;    /* fixed for the whole run */
@@ -77,7 +90,14 @@ struct run {
 	struct file **files;  /* set by run_finish() */
 	size_t nfiles;
 	void *state;          /* the checker's (run_init) */
+	struct run_verdict *verdicts; /* in the order recorded */
+	size_t nverdicts, cverdicts;
 };
+
+/* Record a verdict (strings are borrowed: they must outlive the run's
+ * output). */
+void run_verdict_add(struct run *r, const struct file *f, const char *item,
+		     const char *check, const char *group, int verdict);
 
 /* Start a run: today is the session's fixed date or the UTC date now. */
 void run_init(struct run *r, struct session *s);

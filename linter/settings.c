@@ -93,11 +93,39 @@ static unsigned long long matches(const struct config *c, const char *path)
 	return m;
 }
 
+/* Which grants of c's checker section apply to `path` (a bit each, the
+ * first 64). */
+static unsigned long long grants_matching(const struct config *c,
+					  const char *path)
+{
+	char buf[PATH_MAX];
+	const char *rel = NULL;
+	unsigned long long m = 0;
+	size_t i, j;
+
+	for (i = 0; i < c->section.ngrants && i < 64; i++) {
+		const struct section_grant *g = &c->section.grants[i];
+		if (!g->nglobs) {
+			m |= 1ULL << i;
+			continue;
+		}
+		if (!rel && !(rel = config_relative(c, path, buf, sizeof(buf))))
+			continue;
+		for (j = 0; j < g->nglobs; j++)
+			if (glob_match(g->globs[j], rel)) {
+				m |= 1ULL << i;
+				break;
+			}
+	}
+	return m;
+}
+
 const struct file_settings *settings_for(struct settings *st,
 					 const struct config *c, const char *path)
 {
 	const struct rule_table *rt = &st->s->ck->rules;
 	unsigned long long m = c ? matches(c, path) : 0;
+	unsigned long long gm = c ? grants_matching(c, path) : 0;
 	struct file_settings *set;
 	unsigned char *sev, *ext;
 	size_t i, j;
@@ -105,7 +133,8 @@ const struct file_settings *settings_for(struct settings *st,
 	if (!c)
 		return NULL; /* the session's own: defaults and flags */
 	for (i = 0; i < st->nmemo; i++)
-		if (st->memo[i].c == c && st->memo[i].match == m)
+		if (st->memo[i].c == c && st->memo[i].match == m &&
+		    st->memo[i].grants == gm)
 			return st->memo[i].set;
 	set = arena_zalloc(&st->arena, sizeof(*set));
 	sev = arena_alloc(&st->arena, rt->n ? rt->n : 1);
@@ -114,6 +143,16 @@ const struct file_settings *settings_for(struct settings *st,
 		sev[i] = rt->v[i].id ? (unsigned char)rt->v[i].severity : 0;
 	for (i = 0; i < c->nrules; i++)
 		sev[c->rules[i].rule] = (unsigned char)c->rules[i].sev;
+	/* the checker's section turns rules on where its globs match: at
+	 * the highest severity asked (a finding asking less is demoted) */
+	set->section = c->section.data;
+	set->section_mask = gm;
+	for (i = 0; i < c->section.ngrants && i < 64; i++) {
+		const struct section_grant *g = &c->section.grants[i];
+		if ((gm >> i & 1) && g->rule >= 0 && (size_t)g->rule < rt->n &&
+		    g->sev > sev[g->rule])
+			sev[g->rule] = (unsigned char)g->sev;
+	}
 	set->region = c->set.region;
 	set->account = c->set.account;
 	set->facts = c->set.facts;
@@ -157,6 +196,7 @@ const struct file_settings *settings_for(struct settings *st,
 	}
 	st->memo[st->nmemo].c = c;
 	st->memo[st->nmemo].match = m;
+	st->memo[st->nmemo].grants = gm;
 	st->memo[st->nmemo].set = set;
 	st->nmemo++;
 	return set;
@@ -270,9 +310,21 @@ void settings_print(FILE *fp, struct settings *st, const struct config *root,
 			for (j = 0; !line && c && j < c->nrules; j++)
 				if (c->rules[j].rule == (int)i)
 					line = c->rules[j].line;
-			if (line)
+			if (line) {
 				fprintf(fp, "%-16s %-24s (%s:%u)\n", rt->v[i].id, sevs[sev],
 					c->path, line);
+				continue;
+			}
+			/* turned on by the checker's section (a policy control) */
+			for (j = 0; c && set && j < c->section.ngrants && j < 64; j++) {
+				const struct section_grant *g = &c->section.grants[j];
+				if (g->rule == (int)i && (set->section_mask >> j & 1)) {
+					fprintf(fp, "%-16s %-24s (%s:%u: %s)\n", rt->v[i].id,
+						sevs[sev], c->path, g->line,
+						st->s->ck->config_section);
+					break;
+				}
+			}
 		}
 	}
 }

@@ -29,6 +29,7 @@ struct settings {
 	struct settings_memo {
 		const struct config *c;
 		unsigned long long match; /* which per-file entries (first 64) */
+		unsigned long long grants; /* which section grants (first 64) */
 		struct file_settings *set;
 	} *memo;
 	size_t nmemo, capmemo;

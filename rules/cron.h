@@ -134,6 +134,23 @@ int cron_day_firings(const struct cron *c, int *min_gap);
 long long cron_max_gap(const struct cron *c, const struct cron_time *from,
 		       int days);
 
+/* The longest gap between consecutive firings over the schedule's whole
+ * calendar cycle (cron_gap.c), by arithmetic on the fields and a scan of
+ * at most 33 years a month at a time (none for a schedule that fires every
+ * day). Wall-clock time: no daylight-saving shifts. */
+struct cron_gap {
+	long long minutes;     /* the longest gap; -1: it fires at most once */
+	int from_min, to_min;  /* its ends, minutes of the day */
+	int days;              /* 0: within a day; 1: into the next day; more:
+				* across days without firings, from `from` to
+				* `to` (dates only) */
+	struct cron_time from, to;
+	long long steps;       /* months scanned: the cost */
+};
+
+/* 0 and *g filled, or -1 when the schedule fires at most once. */
+int cron_cycle_gap(const struct cron *c, struct cron_gap *g);
+
 /* Number of minutes of the hour it fires at (popcount of `minutes`). */
 int cron_minutes_count(const struct cron *c);
 

@@ -51,6 +51,10 @@ static const struct {
 	[F_MAX_RETENTION] = { "max_retention", VT_INT },
 	[F_CONDITION_KEY] = { "condition_key", VT_STR },
 	[F_DELETE_AFTER_EVENT] = { "delete_after_event", VT_STR },
+	[F_PLAN_TAGS] = { "plan_tags", VT_MAP },
+	[F_VAULT_TAGS] = { "vault_tags", VT_MAP },
+	[F_ENCRYPTION_KEY] = { "encryption_key", VT_STR },
+	[F_ACCESS_POLICY] = { "access_policy", VT_MAP },
 };
 
 static struct dialect dialects[3] = {

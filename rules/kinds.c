@@ -289,7 +289,8 @@ const char *kinds_other(const struct doc *d, const char **vault)
 void kinds_check_doc(struct doc *d)
 {
 	struct diag *dg;
-	if (d->kind != DOC_OTHER || !d->file->explicit_arg)
+	if (d->kind != DOC_OTHER || !d->file->explicit_arg ||
+	    map_get(d->root, "FrameworkControls")) /* a framework: policy family */
 		return;
 	dg = report(d, BKP003, d->root->len ? map_key(d->root, 0) : d->root,
 		    "a %s: backuplint lints backup plans, selections, copy jobs "
@@ -335,7 +336,7 @@ int kinds_relevant(const char *buf, size_t len)
 {
 	static const char *const marks[] = {
 		"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
-		"BackupVault", "SelectionName", "aws_backup_",
+		"BackupVault", "SelectionName", "aws_backup_", "FrameworkControls",
 		"provider \"aws\"", /* a module's Region, for its other files */
 		/* a module's variables and locals (rules/tf_eval.c), the
 		 * roles its selections use (rules/tf_iam.c) */

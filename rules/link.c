@@ -315,3 +315,42 @@ int model_demotion(int known, enum fact v)
 {
 	return !known + (v == FACT_LIMITED);
 }
+
+void vaults_collect(struct run *r, struct vault_set *vs)
+{
+	size_t i, j, k, cap = 0;
+	vs->v = NULL;
+	vs->n = 0;
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc_model *m = r->files[i]->docs[j]->model;
+			if (!m || !m->built)
+				continue;
+			for (k = 0; k < m->nvaults; k++) {
+				if (vs->n == cap) {
+					cap = cap ? 2 * cap : 8;
+					vs->v = xrealloc(vs->v, cap * sizeof(*vs->v));
+				}
+				vs->v[vs->n++] = &m->vaults[k];
+			}
+		}
+}
+
+size_t vault_find(const struct vault_set *vs, const struct plan_m *p,
+		  const char *ref, const char *name, int elsewhere, size_t from)
+{
+	size_t i;
+	for (i = from; i < vs->n; i++) {
+		const struct vault_m *v = vs->v[i];
+		/* a Terraform module's files are one document here */
+		int same_doc = v->doc == p->doc ||
+			       (v->doc->kind == DOC_TF && p->doc->kind == DOC_TF &&
+				tf_module_cmp(v->doc, p->doc) == 0);
+		if (ref && same_doc && v->logical_id && strcmp(v->logical_id, ref) == 0)
+			return i + 1;
+		if (!ref && name && v->name && strcmp(v->name, name) == 0 &&
+		    (!v->logical_id || (same_doc && !elsewhere)))
+			return i + 1;
+	}
+	return 0;
+}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../linter/load.h"
 #include "../linter/strbuf.h"
 #include "arn.h"
 #include "aws.h"
@@ -492,11 +493,36 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 	sm->maybe &= ~sm->excluded;
 }
 
-/* The vaults of a template: name, and the retention bounds of a vault
- * lock or of a logically air-gapped vault. */
-static void build_vault(struct doc *d, struct doc_model *m, const char *id,
-			const struct node *r, const struct node *props,
-			int air_gapped, int top)
+/* An access policy: a map as written, or a JSON string (the API's Policy,
+ * CloudFormation's AccessPolicy written as text) read into d's arena; NULL
+ * when absent, unknown or not JSON. */
+static const struct node *policy_tree(struct doc *d, const struct value *v)
+{
+	struct load_ctx lc;
+	const struct node *n = v->state == VS_BAD ? v->at : v->lit;
+	if (value_is(v, VT_MAP))
+		return v->lit;
+	/* Terraform: jsonencode({...}) of a literal object */
+	if (node_is(v->at, N_EXPR) && v->at->style == EXPR_CALL && v->at->len == 2 &&
+	    node_streq(seq_at(v->at, 0), "jsonencode") &&
+	    node_is(seq_at(v->at, 1), N_MAP))
+		return seq_at(v->at, 1);
+	if (!node_is(n, N_STR))
+		return NULL;
+	memset(&lc, 0, sizeof(lc));
+	lc.a = &d->arena;
+	lc.max_depth = 64;
+	return json_parse(&lc, n->u.str, strlen(n->u.str));
+}
+
+/* A vault: name, tags, key, access policy, and the retention bounds of a
+ * vault lock or of a logically air-gapped vault. `top`: the vault is a
+ * whole API document (CreateBackupVault 'v', PutBackupVaultLockConfiguration
+ * 'l', PutBackupVaultAccessPolicy 'p', CreateLogicallyAirGappedBackupVault
+ * 'a'); 0: a template's resource `id`. */
+struct vault_m *build_vault(struct doc *d, struct doc_model *m, const char *id,
+			    const struct node *r, const struct node *props,
+			    int air_gapped, int top)
 {
 	struct vault_m *v = &m->vaults[m->nvaults++];
 	const struct node *bounds = props;
@@ -504,15 +530,25 @@ static void build_vault(struct doc *d, struct doc_model *m, const char *id,
 	v->node = r;
 	v->logical_id = id;
 	v->air_gapped = air_gapped;
+	v->what = air_gapped ? 'a' : top ? top : 'v';
 	value_read(d, props, F_VAULT_NAME, &v->name_v);
 	v->name = value_is(&v->name_v, VT_STR) ? v->name_v.u.s : NULL;
+	value_read(d, props, F_VAULT_TAGS, &v->tags);
+	value_read(d, props, F_ENCRYPTION_KEY, &v->key);
+	value_read(d, props, F_ACCESS_POLICY, &v->policy);
+	v->policy_doc = policy_tree(d, &v->policy);
+	v->locked = top == 'l';
 	if (!air_gapped && !top) {
 		struct value lock;
 		value_read(d, props, F_LOCK_CONFIGURATION, &lock);
+		v->locked = lock.state != VS_ABSENT;
 		bounds = value_is(&lock, VT_MAP) ? lock.lit : NULL;
+	} else if (top == 'v' || top == 'p') {
+		bounds = NULL;
 	}
 	value_read(d, bounds, F_MIN_RETENTION, &v->min);
 	value_read(d, bounds, F_MAX_RETENTION, &v->max);
+	return v;
 }
 
 static void build_copyjob(struct doc *d, struct doc_model *m)
@@ -591,6 +627,7 @@ static void build_template(struct doc *d, struct doc_model *m)
 				continue;
 			pm->resource = r;
 			pm->logical_id = id;
+			value_read(d, props, F_PLAN_TAGS, &pm->tags);
 			build_plan(d, pm, body);
 			m->nplans++;
 		} else if (strcmp(type, a->cfn_selection) == 0) {
@@ -653,6 +690,7 @@ struct doc_model *model_of(struct doc *d)
 	} else if ((k->roles & ROLE_PLAN) && node_is(top, N_MAP)) {
 		m->plans = arena_zalloc(&d->arena, sizeof(*m->plans));
 		if (k->member) {
+			value_read(d, d->root, F_PLAN_TAGS, &m->plans[0].tags);
 			value_read(d, d->root, F_PLAN_ID, &m->plans[0].plan_id);
 			value_read(d, d->root, F_PLAN_ARN, &m->plans[0].plan_arn);
 		}
@@ -675,7 +713,9 @@ struct doc_model *model_of(struct doc *d)
 		if (vk && node_is(d->root, N_MAP)) {
 			m->vaults = arena_zalloc(&d->arena, sizeof(*m->vaults));
 			build_vault(d, m, NULL, d->root, d->root,
-				    strcmp(vk, "air_gapped") == 0, 1);
+				    strcmp(vk, "air_gapped") == 0,
+				    strcmp(vk, "lock") == 0 ? 'l' :
+				    strcmp(vk, "policy") == 0 ? 'p' : 'v');
 		}
 	}
 	if (m->nplans || m->nsels || m->job || m->nvaults)

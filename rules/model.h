@@ -103,6 +103,7 @@ struct plan_m {
 	const char *logical_id;      /* CFN: its logical id; else NULL */
 	struct value plan_id;        /* API: the BackupPlanId the document carries */
 	struct value plan_arn;       /* API: BackupPlanArn (GetBackupPlan output) */
+	struct value tags;           /* BackupPlanTags */
 	struct value rules_v;        /* Rules / BackupPlanRule */
 	const char *name;            /* BackupPlanName, logical id, or "plan" */
 	struct place doc_src;        /* the source as the document and options say */
@@ -186,7 +187,32 @@ struct vault_m {
 	const char *name;            /* BackupVaultName, or NULL */
 	struct value name_v, min, max;
 	int air_gapped;
+	/* what defines it: 'v' a vault (CFN resource, CreateBackupVault),
+	 * 'l' a vault lock document, 'p' an access policy document, 'a' a
+	 * logically air-gapped vault */
+	int what;
+	int locked;                  /* LockConfiguration given, or a lock document */
+	struct value tags, key;      /* BackupVaultTags, EncryptionKeyArn */
+	struct value policy;         /* AccessPolicy / Policy (a map, or a
+				      * JSON string: policy_doc) */
+	const struct node *policy_doc; /* the policy as a tree, or NULL */
 };
+
+/* Every vault of the kept documents of run r (each vault definition, lock
+ * and access policy document), in one array the caller frees. */
+struct vault_set {
+	struct vault_m **v;
+	size_t n;
+};
+void vaults_collect(struct run *r, struct vault_set *vs);
+/* The vault a rule or copy of plan p's document lands in: a vault resource
+ * of the same template it names (ref), else a vault of that name in the run
+ * (a template's only when the copy stays in the stack's account and Region,
+ * elsewhere == 0; a document's in any case); `from` > 0 continues a search
+ * after index from - 1 (the next definition of the same vault). Returns the
+ * index + 1, 0 when none. */
+size_t vault_find(const struct vault_set *vs, const struct plan_m *p,
+		  const char *ref, const char *name, int elsewhere, size_t from);
 
 struct doc_model {
 	struct cfn_info *cfn;        /* the evaluation's (cfn.h), or NULL */
@@ -201,6 +227,8 @@ struct doc_model {
 	struct vault_m *vaults;
 	size_t nvaults;
 	struct job_m *job;           /* or NULL */
+	const void *frameworks;      /* its Audit Manager frameworks' controls
+				      * (policy.h), or NULL */
 	struct plan_m *file_plan;    /* (link) the file's only plan */
 };
 
@@ -212,6 +240,14 @@ struct doc_model *model_of(struct doc *d);
  * (logical id, resource, plan_id, region_node) the caller has set. */
 void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan);
 void build_selection(struct doc *d, struct sel_m *sm, const struct node *s);
+/* Read vault `r` (its members in map props) into the next of m->vaults
+ * (the caller has made room): a template's or a Terraform file's resource
+ * `id` (top 0), or a whole API document (top: 'v' CreateBackupVault, 'l'
+ * a vault lock, 'p' an access policy; air_gapped: a logically air-gapped
+ * vault). */
+struct vault_m *build_vault(struct doc *d, struct doc_model *m, const char *id,
+			    const struct node *r, const struct node *props,
+			    int air_gapped, int top);
 /* The plans, selections and copies to its vaults of a Terraform file
  * (terraform.c). */
 void tf_build(struct doc *d, struct doc_model *m);

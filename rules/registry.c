@@ -19,6 +19,7 @@
 #include "families.h"
 #include "kinds.h"
 #include "model.h"
+#include "policy.h"
 #include "shapes.h"
 #include "tf_eval.h"
 
@@ -446,6 +447,56 @@ const struct rule rules[RULE_COUNT] = {
 	DOC(bkp808),
 	.source = "AWS Backup API reference, CreateBackupVault (AlreadyExistsException: vault names are unique in an account and Region)",
 },
+[BKP908] = {
+	.id = "BKP908", .name = "invalid-framework", .severity = E,
+	.summary = "An AWS Backup Audit Manager framework in a document names an unknown control, a parameter the control does not take, a value out of its range, a scope it does not offer, or breaks a quota.",
+	DOC(bkp908),
+	.source = "AWS Backup Developer Guide, Choosing your controls; Creating frameworks using the AWS Backup API; AWS Backup quotas (Audit Manager)",
+},
+/* ---- policy controls (BKP9xx): Audit Manager controls before deploy,
+ * off unless the policy section of a configuration names them ---- */
+[BKP901] = {
+	.id = "BKP901", .name = "min-frequency-and-retention", .severity = SEV_NONE,
+	.summary = "At least one rule of a plan fires as often and keeps recovery points as long as the policy's BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK asks.",
+	DOC(bkp901),
+	.source = "AWS Backup Developer Guide, Choosing your controls; AWS Config rule backup-plan-min-frequency-and-min-retention-check",
+},
+[BKP902] = {
+	.id = "BKP902", .name = "min-recovery-point-retention", .severity = SEV_NONE,
+	.summary = "Every rule and copy keeps recovery points at least requiredRetentionDays (BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK).",
+	DOC(bkp902),
+	.source = "AWS Backup Developer Guide, Choosing your controls; AWS Config rule backup-recovery-point-minimum-retention-check",
+},
+[BKP903] = {
+	.id = "BKP903", .name = "cross-region-copy-required", .severity = SEV_NONE,
+	.summary = "Some rule of a plan copies to another Region, one of crossRegionList (BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION).",
+	DOC(bkp903),
+	.source = "AWS Backup Developer Guide, Choosing your controls (cross-Region backup copy is scheduled)",
+},
+[BKP904] = {
+	.id = "BKP904", .name = "cross-account-copy-required", .severity = SEV_NONE,
+	.summary = "Some rule of a plan copies to another account, one of crossAccountList (BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT).",
+	DOC(bkp904),
+	.source = "AWS Backup Developer Guide, Choosing your controls (cross-account backup copy is scheduled)",
+},
+[BKP905] = {
+	.id = "BKP905", .name = "vault-lock-required", .severity = SEV_NONE,
+	.summary = "The vaults a plan backs up and copies to have a vault lock within minRetentionDays and maxRetentionDays (BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK).",
+	DOC(bkp905),
+	.source = "AWS Backup Developer Guide, Choosing your controls; AWS Backup Vault Lock",
+},
+[BKP906] = {
+	.id = "BKP906", .name = "manual-deletion-not-denied", .severity = SEV_NONE,
+	.summary = "A vault's access policy does not deny deleting recovery points to everyone but principalArnList (BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED).",
+	DOC(bkp906),
+	.source = "AWS Config rule backup-recovery-point-manual-deletion-disabled; AWS Backup Developer Guide, Vault access policies",
+},
+[BKP907] = {
+	.id = "BKP907", .name = "vault-key-required", .severity = SEV_NONE,
+	.summary = "A vault has no customer managed KMS key (BACKUP_RECOVERY_POINT_ENCRYPTED, as far as documents decide it).",
+	DOC(bkp907),
+	.source = "AWS Config rule backup-recovery-point-encrypted; AWS Backup Developer Guide, Encryption for backups in AWS Backup",
+},
 };
 
 /* Families run in this order on each document; schema first so that the
@@ -463,6 +514,8 @@ static const struct family families[] = {
 	{ .name = "iam", .check_doc = iam_check_doc },
 	{ .name = "template", .check_doc = template_check_doc },
 	{ .name = "refs", .check_doc = refs_check_doc },
+	{ .name = "policy", .check_doc = framework_check_doc,
+	  .check_run = policy_check_run },
 };
 
 static int aws_session_init(struct session *s, char *err, size_t errlen)
@@ -581,6 +634,8 @@ const struct checker backuplint = {
 	.defer_doc = tf_defer_doc,
 	.check_option = aws_check_option,
 	.hover = aws_hover,
+	.config_section = "policy",
+	.check_config = policy_check_config,
 	.classify = kinds_classify,
 	.yaml_tag = cfn_yaml_tag,
 	.session_init = aws_session_init,

@@ -43,6 +43,10 @@ enum rule_id {
 	BKP807,
 	/* rules/refs.c */
 	BKP808,
+	/* policy controls (rules/policy.c), off unless configured */
+	BKP901, BKP902, BKP903, BKP904, BKP905, BKP906, BKP907,
+	/* Audit Manager frameworks in the documents (rules/policy_framework.c) */
+	BKP908,
 	RULE_COUNT
 };
 
@@ -70,6 +74,9 @@ struct aws_run {
 	struct doc **tf;      /* the Terraform documents, by module
 			       * (tf_module_docs), or NULL */
 	size_t ntf;
+	/* policy controls: findings and undecided notes reported so far,
+	 * which tell a control's verdict (policy.c) */
+	unsigned policy_fails, policy_undecided;
 };
 
 static inline struct aws_session *aws_session(const struct session *s)

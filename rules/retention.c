@@ -108,54 +108,17 @@ void retention_check_doc(struct doc *d)
 
 /* ---- BKP506: retention against the vault's bounds ---- */
 
-struct vaults {
-	struct vault_m **v;
-	size_t n;
-};
-
-static void collect(struct run *r, struct vaults *vs)
-{
-	size_t i, j, k, cap = 0;
-	vs->v = NULL;
-	vs->n = 0;
-	for (i = 0; i < r->nfiles; i++)
-		for (j = 0; j < r->files[i]->ndocs; j++) {
-			struct doc_model *m = r->files[i]->docs[j]->model;
-			if (!m || !m->built)
-				continue;
-			for (k = 0; k < m->nvaults; k++) {
-				if (vs->n == cap) {
-					cap = cap ? 2 * cap : 8;
-					vs->v = xrealloc(vs->v, cap * sizeof(*vs->v));
-				}
-				vs->v[vs->n++] = &m->vaults[k];
-			}
-		}
-}
-
-/* The vault a rule or copy of plan p's document lands in: a vault
- * resource of the same template it names (vault_ref), else a vault of
- * that name in the run (a template's only when the copy stays in the
- * stack's account and Region; a vault lock document's in any case). */
-static const struct vault_m *find_vault(const struct vaults *vs,
+static const struct vault_m *find_vault(const struct vault_set *vs,
 					const struct plan_m *p,
 					const char *ref, const char *name,
 					int elsewhere)
 {
-	size_t i;
-	for (i = 0; i < vs->n; i++) {
-		const struct vault_m *v = vs->v[i];
-		/* a Terraform module's files are one document here */
-		int same_doc = v->doc == p->doc ||
-			       (v->doc->kind == DOC_TF && p->doc->kind == DOC_TF &&
-				tf_module_cmp(v->doc, p->doc) == 0);
-		if (ref && same_doc && v->logical_id && strcmp(v->logical_id, ref) == 0)
-			return v;
-		if (!ref && name && v->name && strcmp(v->name, name) == 0 &&
-		    (!v->logical_id || (same_doc && !elsewhere)))
-			return v;
-	}
-	return NULL;
+	size_t i = vault_find(vs, p, ref, name, elsewhere, 0);
+	/* the definition that has bounds: a vault lock document's, or the
+	 * vault's own */
+	while (i && vs->v[i - 1]->what != 'a' && !vs->v[i - 1]->locked)
+		i = vault_find(vs, p, ref, name, elsewhere, i);
+	return i ? vs->v[i - 1] : NULL;
 }
 
 /* Who keeps the recovery points of check_bounds(): a rule, its copy
@@ -247,7 +210,7 @@ static void check_short_copy(struct doc *d, const struct plan_m *p,
 	(void)p;
 }
 
-static void check_plan(struct doc *d, const struct vaults *run_vaults,
+static void check_plan(struct doc *d, const struct vault_set *run_vaults,
 		       struct plan_m *p)
 {
 	size_t i, k;
@@ -298,11 +261,11 @@ static void check_plan(struct doc *d, const struct vaults *run_vaults,
 
 void retention_check_run(struct run *r)
 {
-	struct vaults vs;
+	struct vault_set vs;
 	size_t i, j, k;
 
 	model_link(r);
-	collect(r, &vs);
+	vaults_collect(r, &vs);
 	for (i = 0; i < r->nfiles; i++)
 		for (j = 0; j < r->files[i]->ndocs; j++) {
 			struct doc *d = r->files[i]->docs[j];

@@ -170,6 +170,25 @@ static void copy_to_vault(struct doc *d, struct plan_m *pm,
 		      &cm->cross_partition, &cm->dst_region, &cm->dst_partition);
 }
 
+/* An access policy of a vault (backup_vault_name: a literal, or
+ * aws_backup_vault.NAME.name of this file); vault locks are tf_vault.c's. */
+static void vault_part(struct doc *d, struct doc_model *m, const struct tf_res *r)
+{
+	const struct node *n = map_get(r->body, "backup_vault_name");
+	const char *ref = ref_to(n, "aws_backup_vault", "name");
+	struct vault_m *v;
+	d->keep = 1;
+	v = build_vault(d, m, NULL, r->body, r->body, 0, 'p');
+	v->name = node_str(n);
+	if (ref && find_resource(d->root, "aws_backup_vault", ref)) {
+		struct value vn;
+		v->logical_id = arena_printf(&d->arena, "aws_backup_vault.%s", ref);
+		value_read(d, find_resource(d->root, "aws_backup_vault", ref),
+			   F_VAULT_NAME, &vn);
+		v->name = value_is(&vn, VT_STR) ? vn.u.s : NULL;
+	}
+}
+
 /* Room for one more element in arena array *p of *n (capacity *cap). */
 static void *more(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
@@ -199,6 +218,7 @@ static void build_resource(struct doc *d, struct doc_model *m,
 		pm->logical_id = arena_printf(&d->arena, "%s.%s%s", r->type, r->name,
 					      key ? key : "");
 		pm->region_node = w.region;
+		value_read(d, r->body, F_PLAN_TAGS, &pm->tags);
 		build_plan(d, pm, r->body);
 		for (j = 0; j < pm->ncopies; j++)
 			if (pm->copies[j].dest.state == VS_UNKNOWN)
@@ -232,6 +252,8 @@ void tf_build(struct doc *d, struct doc_model *m)
 	size_t pcap = 0, scap = 0, n, k;
 	uint32_t i;
 
+	/* one vault entry at most per top-level resource */
+	m->vaults = arena_zalloc(&d->arena, (root->len + 1) * sizeof(*m->vaults));
 	for (i = 0; i < root->len; i++) {
 		/* what the other files of the module may need at the run */
 		if ((map_key(root, i)->flags & NF_BLOCK) &&
@@ -239,8 +261,16 @@ void tf_build(struct doc *d, struct doc_model *m)
 			d->keep = 1;
 		if (!resource_at(root, i, &r))
 			continue;
-		if (strcmp(r.type, "aws_backup_vault") == 0)
+		if (strcmp(r.type, "aws_backup_vault") == 0) {
 			d->keep = 1;
+			build_vault(d, m, arena_printf(&d->arena, "%s.%s", r.type, r.name),
+				    r.body, r.body, 0, 0);
+			continue;
+		}
+		if (strcmp(r.type, "aws_backup_vault_policy") == 0) {
+			vault_part(d, m, &r);
+			continue;
+		}
 		if (strcmp(r.type, "aws_backup_plan") != 0 &&
 		    strcmp(r.type, "aws_backup_selection") != 0)
 			continue;

@@ -109,7 +109,7 @@ void tf_build_vaults(struct doc *d, struct doc_model *m)
 	size_t j, k;
 
 	vaults_of(d, &vs);
-	m->vaults = arena_zalloc(&d->arena, (root->len + 1) * sizeof(*m->vaults));
+	/* m->vaults has room for one entry per resource (tf_build) */
 	for (i = 0; i < root->len; i++) {
 		struct vault_m *v;
 		int lag;
@@ -122,6 +122,8 @@ void tf_build_vaults(struct doc *d, struct doc_model *m)
 		v->doc = d;
 		v->node = body;
 		v->air_gapped = lag;
+		v->what = lag ? 'a' : 'l';
+		v->locked = !lag;
 		if (lag) {
 			v->logical_id = arena_printf(&d->arena, "%s.%s", type, name);
 			value_read(d, body, F_VAULT_NAME, &v->name_v);

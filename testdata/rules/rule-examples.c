@@ -32,6 +32,20 @@ static int write_example(const char *dir, unsigned n,
 		fclose(fp);
 		return -1;
 	}
+	if (fclose(fp) != 0)
+		return -1;
+	if (!e->config)
+		return 0;
+	/* the configuration in force for it */
+	snprintf(path, sizeof(path), "%s/%u/.backuplint.yaml", dir, n);
+	fp = fopen(path, "wb");
+	if (!fp)
+		return -1;
+	len = strlen(e->config);
+	if (fwrite(e->config, 1, len, fp) != len) {
+		fclose(fp);
+		return -1;
+	}
 	return fclose(fp);
 }
 
@@ -65,7 +79,11 @@ int main(int argc, char **argv)
 			}
 			printf("%u\t%s\t%s\t%s\t%s\t%s\n", n, r->id,
 			       e->kind == EXAMPLE_BAD ? "bad" : "good",
-			       severity_name(r->severity), e->file,
+			       /* a rule off by default (a policy control) is
+				* at the severity its configuration gives:
+				* error, the default */
+			       severity_name(r->severity || !e->config
+					     ? r->severity : SEV_ERROR), e->file,
 			       e->args ? e->args : "");
 		}
 	}

@@ -724,8 +724,12 @@ static void test_random(void)
 		nd = 1 + rnd(4);
 		for (i = 0; i < nd; i++) {
 			size_t a = rnd((unsigned)len + 1), b = a + rnd(40);
-			struct diag *d = report_at(&f, 0, (enum rule_id)rnd(RULE_COUNT),
-						     a, b, "x", "m%zu", i);
+			enum rule_id r;
+			struct diag *d;
+			do /* a rule that is on by default (policy controls are not) */
+				r = (enum rule_id)rnd(RULE_COUNT);
+			while (!rules[r].severity);
+			d = report_at(&f, 0, r, a, b, "x", "m%zu", i);
 
 			d->severity = 1 + (int)rnd(3);
 			if (rnd(2))

@@ -1,0 +1,180 @@
+/* policy_framework.c - AWS Backup Audit Manager frameworks found in the
+ * documents (BKP908): a CreateFramework or UpdateFramework request, a
+ * template's AWS::Backup::Framework, a Terraform aws_backup_framework. Each
+ * is checked as Audit Manager would take it (known control names with a
+ * did-you-mean, parameter names, value rules and ranges, scope, the
+ * FrameworkName pattern, the controls quota) and its controls are kept in
+ * the document's model, so that a configuration with `frameworks: apply`
+ * evaluates them on the plans of the run (policy.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "../linter/lint.h"
+#include "aws.h"
+#include "cfn.h"
+#include "policy_impl.h"
+#include "registry.h"
+
+/* Audit Manager quotas (AWS Backup Developer Guide, AWS Backup quotas):
+ * controls per account and Region, across its frameworks. */
+#define CONTROLS_MAX 50
+
+/* FrameworkName: a letter, then letters, digits and underscores; 1-256. */
+static int name_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+	if (!n || n > 256 || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+/* The items of the members of map m named `key`: a list's items, or each
+ * repeated Terraform block. */
+static size_t members(const struct node *m, const char *key,
+		      const struct node **out, size_t max)
+{
+	size_t n = 0;
+	uint32_t i, j;
+	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
+		const struct node *v = map_val(m, i);
+		if (!node_streq(map_key(m, i), key))
+			continue;
+		if (node_is(v, N_SEQ)) {
+			for (j = 0; j < v->len && n < max; j++)
+				out[n++] = seq_at(v, j);
+		} else if (n < max) {
+			out[n++] = v;
+		}
+	}
+	return n;
+}
+
+/* One control of a framework: ControlName, ControlInputParameters
+ * ({ParameterName, ParameterValue}, or Terraform's input_parameter blocks
+ * {name, value}), ControlScope (scope). */
+static int read_control(struct pc *c, struct control *ct, const struct node *e,
+			const char *framework)
+{
+	const char *kname = c->tf ? "name" : "ControlName";
+	const char *kparams = c->tf ? "input_parameter" : "ControlInputParameters";
+	const char *pname = c->tf ? "name" : "ParameterName";
+	const char *pvalue = c->tf ? "value" : "ParameterValue";
+	const struct node *nm = map_get(e, kname), *items[16];
+	struct kv kv[16];
+	size_t i, n, nkv = 0;
+
+	if (!node_is(nm, N_STR))
+		return -1; /* missing or an expression: the shapes' concern */
+	if (control_named(c, ct, nm) < 0)
+		return -1;
+	ct->framework = framework;
+	n = members(e, kparams, items, 16);
+	for (i = 0; i < n; i++) {
+		const struct node *k = map_get(items[i], pname);
+		const struct node *v = map_get(items[i], pvalue);
+		if (!node_is(k, N_STR) || !v || node_is(v, N_EXPR) ||
+		    node_intrinsic(v) != FN_NONE) {
+			ct->params_unknown = 1; /* known only at deploy time */
+			continue;
+		}
+		kv[nkv].k = k;
+		kv[nkv++].v = v;
+	}
+	control_parameters(c, ct, kv, nkv);
+	n = members(e, c->tf ? "scope" : "ControlScope", items, 1);
+	if (n && node_is(items[0], N_MAP))
+		control_scope(c, ct, items[0], NULL);
+	return 0;
+}
+
+/* Framework `body` (its members) named by node `name` (or NULL). */
+static void read_framework(struct doc *d, struct policy *pol,
+			   const struct node *body, const struct node *name,
+			   const char *label)
+{
+	struct pc c;
+	const struct node *ctls[CONTROLS_MAX + 16];
+	const char *fname_s = node_str(name);
+	size_t i, n;
+
+	memset(&c, 0, sizeof(c));
+	c.f = d->file;
+	c.d = d;
+	c.a = &d->arena;
+	c.tf = dialect_of(d)->tf;
+	/* Terraform's name is checked with the resource's arguments (BKP105) */
+	if (fname_s && !c.tf && !name_ok(fname_s))
+		report(d, BKP908, name, "FrameworkName '%.80s' is not a letter followed "
+		       "by letters, digits and underscores (1 to 256)", fname_s);
+	if (fname_s)
+		label = fname_s; /* findings of its controls name it */
+	n = members(body, c.tf ? "control" : "FrameworkControls", ctls,
+		    sizeof(ctls) / sizeof(ctls[0]));
+	if (n > CONTROLS_MAX)
+		report(d, BKP908, ctls[CONTROLS_MAX], "framework %s has %zu controls; "
+		       "Audit Manager takes at most %d a Region", label, n, CONTROLS_MAX);
+	for (i = 0; i < n && pol->n < 64; i++) {
+		struct control *ct = &pol->v[pol->n];
+		c.broken = 0;
+		if (!node_is(ctls[i], N_MAP) || read_control(&c, ct, ctls[i], label) < 0)
+			continue;
+		/* a broken control is reported, never applied */
+		if (!c.broken && ct->rule >= 0)
+			pol->n++;
+	}
+}
+
+void framework_check_doc(struct doc *d)
+{
+	struct doc_model *m = model_of(d);
+	struct policy *pol = arena_zalloc(&d->arena, sizeof(*pol));
+	const struct node *root = d->root, *res;
+	uint32_t i;
+
+	pol->v = arena_zalloc(&d->arena, 64 * sizeof(*pol->v));
+	if (!node_is(root, N_MAP))
+		return;
+	if (dialect_of(d)->tf) {
+		/* resource "aws_backup_framework" "NAME" { ... } */
+		for (i = 0; i < root->len; i++) {
+			const struct node *r = map_val(root, i), *t, *b;
+			if (!node_streq(map_key(root, i), "resource") ||
+			    !node_is(r, N_MAP) || r->len != 1 ||
+			    !node_streq(map_key(r, 0), "aws_backup_framework"))
+				continue;
+			t = map_val(r, 0);
+			if (!node_is(t, N_MAP) || t->len != 1)
+				continue;
+			b = map_val(t, 0);
+			read_framework(d, pol, b, map_get(b, "name"),
+				       arena_printf(&d->arena, "aws_backup_framework.%s",
+						    node_str(map_key(t, 0))));
+		}
+	} else if ((res = map_get(root, "Resources")) && node_is(res, N_MAP)) {
+		for (i = 0; i < res->len; i++) {
+			const struct node *r = map_val(res, i), *p;
+			const char *type = cfn_resource_type(r);
+			if (!type || strcmp(type, "AWS::Backup::Framework") != 0)
+				continue;
+			p = map_get(r, "Properties");
+			read_framework(d, pol, p, map_get(p, "FrameworkName"),
+				       node_str(map_key(res, i)));
+		}
+	} else if (map_get(root, "FrameworkControls")) {
+		const struct node *nm = map_get(root, "FrameworkName");
+		read_framework(d, pol, root, nm, node_str(nm) ? node_str(nm) : "framework");
+	}
+	if (pol->n) {
+		m->frameworks = pol;
+		d->keep = 1;
+	}
+}
+
+const struct policy *frameworks_of(struct doc *d)
+{
+	return model_of(d)->frameworks;
+}
