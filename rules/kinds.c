@@ -76,6 +76,35 @@ static int selection_bare(const struct node *r)
 	return has(r, "SelectionName") || has(r, "IamRoleArn");
 }
 
+/* The keys a plan of an Organizations backup policy may have, besides
+ * the child-policy control: a `plans` map whose plans have one of them
+ * is a policy (a `plans` map of something else is not). */
+static int policy(const struct node *r)
+{
+	static const char *const keys[] = {
+		"rules", "regions", "selections", "advanced_backup_settings",
+		"backup_plan_tags", "scan_settings",
+	};
+	const struct node *p = map_get(r, "plans");
+	uint32_t i;
+	size_t k;
+
+	if (!node_is(p, N_MAP) || (r->flags & NF_BODY))
+		return 0;
+	if (p->len == 0)
+		return r->len == 1;
+	for (i = 0; i < p->len; i++) {
+		const struct node *plan = map_val(p, i);
+		const char *key = node_str(map_key(p, i));
+		if (key && strncmp(key, "@@", 2) == 0)
+			return 1;
+		for (k = 0; node_is(plan, N_MAP) && k < sizeof(keys) / sizeof(keys[0]); k++)
+			if (map_get(plan, keys[k]))
+				return 1;
+	}
+	return 0;
+}
+
 /* Only the HCL loader flags a document's root as a body. */
 static int is_hcl(const struct node *r)
 {
@@ -105,6 +134,8 @@ const struct kind doc_kinds[DOC_KIND_COUNT] = {
 				 ROLE_SELECTION, NULL, selection_bare },
 	[DOC_TF] = { "Terraform file", NULL, DIALECT_TF, ROLE_MODULE, NULL,
 		     is_hcl },
+	[DOC_ORG_POLICY] = { "Organizations backup policy", NULL, DIALECT_ORG,
+			     ROLE_POLICY, NULL, policy },
 	[DOC_OTHER] = { "another document", NULL, DIALECT_API, 0, NULL, NULL },
 };
 
@@ -260,6 +291,7 @@ int kinds_relevant(const char *buf, size_t len)
 		"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
 		"BackupVault", "SelectionName", "aws_backup_",
 		"provider \"aws\"", /* a module's Region, for its other files */
+		"\"plans\"", "plans:", "BACKUP_POLICY", /* Organizations policies */
 	};
 	size_t i;
 	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)

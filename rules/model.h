@@ -210,6 +210,11 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s);
 /* The plans, selections and copies to its vaults of a Terraform file
  * (terraform.c). */
 void tf_build(struct doc *d, struct doc_model *m);
+/* The plans and selections of an Organizations backup policy
+ * (orgpolicy.c): one plan for each Region of its `regions` (a policy's
+ * Regions are its plans' source Regions), with the selections of the
+ * policy's plan linked to each. */
+void org_build(struct doc *d, struct doc_model *m);
 /* Order of documents by module: the files of one folder are one Terraform
  * module (0), any other document is a module of its own. */
 int tf_module_cmp(const struct doc *a, const struct doc *b);

@@ -266,6 +266,18 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 			break;
 		}
 	}
+	/* an Organizations policy's variables: the account and the Region
+	 * each effective plan runs in */
+	if (dialect_of(d)->org) {
+		if (pl->account && strcmp(pl->account, "$account") == 0) {
+			pl->account = NULL;
+			pl->same_account = 1;
+		}
+		if (pl->region && strcmp(pl->region, "$region") == 0) {
+			pl->region = NULL;
+			pl->same_region = 1;
+		}
+	}
 	/* resource: backup-vault:NAME */
 	if (flen[5] > 13 && memcmp(f[5], "backup-vault:", 13) == 0) {
 		char var[128];
