@@ -32,5 +32,8 @@ void iam_check_doc(struct doc *d);
 void template_check_doc(struct doc *d);
 /* rules/refs.c: BKP804-BKP806, BKP808 */
 void refs_check_doc(struct doc *d);
+/* rules/orgpolicy_check.c: BKP901-BKP903, and BKP002, BKP101, BKP102,
+ * BKP106, BKP107, BKP109, BKP201 on Organizations backup policies */
+void orgpolicy_check_doc(struct doc *d);
 
 #endif

@@ -249,9 +249,10 @@ void kinds_check_doc(struct doc *d)
 	if (d->kind != DOC_OTHER || !d->file->explicit_arg)
 		return;
 	dg = report(d, BKP003, d->root->len ? map_key(d->root, 0) : d->root,
-		    "a %s: backuplint lints backup plans, selections, copy jobs "
-		    "and the CloudFormation templates that define them; nothing "
-		    "to lint", kinds_other(d, NULL));
+		    "a %s: backuplint lints backup plans, selections, copy jobs, "
+		    "Organizations backup policies and the CloudFormation "
+		    "templates that define them; nothing to lint",
+		    kinds_other(d, NULL));
 	(void)dg;
 }
 

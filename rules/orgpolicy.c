@@ -26,8 +26,9 @@ static size_t plan_regions(const struct node *plan, const struct node **out,
 	if (!list)
 		list = map_get(r, "@@append");
 	for (i = 0; node_is(list, N_SEQ) && i < list->len && n < max; i++)
-		if (node_is(seq_at(list, i), N_STR) && seq_at(list, i)->len &&
-		    !strstr(node_str(seq_at(list, i)), "${"))
+		/* an unknown code is BKP201's (orgpolicy_check.c), not a
+		 * source Region */
+		if (node_str(seq_at(list, i)) && facts_region(node_str(seq_at(list, i))))
 			out[n++] = seq_at(list, i);
 	return n;
 }

@@ -269,6 +269,13 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 	/* an Organizations policy's variables: the account and the Region
 	 * each effective plan runs in */
 	if (dialect_of(d)->org) {
+		/* a template's ${placeholder}: filled in later, unknown */
+		if (pl->region && strstr(pl->region, "${"))
+			pl->region = NULL;
+		if (pl->account && strstr(pl->account, "${"))
+			pl->account = NULL;
+		if (pl->partition && strstr(pl->partition, "${"))
+			pl->partition = NULL;
 		if (pl->account && strcmp(pl->account, "$account") == 0) {
 			pl->account = NULL;
 			pl->same_account = 1;

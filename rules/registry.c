@@ -442,6 +442,26 @@ const struct rule rules[RULE_COUNT] = {
 	DOC(bkp808),
 	.source = "AWS Backup API reference, CreateBackupVault (AlreadyExistsException: vault names are unique in an account and Region)",
 },
+
+/* ---- Organizations backup policies (BKP9xx): rules/orgpolicy_check.c ---- */
+[BKP901] = {
+	.id = "BKP901", .name = "policy-operator", .severity = E,
+	.summary = "A backup policy operator where it may not stand (@@assign on a container, @@append on a single value, a setting without one) or with a value it may not take.",
+	DOC(bkp901),
+	.source = "AWS Organizations User Guide, Policy syntax and inheritance for management policy types; Backup policy syntax",
+},
+[BKP902] = {
+	.id = "BKP902", .name = "copy-action-key", .severity = W,
+	.summary = "A backup policy's copy action whose key is not its target_backup_vault_arn, or has capitals and no target.",
+	DOC(bkp902),
+	.source = "AWS Organizations User Guide, Backup policy syntax (copy_actions: the key is the destination vault ARN; keys are lower-cased)",
+},
+[BKP903] = {
+	.id = "BKP903", .name = "policy-too-large", .severity = E,
+	.summary = "A backup policy longer than the 10,000 characters AWS Organizations takes.",
+	DOC(bkp903),
+	.source = "AWS Organizations User Guide, Quotas (maximum size of a backup policy document); CreatePolicy ConstraintViolationException POLICY_CONTENT_LIMIT_EXCEEDED",
+},
 };
 
 /* Families run in this order on each document; schema first so that the
@@ -459,6 +479,7 @@ static const struct family families[] = {
 	{ .name = "iam", .check_doc = iam_check_doc },
 	{ .name = "template", .check_doc = template_check_doc },
 	{ .name = "refs", .check_doc = refs_check_doc },
+	{ .name = "orgpolicy", .check_doc = orgpolicy_check_doc },
 };
 
 static int aws_session_init(struct session *s, char *err, size_t errlen)
@@ -565,9 +586,10 @@ const struct checker backuplint = {
 	},
 	.families = families,
 	.nfamilies = sizeof(families) / sizeof(families[0]),
-	.documents = "a backup plan, selection, copy job or CloudFormation template",
+	.documents = "a backup plan, selection, copy job, CloudFormation template "
+		     "or Organizations backup policy",
 	.keys = "a top-level BackupPlan, BackupPlanName, BackupSelection, "
-		"RecoveryPointArn or Resources key",
+		"RecoveryPointArn, Resources or plans key",
 	.item_names = item_names,
 	.relevant = kinds_relevant,
 	.doc_suppressions = cfn_suppressions,

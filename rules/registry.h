@@ -43,6 +43,8 @@ enum rule_id {
 	BKP807,
 	/* rules/refs.c */
 	BKP808,
+	/* Organizations backup policies (rules/orgpolicy_check.c) */
+	BKP901, BKP902, BKP903,
 	RULE_COUNT
 };
 

@@ -40,6 +40,8 @@ RULE_DOC(bkp701) RULE_DOC(bkp702)
 /* template.c */
 RULE_DOC(bkp801) RULE_DOC(bkp802) RULE_DOC(bkp803) RULE_DOC(bkp804)
 RULE_DOC(bkp805) RULE_DOC(bkp806) RULE_DOC(bkp807) RULE_DOC(bkp808)
+/* orgpolicy.c */
+RULE_DOC(bkp901) RULE_DOC(bkp902) RULE_DOC(bkp903)
 
 #undef RULE_DOC
 
