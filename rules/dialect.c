@@ -346,13 +346,19 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 	out->lit = v;
 	out->state = VS_KNOWN;
 	if (dl->org) {
-		int u = org_unwrap(&v);
+		int u;
+		if (node_intrinsic(v) != FN_NONE) {
+			out->state = VS_UNKNOWN; /* a template's intrinsic */
+			return;
+		}
+		u = org_unwrap(&v);
 		if (u < 0) {
 			out->state = VS_UNKNOWN; /* the inherited list, changed */
 			return;
 		}
 		out->at = out->lit = v;
-		if (v->kind == N_STR && strstr(v->u.str, "${")) {
+		if ((v->kind == N_STR && strstr(v->u.str, "${")) ||
+		    node_intrinsic(v) != FN_NONE) {
 			out->state = VS_UNKNOWN; /* a template's placeholder */
 			return;
 		}

@@ -16,6 +16,7 @@
 #include "../linter/lint.h"
 #include "../linter/suggest.h"
 #include "aws.h"
+#include "orgpolicy.h"
 #include "registry.h"
 #include "shapes.h"
 
@@ -193,6 +194,12 @@ static int backup_template(const struct node *r)
 		if (!ty)
 			continue;
 		if (strncmp(ty, "AWS::Backup::", 13) == 0)
+			return 1;
+		/* an Organizations backup policy (orgpolicy_embed.c) */
+		if (strcmp(ty, org_embedded_name("cfn_type")) == 0 &&
+		    node_streq(map_get(map_get(map_val(res, i), "Properties"),
+				       org_embedded_name("cfn_type_property")),
+			       org_embedded_name("policy_type")))
 			return 1;
 		for (t = 0; t < nt; t++)
 			if (edit_distance(ty, strlen(ty), types[t], strlen(types[t]), 1) <= 2)

@@ -18,6 +18,7 @@
 #include "../linter/report.h"
 #include "../linter/suggest.h"
 #include "arn.h"
+#include "cfn.h"
 #include "facts.h"
 #include "families.h"
 #include "kinds.h"
@@ -36,9 +37,12 @@ static int is_op(const char *s)
 	return s && s[0] == '@' && s[1] == '@';
 }
 
+/* A value known later: a template's ${placeholder}, an HCL expression,
+ * a CloudFormation intrinsic (a policy in a template's Content). */
 static int has_var(const struct node *v)
 {
-	return node_is(v, N_STR) && strstr(v->u.str, "${") != NULL;
+	return (node_is(v, N_STR) && strstr(v->u.str, "${") != NULL) ||
+	       node_is(v, N_EXPR) || node_intrinsic(v) != FN_NONE;
 }
 
 /* The strings of list l (at most max) into out; how many. */
@@ -380,7 +384,7 @@ static void check_leaf(struct octx *c, const struct node *k, const struct node *
 	const struct node *first = NULL;
 	uint32_t i;
 
-	if (node_is(v, N_EXPR))
+	if (has_var(v))
 		return;
 	if (!node_is(v, N_MAP)) {
 		struct diag *dg = report(c->d, BKP901, v,
@@ -533,7 +537,7 @@ static void check_container(struct octx *c, const struct node *k,
 	size_t nc = keys_of(keys, cand, MAX_CAND);
 	uint32_t i;
 
-	if (node_is(v, N_EXPR))
+	if (has_var(v))
 		return;
 	if (!node_is(v, N_MAP)) {
 		report(c->d, BKP102, v, "%s is %s; it takes a mapping of settings",

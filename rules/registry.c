@@ -19,6 +19,7 @@
 #include "families.h"
 #include "kinds.h"
 #include "model.h"
+#include "orgpolicy.h"
 #include "shapes.h"
 
 #define E SEV_ERROR
@@ -480,6 +481,8 @@ static const struct family families[] = {
 	{ .name = "template", .check_doc = template_check_doc },
 	{ .name = "refs", .check_doc = refs_check_doc },
 	{ .name = "orgpolicy", .check_doc = orgpolicy_check_doc },
+	/* last: the policies a template holds, each a document of its own */
+	{ .name = "orgpolicy-embedded", .check_doc = orgpolicy_embed_check_doc },
 };
 
 static int aws_session_init(struct session *s, char *err, size_t errlen)
