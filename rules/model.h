@@ -210,6 +210,10 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s);
 /* The plans, selections and copies to its vaults of a Terraform file
  * (terraform.c). */
 void tf_build(struct doc *d, struct doc_model *m);
+/* Pair i of Terraform file body root, when it is a `resource "TYPE"
+ * "NAME" { BODY }` block: 1 with its type, name and body; else 0. */
+int tf_resource(const struct node *root, uint32_t i, const char **type,
+		const char **name, const struct node **body);
 /* The plans and selections of an Organizations backup policy
  * (orgpolicy.c): one plan for each Region of its `regions` (a policy's
  * Regions are its plans' source Regions), with the selections of the

@@ -25,7 +25,8 @@ const char *org_embedded_name(const char *key);
  * above. 0 when it was linted, -1 when it is unknown. */
 int org_embed(struct doc *d, const struct node *content);
 
-/* The family hook: the backup policies of a CloudFormation template. */
+/* The family hook: the backup policies of a CloudFormation template or a
+ * Terraform file. */
 void orgpolicy_embed_check_doc(struct doc *d);
 
 /* Terraform (orgpolicy_tf.c): the aws_organizations_policy resources of a

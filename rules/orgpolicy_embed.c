@@ -191,6 +191,10 @@ void orgpolicy_embed_check_doc(struct doc *d)
 	const char *ptype = org_embedded_name("policy_type");
 	uint32_t i;
 
+	if (d->kind == DOC_TF) {
+		org_tf_policies(d);
+		return;
+	}
 	if (d->kind != DOC_CFN || !node_is(res, N_MAP))
 		return;
 	for (i = 0; i < res->len; i++) {

@@ -341,3 +341,15 @@ void tf_link(struct run *r, struct plan_m **plans, size_t n)
 		if (plans[i]->doc->kind == DOC_TF)
 			link_plan(r, plans[i]);
 }
+
+int tf_resource(const struct node *root, uint32_t i, const char **type,
+		const char **name, const struct node **body)
+{
+	struct tf_res r;
+	if (!resource_at(root, i, &r))
+		return 0;
+	*type = r.type;
+	*name = r.name;
+	*body = r.body;
+	return 1;
+}
