@@ -299,7 +299,7 @@ int kinds_relevant(const char *buf, size_t len)
 		"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
 		"BackupVault", "SelectionName", "aws_backup_",
 		"provider \"aws\"", /* a module's Region, for its other files */
-		"\"plans\"", "plans:", "BACKUP_POLICY", /* Organizations policies */
+		"@@assign", "@@append", "@@remove", "BACKUP_POLICY", /* policies */
 	};
 	size_t i;
 	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
