@@ -476,7 +476,9 @@ static void copy_key(struct octx *c, const struct node *k, const struct node *v)
 	const char *s = node_str(k), *p;
 	struct diag *dg;
 
-	check_arn(c, k, "the copy action's key", &vault_arn, 0);
+	/* without a target, the key is where the copy goes */
+	if (!t && !map_get(v, "target_backup_vault_arn"))
+		check_arn(c, k, "the copy action's key", &vault_arn, 0);
 	if (!s || has_var(k))
 		return;
 	if (node_is(t, N_STR) && !has_var(t)) {

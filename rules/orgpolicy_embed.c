@@ -189,6 +189,7 @@ void orgpolicy_embed_check_doc(struct doc *d)
 	const char *tprop = org_embedded_name("cfn_type_property");
 	const char *cprop = org_embedded_name("cfn_content_property");
 	const char *ptype = org_embedded_name("policy_type");
+	const struct node *content;
 	uint32_t i;
 
 	if (d->kind == DOC_TF) {
@@ -202,6 +203,12 @@ void orgpolicy_embed_check_doc(struct doc *d)
 		if (!node_streq(map_get(map_val(res, i), "Type"), type) ||
 		    !node_streq(map_get(props, tprop), ptype))
 			continue;
-		org_embed(d, map_get(props, cprop));
+		content = map_get(props, cprop);
+		/* the AWS::LanguageExtensions transform's JSON of a mapping */
+		if (node_is(content, N_MAP) && content->len == 1 &&
+		    node_streq(map_key(content, 0), "Fn::ToJsonString") &&
+		    node_is(map_val(content, 0), N_MAP))
+			content = map_val(content, 0);
+		org_embed(d, content);
 	}
 }
