@@ -25,11 +25,18 @@ static size_t plan_regions(const struct node *plan, const struct node **out,
 	list = map_get(r, "@@assign");
 	if (!list)
 		list = map_get(r, "@@append");
-	for (i = 0; node_is(list, N_SEQ) && i < list->len && n < max; i++)
+	for (i = 0; node_is(list, N_SEQ) && i < list->len && n < max; i++) {
+		const char *s = node_str(seq_at(list, i));
+		size_t k;
 		/* an unknown code is BKP201's (orgpolicy_check.c), not a
-		 * source Region */
-		if (node_str(seq_at(list, i)) && facts_region(node_str(seq_at(list, i))))
+		 * source Region; a Region twice is one plan */
+		if (!s || !facts_region(s))
+			continue;
+		for (k = 0; k < n && strcmp(node_str(out[k]), s) != 0; k++)
+			;
+		if (k == n)
 			out[n++] = seq_at(list, i);
+	}
 	return n;
 }
 
@@ -78,6 +85,20 @@ static size_t count_selections(const struct node *plan)
 }
 
 #define ORG_REGIONS_MAX 64 /* more than AWS has; the rest share a model */
+#define ORG_MODEL_BUDGET 100000
+
+/* Rules, copy actions and selections of a policy plan, about. */
+static size_t count_items(const struct node *plan)
+{
+	const struct node *rl = map_get(plan, "rules");
+	size_t n = count_selections(plan);
+	uint32_t i;
+	for (i = 0; node_is(rl, N_MAP) && i < rl->len; i++) {
+		const struct node *c = map_get(map_val(rl, i), "copy_actions");
+		n += 1 + (node_is(c, N_MAP) ? c->len : 0);
+	}
+	return n;
+}
 
 void org_build(struct doc *d, struct doc_model *m)
 {
@@ -88,6 +109,8 @@ void org_build(struct doc *d, struct doc_model *m)
 
 	for (i = 0; node_is(plans, N_MAP) && i < plans->len; i++) {
 		n = plan_regions(map_val(plans, i), reg, ORG_REGIONS_MAX);
+		if (n > 1 && n * (count_items(map_val(plans, i)) + 1) > ORG_MODEL_BUDGET)
+			n = 1;
 		n = n ? n : 1;
 		np += n;
 		ns += n * count_selections(map_val(plans, i));
@@ -101,6 +124,10 @@ void org_build(struct doc *d, struct doc_model *m)
 		if (is_operator(k) || !node_is(plan, N_MAP) || !node_str(k))
 			continue;
 		n = plan_regions(plan, reg, ORG_REGIONS_MAX);
+		/* a plan of a size no policy has (10,000 characters): its
+		 * first Region only, so that the model stays linear */
+		if (n > 1 && n * (count_items(plan) + 1) > ORG_MODEL_BUDGET)
+			n = 1;
 		for (r = 0; r < (n ? n : 1); r++) {
 			struct plan_m *pm = &m->plans[m->nplans++];
 			pm->logical_id = arena_printf(&d->arena, "plans.%s#%zu",

@@ -445,28 +445,37 @@ static void check_member(struct octx *c, const struct node *k, const struct node
 		check_leaf(c, k, v, spec);
 }
 
-/* BKP002 for names of one map that AWS takes for one (case-insensitive). */
+static int by_name_nocase(const void *a, const void *b)
+{
+	const struct node *x = *(const struct node *const *)a;
+	const struct node *y = *(const struct node *const *)b;
+	int c = strcasecmp(node_str(x), node_str(y));
+	return c ? c : x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* BKP002 for names of one map that AWS takes for one (case-insensitive):
+ * the names sorted without case, neighbours compared. */
 static void same_names(struct octx *c, const struct node *m, const char *what)
 {
-	uint32_t i, j;
-	for (i = 1; i < m->len; i++) {
-		const char *a = node_str(map_key(m, i));
-		if (!a || is_op(a))
-			continue;
-		for (j = 0; j < i; j++) {
-			const char *b = node_str(map_key(m, j));
-			struct diag *dg;
-			if (!b || strcmp(a, b) == 0 || strcasecmp(a, b) != 0)
-				continue;
-			dg = report(c->d, BKP002, map_key(m, i),
-				    "%s '%s' and '%s' are one name to AWS "
-				    "Organizations, which lower-cases them: one "
-				    "replaces the other", what, b, a);
-			diag_related(c->d->file, dg, map_key(m, j)->start,
-				     "'%s' is here", b);
-			break;
-		}
+	const struct node **v = xcalloc(m->len + 1, sizeof(*v));
+	uint32_t i, n = 0;
+
+	for (i = 0; i < m->len; i++)
+		if (node_str(map_key(m, i)) && !is_op(node_str(map_key(m, i))))
+			v[n++] = map_key(m, i);
+	qsort(v, n, sizeof(*v), by_name_nocase);
+	for (i = 1; i < n; i++) {
+		const char *a = node_str(v[i]), *b = node_str(v[i - 1]);
+		struct diag *dg;
+		if (strcmp(a, b) == 0 || strcasecmp(a, b) != 0)
+			continue; /* the same name twice: the loader's BKP002 */
+		dg = report(c->d, BKP002, v[i],
+			    "%s '%s' and '%s' are one name to AWS Organizations, "
+			    "which lower-cases them: one replaces the other", what,
+			    b, a);
+		diag_related(c->d->file, dg, v[i - 1]->start, "'%s' is here", b);
 	}
+	free(v);
 }
 
 /* The copy actions' keys: the vault ARN, the same as the target. */

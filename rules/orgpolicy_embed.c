@@ -145,8 +145,11 @@ static int embed_text(struct doc *d, const struct node *v)
 	if (!root) {
 		/* not JSON: AWS refuses it (MalformedPolicyDocumentException) */
 		uint32_t at = map_off(&m, (uint32_t)(c.err.off < v->len ? c.err.off : v->len ? v->len - 1 : 0));
-		report_at(d->file, d->index, BKP001, at, at + (v->len ? 1 : 0), "",
-			  "the backup policy is not JSON: %s", c.err.msg);
+		report_at(d->file, d->index,
+			  backuplint.input_rule[c.err.kind < IN_COUNT ? c.err.kind : IN_SYNTAX],
+			  at, at + (v->len ? 1 : 0), "",
+			  c.err.kind == IN_SYNTAX ? "the backup policy is not JSON: %s"
+						  : "the backup policy: %s", c.err.msg);
 		lint_embedded(d, e); /* frees it */
 	} else {
 		remap(root, &m, 0);
