@@ -33,8 +33,8 @@
 static const char usage[] =
 "usage: backuplint [OPTIONS] PATH...\n"
 "\n"
-"Lint AWS Backup plans, selections, copy jobs and CloudFormation templates\n"
-"(JSON or YAML). PATH is a file, a directory (searched recursively for\n"
+"Lint AWS Backup plans, selections, copy jobs, CloudFormation templates and\n"
+"AWS Organizations backup policies (JSON or YAML). PATH is a file, a directory (searched recursively for\n"
 "*.json, *.yaml, *.yml, *.template) or - for standard input.\n"
 "\n"
 "Output:\n"
