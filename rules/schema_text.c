@@ -596,7 +596,9 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 					diag_hint(c->d->file, hd,
 						  "$account is replaced only in AWS "
 						  "Organizations backup policies; "
-						  "write the account ID");
+						  "write the account ID%s",
+						  c->cfn ? ", or ${AWS::AccountId} in "
+							   "a Fn::Sub" : "");
 			}
 			return;
 		}
