@@ -84,6 +84,25 @@ static size_t count_selections(const struct node *plan)
 	return (node_is(t, N_MAP) ? t->len : 0) + (node_is(r, N_MAP) ? r->len : 0);
 }
 
+/* The account a policy's plan runs in is each account the policy is
+ * attached to: $account. A copy to a literal account is a copy to another
+ * account (AWS: "$account" for the running account, the ID for another),
+ * unless --account names that very account. */
+static void running_account(struct plan_m *pm)
+{
+	size_t j;
+	if (pm->doc_src.account)
+		return;
+	pm->doc_src.account = pm->src.account = "$account";
+	for (j = 0; j < pm->ncopies; j++) {
+		struct copy_m *c = &pm->copies[j];
+		if (c->is_arn)
+			place_compare(&pm->src, &c->dst, &c->cross_region,
+				      &c->cross_account, &c->cross_partition,
+				      &c->dst_region, &c->dst_partition);
+	}
+}
+
 #define ORG_REGIONS_MAX 64 /* more than AWS has; the rest share a model */
 #define ORG_MODEL_BUDGET 100000
 
@@ -135,6 +154,7 @@ void org_build(struct doc *d, struct doc_model *m)
 			pm->region_node = n ? reg[r] : NULL;
 			build_plan(d, pm, plan);
 			pm->name = node_str(k);
+			running_account(pm);
 			plan_selections(d, m, pm, plan);
 		}
 	}
