@@ -173,6 +173,17 @@ static void check_doc(struct doc *d)
 			ck->families[i].check_doc(d);
 }
 
+static void keep_or_free(struct doc *d)
+{
+	struct file *f = d->file;
+	if (d->keep) {
+		f->docs = xrealloc(f->docs, (f->ndocs + 1) * sizeof(*f->docs));
+		f->docs[f->ndocs++] = d;
+	} else {
+		doc_free(d);
+	}
+}
+
 static void process_doc(struct loader *l, struct doc *d, struct node *root)
 {
 	struct file *f = l->f;
@@ -217,12 +228,34 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 	}
 	/* the tree and the model: what the next document will likely need */
 	l->last_size = d->arena.total;
-	if (d->keep) {
-		f->docs = xrealloc(f->docs, (f->ndocs + 1) * sizeof(*f->docs));
-		f->docs[f->ndocs++] = d;
-	} else {
-		doc_free(d);
+	keep_or_free(d);
+}
+
+struct doc *doc_embedded(struct doc *d, size_t size)
+{
+	struct doc *e = xcalloc(1, sizeof(*e));
+	e->file = d->file;
+	e->index = d->index;
+	e->kind = -1;
+	arena_init_sized(&e->arena, size + 256);
+	return e;
+}
+
+void lint_embedded(struct doc *d, struct doc *e)
+{
+	const struct checker *ck = d->file->run->s->ck;
+
+	if (e->kind < 0)
+		e->kind = e->root ? ck->classify(e) : -1;
+	if (e->kind < 0 || !e->root) {
+		doc_free(e);
+		return;
 	}
+	check_doc(e);
+	/* e's tree may point into d's */
+	if (e->keep)
+		d->keep = 1;
+	keep_or_free(e);
 }
 
 static struct arena *new_doc(void *ud)

@@ -129,6 +129,16 @@ void lint_buffer_set(struct run *r, struct file *f, const char *name,
 	       const struct file_settings *set);
 /* The run phase: every family's check_run over files[0..n), then each
  * file's finalize step (report.h). */
+/* A document embedded in document d (an Organizations policy in a
+ * template's property or a Terraform argument): a new document of d's file
+ * and index, with an arena of its own (sized for `size` bytes of text), for
+ * the caller to fill: root may be nodes of its arena (a string's text
+ * loaded with positions in the file) or of d's tree. */
+struct doc *doc_embedded(struct doc *d, size_t size);
+/* Classify and check document e (from doc_embedded) as a loaded document
+ * is (its kind, when the caller set one, stands), then keep it for the run or free it; when e is kept, d is kept too
+ * (e's tree may point into d's). For a family's check_doc of d. */
+void lint_embedded(struct doc *d, struct doc *e);
 void run_finish(struct run *r, struct file **files, size_t n);
 void file_release(struct file *f);
 

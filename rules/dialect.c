@@ -57,10 +57,11 @@ static const struct {
 	[F_ACCESS_POLICY] = { "access_policy", VT_MAP },
 };
 
-static struct dialect dialects[3] = {
+static struct dialect dialects[4] = {
 	[DIALECT_API] = { .id = DIALECT_API, .name = "api" },
 	[DIALECT_CFN] = { .id = DIALECT_CFN, .name = "cfn", .cfn = 1 },
 	[DIALECT_TF] = { .id = DIALECT_TF, .name = "tf", .tf = 1 },
+	[DIALECT_ORG] = { .id = DIALECT_ORG, .name = "org", .org = 1 },
 };
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -126,6 +127,8 @@ static void build(void)
 		rows[f] = map_get(fields, field_def[f].id);
 	for (i = 0; i < sizeof(dialects) / sizeof(dialects[0]); i++) {
 		struct dialect *dl = &dialects[i];
+		/* a dialect may keep its names with it (org) */
+		const struct node *own = map_get(map_get(ds, dl->name), "names");
 		dl->label = node_str(map_get(map_get(ds, dl->name), "label"));
 		if (!dl->label)
 			defect("no label for dialect", dl->name);
@@ -135,7 +138,8 @@ static void build(void)
 		for (f = 0; f < F_COUNT; f++) {
 			const struct node *row = rows[f];
 			uint32_t len, h;
-			dl->names[f] = node_str(map_get(row, dl->name));
+			dl->names[f] = own ? node_str(map_get(own, field_def[f].id))
+					   : node_str(map_get(row, dl->name));
 			if (!dl->names[f])
 				defect("no name in this dialect for field", field_def[f].id);
 			len = (uint32_t)strlen(dl->names[f]);
@@ -290,7 +294,7 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 		if (r->kind == N_INT) {
 			out->type = VT_INT;
 			out->u.i = r->u.i;
-		} else if (r->kind == N_FLOAT && (dl->cfn || dl->tf)) {
+		} else if (r->kind == N_FLOAT && (dl->cfn || dl->tf || dl->org)) {
 			if (r->u.f >= -9e15 && r->u.f <= 9e15 &&
 			    r->u.f == (double)(long long)r->u.f) {
 				out->type = VT_INT;
@@ -299,7 +303,7 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 				out->type = VT_NUM;
 				out->u.f = r->u.f;
 			}
-		} else if (r->kind == N_STR && (dl->cfn || dl->tf)) {
+		} else if (r->kind == N_STR && (dl->cfn || dl->tf || dl->org)) {
 			str_number(r->u.str, out);
 		}
 		break;
@@ -307,7 +311,7 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 		if (r->kind == N_BOOL) {
 			out->type = VT_BOOL;
 			out->u.b = r->u.b != 0;
-		} else if (r->kind == N_STR && dl->cfn &&
+		} else if (r->kind == N_STR && (dl->cfn || dl->org) &&
 			   (strcasecmp(r->u.str, "true") == 0 ||
 			    strcasecmp(r->u.str, "false") == 0)) {
 			out->type = VT_BOOL;
@@ -332,6 +336,8 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 	case VT_SEQ:
 		if (r->kind == N_SEQ)
 			out->type = VT_SEQ;
+		else if (r->kind == N_MAP && dl->org)
+			out->type = VT_MAP; /* rules, copy_actions: keyed by name */
 		break;
 	default:
 		break;
@@ -342,6 +348,21 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 
 static void branches(struct doc *d, const struct node *key,
 		     const struct node *v, enum vtype want, struct value *out);
+
+/* An Organizations policy's value: what {"@@assign": V} sets (*v becomes
+ * V) 1; an @@append or @@remove, which change what a parent policy set,
+ * -1; anything else (a container such as `lifecycle`) 0. */
+static int org_unwrap(const struct node **v)
+{
+	const struct node *n = *v, *a;
+	if (!node_is(n, N_MAP))
+		return 0;
+	if ((a = map_get(n, "@@assign"))) {
+		*v = a;
+		return 1;
+	}
+	return map_get(n, "@@append") || map_get(n, "@@remove") ? -1 : 0;
+}
 
 static void eval(struct doc *d, const struct node *key, const struct node *v,
 		 enum vtype want, struct value *out, int depth)
@@ -356,6 +377,28 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 	}
 	out->lit = v;
 	out->state = VS_KNOWN;
+	if (dl->org) {
+		int u;
+		if (node_intrinsic(v) != FN_NONE) {
+			out->state = VS_UNKNOWN; /* a template's intrinsic */
+			return;
+		}
+		u = org_unwrap(&v);
+		if (u < 0) {
+			out->state = VS_UNKNOWN; /* the inherited list, changed */
+			return;
+		}
+		out->at = out->lit = v;
+		if ((v->kind == N_STR && strstr(v->u.str, "${")) ||
+		    node_intrinsic(v) != FN_NONE) {
+			out->state = VS_UNKNOWN; /* a template's placeholder */
+			return;
+		}
+	}
+	if (dl->org && v->kind == N_EXPR) {
+		out->state = VS_UNKNOWN; /* a policy in Terraform: known when it plans */
+		return;
+	}
 	if (dl->tf && v->kind == N_EXPR) {
 		struct tf_val tv;
 		tf_eval(d, v, &tv);

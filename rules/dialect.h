@@ -17,7 +17,13 @@
  * not a literal is unknown; repeated blocks (`rule {}` `rule {}`) read as
  * one list; an absent argument the provider gives a default (dialects.json
  * "defaults") is assumed to be that default, and a 0 the provider does not
- * send ("unset_zero") is absent.
+ * send ("unset_zero") is absent. An Organizations backup policy sets each
+ * value through an operator: {"@@assign": V} reads as V; @@append and
+ * @@remove change an inherited list, so the list is unknown; numbers are
+ * written as strings ("35"), booleans as true or "true"; a ${...}
+ * placeholder of a template file, and an HCL expression (the policy inside
+ * jsonencode()), are unknown. A container (`rules`, `copy_actions`) is a
+ * map keyed by name, read where the others have lists.
  *
  * Ownership: dialects and their name tables are built once (thread-safe) and
  * live for the process; values point into the document's tree and arena.
@@ -81,6 +87,8 @@ struct dialect {
 	const char *names[F_COUNT];
 	int cfn;                   /* CloudFormation coercions and intrinsics */
 	int tf;                    /* Terraform: conversions, HCL expressions */
+	int org;                   /* Organizations policy: values under
+				    * operators, numbers as strings */
 	/* what the tool behind the dialect does with an absent or 0 value */
 	long long dflt[F_COUNT];
 	uint8_t has_dflt[F_COUNT], unset_zero[F_COUNT];

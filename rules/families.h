@@ -37,5 +37,8 @@ void template_check_doc(struct doc *d);
 void refs_check_doc(struct doc *d);
 /* rules/hover.c: the checker's hover hook (checker.h) */
 int aws_hover(struct doc *d, size_t off, struct strbuf *out);
+/* rules/orgpolicy_check.c: BKP110-BKP112, and BKP002, BKP101, BKP102,
+ * BKP106, BKP107, BKP109, BKP201 on Organizations backup policies */
+void orgpolicy_check_doc(struct doc *d);
 
 #endif

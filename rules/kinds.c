@@ -20,6 +20,7 @@
 #include "../linter/lint.h"
 #include "../linter/suggest.h"
 #include "aws.h"
+#include "orgpolicy.h"
 #include "registry.h"
 #include "shapes.h"
 #include "tf_json.h"
@@ -81,6 +82,35 @@ static int selection_bare(const struct node *r)
 	return has(r, "SelectionName") || has(r, "IamRoleArn");
 }
 
+/* The keys a plan of an Organizations backup policy may have, besides
+ * the child-policy control: a `plans` map whose plans have one of them
+ * is a policy (a `plans` map of something else is not). */
+static int policy(const struct node *r)
+{
+	static const char *const keys[] = {
+		"rules", "regions", "selections", "advanced_backup_settings",
+		"backup_plan_tags", "scan_settings",
+	};
+	const struct node *p = map_get(r, "plans");
+	uint32_t i;
+	size_t k;
+
+	if (!node_is(p, N_MAP) || (r->flags & NF_BODY))
+		return 0;
+	if (p->len == 0)
+		return r->len == 1;
+	for (i = 0; i < p->len; i++) {
+		const struct node *plan = map_val(p, i);
+		const char *key = node_str(map_key(p, i));
+		if (key && strncmp(key, "@@", 2) == 0)
+			return 1;
+		for (k = 0; node_is(plan, N_MAP) && k < sizeof(keys) / sizeof(keys[0]); k++)
+			if (map_get(plan, keys[k]))
+				return 1;
+	}
+	return 0;
+}
+
 /* Only the HCL loader flags a document's root as a body. */
 static int is_hcl(const struct node *r)
 {
@@ -110,6 +140,8 @@ const struct kind doc_kinds[DOC_KIND_COUNT] = {
 				 ROLE_SELECTION, NULL, selection_bare },
 	[DOC_TF] = { "Terraform file", NULL, DIALECT_TF, ROLE_MODULE, NULL,
 		     is_hcl },
+	[DOC_ORG_POLICY] = { "Organizations backup policy", NULL, DIALECT_ORG,
+			     ROLE_POLICY, NULL, policy },
 	[DOC_OTHER] = { "another document", NULL, DIALECT_API, 0, NULL, NULL },
 };
 
@@ -236,6 +268,12 @@ static int backup_template(const struct node *r)
 			continue;
 		if (strncmp(ty, "AWS::Backup::", 13) == 0)
 			return 1;
+		/* an Organizations backup policy (orgpolicy_embed.c) */
+		if (strcmp(ty, org_embedded_name("cfn_type")) == 0 &&
+		    node_streq(map_get(map_get(map_val(res, i), "Properties"),
+				       org_embedded_name("cfn_type_property")),
+			       org_embedded_name("policy_type")))
+			return 1;
 		for (t = 0; t < nt; t++)
 			if (edit_distance_max(ty, strlen(ty), types[t],
 					      strlen(types[t]), 1, 2) <= 2)
@@ -293,9 +331,10 @@ void kinds_check_doc(struct doc *d)
 	    map_get(d->root, "FrameworkControls")) /* a framework: policy family */
 		return;
 	dg = report(d, BKP003, d->root->len ? map_key(d->root, 0) : d->root,
-		    "a %s: backuplint lints backup plans, selections, copy jobs "
-		    "and the CloudFormation templates that define them; nothing "
-		    "to lint", kinds_other(d, NULL));
+		    "a %s: backuplint lints backup plans, selections, copy jobs, "
+		    "Organizations backup policies and the CloudFormation "
+		    "templates that define them; nothing to lint",
+		    kinds_other(d, NULL));
 	(void)dg;
 }
 
@@ -341,6 +380,7 @@ int kinds_relevant(const char *buf, size_t len)
 		/* a module's variables and locals (rules/tf_eval.c), the
 		 * roles its selections use (rules/tf_iam.c) */
 		"variable \"", "locals", "aws_iam_role\"", "aws_iam_policy_document\"",
+		"@@assign", "@@append", "@@remove", "BACKUP_POLICY", /* policies */
 	};
 	size_t i;
 	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)

@@ -24,6 +24,9 @@ enum doc_kind {
 	DOC_PLAN_BARE,        /* {"BackupPlanName", "Rules"}: --backup-plan file:// */
 	DOC_SELECTION_BARE,   /* {"SelectionName", "IamRoleArn", ...} */
 	DOC_TF,               /* a Terraform file (HCL native syntax) */
+	DOC_ORG_POLICY,       /* an AWS Organizations backup policy
+			       * ({"plans": {...}}), alone or the Content of
+			       * a template's or Terraform file's policy */
 	DOC_OTHER,            /* recognised, not linted: another AWS Backup
 			       * API request or response (StartRestoreJob
 			       * input...), or a template without AWS::Backup
@@ -35,6 +38,8 @@ enum dialect_id {
 	DIALECT_API,          /* AWS Backup API member names */
 	DIALECT_CFN,          /* CloudFormation property names and intrinsics */
 	DIALECT_TF,           /* Terraform AWS provider argument names */
+	DIALECT_ORG,          /* Organizations backup policy keys, values
+			       * under @@assign */
 };
 
 enum kind_role {
@@ -43,6 +48,7 @@ enum kind_role {
 	ROLE_COPY_JOB = 4,
 	ROLE_TEMPLATE = 8,    /* resources of many kinds */
 	ROLE_MODULE = 16,     /* Terraform: resource blocks of many types */
+	ROLE_POLICY = 32,     /* an Organizations backup policy: plans */
 };
 
 struct kind {

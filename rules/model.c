@@ -129,8 +129,8 @@ static void target_vault(struct doc *d, struct rule_m *rm)
 	}
 }
 
-static void read_copy(struct doc *d, struct plan_m *pm, const struct node *a,
-		      const struct cfn_branch *w)
+static void read_copy(struct doc *d, struct plan_m *pm, const struct node *key,
+		      const struct node *a, const struct cfn_branch *w)
 {
 	static const enum field f[] = { F_DESTINATION, F_LIFECYCLE };
 	struct value out[2];
@@ -143,6 +143,9 @@ static void read_copy(struct doc *d, struct plan_m *pm, const struct node *a,
 	cm->rule = (int)pm->nrules;
 	value_read_all(d, a, f, 2, out);
 	cm->dest = out[0];
+	/* a policy's copy without a target goes to the vault its key names */
+	if (cm->dest.state == VS_ABSENT && key)
+		value_of(d, NULL, key, F_DESTINATION, &cm->dest);
 	read_lifecycle(d, a, out[1].key, out[1].at, &cm->lc);
 	value_set_when(d, &cm->dest, w);
 	lifecycle_when(d, &cm->lc, w);
@@ -159,10 +162,12 @@ static void read_copy(struct doc *d, struct plan_m *pm, const struct node *a,
 }
 
 /* The maps a list (or one item of it) may hold: each variant of the list,
- * each variant of each item; fn gets the map and the branch it is in. */
+ * each variant of each item; fn gets the map, its key when the list is an
+ * Organizations policy's map of named items (else NULL) and the branch it
+ * is in. */
 static void each_map(struct doc *d, const struct value *list,
-		     void (*fn)(struct doc *d, void *ctx, const struct node *m,
-				const struct cfn_branch *w),
+		     void (*fn)(struct doc *d, void *ctx, const struct node *key,
+				const struct node *m, const struct cfn_branch *w),
 		     void *ctx)
 {
 	const struct value *lv;
@@ -170,6 +175,18 @@ static void each_map(struct doc *d, const struct value *list,
 	uint32_t j;
 
 	for (i = 0; i < nl; i++) {
+		if (value_is(&lv[i], VT_MAP) && dialect_of(d)->org) {
+			for (j = 0; j < lv[i].lit->len; j++) {
+				const struct node *key = map_key(lv[i].lit, j);
+				struct value item;
+				if (node_str(key) && strncmp(node_str(key), "@@", 2) == 0)
+					continue; /* the child-policy control */
+				value_as(d, map_val(lv[i].lit, j), VT_MAP, &item);
+				if (value_is(&item, VT_MAP))
+					fn(d, ctx, key, item.lit, NULL);
+			}
+			continue;
+		}
 		if (!value_is(&lv[i], VT_SEQ))
 			continue;
 		for (j = 0; j < lv[i].lit->len; j++) {
@@ -181,21 +198,21 @@ static void each_map(struct doc *d, const struct value *list,
 			ni = value_variants(&item, &iv);
 			for (k = 0; k < ni; k++)
 				if (value_is(&iv[k], VT_MAP))
-					fn(d, ctx, iv[k].lit, iv[k].when);
+					fn(d, ctx, NULL, iv[k].lit, iv[k].when);
 		}
 	}
 }
 
-static void copy_item(struct doc *d, void *ctx, const struct node *m,
-		      const struct cfn_branch *w)
+static void copy_item(struct doc *d, void *ctx, const struct node *key,
+		      const struct node *m, const struct cfn_branch *w)
 {
 	struct plan_m *pm = ctx;
-	read_copy(d, pm, m, w);
+	read_copy(d, pm, key, m, w);
 	pm->rules[pm->nrules].ncopies++;
 }
 
-static void read_rule(struct doc *d, struct plan_m *pm, const struct node *r,
-		      const struct cfn_branch *w)
+static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
+		      const struct node *r, const struct cfn_branch *w)
 {
 	static const enum field f[] = {
 		F_RULE_NAME, F_TARGET_VAULT, F_SCHEDULE, F_TIMEZONE, F_START_WINDOW,
@@ -224,20 +241,22 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *r,
 	rm->air_gapped = out[9];
 	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
 	lifecycle_when(d, &rm->lc, w);
-	/* an empty name (BKP105's finding) would read as a placeholder */
+	/* an empty name (BKP105's finding) would read as a placeholder; a
+	 * policy's rule is named by its key */
 	rm->name = value_is(&rm->rule_name, VT_STR) && rm->rule_name.u.s[0]
 			   ? rm->rule_name.u.s
-			   : arena_printf(&d->arena, "rule %zu", pm->nrules + 1);
+		   : node_str(key) ? node_str(key)
+				   : arena_printf(&d->arena, "rule %zu", pm->nrules + 1);
 	target_vault(d, rm);
 	rm->first_copy = pm->ncopies;
 	each_map(d, &rm->copy_actions, copy_item, pm);
 	pm->nrules++;
 }
 
-static void rule_item(struct doc *d, void *ctx, const struct node *m,
-		      const struct cfn_branch *w)
+static void rule_item(struct doc *d, void *ctx, const struct node *key,
+		      const struct node *m, const struct cfn_branch *w)
 {
-	read_rule(d, ctx, m, w);
+	read_rule(d, ctx, key, m, w);
 }
 
 /* Source place of a plan or job: the document's own ARN, else the Region
@@ -705,6 +724,8 @@ struct doc_model *model_of(struct doc *d)
 		build_copyjob(d, m);
 	} else if (k->roles & ROLE_MODULE) {
 		tf_build(d, m);
+	} else if (k->roles & ROLE_POLICY) {
+		org_build(d, m);
 	} else if (d->kind == DOC_OTHER) {
 		/* PutBackupVaultLockConfiguration,
 		 * CreateLogicallyAirGappedBackupVault: a vault's bounds */

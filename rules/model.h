@@ -263,6 +263,11 @@ int tf_resource_at(const struct node *root, uint32_t i, const char **type,
 const struct node *tf_resource(const struct node *root, const char *type,
 			       const char *name);
 const char *tf_ref(const struct node *e, const char *type, const char *attr);
+/* The plans and selections of an Organizations backup policy
+ * (orgpolicy.c): one plan for each Region of its `regions` (a policy's
+ * Regions are its plans' source Regions), with the selections of the
+ * policy's plan linked to each. */
+void org_build(struct doc *d, struct doc_model *m);
 /* Order of documents by module: the files of one folder are one Terraform
  * module (0), any other document is a module of its own. */
 int tf_module_cmp(const struct doc *a, const struct doc *b);

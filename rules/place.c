@@ -266,6 +266,26 @@ int place_of(struct doc *d, const struct node *v, struct place *pl,
 			break;
 		}
 	}
+	/* an Organizations policy's variables: the account and the Region
+	 * each effective plan runs in */
+	if (dialect_of(d)->org) {
+		/* a template's ${placeholder}: filled in later, unknown */
+		if (pl->region && strstr(pl->region, "${"))
+			pl->region = NULL;
+		if (pl->account && strstr(pl->account, "${"))
+			pl->account = NULL;
+		if (pl->partition && strstr(pl->partition, "${"))
+			pl->partition = NULL;
+		if (pl->account && strcmp(pl->account, "$account") == 0)
+			pl->same_account = 1;
+		if (pl->region && strcmp(pl->region, "$region") == 0)
+			pl->same_region = 1;
+		/* another $name is no value (BKP106 says so) */
+		if (pl->account && pl->account[0] == '$')
+			pl->account = NULL;
+		if (pl->region && pl->region[0] == '$')
+			pl->region = NULL;
+	}
 	/* resource: backup-vault:NAME */
 	if (flen[5] > 13 && memcmp(f[5], "backup-vault:", 13) == 0) {
 		char var[128];

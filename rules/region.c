@@ -189,9 +189,14 @@ static void check_copy(struct doc *d, const struct facts *f,
 	if (same_vault && xr == 0 && xa == 0) {
 		dg = report(d, BKP205, whole->node,
 			    "this copy goes to %s, the vault the backup is "
-			    "already in: it copies nothing new and doubles the "
+			    "already in%s: it copies nothing new and doubles the "
 			    "storage cost",
-			    src_vault_desc);
+			    src_vault_desc,
+			    /* a policy's plan runs in each of its Regions */
+			    dialect_of(d)->org && src->region
+				    ? arena_printf(&d->arena, " when the plan runs in %s",
+						   facts_region_label(src->region))
+				    : "");
 		diag_hint(d->file, dg,
 			  "copy to a vault in another Region or "
 			  "account, or remove the copy action");

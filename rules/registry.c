@@ -20,6 +20,7 @@
 #include "kinds.h"
 #include "model.h"
 #include "policy.h"
+#include "orgpolicy.h"
 #include "shapes.h"
 #include "tf_eval.h"
 
@@ -150,6 +151,26 @@ const struct rule rules[RULE_COUNT] = {
 	.source = "AWS Backup API reference: BackupSelection.Resources and NotResources, "
 		  "BackupRuleInput.IndexActions; AWS Backup quotas (metadata tags per backup); "
 		  "AWS tagging limits",
+},
+
+/* ---- Organizations backup policies (BKP110-BKP112): rules/orgpolicy_check.c ---- */
+[BKP110] = {
+	.id = "BKP110", .name = "policy-operator", .severity = E,
+	.summary = "A backup policy operator where it may not stand (@@assign on a container, @@append on a single value, a setting without one) or with a value it may not take.",
+	DOC(bkp110),
+	.source = "AWS Organizations User Guide, Policy syntax and inheritance for management policy types; Backup policy syntax",
+},
+[BKP111] = {
+	.id = "BKP111", .name = "copy-action-key", .severity = W,
+	.summary = "A backup policy's copy action whose key is not its target_backup_vault_arn, or has capitals and no target.",
+	DOC(bkp111),
+	.source = "AWS Organizations User Guide, Backup policy syntax (copy_actions: the key is the destination vault ARN; keys are lower-cased)",
+},
+[BKP112] = {
+	.id = "BKP112", .name = "policy-too-large", .severity = E,
+	.summary = "A backup policy longer than the 10,000 characters AWS Organizations takes.",
+	DOC(bkp112),
+	.source = "AWS Organizations User Guide, Quotas (maximum size of a backup policy document); CreatePolicy ConstraintViolationException POLICY_CONTENT_LIMIT_EXCEEDED",
 },
 
 /* ---- regions (BKP2xx): rules/region.c ---- */
@@ -516,6 +537,9 @@ static const struct family families[] = {
 	{ .name = "refs", .check_doc = refs_check_doc },
 	{ .name = "policy", .check_doc = framework_check_doc,
 	  .check_run = policy_check_run },
+	{ .name = "orgpolicy", .check_doc = orgpolicy_check_doc },
+	/* last: the policies a template holds, each a document of its own */
+	{ .name = "orgpolicy-embedded", .check_doc = orgpolicy_embed_check_doc },
 };
 
 static int aws_session_init(struct session *s, char *err, size_t errlen)
@@ -624,9 +648,10 @@ const struct checker backuplint = {
 	},
 	.families = families,
 	.nfamilies = sizeof(families) / sizeof(families[0]),
-	.documents = "a backup plan, selection, copy job or CloudFormation template",
+	.documents = "a backup plan, selection, copy job, CloudFormation template "
+		     "or Organizations backup policy",
 	.keys = "a top-level BackupPlan, BackupPlanName, BackupSelection, "
-		"RecoveryPointArn or Resources key",
+		"RecoveryPointArn, Resources or plans key",
 	.item_names = item_names,
 	.relevant = kinds_relevant,
 	.doc_suppressions = cfn_suppressions,

@@ -19,6 +19,8 @@ enum rule_id {
 	BKP001, BKP002, BKP003, BKP004, BKP005, BKP006, BKP007, BKP008,
 	/* schema: document shapes (rules/schema.c) */
 	BKP101, BKP102, BKP103, BKP104, BKP105, BKP106, BKP107, BKP108, BKP109,
+	/* Organizations backup policies (rules/orgpolicy_check.c) */
+	BKP110, BKP111, BKP112,
 	/* regions (rules/region.c) */
 	BKP201, BKP202, BKP203, BKP204, BKP205, BKP206, BKP207, BKP208,
 	/* resource types (rules/restype.c) */

@@ -95,11 +95,14 @@ void retention_check_doc(struct doc *d)
 		dg = report(d, BKP507, at,
 			    "%s %s of plan '%s' set%s no %s: %s recovery points "
 			    "are kept until you delete them, and billed every month "
-			    "in the meantime%s",
+			    "in the meantime%s%s",
 			    count == 1 ? "rule" : "rules", names, p->name,
 			    count == 1 ? "s" : "", fname(d, F_DELETE_AFTER),
 			    count == 1 ? "its" : "their",
-			    when ? arena_printf(&d->arena, " (%s)", when) : "");
+			    when ? arena_printf(&d->arena, " (%s)", when) : "",
+			    /* a policy inherits what it does not set */
+			    dialect_of(d)->org ? ", unless another backup policy "
+						 "of the organization sets it" : "");
 		diag_hint(d->file, dg,
 			  "set %s to the retention you need (-1 says \"forever\" "
 			  "on purpose)", fname(d, F_DELETE_AFTER));

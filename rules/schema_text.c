@@ -588,12 +588,23 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 					 "%s %s has an empty account "
 					 "field; %s names the 12-digit account",
 					 label, SHOWN, k->what);
-			else
-				rep_part(c, BKP106, v, f[4].off, f[4].len,
-					 "%s %s has account %s "
-					 "(%zu characters); an account ID is 12 digits",
-					 label, SHOWN, quote(c, s + f[4].off, f[4].len),
-					 utf8_count(s + f[4].off, f[4].len));
+			else {
+				struct diag *hd = rep_part(
+					c, BKP106, v, f[4].off, f[4].len,
+					"%s %s has account %s "
+					"(%zu characters); an account ID is 12 digits",
+					label, SHOWN, quote(c, s + f[4].off, f[4].len),
+					utf8_count(s + f[4].off, f[4].len));
+				/* not a variable here: AWS takes it as written */
+				if (hd && f[4].len == 8 &&
+				    memcmp(s + f[4].off, "$account", 8) == 0)
+					diag_hint(c->d->file, hd,
+						  "$account is replaced only in AWS "
+						  "Organizations backup policies; "
+						  "write the account ID%s",
+						  c->cfn ? ", or ${AWS::AccountId} in "
+							   "a Fn::Sub" : "");
+			}
 			return;
 		}
 	}

@@ -43,6 +43,8 @@ RULE_DOC(bkp805) RULE_DOC(bkp806) RULE_DOC(bkp807) RULE_DOC(bkp808)
 /* policy.c */
 RULE_DOC(bkp901) RULE_DOC(bkp902) RULE_DOC(bkp903) RULE_DOC(bkp904)
 RULE_DOC(bkp905) RULE_DOC(bkp906) RULE_DOC(bkp907) RULE_DOC(bkp908)
+/* orgpolicy.c */
+RULE_DOC(bkp110) RULE_DOC(bkp111) RULE_DOC(bkp112)
 
 #undef RULE_DOC
 

@@ -255,6 +255,57 @@ else
 	bad "Fn::If nested 4,000 deep: expected one BKP102 for the innermost \"x\" and exit 1"
 fi
 
+# ---- Organizations backup policies -----------------------------------
+
+# A template's policy written as a JSON string in a YAML literal block is
+# parsed with the limits of a file: 100,000 levels stop at the 513th
+# bracket, at its place in the file (line 7, after 8 spaces of indent).
+{ printf 'Resources:\n  P:\n    Type: AWS::Organizations::Policy\n    Properties:\n      Type: BACKUP_POLICY\n      Content: |\n        '
+  awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }'; } >"$tmp/deep-policy.yaml"
+run "$tmp/deep-policy.yaml" "$bad_plan"
+if [ $code = 1 ] && has_out "$tmp/deep-policy.yaml:7:521: error: the backup policy: nesting deeper than 512 levels" && has_out "$other_line"; then
+	ok "policy string nested 100,000 deep: BKP005 at 7:521"
+else
+	bad "policy string nested 100,000 deep: expected BKP005 at 7:521"
+fi
+# CRLF line ends in the block: positions still map line for line.
+printf 'Resources:\r\n  P:\r\n    Type: AWS::Organizations::Policy\r\n    Properties:\r\n      Type: BACKUP_POLICY\r\n      Content: |\r\n        {"plans": {"p": {"regions": {"@@assign": ["eu-wst-1"]},\r\n          "rules": {"r": {"lifecycle": {"delete_after_days": {"@@assign": "x"}}}}}}}\r\n' >"$tmp/crlf-policy.yaml"
+run "$tmp/crlf-policy.yaml"
+if [ $code = 1 ] && has_out "$tmp/crlf-policy.yaml:7:51: error: 'eu-wst-1' in regions" &&
+	has_out "$tmp/crlf-policy.yaml:8:75: error: delete_after_days is 'x'"; then
+	ok "policy string with CRLF line ends: findings at their place"
+else
+	bad "policy string with CRLF line ends: expected BKP201 at 7:51 and BKP102 at 8:75"
+fi
+# 200,000 plans, half of them the other half's names in capitals, each in
+# two Regions: names compared after a sort (not pair by pair), the
+# findings capped at the default 10,000.
+awk 'BEGIN { printf "{\"plans\": {"
+	for (i = 0; i < 100000; i++) printf "%s\"p%d\": {\"regions\": {\"@@assign\": [\"us-east-1\", \"eu-west-1\"]}, \"rules\": {\"r\": {\"lifecycle\": {\"delete_after_days\": {\"@@assign\": \"35\"}}}}}", i ? ", " : "", i
+	for (i = 0; i < 100000; i++) printf ", \"P%d\": {\"regions\": {\"@@assign\": [\"us-east-1\"]}}", i
+	print "}}" }' >"$tmp/many-plans.json"
+run "$tmp/many-plans.json"
+if [ $code = 1 ] && has_out "plans 'p0' and 'P0' are one name to AWS Organizations" &&
+	has_out "more findings not shown: at most 10000 are kept per file"; then
+	ok "200,000 plans: BKP002 for names equal but for case, capped"
+else
+	bad "200,000 plans: expected BKP002 and the cap"
+fi
+# 20,000 rules in 128 Regions (16 of them, repeated): one plan a Region,
+# each Region once, and past the model's budget the first Region only.
+awk 'BEGIN { split("us-east-1 us-east-2 us-west-1 us-west-2 eu-west-1 eu-west-2 eu-west-3 eu-central-1 eu-north-1 ap-south-1 ap-southeast-1 ap-southeast-2 ap-northeast-1 ap-northeast-2 ca-central-1 sa-east-1", r, " ")
+	printf "{\"plans\": {\"p\": {\"regions\": {\"@@assign\": ["
+	for (i = 0; i < 128; i++) printf "%s\"%s\"", i ? ", " : "", r[i % 16 + 1]
+	printf "]}, \"rules\": {"
+	for (i = 0; i < 20000; i++) printf "%s\"r%d\": {\"lifecycle\": {\"delete_after_days\": {\"@@assign\": \"35\"}}}", i ? ", " : "", i
+	print "}}}}" }' >"$tmp/many-regions.json"
+run "$tmp/many-regions.json"
+if [ $code = 1 ] && has_out "rules has 20000 entries; AWS Backup allows 10"; then
+	ok "20,000 rules in 128 Regions: BKP109, within the time bound"
+else
+	bad "20,000 rules in 128 Regions: expected BKP109"
+fi
+
 # ---- truncation: every prefix of a real plan --------------------------
 # JSON: every proper prefix is exactly one BKP001 (exit 1). YAML: every
 # prefix loads or fails with at most one BKP001, exit 0 or 1, nothing on
