@@ -78,7 +78,7 @@ enum node_flags {
 	NF_LABEL       = 1 << 9, /* HCL: one-pair map whose key is a block label */
 	NF_BODY        = 1 << 10,/* HCL: map of a file's or a block's body */
 	NF_EXPAND      = 1 << 11,/* HCL: f(x...) or {for ...: k => v...} */
-	NF_REPEATS     = 1 << 12,/* a key that may repeat in its mapping: a
+	NF_REPEATS     = 1 << 14,/* a key that may repeat in its mapping: a
 				  * block type or a "//" comment of Terraform's
 				  * JSON syntax (set by the checker) */
 };
