@@ -128,14 +128,23 @@ static void read_framework(struct doc *d, struct policy *pol,
 	}
 }
 
+/* The policy the frameworks of d fill, made on the first one. */
+static struct policy *policy_for(struct doc *d, struct policy **pol)
+{
+	if (!*pol) {
+		*pol = arena_zalloc(&d->arena, sizeof(**pol));
+		(*pol)->v = arena_zalloc(&d->arena, 64 * sizeof(*(*pol)->v));
+	}
+	return *pol;
+}
+
 void framework_check_doc(struct doc *d)
 {
-	struct doc_model *m = model_of(d);
-	struct policy *pol = arena_zalloc(&d->arena, sizeof(*pol));
+	struct doc_model *m;
+	struct policy *pol = NULL;
 	const struct node *root = d->root, *res;
 	uint32_t i;
 
-	pol->v = arena_zalloc(&d->arena, 64 * sizeof(*pol->v));
 	if (!node_is(root, N_MAP))
 		return;
 	if (dialect_of(d)->tf) {
@@ -150,7 +159,7 @@ void framework_check_doc(struct doc *d)
 			if (!node_is(t, N_MAP) || t->len != 1)
 				continue;
 			b = map_val(t, 0);
-			read_framework(d, pol, b, map_get(b, "name"),
+			read_framework(d, policy_for(d, &pol), b, map_get(b, "name"),
 				       arena_printf(&d->arena, "aws_backup_framework.%s",
 						    node_str(map_key(t, 0))));
 		}
@@ -161,14 +170,16 @@ void framework_check_doc(struct doc *d)
 			if (!type || strcmp(type, "AWS::Backup::Framework") != 0)
 				continue;
 			p = map_get(r, "Properties");
-			read_framework(d, pol, p, map_get(p, "FrameworkName"),
+			read_framework(d, policy_for(d, &pol), p, map_get(p, "FrameworkName"),
 				       node_str(map_key(res, i)));
 		}
 	} else if (map_get(root, "FrameworkControls")) {
 		const struct node *nm = map_get(root, "FrameworkName");
-		read_framework(d, pol, root, nm, node_str(nm) ? node_str(nm) : "framework");
+		read_framework(d, policy_for(d, &pol), root, nm,
+			       node_str(nm) ? node_str(nm) : "framework");
 	}
-	if (pol->n) {
+	if (pol && pol->n) {
+		m = model_of(d);
 		m->frameworks = pol;
 		d->keep = 1;
 	}
