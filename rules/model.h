@@ -197,6 +197,8 @@ struct doc_model {
 	size_t nvaults;
 	struct job_m *job;           /* or NULL */
 	struct plan_m *file_plan;    /* (link) the file's only plan */
+	struct tf_index *tf;         /* a Terraform file's provider blocks and
+				      * vaults (terraform.c), or NULL */
 };
 
 /* The model of d, built on first call, then cached. Never NULL. */

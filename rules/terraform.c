@@ -6,8 +6,11 @@
  * Only what the file states literally is used: a Region from a variable, a
  * vault of another module or an expression the model cannot follow leaves
  * the place unknown, and the rules that need it say nothing. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "../linter/arena.h"
+#include "../linter/lint.h"
 #include "model.h"
 
 /* One `resource "TYPE" "NAME" { BODY }` block. */
@@ -40,16 +43,93 @@ static int resource_at(const struct node *root, uint32_t i, struct tf_res *r)
 	return 1;
 }
 
-static const struct node *find_resource(const struct node *root,
-					const char *type, const char *name)
+/* What the lookups of a file need, found in one pass over its blocks (a
+ * look-up per plan over every block made a file of N plans cost N²): its
+ * `provider "aws"` blocks in order, and its vaults sorted by name (then
+ * by order, so that the first of a name is found first). */
+struct tf_provider {
+	const struct node *alias;   /* the alias argument, or NULL */
+	const struct node *region;  /* a literal region, or NULL */
+};
+struct tf_vault {
+	const char *name;
+	uint32_t order;
+	const struct node *body;
+};
+struct tf_index {
+	struct tf_provider *prov;
+	size_t nprov;
+	struct tf_vault *vaults;
+	size_t nvaults;
+};
+
+static int cmp_vault(const void *a, const void *b)
 {
+	const struct tf_vault *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+static struct tf_index *index_file(struct doc *d)
+{
+	const struct node *root = d->root;
+	struct tf_index *ix = arena_zalloc(&d->arena, sizeof(*ix));
+	size_t np = 0, nv = 0;
 	struct tf_res r;
+	const char *name;
 	uint32_t i;
-	for (i = 0; i < root->len; i++)
-		if (resource_at(root, i, &r) && strcmp(r.type, type) == 0 &&
-		    strcmp(r.name, name) == 0)
-			return r.body;
-	return NULL;
+
+	for (i = 0; i < root->len; i++) {
+		const struct node *k = map_key(root, i);
+		np += (k->flags & NF_BLOCK) && node_streq(k, "provider");
+		nv += resource_at(root, i, &r) &&
+		      strcmp(r.type, "aws_backup_vault") == 0;
+	}
+	ix->prov = arena_alloc(&d->arena, (np + 1) * sizeof(*ix->prov));
+	ix->vaults = arena_alloc(&d->arena, (nv + 1) * sizeof(*ix->vaults));
+	for (i = 0; i < root->len; i++) {
+		const struct node *k = map_key(root, i), *b;
+		if ((k->flags & NF_BLOCK) && node_streq(k, "provider")) {
+			b = label(map_val(root, i), &name);
+			if (!b || strcmp(name, "aws") != 0 || !node_is(b, N_MAP))
+				continue;
+			ix->prov[ix->nprov].alias = map_get(b, "alias");
+			b = map_get(b, "region");
+			ix->prov[ix->nprov++].region = node_is(b, N_STR) ? b : NULL;
+		} else if (resource_at(root, i, &r) &&
+			   strcmp(r.type, "aws_backup_vault") == 0) {
+			ix->vaults[ix->nvaults].name = r.name;
+			ix->vaults[ix->nvaults].order = i;
+			ix->vaults[ix->nvaults++].body = r.body;
+		}
+	}
+	qsort(ix->vaults, ix->nvaults, sizeof(*ix->vaults), cmp_vault);
+	return ix;
+}
+
+/* d's index, made by tf_build() (the model of a Terraform file). */
+static const struct tf_index *index_of(struct doc *d)
+{
+	struct doc_model *m = model_of(d);
+	if (!m->tf)
+		m->tf = index_file(d);
+	return m->tf;
+}
+
+/* The first `resource "aws_backup_vault" "NAME"` of the file, or NULL. */
+static const struct node *find_vault_body(const struct tf_index *ix,
+					  const char *name)
+{
+	size_t lo = 0, hi = ix->nvaults;
+	while (lo < hi) { /* the first entry not below name */
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(ix->vaults[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ix->nvaults && strcmp(ix->vaults[lo].name, name) == 0
+		       ? ix->vaults[lo].body : NULL;
 }
 
 /* Step `i` of traversal e as a name (a.b.c: 0 is a), or NULL. */
@@ -82,33 +162,25 @@ struct where {
 /* The literal region of the `provider "aws"` block of file body root with
  * alias `alias` ("aws": the one without an alias); NULL when there is no
  * such block or its region is not a literal. *found: there is one. */
-static const struct node *provider_region(const struct node *root,
+static const struct node *provider_region(const struct tf_index *ix,
 					  const char *alias, int *found)
 {
 	const struct node *reg = NULL;
-	const char *name;
-	uint32_t i;
+	size_t i;
 	int dflt = strcmp(alias, "aws") == 0;
 
 	*found = 0;
-	for (i = 0; i < root->len; i++) {
-		const struct node *k = map_key(root, i), *b, *a;
-		if (!(k->flags & NF_BLOCK) || !node_streq(k, "provider"))
-			continue;
-		b = label(map_val(root, i), &name);
-		if (!b || strcmp(name, "aws") != 0 || !node_is(b, N_MAP))
-			continue;
-		a = map_get(b, "alias");
+	for (i = 0; i < ix->nprov; i++) {
+		const struct node *a = ix->prov[i].alias;
 		if (dflt ? a != NULL : !node_streq(a, alias))
 			continue;
 		*found = 1;
-		reg = map_get(b, "region");
-		reg = node_is(reg, N_STR) ? reg : NULL;
+		reg = ix->prov[i].region;
 	}
 	return reg;
 }
 
-static void where_of(const struct node *root, const struct node *body,
+static void where_of(const struct tf_index *ix, const struct node *body,
 		     struct where *w)
 {
 	const struct node *pv = map_get(body, "provider"), *reg;
@@ -127,7 +199,7 @@ static void where_of(const struct node *root, const struct node *body,
 		return;
 	}
 	if (w->provider)
-		w->region = provider_region(root, w->provider, &found);
+		w->region = provider_region(ix, w->provider, &found);
 }
 
 /* A copy to `aws_backup_vault.NAME.arn` of this file: the vault's place
@@ -135,14 +207,15 @@ static void where_of(const struct node *root, const struct node *body,
 static void copy_to_vault(struct doc *d, struct plan_m *pm,
 			  const struct where *src, struct copy_m *cm)
 {
-	const struct node *root = d->root, *vb;
+	const struct tf_index *ix = index_of(d);
+	const struct node *vb;
 	const char *name = ref_to(cm->dest.at, "aws_backup_vault", "arn");
 	struct value vn;
 	struct where w;
 
-	if (!name || !(vb = find_resource(root, "aws_backup_vault", name)))
+	if (!name || !(vb = find_vault_body(ix, name)))
 		return;
-	where_of(root, vb, &w);
+	where_of(ix, vb, &w);
 	memset(&cm->dst, 0, sizeof(cm->dst));
 	cm->is_arn = 1;
 	cm->region_part.node = cm->partition_part.node = cm->account_part.node =
@@ -167,10 +240,13 @@ static void copy_to_vault(struct doc *d, struct plan_m *pm,
 void tf_build(struct doc *d, struct doc_model *m)
 {
 	const struct node *root = d->root;
+	const struct tf_index *ix;
 	struct tf_res r;
 	uint32_t i;
 	size_t j;
 
+	m->tf = index_file(d);
+	ix = m->tf;
 	m->plans = arena_zalloc(&d->arena, root->len * sizeof(*m->plans) + 1);
 	m->sels = arena_zalloc(&d->arena, root->len * sizeof(*m->sels) + 1);
 	for (i = 0; i < root->len; i++) {
@@ -185,7 +261,7 @@ void tf_build(struct doc *d, struct doc_model *m)
 		if (strcmp(r.type, "aws_backup_plan") == 0) {
 			struct plan_m *pm = &m->plans[m->nplans++];
 			struct where w;
-			where_of(root, r.body, &w);
+			where_of(ix, r.body, &w);
 			pm->logical_id = arena_printf(&d->arena, "%s.%s", r.type, r.name);
 			pm->region_node = w.region;
 			build_plan(d, pm, r.body);
@@ -234,19 +310,56 @@ int tf_module_cmp(const struct doc *a, const struct doc *b)
 	return c ? c : la < lb ? -1 : la > lb;
 }
 
-/* Call fn for every other kept Terraform document of d's module until it
- * returns 1. */
-static int each_module_doc(struct run *r, const struct doc *d,
-			   int (*fn)(struct doc *o, void *ud), void *ud)
+/* The run's Terraform documents sorted by module, then by their order in
+ * the run: a module's files are found by binary search (a scan of the run
+ * for each plan made a run of N modules cost N²). */
+struct tf_mods {
+	struct tf_mod { struct doc *doc; size_t order; } *v;
+	size_t n;
+};
+
+static int cmp_mod(const void *a, const void *b)
 {
-	size_t i, j;
+	const struct tf_mod *x = a, *y = b;
+	int c = tf_module_cmp(x->doc, y->doc);
+	return c ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void mods_init(struct run *r, struct tf_mods *ms)
+{
+	size_t i, j, n = 0;
+	for (i = 0; i < r->nfiles; i++)
+		n += r->files[i]->ndocs;
+	ms->v = xmalloc((n + 1) * sizeof(*ms->v));
+	ms->n = 0;
 	for (i = 0; i < r->nfiles; i++)
 		for (j = 0; j < r->files[i]->ndocs; j++) {
 			struct doc *o = r->files[i]->docs[j];
-			if (o != d && o->kind == DOC_TF && node_is(o->root, N_MAP) &&
-			    tf_module_cmp(o, d) == 0 && fn(o, ud))
-				return 1;
+			if (o->kind == DOC_TF && node_is(o->root, N_MAP)) {
+				ms->v[ms->n].doc = o;
+				ms->v[ms->n].order = ms->n;
+				ms->n++;
+			}
 		}
+	qsort(ms->v, ms->n, sizeof(*ms->v), cmp_mod);
+}
+
+/* Call fn for every other kept Terraform document of d's module, in the
+ * run's order, until it returns 1. */
+static int each_module_doc(const struct tf_mods *ms, const struct doc *d,
+			   int (*fn)(struct doc *o, void *ud), void *ud)
+{
+	size_t lo = 0, hi = ms->n;
+	while (lo < hi) { /* the first document of d's module */
+		size_t mid = (lo + hi) / 2;
+		if (tf_module_cmp(ms->v[mid].doc, d) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ms->n && tf_module_cmp(ms->v[lo].doc, d) == 0; lo++)
+		if (ms->v[lo].doc != d && fn(ms->v[lo].doc, ud))
+			return 1;
 	return 0;
 }
 
@@ -259,7 +372,7 @@ static int find_region(struct doc *o, void *ud)
 {
 	struct region_q *q = ud;
 	int found;
-	q->region = provider_region(o->root, q->provider, &found);
+	q->region = provider_region(index_of(o), q->provider, &found);
 	return found;
 }
 
@@ -272,7 +385,7 @@ struct vault_q {
 static int find_vault(struct doc *o, void *ud)
 {
 	struct vault_q *q = ud;
-	q->body = find_resource(o->root, "aws_backup_vault", q->name);
+	q->body = find_vault_body(index_of(o), q->name);
 	q->doc = o;
 	return q->body != NULL;
 }
@@ -280,20 +393,20 @@ static int find_vault(struct doc *o, void *ud)
 /* A plan whose Region and copy destinations the other files of its module
  * say: the Region of its provider block, vaults declared there. Places
  * found in another file are pointed at in the plan's own file. */
-static void link_plan(struct run *r, struct plan_m *p)
+static void link_plan(const struct tf_mods *ms, struct plan_m *p)
 {
 	struct doc *d = p->doc;
 	const struct node *body = p->plan;
 	struct where w;
 	size_t j;
 
-	where_of(d->root, body, &w);
+	where_of(index_of(d), body, &w);
 	if (!p->src.region && !w.region && w.provider &&
 	    !map_get(body, "region")) {
 		struct region_q q = { w.provider, NULL };
 		int found = 0;
-		provider_region(d->root, w.provider, &found);
-		if (!found && each_module_doc(r, d, find_region, &q) && q.region) {
+		provider_region(index_of(d), w.provider, &found);
+		if (!found && each_module_doc(ms, d, find_region, &q) && q.region) {
 			p->src.region = node_str(q.region);
 			p->src.partition = facts_partition_of(p->src.region);
 			/* its module's: the document's, for BKP207 */
@@ -306,10 +419,10 @@ static void link_plan(struct run *r, struct plan_m *p)
 		struct vault_q q = { name, NULL, NULL };
 		struct where vw;
 		if (!name || c->dest.state != VS_UNKNOWN ||
-		    find_resource(d->root, "aws_backup_vault", name) ||
-		    !each_module_doc(r, d, find_vault, &q))
+		    find_vault_body(index_of(d), name) ||
+		    !each_module_doc(ms, d, find_vault, &q))
 			continue;
-		where_of(q.doc->root, q.body, &vw);
+		where_of(index_of(q.doc), q.body, &vw);
 		memset(&c->dst, 0, sizeof(c->dst));
 		c->is_arn = 1;
 		c->region_part.node = c->partition_part.node = c->account_part.node =
@@ -336,8 +449,13 @@ static void link_plan(struct run *r, struct plan_m *p)
 
 void tf_link(struct run *r, struct plan_m **plans, size_t n)
 {
+	struct tf_mods ms = { NULL, 0 };
 	size_t i;
 	for (i = 0; i < n; i++)
-		if (plans[i]->doc->kind == DOC_TF)
-			link_plan(r, plans[i]);
+		if (plans[i]->doc->kind == DOC_TF) {
+			if (!ms.v)
+				mods_init(r, &ms);
+			link_plan(&ms, plans[i]);
+		}
+	free(ms.v);
 }
