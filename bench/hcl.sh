@@ -5,12 +5,12 @@
 # loaded by bench/loadonly (build/tools/loadonly); prints MB/s and the
 # ratio (the Terraform issue asks for at least 0.5).
 #   sh bench/hcl.sh            (after make; HCL_MB=N for the size, default 50)
-# Inputs go to build/bench/hcl (never committed).
+# Inputs go to BENCH_DIR/hcl (default build/bench/hcl; never committed).
 set -eu
 cd "$(dirname "$0")/.."
 MB=${HCL_MB:-50}
 RUNS=${HCL_RUNS:-5}
-D=build/bench/hcl
+D=${BENCH_DIR:-build/bench}/hcl
 mkdir -p "$D"
 # the loaders alone, linked by the Makefile against backuplint's objects
 make -s build/tools/loadonly || { echo "bench/hcl.sh: cannot build loadonly" >&2; exit 1; }

@@ -134,16 +134,22 @@ char *arena_strdup(struct arena *a, const char *s)
 
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+	/* formatted once into a buffer when it fits (most messages and
+	 * labels), else measured first */
+	char buf[512];
 	va_list cp;
 	int n;
 	char *p;
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(buf, sizeof(buf), fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		n = 0;
 	p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof(buf))
+		memcpy(p, buf, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 

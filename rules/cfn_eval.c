@@ -82,8 +82,10 @@ static void find_ifs(struct cfn_info *ci, struct doc *d, const struct node *root
 				add_scope(ci, d, seq_at(a, 2), seq_at(a, 0)->u.str, 0);
 			}
 		}
+		/* only containers: a scalar holds no Fn::If */
 		for (i = 0; i < (v->kind == N_MAP ? 2 * v->len : v->len); i++)
-			if (n < sizeof(stack) / sizeof(stack[0]))
+			if (n < sizeof(stack) / sizeof(stack[0]) &&
+			    (v->u.kids[i].kind == N_MAP || v->u.kids[i].kind == N_SEQ))
 				stack[n++] = &v->u.kids[i];
 	}
 }

@@ -131,6 +131,13 @@ static void load_regions(void)
 	qsort(base.regions, base.nregions, sizeof(*base.regions), region_cmp);
 }
 
+static int form_cmp(const void *a, const void *b)
+{
+	unsigned char x = *(const unsigned char *)a, y = *(const unsigned char *)b;
+	int c = strcmp(base.forms[x].service, base.forms[y].service);
+	return c ? c : x < y ? -1 : x > y;
+}
+
 static void load_types(void)
 {
 	const char *file = "resource-types.json";
@@ -170,6 +177,31 @@ static void load_types(void)
 	}
 	base.ntypes = types->len;
 	base.shared = map_get(root, "shared_arn_forms");
+	base.shared_forms = xcalloc(node_is(base.shared, N_SEQ) ? base.shared->len + 1 : 1,
+				    sizeof(*base.shared_forms));
+	for (i = 0; node_is(base.shared, N_SEQ) && i < base.shared->len; i++) {
+		const struct node *sh = seq_at(base.shared, i);
+		const struct node *mb = map_get(sh, "maybe");
+		struct shared_form *sf = &base.shared_forms[base.nshared];
+		sf->service = node_str(map_get(sh, "service"));
+		sf->resource = node_str(map_get(sh, "resource"));
+		if (!sf->service || !sf->resource)
+			continue;
+		sf->service_len = strlen(sf->service);
+		sf->resource_len = strlen(sf->resource);
+		for (j = 0; node_is(mb, N_SEQ) && j < mb->len; j++) {
+			size_t t;
+			for (t = 0; t < base.ntypes; t++)
+				if (node_streq(seq_at(mb, j), base.type_name[t]))
+					sf->maybe |= 1u << t;
+		}
+		sf->note = node_str(map_get(sh, "note"));
+		sf->display = node_str(map_get(sh, "display"));
+		base.nshared++;
+	}
+	for (i = 0; i < base.nforms; i++)
+		base.by_service[i] = (unsigned char)i;
+	qsort(base.by_service, base.nforms, 1, form_cmp);
 }
 
 static void load_base(void)

@@ -74,14 +74,27 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 		;
 	if (rtlen == rlen)
 		rtlen = 0; /* no separator: the resource is a bare name (S3) */
-	for (k = 0; k < base.nforms; k++) {
-		const struct arn_form *f = &base.forms[k];
+	{ /* the first form of the service (forms are sorted by it) */
+		size_t lo = 0, hi = base.nforms;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			const struct arn_form *f = &base.forms[base.by_service[mid]];
+			int c = strncmp(f->service, svc, svclen);
+			if (c < 0 || (c == 0 && f->service_len < svclen))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		k = lo;
+	}
+	for (; k < base.nforms; k++) {
+		const struct arn_form *f = &base.forms[base.by_service[k]];
 		size_t fr = f->resource_len;
 		const char *star;
-		if (f->recovery_point != rp)
-			continue;
 		if (f->service_len != svclen ||
 		    memcmp(f->service, svc, svclen) != 0)
+			break;
+		if (f->recovery_point != rp)
 			continue;
 		service_known = 1;
 		if (fr == 0) {
@@ -109,24 +122,15 @@ static int classify(const char *s, size_t len, struct arn_types *out, int rp)
 		return 0;
 	}
 	/* forms shared by several types (rds cluster: Aurora, DocumentDB, Neptune) */
-	for (k = 0; node_is(base.shared, N_SEQ) && k < base.shared->len; k++) {
-		const struct node *sh = seq_at(base.shared, k);
-		const char *ss = node_str(map_get(sh, "service"));
-		const char *sr = node_str(map_get(sh, "resource"));
-		const struct node *mb = map_get(sh, "maybe");
-		uint32_t j;
-		if (!ss || !sr || strlen(ss) != svclen ||
-		    memcmp(ss, svc, svclen) != 0)
+	for (k = 0; k < base.nshared; k++) {
+		const struct shared_form *sf = &base.shared_forms[k];
+		if (sf->service_len != svclen ||
+		    memcmp(sf->service, svc, svclen) != 0 ||
+		    sf->resource_len != rtlen || memcmp(sf->resource, res, rtlen) != 0)
 			continue;
-		if (strlen(sr) != rtlen || memcmp(sr, res, rtlen) != 0)
-			continue;
-		for (j = 0; node_is(mb, N_SEQ) && j < mb->len; j++) {
-			int t = facts_type_index(node_str(seq_at(mb, j)));
-			if (t >= 0)
-				out->maybe |= 1u << t;
-		}
-		out->note = node_str(map_get(sh, "note"));
-		out->display = node_str(map_get(sh, "display"));
+		out->maybe |= sf->maybe;
+		out->note = sf->note;
+		out->display = sf->display;
 	}
 	out->maybe &= ~out->known;
 	return 0;

@@ -8,6 +8,7 @@
 #define BACKUPLINT_FACTS_IMPL_H
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "../linter/tree.h"
@@ -52,7 +53,17 @@ struct facts_base {
 	size_t ntypes;
 	struct arn_form forms[MAX_ARN_FORMS];
 	size_t nforms;
+	/* forms[] indexes sorted by service, then by their order in forms[]:
+	 * an ARN's service finds its forms by binary search */
+	unsigned char by_service[MAX_ARN_FORMS];
 	const struct node *shared;	   /* shared_arn_forms */
+	struct shared_form {		   /* the same, read once */
+		const char *service, *resource;
+		size_t service_len, resource_len;
+		uint32_t maybe;
+		const char *note, *display;
+	} *shared_forms;
+	size_t nshared;
 	const struct node *cfn[MAX_TYPES]; /* CloudFormation resource types */
 	const struct node *tf[MAX_TYPES];  /* Terraform resource types */
 };

@@ -201,8 +201,10 @@ static void check_attributes(struct doc *d)
 							   (size_t)(e - dot - 1)));
 			}
 		}
+		/* only containers: scalars hold no function */
 		for (i = 0; i < (v->kind == N_MAP ? 2 * v->len : v->len); i++)
-			if (n < sizeof(stack) / sizeof(stack[0]))
+			if (n < sizeof(stack) / sizeof(stack[0]) &&
+			    (v->u.kids[i].kind == N_MAP || v->u.kids[i].kind == N_SEQ))
 				stack[n++] = &v->u.kids[i];
 	}
 }
