@@ -19,9 +19,23 @@ long long lsp_now_ms(void)
 
 void lsp_due(struct server *sv, long long delay_ms)
 {
-	long long t = lsp_now_ms() + delay_ms;
-	if (sv->due < 0 || t < sv->due)
-		sv->due = t;
+	long long now = lsp_now_ms(), t, cap;
+	if (sv->due < 0) {
+		sv->since = now;
+		sv->due = now + delay_ms;
+		return;
+	}
+	if (sv->due <= now)
+		return; /* due at once already */
+	if (delay_ms == 0) {
+		sv->due = now;
+		return;
+	}
+	/* typing pushes the lint back, but not past LSP_DEBOUNCE_MAX_MS
+	 * after the first change waiting */
+	t = now + delay_ms;
+	cap = sv->since + LSP_DEBOUNCE_MAX_MS;
+	sv->due = t < cap ? t : cap > now ? cap : now;
 }
 
 void lsp_work_release(struct server *sv)

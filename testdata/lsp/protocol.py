@@ -316,6 +316,17 @@ try:
     except TimeoutError:
         extra = None
     check("debounce: and no other publication", extra is None, extra)
+    # the pause restarts with each change: changes 100 ms apart are linted
+    # once, 200 ms after the last
+    t = time.time()
+    for v, text in enumerate((plan_json, bad, plan_json), start=10):
+        if v > 10:
+            time.sleep(0.1)
+        s.notify("textDocument/didChange", {"textDocument": {"uri": wuri, "version": v},
+                 "contentChanges": [{"text": text}]})
+    diags = s.diagnostics(wuri)
+    check("debounce: each change restarts the pause (%.2f s)" % (time.time() - t),
+          [d["code"] for d in diags] == ["BKP402"] and time.time() - t >= 0.35, diags)
     # --no-context: the open documents alone
     s.request("shutdown")
     s.notify("exit")
