@@ -28,9 +28,10 @@
 #define LSP_DEBOUNCE_MS 200
 /* ... but a lint waits at most this long after the first change. */
 #define LSP_DEBOUNCE_MAX_MS 1000
-/* A workspace folder with more files than this is not read to link the
- * open documents (each lint would read them all): a message says so. */
-#define LSP_CONTEXT_MAX 5000
+/* A workspace folder with more entries (files and folders seen by the
+ * walk) than this is not read to link the open documents (each lint would
+ * read them all, and the walk itself would stall): a message says so. */
+#define LSP_CONTEXT_MAX 20000
 
 struct lsp_doc {
 	char *uri;
