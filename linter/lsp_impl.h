@@ -26,9 +26,12 @@
  * does not lint every keystroke); an open, a save or a request is linted
  * at once. */
 #define LSP_DEBOUNCE_MS 200
-/* A workspace folder with more files than this is not read to link the
- * open documents (each lint would read them all): a message says so. */
-#define LSP_CONTEXT_MAX 5000
+/* ... but a lint waits at most this long after the first change. */
+#define LSP_DEBOUNCE_MAX_MS 1000
+/* A workspace folder with more entries (files and folders seen by the
+ * walk) than this is not read to link the open documents (each lint would
+ * read them all, and the walk itself would stall): a message says so. */
+#define LSP_CONTEXT_MAX 20000
 
 struct lsp_doc {
 	char *uri;
@@ -56,6 +59,7 @@ struct server {
 	int utf8;              /* positions in UTF-8 bytes, else UTF-16 units */
 	int initialized, shut, done, status;
 	long long due;         /* when to lint (lsp_now_ms), -1: nothing to */
+	long long since;       /* when the lint due was first asked for */
 	char *root;            /* the workspace folder, or NULL */
 	struct inputs ws;      /* the files of the context folder ws_dir */
 	char *ws_dir;
@@ -87,7 +91,8 @@ int lsp_shown(const struct diag *g);
 /* Lint every open document now, in one run with the files of the
  * workspace folder (open documents in their place), and publish. */
 void lsp_lint_all(struct server *sv);
-/* A lint is due in delay_ms (or sooner, when one was due sooner). */
+/* A lint is due in delay_ms: 0 at once; a change's delay restarts the
+ * wait of one due later (a debounce), up to LSP_DEBOUNCE_MAX_MS. */
 void lsp_due(struct server *sv, long long delay_ms);
 long long lsp_now_ms(void);
 /* The workspace: its folder and the files walked. */

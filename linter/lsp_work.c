@@ -19,9 +19,23 @@ long long lsp_now_ms(void)
 
 void lsp_due(struct server *sv, long long delay_ms)
 {
-	long long t = lsp_now_ms() + delay_ms;
-	if (sv->due < 0 || t < sv->due)
-		sv->due = t;
+	long long now = lsp_now_ms(), t, cap;
+	if (sv->due < 0) {
+		sv->since = now;
+		sv->due = now + delay_ms;
+		return;
+	}
+	if (sv->due <= now)
+		return; /* due at once already */
+	if (delay_ms == 0) {
+		sv->due = now;
+		return;
+	}
+	/* typing pushes the lint back, but not past LSP_DEBOUNCE_MAX_MS
+	 * after the first change waiting */
+	t = now + delay_ms;
+	cap = sv->since + LSP_DEBOUNCE_MAX_MS;
+	sv->due = t < cap ? t : cap > now ? cap : now;
 }
 
 void lsp_work_release(struct server *sv)
@@ -36,8 +50,9 @@ void lsp_work_release(struct server *sv)
 
 /* The folder whose documents link the open ones: --context, else the
  * workspace configuration's `context` when it sets one, else the workspace
- * folder (the folder the server runs in when the editor names none);
- * NULL for none (--no-context, context: false). */
+ * folder; when the editor names none, the folder of the configuration of
+ * the folder the server runs in, as on the command line; NULL for none
+ * (--no-context, context: false, no workspace and no configuration). */
 static char *context_dir(struct server *sv, struct config_set *cs)
 {
 	const struct flags *fl = sv->o->fl;
@@ -50,6 +65,10 @@ static char *context_dir(struct server *sv, struct config_set *cs)
 	c = config_set_for(cs, root);
 	if (c && !c->broken && c->context_set)
 		return config_context_dir(c);
+	/* no workspace named, no configuration: the open documents alone, as
+	 * on the command line (the server's folder may be a home folder) */
+	if (!sv->root)
+		return c && !c->broken ? config_context_dir(c) : NULL;
 	return xstrdup(root);
 }
 
@@ -66,14 +85,14 @@ static void walk(struct server *sv, const char *dir)
 	sv->ws_dir = xstrdup(dir);
 	sv->ws_stale = 0;
 	sv->ws.quiet = 1;
+	sv->ws.max_seen = LSP_CONTEXT_MAX;
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 		inputs_walk(&sv->ws, dir);
-	if (sv->ws.n > LSP_CONTEXT_MAX && !sv->ws_warned) {
+	if (sv->ws.truncated && !sv->ws_warned) {
 		char m[600];
 		snprintf(m, sizeof(m), "backuplint: the workspace folder %.400s "
-			 "holds %zu files, more than %d: open documents are "
-			 "linked only with each other", dir, sv->ws.n,
-			 LSP_CONTEXT_MAX);
+			 "holds more than %d files and folders: open documents "
+			 "are linked only with each other", dir, LSP_CONTEXT_MAX);
 		lsp_show_message(sv, 2, m);
 		sv->ws_warned = 1;
 	}
@@ -159,7 +178,7 @@ void lsp_lint_all(struct server *sv)
 	}
 	nopen = n;
 	/* the workspace's other files, as they are on disk, to link */
-	for (i = 0; dir && sv->ws.n <= LSP_CONTEXT_MAX && i < sv->ws.n; i++) {
+	for (i = 0; dir && !sv->ws.truncated && i < sv->ws.n; i++) {
 		const char *path = sv->ws.v[i].path;
 		const struct file_settings *set = NULL;
 		struct file_settings *cset = &csets[i];

@@ -39,7 +39,7 @@ void inputs_walk(struct inputs *in, const char *dir)
 	char **names = NULL;
 	size_t n = 0, cap = 0, i;
 
-	if (stat(dir, &st) != 0)
+	if (in->truncated || stat(dir, &st) != 0)
 		return;
 	for (i = 0; i < in->nstack; i++)
 		if (in->stack[i].dev == st.st_dev && in->stack[i].ino == st.st_ino) {
@@ -75,12 +75,18 @@ void inputs_walk(struct inputs *in, const char *dir)
 			names = xrealloc(names, cap * sizeof(*names));
 		}
 		names[n++] = xstrdup(e->d_name);
+		/* a bounded walk (an editor's workspace, which may be a home
+		 * folder) stops here rather than read a whole disk */
+		if (in->max_seen && ++in->seen > in->max_seen) {
+			in->truncated = 1;
+			break;
+		}
 	}
 	closedir(d);
 	/* Sorted, so that output order does not depend on the file system. */
 	if (n) /* an empty folder: names is NULL, which qsort may not take */
 		qsort(names, n, sizeof(*names), cmp_str);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !in->truncated; i++) {
 		size_t l = strlen(dir);
 		char *p = xmalloc(l + strlen(names[i]) + 2);
 		sprintf(p, "%s%s%s", dir, l && dir[l - 1] == '/' ? "" : "/", names[i]);
@@ -97,8 +103,9 @@ void inputs_walk(struct inputs *in, const char *dir)
 			inputs_add(in, p, 0);
 		}
 		free(p);
-		free(names[i]);
 	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
 	in->nstack--;
 }

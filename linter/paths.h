@@ -31,6 +31,9 @@ struct inputs {
 	size_t nstack, scap;
 	int trouble; /* a directory could not be read */
 	int quiet;   /* say nothing of unreadable directories (context walks) */
+	size_t max_seen;  /* stop after this many entries seen (0: no limit) */
+	size_t seen;      /* entries seen by the walks */
+	int truncated;    /* a walk stopped at max_seen: the list is partial */
 };
 
 void inputs_add(struct inputs *in, const char *path, int explicit_arg);

@@ -293,7 +293,7 @@ static void check_copy_maybe(struct doc *d, const struct facts *f,
 		}
 		diag_demote(dg, TO_INFO);
 		diag_hint(d->file, dg,
-			  "if the plan may hold them, select them from a plan "
+			  "keep such resources in a plan "
 			  "without cross-Region or cross-account copies");
 	}
 }

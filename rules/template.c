@@ -258,7 +258,12 @@ static void check_fn(struct tctx *t, const struct node *n, enum cfn_fn fn)
 					    "%s takes ResourceName.AttributeName "
 					    "(or [ResourceName, AttributeName]), found %s",
 					    fn_label(n), str ? "an empty name"
-							     : a_kind_of(arg));
+					    : node_is(arg, N_SEQ)
+						    /* the list form wants two */
+						    ? arena_printf(&t->d->arena,
+							"a list of %u item%s", arg->len,
+							arg->len == 1 ? "" : "s")
+						    : a_kind_of(arg));
 			else
 				dg = report(t->d, BKP801, arg, "%s takes ResourceName.AttributeName "
 					    "(or [ResourceName, AttributeName]), found '%.80s' with %s",

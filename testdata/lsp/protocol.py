@@ -316,6 +316,17 @@ try:
     except TimeoutError:
         extra = None
     check("debounce: and no other publication", extra is None, extra)
+    # the pause restarts with each change: changes 100 ms apart are linted
+    # once, 200 ms after the last
+    t = time.time()
+    for v, text in enumerate((plan_json, bad, plan_json), start=10):
+        if v > 10:
+            time.sleep(0.1)
+        s.notify("textDocument/didChange", {"textDocument": {"uri": wuri, "version": v},
+                 "contentChanges": [{"text": text}]})
+    diags = s.diagnostics(wuri)
+    check("debounce: each change restarts the pause (%.2f s)" % (time.time() - t),
+          [d["code"] for d in diags] == ["BKP402"] and time.time() - t >= 0.35, diags)
     # --no-context: the open documents alone
     s.request("shutdown")
     s.notify("exit")
@@ -357,6 +368,39 @@ try:
     diags = s.diagnostics(w2uri)
     check("a selection created on disk and announced: the plan's BKP402",
           [d["code"] for d in diags] == ["BKP402"], diags)
+    s.request("shutdown")
+    s.notify("exit")
+    check("exit", s.close() == 0)
+
+    # ---- a workspace too big to read (a home folder): not walked past
+    # 20,000 entries, said once, the open documents still linted ----
+    ws3 = os.path.join(tmp, "ws3")
+    os.makedirs(os.path.join(ws3, "junk"))
+    for n in ("selection-prod.json", "selection-scratch.json"):
+        shutil.copy(os.path.join(ctx, "repo.ctx", n), ws3)
+    for i in range(20001):
+        open(os.path.join(ws3, "junk", "f%05d.txt" % i), "w").close()
+    w3uri = uri_of(os.path.join(ws3, "plan.json"))
+    s = Server(BIN, cwd=tmp)
+    s.initialize(root=uri_of(ws3))
+    t = time.time()
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": w3uri, "languageId": "json", "version": 1, "text": plan_json}})
+    m = s.wait(lambda m: m.get("method") == "window/showMessage")
+    check("a workspace over 20,000 entries: said so",
+          "more than 20000 files and folders" in m["params"]["message"], m)
+    check("... and the plan linted alone, at once (%.2f s)" % (time.time() - t),
+          s.diagnostics(w3uri) == [] and time.time() - t < 10)
+    s.request("shutdown")
+    s.notify("exit")
+    check("exit", s.close() == 0)
+    # no workspace named and no configuration: the open documents alone,
+    # whatever folder the server runs in
+    s = Server(BIN, cwd=ws)
+    s.initialize()
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": wuri, "languageId": "json", "version": 1, "text": plan_json}})
+    check("no workspace named: the server's folder is not read", s.diagnostics(wuri) == [])
     s.request("shutdown")
     s.notify("exit")
     check("exit", s.close() == 0)

@@ -241,6 +241,9 @@ for (const f of args) {
 		}
 		const before = fail;
 		hintSense(where, d);
+		// a hedged finding says its condition once, not again in the hint
+		if (/^if /.test(d.message || '') && /^if /.test(d.hint || ''))
+			bad(where, 'the hedge said again in the hint', d.hint);
 		if (fail === before)
 			pass++;
 	}
