@@ -343,7 +343,9 @@ static void check_value(struct octx *c, const char *what, const struct node *v,
 			if (type[0] == 'r')
 				check_region(c, it);
 			else if (type[0] == 'e')
-				check_enum(c, what, it, map_get(spec, "values"));
+				check_enum(c, arena_printf(&c->d->arena, "an item of %s",
+							   what),
+					   it, map_get(spec, "values"));
 			else if (!node_is(it, N_STR))
 				report(c->d, BKP102, it, "an item of %s is %s; it "
 				       "takes strings", what, a_kind(it));
@@ -539,6 +541,27 @@ static void check_named(struct octx *c, const struct node *k, const struct node 
 		       "(policy quotas)", node_str(k), n, max->u.i);
 }
 
+/* A quota on the entries of a container's members together (the
+ * conditions of a selection, across string_equals, string_like...). */
+static void limit_all(struct octx *c, const struct node *k, const struct node *v,
+		      const struct node *g)
+{
+	const char *limit = node_str(map_get(g, "limit_all"));
+	const struct node *max = limit ? map_get(c->limits, limit) : NULL;
+	uint32_t i, j, n = 0;
+
+	if (!node_is(max, N_INT) || !k)
+		return;
+	for (i = 0; i < v->len; i++) {
+		const struct node *m = map_val(v, i);
+		for (j = 0; node_is(m, N_MAP) && j < m->len; j++)
+			n += !is_op(node_str(map_key(m, j)));
+	}
+	if (n > (uint32_t)max->u.i)
+		report(c->d, BKP109, k, "%s has %u entries; AWS Backup allows %lld "
+		       "(policy quotas)", node_str(k), n, max->u.i);
+}
+
 static void check_container(struct octx *c, const struct node *k,
 			    const struct node *v, const char *gname)
 {
@@ -585,6 +608,7 @@ static void check_container(struct octx *c, const struct node *k,
 	}
 	if (node_str(map_get(g, "named")))
 		check_named(c, k, v, g);
+	limit_all(c, k, v, g);
 }
 
 /* The policy's length as AWS counts it, when it is JSON text: every
