@@ -30,6 +30,8 @@ struct octx {
 	struct doc *d;
 	const struct node *gram, *limits, *ops;
 	const char *child_control;
+	const char *item;  /* the container checked is item `item` of a
+			    * named map ("rule"), or NULL */
 };
 
 static int is_op(const char *s)
@@ -532,9 +534,11 @@ static void check_named(struct octx *c, const struct node *k, const struct node 
 		if (is_op(node_str(ik)))
 			continue;
 		n++;
+		c->item = item;
 		if (vault_keys)
 			copy_key(c, ik, map_val(v, i));
 		check_container(c, ik, map_val(v, i), item);
+		c->item = NULL;
 	}
 	if (node_is(max, N_INT) && n > (uint32_t)max->u.i)
 		report(c->d, BKP109, k, "%s has %u entries; AWS Backup allows %lld "
@@ -570,6 +574,16 @@ static void check_container(struct octx *c, const struct node *k,
 	const char *cand[MAX_CAND], *what = k ? node_str(k) : "the policy";
 	size_t nc = keys_of(keys, cand, MAX_CAND);
 	uint32_t i;
+
+	if (c->item && k) {
+		/* "rule 'nightly'", "tag selection 'daily'" */
+		char *w = arena_printf(&c->d->arena, "%s '%s'", c->item, node_str(k)), *u;
+		for (u = w; *u != '\'' && *u; u++)
+			if (*u == '_')
+				*u = ' ';
+		what = w;
+	}
+	c->item = NULL;
 
 	if (has_var(v))
 		return;
@@ -673,6 +687,7 @@ void orgpolicy_check_doc(struct doc *d)
 	c.limits = map_get(g, "limits");
 	c.ops = map_get(g, "operators");
 	c.child_control = node_str(map_get(c.ops, "child_control"));
+	c.item = NULL;
 	check_container(&c, NULL, d->root, node_str(map_get(g, "root")));
 	check_size(&c);
 }
