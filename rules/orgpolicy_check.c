@@ -675,6 +675,25 @@ static void check_size(struct octx *c)
 	}
 }
 
+/* Whether tree n holds an operator key (@@...) anywhere. */
+static int any_operator(const struct node *n, int depth)
+{
+	uint32_t i;
+	if (depth > 64)
+		return 1; /* deeper than any policy: take it as one */
+	if (node_is(n, N_SEQ))
+		for (i = 0; i < n->len; i++)
+			if (any_operator(seq_at(n, i), depth + 1))
+				return 1;
+	if (!node_is(n, N_MAP))
+		return 0;
+	for (i = 0; i < n->len; i++)
+		if (is_op(node_str(map_key(n, i))) ||
+		    any_operator(map_val(n, i), depth + 1))
+			return 1;
+	return 0;
+}
+
 void orgpolicy_check_doc(struct doc *d)
 {
 	const struct node *g = data_tree("org-policy.json");
@@ -688,6 +707,16 @@ void orgpolicy_check_doc(struct doc *d)
 	c.ops = map_get(g, "operators");
 	c.child_control = node_str(map_get(c.ops, "child_control"));
 	c.item = NULL;
-	check_container(&c, NULL, d->root, node_str(map_get(g, "root")));
+	if (!any_operator(d->root, 0) && d->root->len) {
+		/* the values are still read (dialect.c): the plans are checked */
+		struct diag *dg = report(d, BKP901, map_key(d->root, 0),
+					 "the policy sets no value through an operator: "
+					 "it reads as an effective policy (the output of "
+					 "describe-effective-policy), which AWS "
+					 "Organizations does not take as a policy");
+		diag_hint(d->file, dg, "write each setting as {\"@@assign\": ...}");
+	} else {
+		check_container(&c, NULL, d->root, node_str(map_get(g, "root")));
+	}
 	check_size(&c);
 }
