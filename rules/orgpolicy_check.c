@@ -675,12 +675,13 @@ static void check_size(struct octx *c)
 	}
 }
 
-/* Whether tree n holds an operator key (@@...) anywhere. */
+/* Whether tree n holds an operator key (@@...) anywhere, or may: a value
+ * known later (an expression, an intrinsic) may hold one. */
 static int any_operator(const struct node *n, int depth)
 {
 	uint32_t i;
-	if (depth > 64)
-		return 1; /* deeper than any policy: take it as one */
+	if (depth > 64 || has_var(n))
+		return 1; /* deeper than any policy, or unknown: take it as one */
 	if (node_is(n, N_SEQ))
 		for (i = 0; i < n->len; i++)
 			if (any_operator(seq_at(n, i), depth + 1))
