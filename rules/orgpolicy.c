@@ -22,7 +22,7 @@ static size_t plan_regions(const struct node *plan, const struct node **out,
 	size_t n = 0;
 	uint32_t i;
 
-	list = map_get(r, "@@assign");
+	list = node_is(r, N_SEQ) ? r : map_get(r, "@@assign"); /* bare: effective */
 	if (!list)
 		list = map_get(r, "@@append");
 	for (i = 0; node_is(list, N_SEQ) && i < list->len && n < max; i++) {

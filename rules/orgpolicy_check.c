@@ -30,6 +30,8 @@ struct octx {
 	struct doc *d;
 	const struct node *gram, *limits, *ops;
 	const char *child_control;
+	const char *item;  /* the container checked is item `item` of a
+			    * named map ("rule"), or NULL */
 };
 
 static int is_op(const char *s)
@@ -343,7 +345,9 @@ static void check_value(struct octx *c, const char *what, const struct node *v,
 			if (type[0] == 'r')
 				check_region(c, it);
 			else if (type[0] == 'e')
-				check_enum(c, what, it, map_get(spec, "values"));
+				check_enum(c, arena_printf(&c->d->arena, "an item of %s",
+							   what),
+					   it, map_get(spec, "values"));
 			else if (!node_is(it, N_STR))
 				report(c->d, BKP102, it, "an item of %s is %s; it "
 				       "takes strings", what, a_kind(it));
@@ -530,11 +534,34 @@ static void check_named(struct octx *c, const struct node *k, const struct node 
 		if (is_op(node_str(ik)))
 			continue;
 		n++;
+		c->item = item;
 		if (vault_keys)
 			copy_key(c, ik, map_val(v, i));
 		check_container(c, ik, map_val(v, i), item);
+		c->item = NULL;
 	}
 	if (node_is(max, N_INT) && n > (uint32_t)max->u.i)
+		report(c->d, BKP109, k, "%s has %u entries; AWS Backup allows %lld "
+		       "(policy quotas)", node_str(k), n, max->u.i);
+}
+
+/* A quota on the entries of a container's members together (the
+ * conditions of a selection, across string_equals, string_like...). */
+static void limit_all(struct octx *c, const struct node *k, const struct node *v,
+		      const struct node *g)
+{
+	const char *limit = node_str(map_get(g, "limit_all"));
+	const struct node *max = limit ? map_get(c->limits, limit) : NULL;
+	uint32_t i, j, n = 0;
+
+	if (!node_is(max, N_INT) || !k)
+		return;
+	for (i = 0; i < v->len; i++) {
+		const struct node *m = map_val(v, i);
+		for (j = 0; node_is(m, N_MAP) && j < m->len; j++)
+			n += !is_op(node_str(map_key(m, j)));
+	}
+	if (n > (uint32_t)max->u.i)
 		report(c->d, BKP109, k, "%s has %u entries; AWS Backup allows %lld "
 		       "(policy quotas)", node_str(k), n, max->u.i);
 }
@@ -547,6 +574,16 @@ static void check_container(struct octx *c, const struct node *k,
 	const char *cand[MAX_CAND], *what = k ? node_str(k) : "the policy";
 	size_t nc = keys_of(keys, cand, MAX_CAND);
 	uint32_t i;
+
+	if (c->item && k) {
+		/* "rule 'nightly'", "tag selection 'daily'" */
+		char *w = arena_printf(&c->d->arena, "%s '%s'", c->item, node_str(k)), *u;
+		for (u = w; *u != '\'' && *u; u++)
+			if (*u == '_')
+				*u = ' ';
+		what = w;
+	}
+	c->item = NULL;
 
 	if (has_var(v))
 		return;
@@ -585,6 +622,7 @@ static void check_container(struct octx *c, const struct node *k,
 	}
 	if (node_str(map_get(g, "named")))
 		check_named(c, k, v, g);
+	limit_all(c, k, v, g);
 }
 
 /* The policy's length as AWS counts it, when it is JSON text: every
@@ -637,6 +675,26 @@ static void check_size(struct octx *c)
 	}
 }
 
+/* Whether tree n holds an operator key (@@...) anywhere, or may: a value
+ * known later (an expression, an intrinsic) may hold one. */
+static int any_operator(const struct node *n, int depth)
+{
+	uint32_t i;
+	if (depth > 64 || has_var(n))
+		return 1; /* deeper than any policy, or unknown: take it as one */
+	if (node_is(n, N_SEQ))
+		for (i = 0; i < n->len; i++)
+			if (any_operator(seq_at(n, i), depth + 1))
+				return 1;
+	if (!node_is(n, N_MAP))
+		return 0;
+	for (i = 0; i < n->len; i++)
+		if (is_op(node_str(map_key(n, i))) ||
+		    any_operator(map_val(n, i), depth + 1))
+			return 1;
+	return 0;
+}
+
 void orgpolicy_check_doc(struct doc *d)
 {
 	const struct node *g = data_tree("org-policy.json");
@@ -649,6 +707,17 @@ void orgpolicy_check_doc(struct doc *d)
 	c.limits = map_get(g, "limits");
 	c.ops = map_get(g, "operators");
 	c.child_control = node_str(map_get(c.ops, "child_control"));
-	check_container(&c, NULL, d->root, node_str(map_get(g, "root")));
+	c.item = NULL;
+	if (!any_operator(d->root, 0) && d->root->len) {
+		/* the values are still read (dialect.c): the plans are checked */
+		struct diag *dg = report(d, BKP110, map_key(d->root, 0),
+					 "the policy sets no value through an operator: "
+					 "it reads as an effective policy (the output of "
+					 "describe-effective-policy), which AWS "
+					 "Organizations does not take as a policy");
+		diag_hint(d->file, dg, "write each setting as {\"@@assign\": ...}");
+	} else {
+		check_container(&c, NULL, d->root, node_str(map_get(g, "root")));
+	}
 	check_size(&c);
 }

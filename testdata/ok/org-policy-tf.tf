@@ -67,3 +67,17 @@ resource "aws_organizations_policy" "tags" {
   type    = "TAG_POLICY"
   content = jsonencode({ tags = { team = { tag_key = { "@@assign" = "Team" } } } })
 }
+
+# Built from variables: the operators may come with them, nothing is said.
+resource "aws_organizations_policy" "from_variables" {
+  name = "org-backup-vars"
+  type = "BACKUP_POLICY"
+  content = jsonencode({
+    plans = {
+      for name, plan in var.plans : name => {
+        regions = plan.regions
+        rules   = plan.rules
+      }
+    }
+  })
+}
