@@ -151,8 +151,14 @@ static cJSON *sarif_rule(const struct rule *r)
 	s = ruledoc_markdown(r);
 	out_jadd(x, "markdown", out_jstr(s));
 	free(s);
-	out_jadd(out_jobj(o, "defaultConfiguration"), "level",
-		 out_jstr(sarif_level(r->severity)));
+	x = out_jobj(o, "defaultConfiguration");
+	if (r->severity) {
+		out_jadd(x, "level", out_jstr(sarif_level(r->severity)));
+	} else {
+		/* off unless a configuration turns it on (a policy control) */
+		out_jadd(x, "enabled", cJSON_CreateBool(0));
+		out_jadd(x, "level", out_jstr("none"));
+	}
 	props = out_jobj(o, "properties");
 	if (r->source)
 		out_jadd(props, "source", out_jstr(r->source));

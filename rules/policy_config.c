@@ -11,11 +11,13 @@
  * backup-recovery-point-*): see docs/rules.md, BKP901-BKP907. */
 #include "policy_impl.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../linter/data.h"
 #include "../linter/glob.h"
 #include "../linter/lint.h"
 #include "../linter/suggest.h"
@@ -51,62 +53,115 @@ struct control_def {
 
 enum { SC_TAGS = 1, SC_TYPES = 2, SC_IDS = 4 };
 
-static const struct control_def defs[CTL_ALL] = {
-	[CTL_MIN_FREQUENCY] = {
-		"BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK", BKP901,
-		{ { "requiredFrequencyUnit", P_UNIT, 0, 0, "days", 0, 0 },
-		  { "requiredFrequencyValue", P_INT, 1, 31, "1", 1, 24 },
-		  { "requiredRetentionDays", P_INT, 1, 36500, "35" } }, 3,
-		SC_TAGS | SC_IDS },
-	[CTL_MIN_RETENTION] = {
-		"BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK", BKP902,
-		{ { "requiredRetentionDays", P_INT, 1, 36500, "35" } }, 1,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	[CTL_CROSS_REGION] = {
-		"BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION", BKP903,
-		{ { "crossRegionList", P_REGIONS, 0, 0, NULL } }, 1,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	[CTL_CROSS_ACCOUNT] = {
-		"BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT", BKP904,
-		{ { "crossAccountList", P_ACCOUNTS, 0, 5, NULL } }, 1,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	[CTL_VAULT_LOCK] = {
-		"BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK", BKP905,
-		{ { "minRetentionDays", P_INT, 1, 36500, NULL },
-		  { "maxRetentionDays", P_INT, 1, 36500, NULL } }, 2,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	[CTL_MANUAL_DELETION] = {
-		"BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED", BKP906,
-		{ { "principalArnList", P_ARNS, 0, 5, NULL } }, 1,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	[CTL_ENCRYPTED] = {
-		"BACKUP_RECOVERY_POINT_ENCRYPTED", BKP907, { { 0 } }, 0,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	/* Audit Manager controls that evaluate what exists after deploy
-	 * (live resources, recovery points made, restore tests run): a
-	 * framework may hold them, nothing in a document decides them */
-	[CTL_PROTECTED_BY_PLAN] = {
-		"BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN", -1, { { 0 } }, 0,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	[CTL_LAST_RECOVERY_POINT] = {
-		"BACKUP_LAST_RECOVERY_POINT_CREATED", -1,
-		{ { "recoveryPointAgeUnit", P_UNIT, 0, 0, "days", 0, 0 },
-		  { "recoveryPointAgeValue", P_INT, 1, 31, "1", 1, 744 } }, 2,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	[CTL_RESTORE_TIME] = {
-		"RESTORE_TIME_FOR_RESOURCES_MEET_TARGET", -1,
-		{ { "maxRestoreTime", P_INT, 1, 1000000, NULL, 0, 0 } }, 1,
-		SC_TAGS | SC_TYPES | SC_IDS },
-	[CTL_AIR_GAPPED] = {
-		"RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT", -1,
-		{ { "recoveryPointAgeUnit", P_UNIT, 0, 0, "days", 0, 0 },
-		  { "recoveryPointAgeValue", P_INT, 1, 91, "1", 24, 2184 } }, 2,
-		SC_TYPES | SC_IDS },
+/* What backuplint does with each control: its rule, or -1 for the controls
+ * decided only after deploy (a framework may hold them). The facts about
+ * the controls (parameters, ranges, defaults, scope) are data:
+ * schemas/audit-manager.json. */
+static const struct {
+	const char *name;
+	int rule;
+} impl[CTL_ALL] = {
+	[CTL_MIN_FREQUENCY] = { "BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK", BKP901 },
+	[CTL_MIN_RETENTION] = { "BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK", BKP902 },
+	[CTL_CROSS_REGION] = { "BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION", BKP903 },
+	[CTL_CROSS_ACCOUNT] = { "BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT", BKP904 },
+	[CTL_VAULT_LOCK] = { "BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK", BKP905 },
+	[CTL_MANUAL_DELETION] = { "BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED", BKP906 },
+	[CTL_ENCRYPTED] = { "BACKUP_RECOVERY_POINT_ENCRYPTED", BKP907 },
+	[CTL_PROTECTED_BY_PLAN] = { "BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN", -1 },
+	[CTL_LAST_RECOVERY_POINT] = { "BACKUP_LAST_RECOVERY_POINT_CREATED", -1 },
+	[CTL_RESTORE_TIME] = { "RESTORE_TIME_FOR_RESOURCES_MEET_TARGET", -1 },
+	[CTL_AIR_GAPPED] = { "RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT", -1 },
 };
+
+static struct control_def defs[CTL_ALL];
+static long long quota_controls;
+static pthread_once_t defs_once = PTHREAD_ONCE_INIT;
+
+static void __attribute__((noreturn)) defect(const char *what, const char *name)
+{
+	fprintf(stderr, "backuplint: internal error: schemas/audit-manager.json: "
+		"%s %s\n", what, name ? name : "");
+	abort();
+}
+
+static long long num_or(const struct node *m, const char *k, long long dflt)
+{
+	long long v;
+	const struct node *n = map_get(m, k);
+	if (!n)
+		return dflt;
+	if (!node_int(n, &v, 0))
+		defect("not a number:", k);
+	return v;
+}
+
+static void defs_load(void)
+{
+	static const char *const types[] = { "unit", "int", "regions", "accounts", "arns" };
+	const struct node *r = data_tree("audit-manager.json");
+	const struct node *ctls = map_get(r, "controls");
+	uint32_t i, j;
+	size_t k;
+
+	quota_controls = num_or(map_get(r, "quotas"), "controls_per_region", -1);
+	if (quota_controls < 0 || !node_is(ctls, N_SEQ))
+		defect("no quotas or controls", NULL);
+	for (i = 0; i < ctls->len; i++) {
+		const struct node *c = seq_at(ctls, i), *ps = map_get(c, "parameters"),
+				  *sc = map_get(c, "scope");
+		const char *name = node_str(map_get(c, "name"));
+		struct control_def *d = NULL;
+		for (k = 0; name && k < CTL_ALL; k++)
+			if (strcmp(impl[k].name, name) == 0)
+				d = &defs[k];
+		if (!d)
+			defect("a control backuplint does not know:", name);
+		d->name = impl[d - defs].name;
+		d->rule = impl[d - defs].rule;
+		for (j = 0; node_is(sc, N_SEQ) && j < sc->len; j++)
+			d->scopes |= node_streq(seq_at(sc, j), "tags") ? SC_TAGS
+				: node_streq(seq_at(sc, j), "types") ? SC_TYPES
+				: node_streq(seq_at(sc, j), "ids") ? SC_IDS : 0;
+		for (j = 0; node_is(ps, N_SEQ) && j < ps->len && j < 3; j++) {
+			const struct node *pn = seq_at(ps, j), *dv = map_get(pn, "default");
+			struct param_def *p = &d->p[d->np++];
+			p->name = node_str(map_get(pn, "name"));
+			for (k = 0; k < 5; k++)
+				if (node_streq(map_get(pn, "type"), types[k]))
+					break;
+			if (!p->name || k == 5)
+				defect("a parameter without a name or a known type of", name);
+			p->type = (int)k;
+			p->min = num_or(pn, "min", 0);
+			p->max = num_or(pn, k == P_INT ? "max" : "max_items", 0);
+			p->hmin = num_or(pn, "hours_min", 0);
+			p->hmax = num_or(pn, "hours_max", 0);
+			p->dflt = node_str(dv); /* a string, as Audit Manager's values */
+			if (dv && !p->dflt)
+				defect("a default that is not a string in", name);
+		}
+	}
+	for (k = 0; k < CTL_ALL; k++)
+		if (!defs[k].name)
+			defect("no control", impl[k].name);
+}
+
+static const struct control_def *def_of(int id)
+{
+	pthread_once(&defs_once, defs_load);
+	return &defs[id];
+}
+
+long long controls_quota(void)
+{
+	pthread_once(&defs_once, defs_load);
+	return quota_controls;
+}
 
 const char *control_name(int id)
 {
-	return id >= 0 && id < CTL_ALL ? defs[id].name : "?";
+	return id >= 0 && id < CTL_ALL ? impl[id].name : "?";
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -275,7 +330,7 @@ static const struct node *param_node(const struct kv *kv, size_t n,
 static void parameters(struct pc *c, struct control *ct, const struct kv *kv,
 		       size_t nkv)
 {
-	const struct control_def *def = &defs[ct->id];
+	const struct control_def *def = def_of(ct->id);
 	const char *names[3];
 	size_t i, k, j;
 
@@ -299,10 +354,21 @@ static void parameters(struct pc *c, struct control *ct, const struct kv *kv,
 			bad(c, key, "parameter %s is given twice", names[i]);
 		}
 	}
+	/* the defaults, then what is given */
 	ct->freq_unit = "days";
-	ct->freq_value = 1;
-	ct->retention_days = 35;
-	ct->lock_min = ct->lock_max = -1;
+	ct->freq_value = ct->retention_days = ct->lock_min = ct->lock_max = -1;
+	for (i = 0; i < def->np; i++) {
+		const struct param_def *p = &def->p[i];
+		if (!p->dflt)
+			continue;
+		if (p->type == P_UNIT)
+			ct->freq_unit = p->dflt;
+		else if (strcmp(p->name, "requiredRetentionDays") == 0)
+			ct->retention_days = strtoll(p->dflt, NULL, 10);
+		else if (strcmp(p->name, "requiredFrequencyValue") == 0 ||
+			 strcmp(p->name, "recoveryPointAgeValue") == 0)
+			ct->freq_value = strtoll(p->dflt, NULL, 10);
+	}
 	for (i = 0; i < def->np; i++) {
 		const struct param_def *p = &def->p[i];
 		const struct node *v = param_node(kv, nkv, p->name);
@@ -414,7 +480,7 @@ void control_scope(struct pc *c, struct control *ct, const struct node *v,
 	/* Terraform's scope block */
 	static const char *const tf_keys[] = { "compliance_resource_types",
 					       "compliance_resource_ids", "tags" };
-	const struct control_def *def = &defs[ct->id];
+	const struct control_def *def = def_of(ct->id);
 	uint32_t i;
 	if (deploy_time(v)) {
 		ct->scope_unknown = 1;
@@ -504,12 +570,12 @@ int control_named(struct pc *c, struct control *ct, const struct node *nm)
 	const char *names[CTL_ALL];
 	size_t k;
 	for (k = 0; k < CTL_ALL; k++) {
-		names[k] = defs[k].name;
-		if (node_streq(nm, defs[k].name)) {
+		names[k] = impl[k].name;
+		if (node_streq(nm, impl[k].name)) {
 			memset(ct, 0, sizeof(*ct));
 			ct->id = (int)k;
-			ct->rule = defs[k].rule;
-			ct->name = defs[k].name;
+			ct->rule = impl[k].rule;
+			ct->name = impl[k].name;
 			ct->sev = SEV_ERROR;
 			return 0;
 		}
@@ -648,7 +714,7 @@ int policy_check_config(struct file *config, const struct node *section,
 	out->ngrants = pol->n;
 	/* the frameworks' controls: every policy rule, for every file */
 	for (k = 0; pol->apply_frameworks && k < CTL_COUNT; k++) {
-		grants[out->ngrants].rule = defs[k].rule;
+		grants[out->ngrants].rule = impl[k].rule;
 		grants[out->ngrants++].sev = SEV_ERROR;
 	}
 	out->data = pol;

@@ -24,6 +24,8 @@ struct kv {
 	const struct node *k, *v;
 };
 
+/* Audit Manager's quota of controls a Region (schemas/audit-manager.json). */
+long long controls_quota(void);
 /* ct from its ControlName node nm: 0, or -1 reported (did-you-mean). */
 int control_named(struct pc *c, struct control *ct, const struct node *nm);
 /* ct's parameters kv[0..n): names, value rules, defaults. */
