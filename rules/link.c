@@ -316,6 +316,93 @@ int model_demotion(int known, enum fact v)
 	return !known + (v == FACT_LIMITED);
 }
 
+/* The vault indexes of a vault_set: IX_ID the vaults with a logical id,
+ * by (logical id, document, index); IX_FREE the named vaults without one
+ * (API documents: any plan may use them), by (name, index); IX_NAMED the
+ * named vaults with one, by (name, document, index). "Document" compares
+ * as tf_module_cmp() does: a Terraform module's files are one. */
+enum { IX_ID, IX_FREE, IX_NAMED };
+
+static const char *vkey(const struct vault_m *v, int ix)
+{
+	return ix == IX_ID ? v->logical_id : v->name;
+}
+
+static int in_index(const struct vault_m *v, int ix)
+{
+	return ix == IX_ID ? v->logical_id != NULL
+	       : ix == IX_FREE ? v->name && !v->logical_id
+			       : v->name && v->logical_id;
+}
+
+/* Entry (v, i) against (key, doc, i2): <0, 0, >0. */
+static int cmp_entry(const struct vault_m *v, size_t i, int ix, const char *key,
+		     const struct doc *doc, size_t i2)
+{
+	int c = strcmp(vkey(v, ix), key);
+	if (!c && ix != IX_FREE)
+		c = tf_module_cmp(v->doc, doc);
+	return c ? c : i < i2 ? -1 : i > i2;
+}
+
+struct vsort {
+	const struct vault_set *vs;
+	int ix;
+};
+
+static int cmp_vault_ix(const void *a, const void *b, void *ctx)
+{
+	const struct vsort *o = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const struct vault_m *vy = o->vs->v[y];
+	return cmp_entry(o->vs->v[x], x, o->ix, vkey(vy, o->ix), vy->doc, y);
+}
+
+static size_t *index_by(struct vault_set *vs, int ix, size_t *n)
+{
+	struct vsort o = { vs, ix };
+	size_t i, *out = xmalloc((vs->n + 1) * sizeof(*out));
+	*n = 0;
+	for (i = 0; i < vs->n; i++)
+		if (in_index(vs->v[i], ix))
+			out[(*n)++] = i;
+	qsort_r(out, *n, sizeof(*out), cmp_vault_ix, &o);
+	return out;
+}
+
+/* The first vault of index ix with key and (unless IX_FREE) doc's
+ * document, at index `from` or after: its index + 1, or 0. */
+static size_t index_find(const struct vault_set *vs, int ix, const char *key,
+			 const struct doc *doc, size_t from)
+{
+	const size_t *e = vs->ix[ix];
+	size_t lo = 0, hi = vs->nix[ix];
+	const struct vault_m *v;
+	while (lo < hi) { /* the first entry not below (key, doc, from) */
+		size_t mid = (lo + hi) / 2;
+		if (cmp_entry(vs->v[e[mid]], e[mid], ix, key, doc, from) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == vs->nix[ix])
+		return 0;
+	v = vs->v[e[lo]];
+	if (strcmp(vkey(v, ix), key) != 0 ||
+	    (ix != IX_FREE && tf_module_cmp(v->doc, doc) != 0))
+		return 0;
+	return e[lo] + 1;
+}
+
+void vaults_release(struct vault_set *vs)
+{
+	int i;
+	free(vs->v);
+	for (i = 0; i < 3; i++)
+		free(vs->ix[i]);
+	memset(vs, 0, sizeof(*vs));
+}
+
 void vaults_collect(struct run *r, struct vault_set *vs)
 {
 	size_t i, j, k, cap = 0;
@@ -334,23 +421,19 @@ void vaults_collect(struct run *r, struct vault_set *vs)
 				vs->v[vs->n++] = &m->vaults[k];
 			}
 		}
+	for (i = 0; i < 3; i++)
+		vs->ix[i] = index_by(vs, (int)i, &vs->nix[i]);
 }
 
 size_t vault_find(const struct vault_set *vs, const struct plan_m *p,
 		  const char *ref, const char *name, int elsewhere, size_t from)
 {
-	size_t i;
-	for (i = from; i < vs->n; i++) {
-		const struct vault_m *v = vs->v[i];
-		/* a Terraform module's files are one document here */
-		int same_doc = v->doc == p->doc ||
-			       (v->doc->kind == DOC_TF && p->doc->kind == DOC_TF &&
-				tf_module_cmp(v->doc, p->doc) == 0);
-		if (ref && same_doc && v->logical_id && strcmp(v->logical_id, ref) == 0)
-			return i + 1;
-		if (!ref && name && v->name && strcmp(v->name, name) == 0 &&
-		    (!v->logical_id || (same_doc && !elsewhere)))
-			return i + 1;
-	}
-	return 0;
+	size_t a, b;
+	if (ref)
+		return index_find(vs, IX_ID, ref, p->doc, from);
+	if (!name)
+		return 0;
+	a = index_find(vs, IX_FREE, name, p->doc, from);
+	b = elsewhere ? 0 : index_find(vs, IX_NAMED, name, p->doc, from);
+	return !a ? b : !b ? a : a < b ? a : b;
 }

@@ -203,8 +203,13 @@ struct vault_m {
 struct vault_set {
 	struct vault_m **v;
 	size_t n;
+	/* three indexes into v (link.c), so that vault_find() is a binary
+	 * search, not a scan of every vault of the run per rule */
+	size_t *ix[3];
+	size_t nix[3];
 };
 void vaults_collect(struct run *r, struct vault_set *vs);
+void vaults_release(struct vault_set *vs);
 /* The vault a rule or copy of plan p's document lands in: a vault resource
  * of the same template it names (ref), else a vault of that name in the run
  * (a template's only when the copy stays in the stack's account and Region,

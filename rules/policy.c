@@ -616,5 +616,5 @@ void policy_check_run(struct run *r)
 		}
 	}
 	free(fw);
-	free(vs.v);
+	vaults_release(&vs);
 }

@@ -276,5 +276,5 @@ void retention_check_run(struct run *r)
 			for (k = 0; k < m->nplans; k++)
 				check_plan(d, &vs, &m->plans[k]);
 		}
-	free(vs.v);
+	vaults_release(&vs);
 }
