@@ -235,6 +235,8 @@ struct doc_model {
 	const void *frameworks;      /* its Audit Manager frameworks' controls
 				      * (policy.h), or NULL */
 	struct plan_m *file_plan;    /* (link) the file's only plan */
+	struct tf_index *tf_ix;      /* a Terraform file's provider blocks and
+				      * resources, indexed (terraform.c), or NULL */
 };
 
 /* The model of d, built on first call, then cached. Never NULL. */

@@ -6,6 +6,7 @@
  * Only what the file states literally is used: a Region from a variable, a
  * vault of another module or an expression the model cannot follow leaves
  * the place unknown, and the rules that need it say nothing. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
@@ -43,7 +44,8 @@ static int resource_at(const struct node *root, uint32_t i, struct tf_res *r)
 	return 1;
 }
 
-static const struct node *find_resource(const struct node *root,
+/* The first resource TYPE.NAME of body root, by a scan. */
+static const struct node *scan_resource(const struct node *root,
 					const char *type, const char *name)
 {
 	struct tf_res r;
@@ -53,6 +55,88 @@ static const struct node *find_resource(const struct node *root,
 		    strcmp(r.name, name) == 0)
 			return r.body;
 	return NULL;
+}
+
+/* A file's `provider "aws"` blocks and resources, found once: a file of N
+ * plans looks each one's provider and vaults up, which scans were N². */
+struct tf_prov {
+	const struct node *alias, *region;
+};
+struct tf_index {
+	struct tf_prov *prov;
+	size_t nprov;
+	struct tf_res *res; /* by type, name, then order in the file */
+	size_t nres;
+};
+
+static int cmp_res(const void *a, const void *b)
+{
+	const struct tf_res *x = a, *y = b;
+	int c = strcmp(x->type, y->type);
+	if (!c)
+		c = strcmp(x->name, y->name);
+	return c ? c : x->body->start < y->body->start ? -1
+					: x->body->start > y->body->start;
+}
+
+static const struct tf_index *index_of(struct doc *d)
+{
+	/* set before tf_build() runs, so never built twice */
+	struct doc_model *m = d->model ? d->model : model_of(d);
+	const struct node *root = d->root;
+	struct tf_index *ix;
+	struct tf_res r;
+	const char *name;
+	size_t np = 0, nr = 0;
+	uint32_t i;
+
+	if (m->tf_ix)
+		return m->tf_ix;
+	ix = arena_zalloc(&d->arena, sizeof(*ix));
+	for (i = 0; i < root->len; i++) {
+		const struct node *k = map_key(root, i);
+		np += (k->flags & NF_BLOCK) && node_streq(k, "provider");
+		nr += resource_at(root, i, &r);
+	}
+	ix->prov = arena_alloc(&d->arena, (np + 1) * sizeof(*ix->prov));
+	ix->res = arena_alloc(&d->arena, (nr + 1) * sizeof(*ix->res));
+	for (i = 0; i < root->len; i++) {
+		const struct node *k = map_key(root, i), *b;
+		if (resource_at(root, i, &r)) {
+			ix->res[ix->nres++] = r;
+		} else if ((k->flags & NF_BLOCK) && node_streq(k, "provider")) {
+			b = label(map_val(root, i), &name);
+			if (!b || strcmp(name, "aws") != 0 || !node_is(b, N_MAP))
+				continue;
+			ix->prov[ix->nprov].alias = map_get(b, "alias");
+			b = map_get(b, "region");
+			ix->prov[ix->nprov++].region = node_is(b, N_STR) ? b : NULL;
+		}
+	}
+	qsort(ix->res, ix->nres, sizeof(*ix->res), cmp_res);
+	m->tf_ix = ix;
+	return ix;
+}
+
+/* The body of the first resource TYPE.NAME of file d, or NULL. */
+static const struct node *find_resource(struct doc *d, const char *type,
+					const char *name)
+{
+	const struct tf_index *ix = index_of(d);
+	size_t lo = 0, hi = ix->nres;
+	while (lo < hi) { /* the first entry not below (type, name) */
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(ix->res[mid].type, type);
+		if (!c)
+			c = strcmp(ix->res[mid].name, name);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ix->nres && strcmp(ix->res[lo].type, type) == 0 &&
+		       strcmp(ix->res[lo].name, name) == 0
+		       ? ix->res[lo].body : NULL;
 }
 
 /* Step `i` of traversal e as a name (a.b.c: 0 is a), or NULL. */
@@ -85,33 +169,26 @@ struct where {
 /* The literal region of the `provider "aws"` block of file body root with
  * alias `alias` ("aws": the one without an alias); NULL when there is no
  * such block or its region is not a literal. *found: there is one. */
-static const struct node *provider_region(const struct node *root,
-					  const char *alias, int *found)
+static const struct node *provider_region(struct doc *d, const char *alias,
+					  int *found)
 {
+	const struct tf_index *ix = index_of(d);
 	const struct node *reg = NULL;
-	const char *name;
-	uint32_t i;
 	int dflt = strcmp(alias, "aws") == 0;
+	size_t i;
 
 	*found = 0;
-	for (i = 0; i < root->len; i++) {
-		const struct node *k = map_key(root, i), *b, *a;
-		if (!(k->flags & NF_BLOCK) || !node_streq(k, "provider"))
-			continue;
-		b = label(map_val(root, i), &name);
-		if (!b || strcmp(name, "aws") != 0 || !node_is(b, N_MAP))
-			continue;
-		a = map_get(b, "alias");
+	for (i = 0; i < ix->nprov; i++) {
+		const struct node *a = ix->prov[i].alias;
 		if (dflt ? a != NULL : !node_streq(a, alias))
 			continue;
 		*found = 1;
-		reg = map_get(b, "region");
-		reg = node_is(reg, N_STR) ? reg : NULL;
+		reg = ix->prov[i].region;
 	}
 	return reg;
 }
 
-static void where_of(const struct node *root, const struct node *body,
+static void where_of(struct doc *d, const struct node *body,
 		     struct where *w)
 {
 	const struct node *pv = map_get(body, "provider"), *reg;
@@ -130,7 +207,7 @@ static void where_of(const struct node *root, const struct node *body,
 		return;
 	}
 	if (w->provider)
-		w->region = provider_region(root, w->provider, &found);
+		w->region = provider_region(d, w->provider, &found);
 }
 
 /* A copy to `aws_backup_vault.NAME.arn` of this file: the vault's place
@@ -138,7 +215,7 @@ static void where_of(const struct node *root, const struct node *body,
 static void copy_to_vault(struct doc *d, struct plan_m *pm,
 			  const struct where *src, struct copy_m *cm)
 {
-	const struct node *root = d->root, *vb;
+	const struct node *vb;
 	const char *type = "aws_backup_vault";
 	const char *name = ref_to(cm->dest.at, type, "arn");
 	struct value vn;
@@ -146,9 +223,9 @@ static void copy_to_vault(struct doc *d, struct plan_m *pm,
 
 	if (!name)
 		name = ref_to(cm->dest.at, type = TF_LAG_VAULT, "arn");
-	if (!name || !(vb = find_resource(root, type, name)))
+	if (!name || !(vb = find_resource(d, type, name)))
 		return;
-	where_of(root, vb, &w);
+	where_of(d, vb, &w);
 	memset(&cm->dst, 0, sizeof(cm->dst));
 	cm->is_arn = 1;
 	cm->region_part.node = cm->partition_part.node = cm->account_part.node =
@@ -180,10 +257,10 @@ static void vault_part(struct doc *d, struct doc_model *m, const struct tf_res *
 	d->keep = 1;
 	v = build_vault(d, m, NULL, r->body, r->body, 0, 'p');
 	v->name = node_str(n);
-	if (ref && find_resource(d->root, "aws_backup_vault", ref)) {
+	if (ref && find_resource(d, "aws_backup_vault", ref)) {
 		struct value vn;
 		v->logical_id = arena_printf(&d->arena, "aws_backup_vault.%s", ref);
-		value_read(d, find_resource(d->root, "aws_backup_vault", ref),
+		value_read(d, find_resource(d, "aws_backup_vault", ref),
 			   F_VAULT_NAME, &vn);
 		v->name = value_is(&vn, VT_STR) ? vn.u.s : NULL;
 	}
@@ -214,7 +291,7 @@ static void build_resource(struct doc *d, struct doc_model *m,
 		struct where w;
 		m->plans = more(d, m->plans, m->nplans, pcap, sizeof(*m->plans));
 		pm = &m->plans[m->nplans++];
-		where_of(d->root, r->body, &w);
+		where_of(d, r->body, &w);
 		pm->logical_id = arena_printf(&d->arena, "%s.%s%s", r->type, r->name,
 					      key ? key : "");
 		pm->region_node = w.region;
@@ -333,7 +410,7 @@ static int find_region(struct doc *o, void *ud)
 {
 	struct region_q *q = ud;
 	int found;
-	q->region = provider_region(o->root, q->provider, &found);
+	q->region = provider_region(o, q->provider, &found);
 	return found;
 }
 
@@ -346,7 +423,7 @@ struct vault_q {
 static int find_vault(struct doc *o, void *ud)
 {
 	struct vault_q *q = ud;
-	q->body = find_resource(o->root, q->type, q->name);
+	q->body = find_resource(o, q->type, q->name);
 	q->doc = o;
 	return q->body != NULL;
 }
@@ -361,12 +438,12 @@ static void link_plan(struct run *r, struct plan_m *p)
 	struct where w;
 	size_t j;
 
-	where_of(d->root, body, &w);
+	where_of(d, body, &w);
 	if (!p->src.region && !w.region && w.provider &&
 	    !map_get(body, "region")) {
 		struct region_q q = { w.provider, NULL };
 		int found = 0;
-		provider_region(d->root, w.provider, &found);
+		provider_region(d, w.provider, &found);
 		if (!found && each_module_doc(r, d, find_region, &q) && q.region) {
 			p->src.region = node_str(q.region);
 			p->src.partition = facts_partition_of(p->src.region);
@@ -385,10 +462,10 @@ static void link_plan(struct run *r, struct plan_m *p)
 		q.type = type;
 		q.name = name;
 		if (!name || c->dest.state != VS_UNKNOWN ||
-		    find_resource(d->root, type, name) ||
+		    find_resource(d, type, name) ||
 		    !each_module_doc(r, d, find_vault, &q))
 			continue;
-		where_of(q.doc->root, q.body, &vw);
+		where_of(q.doc, q.body, &vw);
 		memset(&c->dst, 0, sizeof(c->dst));
 		c->is_arn = 1;
 		c->region_part.node = c->partition_part.node = c->account_part.node =
@@ -437,7 +514,7 @@ int tf_resource_at(const struct node *root, uint32_t i, const char **type,
 const struct node *tf_resource(const struct node *root, const char *type,
 			       const char *name)
 {
-	return find_resource(root, type, name);
+	return scan_resource(root, type, name);
 }
 
 const char *tf_ref(const struct node *e, const char *type, const char *attr)
