@@ -15,18 +15,6 @@
 
 #include <string.h>
 
-/* Days since 1970-01-01 (proleptic Gregorian). */
-static long long day_number(int y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static int year_on(const struct cron *c, int y)
 {
 	int v = y - CRON_YEAR_MIN;
@@ -181,7 +169,7 @@ int cron_cycle_gap(const struct cron *c, struct cron_gap *g)
 				continue;
 			g->steps++;
 			bits = month_days(c, y, m);
-			base = day_number(y, m, 1) - 1;
+			base = cron_days_from_civil(y, m, 1) - 1;
 			while (bits) {
 				int d = __builtin_ctz(bits);
 				long long n = base + d;
