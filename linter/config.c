@@ -491,6 +491,7 @@ void config_set_release(struct config_set *s)
 		free(s->dirs[i].dir);
 	free(s->loaded);
 	free(s->dirs);
+	free(s->slots);
 	free(s->last_key);
 	memset(s, 0, sizeof(*s));
 }
@@ -521,6 +522,47 @@ static int exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+static uint32_t dir_hash(const char *d)
+{
+	uint32_t h = 2166136261u;
+	for (; *d; d++)
+		h = (h ^ (unsigned char)*d) * 16777619u;
+	return h;
+}
+
+/* The slot of folder dir in s->slots: its entry's, or the empty one where
+ * it goes. */
+static size_t dir_slot(const struct config_set *s, const char *dir)
+{
+	size_t i = dir_hash(dir) & (s->nslots - 1);
+	while (s->slots[i] && strcmp(s->dirs[s->slots[i] - 1].dir, dir) != 0)
+		i = (i + 1) & (s->nslots - 1);
+	return i;
+}
+
+static void remember_dir(struct config_set *s, const char *dir,
+			 struct config *c)
+{
+	size_t i;
+	if (s->ndirs == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->dirs = xrealloc(s->dirs, s->cap * sizeof(*s->dirs));
+	}
+	s->dirs[s->ndirs].dir = xstrdup(dir);
+	s->dirs[s->ndirs].c = c;
+	s->ndirs++;
+	if (2 * s->ndirs > s->nslots) {
+		/* grow and rehash: at most half full */
+		free(s->slots);
+		s->nslots = s->nslots ? 2 * s->nslots : 64;
+		s->slots = xcalloc(s->nslots, sizeof(*s->slots));
+		for (i = 0; i < s->ndirs; i++)
+			s->slots[dir_slot(s, s->dirs[i].dir)] = (uint32_t)(i + 1);
+	} else {
+		s->slots[dir_slot(s, dir)] = (uint32_t)s->ndirs;
+	}
+}
+
 /* The config of folder `dir` (absolute), looked up and remembered. */
 static struct config *for_dir(struct config_set *s, char *dir)
 {
@@ -528,9 +570,8 @@ static struct config *for_dir(struct config_set *s, char *dir)
 	struct config *c = NULL;
 	char *p;
 
-	for (i = 0; i < s->ndirs; i++)
-		if (strcmp(s->dirs[i].dir, dir) == 0)
-			return s->dirs[i].c;
+	if (s->nslots && s->slots[i = dir_slot(s, dir)])
+		return s->dirs[s->slots[i] - 1].c;
 	p = xmalloc(n + 32);
 	for (i = 0; i < sizeof(config_names) / sizeof(config_names[0]); i++) {
 		snprintf(p, n + 32, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/",
@@ -564,13 +605,7 @@ static struct config *for_dir(struct config_set *s, char *dir)
 		}
 	}
 	free(p);
-	if (s->ndirs == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 16;
-		s->dirs = xrealloc(s->dirs, s->cap * sizeof(*s->dirs));
-	}
-	s->dirs[s->ndirs].dir = xstrdup(dir);
-	s->dirs[s->ndirs].c = c;
-	s->ndirs++;
+	remember_dir(s, dir, c);
 	return c;
 }
 
@@ -602,11 +637,15 @@ struct config *config_set_for(struct config_set *s, const char *path)
 	if (stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {
 		dir = abs;
 	} else {
-		dir = dir_of(abs);
-		free(abs);
+		/* abs is resolved already: its folder is a cut, not another
+		 * realpath() of every component */
+		char *slash = strrchr(abs, '/');
+		if (slash && slash != abs)
+			*slash = '\0';
+		else if (slash)
+			slash[1] = '\0';
+		dir = abs;
 		abs = NULL;
-		if (!dir)
-			return NULL;
 	}
 	c = for_dir(s, dir);
 	free(dir);

@@ -22,6 +22,7 @@
 #define BACKUPLINT_CONFIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lint.h"
 
@@ -101,6 +102,11 @@ struct config_set {
 		struct config *c;  /* NULL: none above it */
 	} *dirs;
 	size_t ndirs, cap;
+	/* dirs[] by the hash of the folder (nslots a power of two; each slot
+	 * an index + 1, or 0): a run over thousands of module folders found
+	 * each by comparing it with all the others */
+	uint32_t *slots;
+	size_t nslots;
 	char *last_key;            /* the folder of the last file, as written */
 	struct config *last;       /* and its configuration */
 	char err[512];             /* the first read failure */
