@@ -492,6 +492,11 @@ void config_set_release(struct config_set *s)
 	free(s->loaded);
 	free(s->dirs);
 	free(s->slots);
+	for (i = 0; i < s->nreal; i++) {
+		free(s->real[i].written);
+		free(s->real[i].real);
+	}
+	free(s->real);
 	free(s->last_key);
 	memset(s, 0, sizeof(*s));
 }
@@ -609,6 +614,70 @@ static struct config *for_dir(struct config_set *s, char *dir)
 	return c;
 }
 
+/* The remembered real path of folder `written`, or its empty slot. */
+static struct real_entry *real_slot(struct config_set *s, const char *written)
+{
+	size_t i = dir_hash(written) & (s->nreal - 1);
+	while (s->real[i].written && strcmp(s->real[i].written, written) != 0)
+		i = (i + 1) & (s->nreal - 1);
+	return &s->real[i];
+}
+
+/* realpath(path), the folders' real paths remembered: a name that is no
+ * symbolic link is its folder's real path and the name, one lstat()
+ * instead of a readlink() for every component of every file's path.
+ * Anything else (., .., a link, a trailing /) goes to realpath(). */
+static char *resolve_path(struct config_set *s, const char *path, int depth)
+{
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	char *folder, *dir, *out;
+	struct real_entry *e;
+	struct stat st;
+	size_t dl, nl;
+
+	if (depth > 64 || !*name || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0 || (slash && slash == path) ||
+	    lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+		return realpath(path, NULL);
+	folder = slash ? xstrdup(path) : xstrdup(".");
+	if (slash)
+		folder[slash - path] = '\0';
+	e = s->nreal ? real_slot(s, folder) : NULL;
+	if (!e || !e->written) {
+		dir = strcmp(folder, ".") == 0 ? realpath(".", NULL)
+					       : resolve_path(s, folder, depth + 1);
+		if (!dir) {
+			free(folder);
+			return NULL;
+		}
+		if (2 * (s->nreal_used + 1) > s->nreal) {
+			/* grow and rehash: at most half full */
+			struct real_entry *old = s->real;
+			size_t i, n = s->nreal;
+			s->nreal = n ? 2 * n : 64;
+			s->real = xcalloc(s->nreal, sizeof(*s->real));
+			for (i = 0; i < n; i++)
+				if (old[i].written)
+					*real_slot(s, old[i].written) = old[i];
+			free(old);
+		}
+		e = real_slot(s, folder);
+		e->written = folder;
+		e->real = dir;
+		s->nreal_used++;
+	} else {
+		free(folder);
+	}
+	dl = strlen(e->real);
+	nl = strlen(name);
+	out = xmalloc(dl + nl + 2);
+	memcpy(out, e->real, dl);
+	if (!(dl == 1 && e->real[0] == '/'))
+		out[dl++] = '/';
+	memcpy(out + dl, name, nl + 1);
+	return out;
+}
+
 struct config *config_set_for(struct config_set *s, const char *path)
 {
 	struct stat st;
@@ -631,7 +700,7 @@ struct config *config_set_for(struct config_set *s, const char *path)
 		    !S_ISDIR(st.st_mode))
 			return s->last;
 	}
-	abs = realpath(path, NULL);
+	abs = resolve_path(s, path, 0);
 	if (!abs)
 		return NULL;
 	if (stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {

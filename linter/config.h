@@ -107,6 +107,12 @@ struct config_set {
 	 * each by comparing it with all the others */
 	uint32_t *slots;
 	size_t nslots;
+	/* the real paths of the folders met, by their path as written
+	 * (resolve_path() in config.c); nreal slots, a power of two */
+	struct real_entry {
+		char *written, *real;
+	} *real;
+	size_t nreal, nreal_used;
 	char *last_key;            /* the folder of the last file, as written */
 	struct config *last;       /* and its configuration */
 	char err[512];             /* the first read failure */
