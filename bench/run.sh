@@ -11,6 +11,8 @@
 #   BENCH_TIMEOUT=S   stop a backuplint run on a big file after S seconds
 #                     (default 150); it is then reported as at least S
 #   BENCH_REV=REV     revision shown in the report (default: git HEAD)
+#   BENCH_TF=0        skip the Terraform rows (bench/tf.sh; BENCH_HCL2JSON=0
+#                     skips only its hcl2json comparison)
 #   CC                compiler for the generator and the anchors (default cc)
 # Inputs are regenerated only when bench/gen.c or the sizes change.
 set -eu
@@ -263,3 +265,10 @@ fi
 	    -v stopped="$(tr '\n' ' ' < "$RES/stopped.txt")" \
 	    -f bench/report.awk "$RES/sizes.tsv" "$RES/findings.tsv" "$RES/medians.tsv" "$RES/memory.tsv"
 } | tee "$RES/report.txt"
+
+# ---- Terraform (bench/tf.sh): modules, a big .tf, the loaders, hcl2json ----
+if [ "${BENCH_TF:-1}" = 1 ]; then
+	echo >> "$RES/report.txt"
+	BENCH_DIR=$B BACKUPLINT=$BL CC=$CC sh bench/tf.sh | tee -a "$RES/report.txt" ||
+		die "bench/tf.sh failed (BENCH_TF=0 skips it)"
+fi

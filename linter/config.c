@@ -492,6 +492,12 @@ void config_set_release(struct config_set *s)
 		free(s->dirs[i].dir);
 	free(s->loaded);
 	free(s->dirs);
+	free(s->slots);
+	for (i = 0; i < s->nreal; i++) {
+		free(s->real[i].written);
+		free(s->real[i].real);
+	}
+	free(s->real);
 	free(s->last_key);
 	memset(s, 0, sizeof(*s));
 }
@@ -522,6 +528,47 @@ static int exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+static uint32_t dir_hash(const char *d)
+{
+	uint32_t h = 2166136261u;
+	for (; *d; d++)
+		h = (h ^ (unsigned char)*d) * 16777619u;
+	return h;
+}
+
+/* The slot of folder dir in s->slots: its entry's, or the empty one where
+ * it goes. */
+static size_t dir_slot(const struct config_set *s, const char *dir)
+{
+	size_t i = dir_hash(dir) & (s->nslots - 1);
+	while (s->slots[i] && strcmp(s->dirs[s->slots[i] - 1].dir, dir) != 0)
+		i = (i + 1) & (s->nslots - 1);
+	return i;
+}
+
+static void remember_dir(struct config_set *s, const char *dir,
+			 struct config *c)
+{
+	size_t i;
+	if (s->ndirs == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->dirs = xrealloc(s->dirs, s->cap * sizeof(*s->dirs));
+	}
+	s->dirs[s->ndirs].dir = xstrdup(dir);
+	s->dirs[s->ndirs].c = c;
+	s->ndirs++;
+	if (2 * s->ndirs > s->nslots) {
+		/* grow and rehash: at most half full */
+		free(s->slots);
+		s->nslots = s->nslots ? 2 * s->nslots : 64;
+		s->slots = xcalloc(s->nslots, sizeof(*s->slots));
+		for (i = 0; i < s->ndirs; i++)
+			s->slots[dir_slot(s, s->dirs[i].dir)] = (uint32_t)(i + 1);
+	} else {
+		s->slots[dir_slot(s, dir)] = (uint32_t)s->ndirs;
+	}
+}
+
 /* The config of folder `dir` (absolute), looked up and remembered. */
 static struct config *for_dir(struct config_set *s, char *dir)
 {
@@ -529,9 +576,8 @@ static struct config *for_dir(struct config_set *s, char *dir)
 	struct config *c = NULL;
 	char *p;
 
-	for (i = 0; i < s->ndirs; i++)
-		if (strcmp(s->dirs[i].dir, dir) == 0)
-			return s->dirs[i].c;
+	if (s->nslots && s->slots[i = dir_slot(s, dir)])
+		return s->dirs[s->slots[i] - 1].c;
 	p = xmalloc(n + 32);
 	for (i = 0; i < sizeof(config_names) / sizeof(config_names[0]); i++) {
 		snprintf(p, n + 32, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/",
@@ -565,14 +611,72 @@ static struct config *for_dir(struct config_set *s, char *dir)
 		}
 	}
 	free(p);
-	if (s->ndirs == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 16;
-		s->dirs = xrealloc(s->dirs, s->cap * sizeof(*s->dirs));
-	}
-	s->dirs[s->ndirs].dir = xstrdup(dir);
-	s->dirs[s->ndirs].c = c;
-	s->ndirs++;
+	remember_dir(s, dir, c);
 	return c;
+}
+
+/* The remembered real path of folder `written`, or its empty slot. */
+static struct real_entry *real_slot(struct config_set *s, const char *written)
+{
+	size_t i = dir_hash(written) & (s->nreal - 1);
+	while (s->real[i].written && strcmp(s->real[i].written, written) != 0)
+		i = (i + 1) & (s->nreal - 1);
+	return &s->real[i];
+}
+
+/* realpath(path), the folders' real paths remembered: a name that is no
+ * symbolic link is its folder's real path and the name, one lstat()
+ * instead of a readlink() for every component of every file's path.
+ * Anything else (., .., a link, a trailing /) goes to realpath(). */
+static char *resolve_path(struct config_set *s, const char *path, int depth)
+{
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	char *folder, *dir, *out;
+	struct real_entry *e;
+	struct stat st;
+	size_t dl, nl;
+
+	if (depth > 64 || !*name || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0 || (slash && slash == path) ||
+	    lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+		return realpath(path, NULL);
+	folder = slash ? xstrdup(path) : xstrdup(".");
+	if (slash)
+		folder[slash - path] = '\0';
+	e = s->nreal ? real_slot(s, folder) : NULL;
+	if (!e || !e->written) {
+		dir = strcmp(folder, ".") == 0 ? realpath(".", NULL)
+					       : resolve_path(s, folder, depth + 1);
+		if (!dir) {
+			free(folder);
+			return NULL;
+		}
+		if (2 * (s->nreal_used + 1) > s->nreal) {
+			/* grow and rehash: at most half full */
+			struct real_entry *old = s->real;
+			size_t i, n = s->nreal;
+			s->nreal = n ? 2 * n : 64;
+			s->real = xcalloc(s->nreal, sizeof(*s->real));
+			for (i = 0; i < n; i++)
+				if (old[i].written)
+					*real_slot(s, old[i].written) = old[i];
+			free(old);
+		}
+		e = real_slot(s, folder);
+		e->written = folder;
+		e->real = dir;
+		s->nreal_used++;
+	} else {
+		free(folder);
+	}
+	dl = strlen(e->real);
+	nl = strlen(name);
+	out = xmalloc(dl + nl + 2);
+	memcpy(out, e->real, dl);
+	if (!(dl == 1 && e->real[0] == '/'))
+		out[dl++] = '/';
+	memcpy(out + dl, name, nl + 1);
+	return out;
 }
 
 struct config *config_set_for(struct config_set *s, const char *path)
@@ -597,17 +701,21 @@ struct config *config_set_for(struct config_set *s, const char *path)
 		    !S_ISDIR(st.st_mode))
 			return s->last;
 	}
-	abs = realpath(path, NULL);
+	abs = resolve_path(s, path, 0);
 	if (!abs)
 		return NULL;
 	if (stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {
 		dir = abs;
 	} else {
-		dir = dir_of(abs);
-		free(abs);
+		/* abs is resolved already: its folder is a cut, not another
+		 * realpath() of every component */
+		char *slash = strrchr(abs, '/');
+		if (slash && slash != abs)
+			*slash = '\0';
+		else if (slash)
+			slash[1] = '\0';
+		dir = abs;
 		abs = NULL;
-		if (!dir)
-			return NULL;
 	}
 	c = for_dir(s, dir);
 	free(dir);

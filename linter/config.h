@@ -22,6 +22,7 @@
 #define BACKUPLINT_CONFIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lint.h"
 
@@ -102,6 +103,17 @@ struct config_set {
 		struct config *c;  /* NULL: none above it */
 	} *dirs;
 	size_t ndirs, cap;
+	/* dirs[] by the hash of the folder (nslots a power of two; each slot
+	 * an index + 1, or 0): a run over thousands of module folders found
+	 * each by comparing it with all the others */
+	uint32_t *slots;
+	size_t nslots;
+	/* the real paths of the folders met, by their path as written
+	 * (resolve_path() in config.c); nreal slots, a power of two */
+	struct real_entry {
+		char *written, *real;
+	} *real;
+	size_t nreal, nreal_used;
 	char *last_key;            /* the folder of the last file, as written */
 	struct config *last;       /* and its configuration */
 	char err[512];             /* the first read failure */

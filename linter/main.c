@@ -402,6 +402,16 @@ static void add_context(struct inputs *in, const char *dir)
 }
 
 /* Print the diagnostics of the configurations that cannot be used. */
+/* The configuration of input in, looked up once. */
+static struct config *input_config(struct config_set *cs, struct input *in)
+{
+	if (!in->config_known) {
+		in->config = config_set_for(cs, in->path);
+		in->config_known = 1;
+	}
+	return in->config;
+}
+
 static int broken_configs(struct config_set *cs, int fmt, const struct out_opts *oo)
 {
 	struct file **files = xcalloc(cs->nloaded + 1, sizeof(*files));
@@ -507,7 +517,7 @@ int main(int argc, char **argv)
 		}
 	}
 	for (i = 0; i < in.n; i++)
-		config_set_for(&cs, in.v[i].path);
+		input_config(&cs, &in.v[i]);
 	if (cs.trouble) {
 		fprintf(stderr, "backuplint: configuration %s\n", cs.err);
 		status = 2;
@@ -573,7 +583,7 @@ int main(int argc, char **argv)
 	/* excluded files are never linted; the context is read to link */
 	for (i = 0; i < in.n; i++) {
 		if (strcmp(in.v[i].path, "-") == 0 ||
-		    !config_excludes(config_set_for(&cs, in.v[i].path), in.v[i].path))
+		    !config_excludes(input_config(&cs, &in.v[i]), in.v[i].path))
 			continue;
 		free(in.v[i].path);
 		memmove(&in.v[i], &in.v[i + 1], (in.n - i - 1) * sizeof(*in.v));
@@ -623,7 +633,7 @@ int main(int argc, char **argv)
 	w.set = xcalloc(in.n ? in.n : 1, sizeof(*w.set));
 	for (i = 0; i < in.n; i++) {
 		const struct file_settings *set =
-			settings_for(&st, config_set_for(&cs, in.v[i].path), in.v[i].path);
+			settings_for(&st, input_config(&cs, &in.v[i]), in.v[i].path);
 		w.files[i] = xcalloc(1, sizeof(struct file));
 		if (in.v[i].context) {
 			/* read only to link: a copy that says so */

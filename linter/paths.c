@@ -23,6 +23,8 @@ void inputs_add(struct inputs *in, const char *path, int explicit_arg)
 	in->v[in->n].context = 0;
 	in->v[in->n].named = 0;
 	in->v[in->n].key = NULL;
+	in->v[in->n].config = NULL;
+	in->v[in->n].config_known = 0;
 	in->n++;
 }
 

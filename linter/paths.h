@@ -21,6 +21,10 @@ struct input {
 	int named;         /* named on the command line (not found in a folder) */
 	int context;       /* found under the context folder only */
 	char *key;         /* paths_key(), set by the caller, or NULL */
+	/* the caller's: the configuration that applies, once looked up
+	 * (config_set_for() resolves the path: once per file, not per use) */
+	struct config *config;
+	int config_known;
 };
 
 struct inputs {

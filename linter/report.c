@@ -64,7 +64,7 @@ static struct diag *add(struct file *f, int r, size_t start, size_t end)
 }
 
 static const char *path_of(struct doc *d, const struct node *t,
-			   const char *const *names);
+			   const char *const *names, const char **named);
 
 static struct diag *vreport(struct file *f, unsigned doc_index, int r,
 			    size_t start, size_t end, struct doc *d,
@@ -81,14 +81,14 @@ static struct diag *vreport(struct file *f, unsigned doc_index, int r,
 	if (!dg)
 		return NULL;
 	dg->doc_index = doc_index;
+	/* the fingerprint names list items, not their numbers: both paths
+	 * come from one descent */
+	const char *named = NULL;
 	if (d && path_at)
-		dg->path = doc_path(d, path_at);
+		dg->path = path_of(d, path_at, f->run->s->ck->item_names, &named);
 	else
 		dg->path = path ? arena_strdup(&f->diags.strings, path) : "";
-	/* the fingerprint names list items, not their numbers */
-	dg->ident = diag_fingerprint(f, dg, d && path_at && f->run->s->ck->item_names
-					   ? path_of(d, path_at, f->run->s->ck->item_names)
-					   : dg->path);
+	dg->ident = diag_fingerprint(f, dg, named ? named : dg->path);
 	dg->message = arena_vprintf(&f->diags.strings, fmt, ap);
 	return dg;
 }
@@ -399,13 +399,14 @@ static int contains(const struct node *n, const struct node *t)
 	return n->start <= t->start && t->end <= n->end;
 }
 
-/* The path of t in d; with `names`, list items that are mappings holding
- * one of those keys are named by it ("Rules[nightly]"), not numbered, so
- * that the path survives items added before them. */
+/* The path of t in d; with `names`, also (in *named) the path where list
+ * items that are mappings holding one of those keys are named by it
+ * ("Rules[nightly]"), not numbered, so that the path survives items added
+ * before them. */
 static const char *path_of(struct doc *d, const struct node *t,
-			   const char *const *names)
+			   const char *const *names, const char **named)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = { 0 }, bn = { 0 };
 	const struct node *cur = d->root;
 	const char *res;
 	unsigned guard = 0;
@@ -440,10 +441,14 @@ static const char *path_of(struct doc *d, const struct node *t,
 				v = map_val(cur, j);
 				if (same(k, t)) {
 					path_key(&b, k);
+					if (names)
+						path_key(&bn, k);
 					goto done;
 				}
 				if (contains(v, t) || same(v, t)) {
 					path_key(&b, k);
+					if (names)
+						path_key(&bn, k);
 					next = v;
 					break;
 				}
@@ -476,13 +481,14 @@ static const char *path_of(struct doc *d, const struct node *t,
 				size_t k;
 				for (k = 0; names && names[k] && !name; k++)
 					name = node_str(map_get(next, names[k]));
+				snprintf(tmp, sizeof(tmp), "[%u]", i);
+				strbuf_add(&b, tmp, strlen(tmp));
 				if (name && strlen(name) < 200) {
-					strbuf_add(&b, "[", 1);
-					strbuf_add(&b, name, strlen(name));
-					strbuf_add(&b, "]", 1);
-				} else {
-					snprintf(tmp, sizeof(tmp), "[%u]", i);
-					strbuf_add(&b, tmp, strlen(tmp));
+					strbuf_add(&bn, "[", 1);
+					strbuf_add(&bn, name, strlen(name));
+					strbuf_add(&bn, "]", 1);
+				} else if (names) {
+					strbuf_add(&bn, tmp, strlen(tmp));
 				}
 			}
 		}
@@ -493,13 +499,17 @@ static const char *path_of(struct doc *d, const struct node *t,
 done:
 	res = arena_strdup(&d->file->diags.strings, b.s ? b.s : "");
 	free(b.s);
+	if (named)
+		*named = names ? arena_strdup(&d->file->diags.strings,
+					      bn.s ? bn.s : "") : NULL;
+	free(bn.s);
 	return res;
 }
 
 
 const char *doc_path(struct doc *d, const struct node *t)
 {
-	return path_of(d, t, NULL);
+	return path_of(d, t, NULL, NULL);
 }
 
 /* FNV-1a over a few fields, each ended by a NUL. */

@@ -371,20 +371,50 @@ int kinds_classify(struct doc *d)
 }
 
 /* Words one of our documents must contain somewhere. */
+static const char *const marks[] = {
+	"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
+	"BackupVault", "SelectionName", "aws_backup_", "FrameworkControls",
+	"provider \"aws\"", /* a module's Region, for its other files */
+	/* a module's variables and locals (rules/tf_eval.c), the roles its
+	 * selections use (rules/tf_iam.c) */
+	"variable \"", "locals", "aws_iam_role\"", "aws_iam_policy_document\"",
+	"@@assign", "@@append", "@@remove", "BACKUP_POLICY", /* policies */
+};
+#define NMARKS (sizeof(marks) / sizeof(marks[0])) /* at most 32 */
+static struct {
+	pthread_once_t once;
+	uint32_t starts[256]; /* the marks a byte starts (bit k) */
+	size_t len[NMARKS];
+} mk = { .once = PTHREAD_ONCE_INIT };
+
+static void marks_init(void)
+{
+	size_t k;
+	for (k = 0; k < NMARKS; k++) {
+		mk.starts[(unsigned char)marks[k][0]] |= (uint32_t)1 << k;
+		mk.len[k] = strlen(marks[k]);
+	}
+}
+
 int kinds_relevant(const char *buf, size_t len)
 {
-	static const char *const marks[] = {
-		"BackupPlan", "BackupSelection", "AWS::Backup::", "RecoveryPointArn",
-		"BackupVault", "SelectionName", "aws_backup_", "FrameworkControls",
-		"provider \"aws\"", /* a module's Region, for its other files */
-		/* a module's variables and locals (rules/tf_eval.c), the
-		 * roles its selections use (rules/tf_iam.c) */
-		"variable \"", "locals", "aws_iam_role\"", "aws_iam_policy_document\"",
-		"@@assign", "@@append", "@@remove", "BACKUP_POLICY", /* policies */
-	};
-	size_t i;
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (memmem(buf, len, marks[i], strlen(marks[i])))
-			return 1;
+	size_t i, k;
+	/* one pass over the text, not a search for each mark (a Terraform
+	 * file has none of the first marks: a pass for each) */
+	pthread_once(&mk.once, marks_init);
+	/* most backup documents have the first mark early: memmem finds it
+	 * faster than the pass below */
+	if (memmem(buf, len, marks[0], mk.len[0]))
+		return 1;
+	for (i = 0; i + 1 < len; i++) {
+		uint32_t m = mk.starts[(unsigned char)buf[i]];
+		while (m) {
+			k = (size_t)__builtin_ctz(m);
+			m &= m - 1;
+			if (marks[k][1] == buf[i + 1] && len - i >= mk.len[k] &&
+			    memcmp(buf + i, marks[k], mk.len[k]) == 0)
+				return 1;
+		}
+	}
 	return 0;
 }

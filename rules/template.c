@@ -85,6 +85,21 @@ static void check_ref_name(struct tctx *t, const struct node *at, const char *na
 }
 
 /* ${Name}, ${Res.Attr} and ${!Literal} in an Fn::Sub string. */
+/* A Fn::Sub variable's characters: letters, digits, _ . : - (a table:
+ * strspn() built its own set at each call). */
+static int var_name(const char *name, size_t l)
+{
+	static const unsigned char ok[256] = {
+		['_'] = 1, ['.'] = 1, [':'] = 1, ['-'] = 1,
+		['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+	};
+	size_t i;
+	for (i = 0; i < l; i++)
+		if (!ok[(unsigned char)name[i]])
+			return 0;
+	return 1;
+}
+
 static void check_sub_vars(struct tctx *t, const struct node *s,
 			   const struct node *vars)
 {
@@ -108,8 +123,7 @@ static void check_sub_vars(struct tctx *t, const struct node *s,
 		}
 		memcpy(name, p + 2, l);
 		name[l] = '\0';
-		if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-				 "0123456789_.:-") != l) {
+		if (!var_name(name, l)) {
 			report_sub(t->d, BKP801, s, (size_t)(p - str), l + 3,
 				  "malformed Fn::Sub variable ${%.80s}: a variable is a "
 				  "parameter, resource, Resource.Attribute or pseudo "

@@ -109,7 +109,7 @@ static int cfn_vault(const char *v)
  * Returns how many shapes were compared. */
 static int simple_patterns_agree(const struct db *db)
 {
-	static const char extra[] = "aZ09-_. :/\n\t\xc3\xa4*$";
+	static const char extra[] = "aZ09-_. :/\n\r\t\xc3\xa4*$";
 	unsigned seed = 12345;
 	size_t i;
 	int shapes = 0;
@@ -120,6 +120,22 @@ static int simple_patterns_agree(const struct db *db)
 		if (!sh->pattern || !sh->simple)
 			continue;
 		shapes++;
+		{
+			/* line ends, where PCRE2's $ has its own rules */
+			static const char *const ends[] = {
+				"abc\n", "abc\r\n", "abc\r", "ab\ncd", "\n",
+				"abc\n\n", "",
+			};
+			size_t e;
+			for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
+				if (shape_match(sh, ends[e], strlen(ends[e])) !=
+				    re_match(shape_re(sh), ends[e], strlen(ends[e]))) {
+					printf("test_schema.c: %s: pattern %s disagrees "
+					       "on line end case %zu\n", sh->name,
+					       sh->pattern, e);
+					fails++;
+				}
+		}
 		for (t = 0; t < 3000; t++) {
 			size_t len, k, top = sh->simple_max < 280 ? sh->simple_max + 3 : 280;
 			seed = seed * 1103515245u + 12345u;
