@@ -348,17 +348,25 @@ static int parse_body(struct hcl_parser *p, size_t open)
 	return 0;
 }
 
+/* A parser over buf[0..len) for c; stack_base: the caller's frame, which
+ * the depth guard measures from. */
+static void parser_init(struct hcl_parser *p, struct load_ctx *c,
+			const char *buf, size_t len, uintptr_t stack_base)
+{
+	memset(p, 0, sizeof(*p));
+	memset(&c->err, 0, sizeof(c->err));
+	p->c = c;
+	p->b = buf;
+	p->len = len;
+	p->stack_base = stack_base;
+}
+
 struct node *hcl_parse(struct load_ctx *c, const char *buf, size_t len)
 {
 	struct hcl_parser p;
 	struct node *root = NULL;
 
-	memset(&p, 0, sizeof(p));
-	memset(&c->err, 0, sizeof(c->err));
-	p.c = c;
-	p.b = buf;
-	p.len = len;
-	p.stack_base = (uintptr_t)__builtin_frame_address(0);
+	parser_init(&p, c, buf, len, (uintptr_t)__builtin_frame_address(0));
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		p.pos = 3;
 	if (len > UINT32_MAX - 1) {
@@ -382,12 +390,7 @@ struct node *hcl_parse_quoted_at(struct load_ctx *c, const char *buf,
 	struct hcl_token t;
 	struct node *n = NULL;
 
-	memset(&p, 0, sizeof(p));
-	memset(&c->err, 0, sizeof(c->err));
-	p.c = c;
-	p.b = buf;
-	p.len = len;
-	p.stack_base = (uintptr_t)__builtin_frame_address(0);
+	parser_init(&p, c, buf, len, (uintptr_t)__builtin_frame_address(0));
 	hcl_lex(&p, open, &t);
 	if (t.type == T_OQUOTE && t.start == open &&
 	    hcl_parse_quoted(&p, &t) == 0 && p.pos == close) {
