@@ -210,39 +210,55 @@ static void where_of(struct doc *d, const struct node *body,
 		w->region = provider_region(d, w->provider, &found);
 }
 
+/* The vault a copy's destination_vault_arn references
+ * (aws_backup_vault.NAME.arn, or a logically air-gapped vault's): NAME,
+ * with its resource type in *type; else NULL. */
+static const char *dest_vault(const struct node *at, const char **type)
+{
+	const char *name = ref_to(at, *type = "aws_backup_vault", "arn");
+	return name ? name : ref_to(at, *type = TF_LAG_VAULT, "arn");
+}
+
+/* Copy cm goes to vault TYPE.NAME of the module, declared with provider
+ * configuration vw; its plan's is src. The vault's provider gives the
+ * Region; one provider configuration for both is one Region (when it
+ * names none) and one account. Findings point at the copy's destination:
+ * the vault may be in another file, or its provider shared by others. */
+static void place_copy(struct doc *d, struct copy_m *cm, const struct where *src,
+		       const struct where *vw, const char *type, const char *name)
+{
+	int same = vw->provider && src->provider &&
+		   strcmp(vw->provider, src->provider) == 0;
+	memset(&cm->dst, 0, sizeof(cm->dst));
+	cm->is_arn = 1;
+	cm->region_part.node = cm->partition_part.node = cm->account_part.node =
+		cm->dest.at;
+	cm->region_part.off = cm->region_part.len = 0;
+	if (vw->region)
+		cm->dst.region = node_str(vw->region);
+	else if (same && !src->region)
+		cm->dst.same_region = 1;
+	if (same)
+		cm->dst.same_account = cm->dst.same_partition = 1;
+	cm->vault_ref = arena_printf(&d->arena, "%s.%s", type, name);
+}
+
 /* A copy to `aws_backup_vault.NAME.arn` of this file: the vault's place
  * against its plan's. */
 static void copy_to_vault(struct doc *d, struct plan_m *pm,
 			  const struct where *src, struct copy_m *cm)
 {
 	const struct node *vb;
-	const char *type = "aws_backup_vault";
-	const char *name = ref_to(cm->dest.at, type, "arn");
+	const char *type, *name = dest_vault(cm->dest.at, &type);
 	struct value vn;
 	struct where w;
 
-	if (!name)
-		name = ref_to(cm->dest.at, type = TF_LAG_VAULT, "arn");
 	if (!name || !(vb = find_resource(d, type, name)))
 		return;
 	where_of(d, vb, &w);
-	memset(&cm->dst, 0, sizeof(cm->dst));
-	cm->is_arn = 1;
-	cm->region_part.node = cm->partition_part.node = cm->account_part.node =
-		cm->dest.at;
-	if (w.region) {
-		cm->dst.region = node_str(w.region);
-		cm->region_part.node = w.region;
-	} else if (w.provider && src->provider && !src->region &&
-		   strcmp(w.provider, src->provider) == 0) {
-		cm->dst.same_region = 1;
-	}
-	/* one provider configuration: one set of credentials, one account */
-	if (w.provider && src->provider && strcmp(w.provider, src->provider) == 0)
-		cm->dst.same_account = cm->dst.same_partition = 1;
+	place_copy(d, cm, src, &w, type, name);
 	value_read(d, vb, F_VAULT_NAME, &vn);
 	cm->vault = value_is(&vn, VT_STR) ? vn.u.s : NULL;
-	cm->vault_ref = arena_printf(&d->arena, "%s.%s", type, name);
 	place_compare(&pm->src, &cm->dst, &cm->cross_region, &cm->cross_account,
 		      &cm->cross_partition, &cm->dst_region, &cm->dst_partition);
 }
@@ -453,12 +469,9 @@ static void link_plan(struct run *r, struct plan_m *p)
 	}
 	for (j = 0; j < p->ncopies; j++) {
 		struct copy_m *c = &p->copies[j];
-		const char *type = "aws_backup_vault";
-		const char *name = ref_to(c->dest.at, type, "arn");
+		const char *type, *name = dest_vault(c->dest.at, &type);
 		struct vault_q q;
 		struct where vw;
-		if (!name)
-			name = ref_to(c->dest.at, type = TF_LAG_VAULT, "arn");
 		q.type = type;
 		q.name = name;
 		if (!name || c->dest.state != VS_UNKNOWN ||
@@ -466,19 +479,7 @@ static void link_plan(struct run *r, struct plan_m *p)
 		    !each_module_doc(r, d, find_vault, &q))
 			continue;
 		where_of(q.doc, q.body, &vw);
-		memset(&c->dst, 0, sizeof(c->dst));
-		c->is_arn = 1;
-		c->region_part.node = c->partition_part.node = c->account_part.node =
-			c->dest.at;
-		c->region_part.off = c->region_part.len = 0;
-		if (vw.region)
-			c->dst.region = node_str(vw.region);
-		else if (vw.provider && w.provider && !w.region &&
-			 strcmp(vw.provider, w.provider) == 0)
-			c->dst.same_region = 1;
-		if (vw.provider && w.provider && strcmp(vw.provider, w.provider) == 0)
-			c->dst.same_account = c->dst.same_partition = 1;
-		c->vault_ref = arena_printf(&d->arena, "%s.%s", type, name);
+		place_copy(d, c, &w, &vw, type, name);
 	}
 	for (j = 0; j < p->ncopies; j++)
 		if (p->copies[j].is_arn)
