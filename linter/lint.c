@@ -463,6 +463,7 @@ void lint_again(struct run *r, struct file *f, const char *buf, size_t len)
 		.sev = f->sev, .external = f->external, .region = f->region,
 		.account = f->account, .facts = f->facts, .context = f->context,
 		.section = f->section, .section_mask = f->section_mask,
+		.external_reason = f->external_reason,
 	};
 	const char *arg = f->arg, *key = f->key;
 	int explicit_arg = f->explicit_arg;

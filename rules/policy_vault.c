@@ -181,16 +181,30 @@ static const char *const protected_actions[] = {
 	"backup:PutBackupVaultAccessPolicy",
 };
 
-/* IAM's wildcard match, case-insensitive (actions are). */
+/* IAM's wildcard match, case-insensitive (actions are): '*' any run, '?'
+ * one character. Linear: on a mismatch only the last '*' is retried, one
+ * character further (a pattern of many stars is no exponential search). */
 static int wild(const char *p, const char *s)
 {
-	if (!*p)
-		return !*s;
-	if (*p == '*')
-		return wild(p + 1, s) || (*s && wild(p, s + 1));
-	if (*s && (*p == '?' || tolower((unsigned char)*p) == tolower((unsigned char)*s)))
-		return wild(p + 1, s + 1);
-	return 0;
+	const char *star = NULL, *from = NULL;
+	while (*s) {
+		if (*p == '*') {
+			star = ++p;
+			from = s;
+		} else if (*p == '?' ||
+			   (*p && tolower((unsigned char)*p) == tolower((unsigned char)*s))) {
+			p++;
+			s++;
+		} else if (star) {
+			p = star;
+			s = ++from;
+		} else {
+			return 0;
+		}
+	}
+	while (*p == '*')
+		p++;
+	return !*p;
 }
 
 /* The strings of a string or a list of strings; -1 when something else. */
