@@ -105,22 +105,24 @@ static int lock_ok(struct doc *d, const struct control *ct, const char *vault,
 	return 1;
 }
 
-/* 1 the first time vault `name` is met (seen[0..*n), at most 32). */
+/* 1 the first time vault `name` is met (seen[0..*n), room for every
+ * rule and copy of the plan). */
 static int first_time(const char **seen, size_t *n, const char *name)
 {
 	size_t i;
 	for (i = 0; i < *n; i++)
 		if (strcmp(seen[i], name) == 0)
 			return 0;
-	if (*n < 32)
-		seen[(*n)++] = name;
+	seen[(*n)++] = name;
 	return 1;
 }
 
 void policy_vault_lock(struct doc *d, const struct control *ct,
 		       const struct plan_m *p, const struct vault_set *vs)
 {
-	const char *undecided = NULL, *seen[32];
+	const char *undecided = NULL,
+		   **seen = arena_alloc(&d->arena, (p->nrules + p->ncopies + 1) *
+							   sizeof(*seen));
 	struct lock_state ls;
 	size_t i, j, nseen = 0;
 
@@ -307,7 +309,7 @@ static int policy_elsewhere(const struct vault_m *v, const struct vault_set *vs)
 }
 
 static void manual_deletion(struct doc *d, const struct control *ct,
-			    const struct vault_m *v, const struct vault_set *vs)
+			    const struct vault_m *v)
 {
 	const char *name = v->name ? v->name : v->logical_id ? v->logical_id : "vault";
 	int odd = 0;
@@ -317,9 +319,8 @@ static void manual_deletion(struct doc *d, const struct control *ct,
 	size_t o = 0;
 
 	if (v->what != 'p' && v->policy.state == VS_ABSENT) {
-		/* an access policy document for it elsewhere in the run decides */
-		if (policy_elsewhere(v, vs))
-			return;
+		/* (policy_vaults() has left out a vault whose access policy
+		 * document is elsewhere in the run: that one decides) */
 		if (dialect_of(v->doc)->tf) {
 			control_undecided(d, ct, v->name_v.at ? v->name_v.at : v->node,
 					  arena_printf(&d->arena, "vault '%s'", name),
@@ -432,7 +433,7 @@ void policy_vaults(struct doc *d, const struct control *ct,
 				continue;
 		}
 		if (ct->id == CTL_MANUAL_DELETION)
-			manual_deletion(d, ct, v, vs);
+			manual_deletion(d, ct, v);
 		else
 			encrypted(d, ct, v);
 		verdict_record(d, ct, what, &mk);
