@@ -262,13 +262,15 @@ void tf_build(struct doc *d, struct doc_model *m);
  * logically air-gapped vaults) and the vaults its rules' targets
  * reference (tf_vault.c); called by tf_build. */
 void tf_build_vaults(struct doc *d, struct doc_model *m);
+#define TF_LAG_VAULT "aws_backup_logically_air_gapped_vault"
 /* Resource block i of a Terraform file body: 1 with its type, name and
- * body; the body of resource TYPE.NAME of the file, or NULL; the NAME of a
- * reference TYPE.NAME.ATTR exactly, or NULL (terraform.c). */
+ * body; the body of resource TYPE.NAME of file d (by the file's index), or
+ * NULL; the NAME of a reference TYPE.NAME.ATTR exactly, or NULL
+ * (terraform.c). */
 int tf_resource_at(const struct node *root, uint32_t i, const char **type,
 		   const char **name, const struct node **body);
-const struct node *tf_resource(const struct node *root, const char *type,
-			       const char *name);
+const struct node *tf_find_resource(struct doc *d, const char *type,
+				    const char *name);
 const char *tf_ref(const struct node *e, const char *type, const char *attr);
 /* The plans and selections of an Organizations backup policy
  * (orgpolicy.c): one plan for each Region of its `regions` (a policy's

@@ -12,7 +12,6 @@
 #include "model.h"
 #include "tf_eval.h"
 
-#define TF_LAG_VAULT "aws_backup_logically_air_gapped_vault"
 
 /* One `resource "TYPE" "NAME" { BODY }` block. */
 struct tf_res {
@@ -42,19 +41,6 @@ static int resource_at(const struct node *root, uint32_t i, struct tf_res *r)
 		return 0;
 	r->body = v;
 	return 1;
-}
-
-/* The first resource TYPE.NAME of body root, by a scan. */
-static const struct node *scan_resource(const struct node *root,
-					const char *type, const char *name)
-{
-	struct tf_res r;
-	uint32_t i;
-	for (i = 0; i < root->len; i++)
-		if (resource_at(root, i, &r) && strcmp(r.type, type) == 0 &&
-		    strcmp(r.name, name) == 0)
-			return r.body;
-	return NULL;
 }
 
 /* A file's `provider "aws"` blocks and resources, found once: a file of N
@@ -512,10 +498,10 @@ int tf_resource_at(const struct node *root, uint32_t i, const char **type,
 	return 1;
 }
 
-const struct node *tf_resource(const struct node *root, const char *type,
-			       const char *name)
+const struct node *tf_find_resource(struct doc *d, const char *type,
+				    const char *name)
 {
-	return scan_resource(root, type, name);
+	return find_resource(d, type, name);
 }
 
 const char *tf_ref(const struct node *e, const char *type, const char *attr)

@@ -14,10 +14,9 @@
 
 #include "model.h"
 
-#define TF_LAG_VAULT "aws_backup_logically_air_gapped_vault"
-
-/* The aws_backup_vault resources of the file, looked up once: a file may
- * hold thousands of plans and few vaults. */
+/* The aws_backup_vault resources of the file with their literal names, for
+ * a lock that names its vault by that name (a reference is found through
+ * the file's index, tf_find_resource()). */
 struct vaults {
 	const char **rname, **name; /* resource name, literal name or NULL */
 	size_t n;
@@ -48,12 +47,11 @@ static void vaults_of(struct doc *d, struct vaults *vs)
  * aws_backup_vault.x["k"].name (for_each): its address ("aws_backup_vault.x"
  * or "aws_backup_vault.x[0]"), and its literal name in *name when this file
  * has it and the reference names no instance. */
-static const char *vault_ref(struct doc *d, const struct vaults *vs,
-			     const struct node *e, const char **name)
+static const char *vault_ref(struct doc *d, const struct node *e,
+			     const char **name)
 {
-	const struct node *ix = NULL, *k;
+	const struct node *ix = NULL, *k, *body;
 	const char *r, *attr;
-	size_t i;
 
 	*name = NULL;
 	if (!node_is(e, N_EXPR) || e->style != EXPR_TRAVERSAL ||
@@ -76,9 +74,11 @@ static const char *vault_ref(struct doc *d, const struct vaults *vs,
 					    r, k->u.str);
 		return NULL;
 	}
-	for (i = 0; i < vs->n; i++)
-		if (strcmp(vs->rname[i], r) == 0)
-			*name = vs->name[i];
+	if ((body = tf_find_resource(d, "aws_backup_vault", r))) {
+		struct value v;
+		value_read(d, body, F_VAULT_NAME, &v);
+		*name = value_is(&v, VT_STR) ? v.u.s : NULL;
+	}
 	return arena_printf(&d->arena, "aws_backup_vault.%s", r);
 }
 
@@ -88,7 +88,7 @@ static void lock(struct doc *d, const struct vaults *vs, struct vault_m *v,
 	const struct node *bvn = map_get(body, "backup_vault_name");
 	size_t i;
 
-	if ((v->logical_id = vault_ref(d, vs, bvn, &v->name)))
+	if ((v->logical_id = vault_ref(d, bvn, &v->name)))
 		return;
 	if (!node_is(bvn, N_STR))
 		return;
@@ -115,7 +115,7 @@ void tf_build_vaults(struct doc *d, struct doc_model *m)
 		int lag;
 		if (!tf_resource_at(root, i, &type, &name, &body))
 			continue;
-		lag = strcmp(type, "aws_backup_logically_air_gapped_vault") == 0;
+		lag = strcmp(type, TF_LAG_VAULT) == 0;
 		if (!lag && strcmp(type, "aws_backup_vault_lock_configuration") != 0)
 			continue;
 		v = &m->vaults[m->nvaults++];
@@ -147,7 +147,7 @@ void tf_build_vaults(struct doc *d, struct doc_model *m)
 				rm->air_gapped_ref = arena_printf(&d->arena, "%s.%s",
 								  TF_LAG_VAULT, lag);
 			if (rm->target.state != VS_UNKNOWN || rm->vault_ref ||
-			    !(addr = vault_ref(d, &vs, rm->target.at, &vname)))
+			    !(addr = vault_ref(d, rm->target.at, &vname)))
 				continue;
 			rm->vault_ref = addr;
 			rm->vault = vname;
