@@ -102,6 +102,8 @@ const char *cron_field_name(enum cron_field f);
 int cron_is_leap(int y);
 int cron_days_in_month(int y, int m);
 int cron_weekday(int y, int m, int d);
+/* 1 when c's year field takes year y. */
+int cron_year_on(const struct cron *c, int y);
 
 /* Days since 1970-01-01 of a date, and the date of such a day number
  * (Howard Hinnant's days_from_civil and civil_from_days). */

@@ -15,14 +15,6 @@
 
 #include <string.h>
 
-static int year_on(const struct cron *c, int y)
-{
-	int v = y - CRON_YEAR_MIN;
-	if (y < CRON_YEAR_MIN || y > CRON_YEAR_MAX)
-		return 0;
-	return (c->years[v / 64] >> (v % 64)) & 1;
-}
-
 /* 1 when the day fields say "every day". */
 static int every_day(const struct cron *c)
 {
@@ -108,7 +100,7 @@ int cron_cycle_gap(const struct cron *c, struct cron_gap *g)
 	/* from one firing day to the next */
 	all_years = 1;
 	for (y = CRON_YEAR_MIN; y <= CRON_YEAR_MAX && all_years; y++)
-		all_years = year_on(c, y);
+		all_years = cron_year_on(c, y);
 	if (all_years && c->months == 0x1ffe &&
 	    (every_day(c) || (c->dom_mode == CRON_DOM_ANY &&
 			      c->dow_mode == CRON_DOW_SET))) {
@@ -144,9 +136,9 @@ int cron_cycle_gap(const struct cron *c, struct cron_gap *g)
 	}
 	y0 = CRON_YEAR_MIN;
 	y1 = CRON_YEAR_MAX;
-	while (y0 <= y1 && !year_on(c, y0))
+	while (y0 <= y1 && !cron_year_on(c, y0))
 		y0++;
-	while (y1 >= y0 && !year_on(c, y1))
+	while (y1 >= y0 && !cron_year_on(c, y1))
 		y1--;
 	if (y0 > y1)
 		return -1;
@@ -160,7 +152,7 @@ int cron_cycle_gap(const struct cron *c, struct cron_gap *g)
 			? 2009 : 2033;
 	}
 	for (y = y0; y <= y1; y++) {
-		if (!year_on(c, y))
+		if (!cron_year_on(c, y))
 			continue;
 		for (m = 1; m <= 12; m++) {
 			uint32_t bits;

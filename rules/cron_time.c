@@ -30,7 +30,7 @@ int cron_weekday(int y, int m, int d)
 	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7 + 1;
 }
 
-static int year_set(const struct cron *c, int y)
+int cron_year_on(const struct cron *c, int y)
 {
 	int v = y - CRON_YEAR_MIN;
 
@@ -93,7 +93,7 @@ static int dow_matches(const struct cron *c, int y, int m, int d)
 
 int cron_fires_on(const struct cron *c, int y, int m, int d)
 {
-	if (!year_set(c, y) || m < 1 || m > 12 || !((c->months >> m) & 1))
+	if (!cron_year_on(c, y) || m < 1 || m > 12 || !((c->months >> m) & 1))
 		return 0;
 	if (d < 1 || d > cron_days_in_month(y, m))
 		return 0;
@@ -126,7 +126,7 @@ int cron_next(const struct cron *c, const struct cron_time *from,
 		h++;
 	}
 	for (; y <= CRON_YEAR_MAX; y++, m = 1, d = 1, h = 0, mi = 0) {
-		if (!year_set(c, y))
+		if (!cron_year_on(c, y))
 			continue;
 		for (; m <= 12; m++, d = 1, h = 0, mi = 0) {
 			int dim;

@@ -522,10 +522,8 @@ static const struct node *policy_tree(struct doc *d, const struct value *v)
 	if (value_is(v, VT_MAP))
 		return v->lit;
 	/* Terraform: jsonencode({...}) of a literal object */
-	if (node_is(v->at, N_EXPR) && v->at->style == EXPR_CALL && v->at->len == 2 &&
-	    node_streq(seq_at(v->at, 0), "jsonencode") &&
-	    node_is(seq_at(v->at, 1), N_MAP))
-		return seq_at(v->at, 1);
+	if (tf_jsonencode_arg(v->at))
+		return tf_jsonencode_arg(v->at);
 	if (!node_is(n, N_STR))
 		return NULL;
 	memset(&lc, 0, sizeof(lc));

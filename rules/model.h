@@ -272,6 +272,8 @@ int tf_resource_at(const struct node *root, uint32_t i, const char **type,
 const struct node *tf_find_resource(struct doc *d, const char *type,
 				    const char *name);
 const char *tf_ref(const struct node *e, const char *type, const char *attr);
+/* The object OBJ of Terraform's jsonencode(OBJ), or NULL (terraform.c). */
+const struct node *tf_jsonencode_arg(const struct node *e);
 /* The plans and selections of an Organizations backup policy
  * (orgpolicy.c): one plan for each Region of its `regions` (a policy's
  * Regions are its plans' source Regions), with the selections of the

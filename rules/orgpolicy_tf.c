@@ -11,15 +11,6 @@
 #include "model.h"
 #include "orgpolicy.h"
 
-/* The object of jsonencode(OBJ), or NULL. */
-static const struct node *jsonencode_arg(const struct node *e)
-{
-	if (!node_is(e, N_EXPR) || e->style != EXPR_CALL || e->len != 2 ||
-	    !node_streq(seq_at(e, 0), "jsonencode") || (e->flags & NF_EXPAND))
-		return NULL;
-	return node_is(seq_at(e, 1), N_MAP) ? seq_at(e, 1) : NULL;
-}
-
 void org_tf_policies(struct doc *d)
 {
 	const char *want = org_embedded_name("tf_resource");
@@ -35,7 +26,7 @@ void org_tf_policies(struct doc *d)
 		    strcmp(type, want) != 0 || !node_streq(map_get(body, targ), ptype))
 			continue;
 		content = map_get(body, carg);
-		if ((obj = jsonencode_arg(content)))
+		if ((obj = tf_jsonencode_arg(content)))
 			org_embed(d, obj);
 		else if (node_is(content, N_STR))
 			org_embed(d, content);

@@ -508,3 +508,11 @@ const char *tf_ref(const struct node *e, const char *type, const char *attr)
 {
 	return ref_to(e, type, attr);
 }
+
+const struct node *tf_jsonencode_arg(const struct node *e)
+{
+	if (!node_is(e, N_EXPR) || e->style != EXPR_CALL || e->len != 2 ||
+	    !node_streq(seq_at(e, 0), "jsonencode") || (e->flags & NF_EXPAND))
+		return NULL;
+	return node_is(seq_at(e, 1), N_MAP) ? seq_at(e, 1) : NULL;
+}
