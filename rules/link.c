@@ -394,6 +394,43 @@ static size_t index_find(const struct vault_set *vs, int ix, const char *key,
 	return e[lo] + 1;
 }
 
+/* The first entry of index ix whose key is key, or nix[ix]. */
+static size_t key_first(const struct vault_set *vs, int ix, const char *key)
+{
+	size_t lo = 0, hi = vs->nix[ix];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(vkey(vs->v[vs->ix[ix][mid]], ix), key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int vault_set_has_policy(const struct vault_set *vs, const struct vault_m *v)
+{
+	static const int by_name[] = { IX_FREE, IX_NAMED };
+	size_t k, i;
+	for (k = 0; v->name && k < 2; k++) {
+		int ix = by_name[k];
+		for (i = key_first(vs, ix, v->name);
+		     i < vs->nix[ix] && strcmp(vs->v[vs->ix[ix][i]]->name, v->name) == 0;
+		     i++)
+			if (vs->v[vs->ix[ix][i]]->what == 'p')
+				return 1;
+	}
+	for (i = v->logical_id ? key_first(vs, IX_ID, v->logical_id) : vs->nix[IX_ID];
+	     i < vs->nix[IX_ID] &&
+	     strcmp(vs->v[vs->ix[IX_ID][i]]->logical_id, v->logical_id) == 0;
+	     i++) {
+		const struct vault_m *pv = vs->v[vs->ix[IX_ID][i]];
+		if (pv->what == 'p' && pv->doc == v->doc)
+			return 1;
+	}
+	return 0;
+}
+
 void vaults_release(struct vault_set *vs)
 {
 	int i;

@@ -210,6 +210,9 @@ struct vault_set {
 };
 void vaults_collect(struct run *r, struct vault_set *vs);
 void vaults_release(struct vault_set *vs);
+/* 1 when vs holds an access policy document for vault v: one of its name,
+ * or of its logical id in its own document. */
+int vault_set_has_policy(const struct vault_set *vs, const struct vault_m *v);
 /* The vault a rule or copy of plan p's document lands in: a vault resource
  * of the same template it names (ref), else a vault of that name in the run
  * (a template's only when the copy stays in the stack's account and Region,

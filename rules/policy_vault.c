@@ -293,21 +293,6 @@ static unsigned denied(const struct control *ct, const struct node *pol, int *od
 	return bits;
 }
 
-/* 1 when an access policy document for vault v is in the run. */
-static int policy_elsewhere(const struct vault_m *v, const struct vault_set *vs)
-{
-	size_t i;
-	for (i = 0; i < vs->n; i++) {
-		const struct vault_m *pv = vs->v[i];
-		if (pv->what == 'p' &&
-		    ((pv->name && v->name && strcmp(pv->name, v->name) == 0) ||
-		     (pv->logical_id && v->logical_id && pv->doc == v->doc &&
-		      strcmp(pv->logical_id, v->logical_id) == 0)))
-			return 1;
-	}
-	return 0;
-}
-
 static void manual_deletion(struct doc *d, const struct control *ct,
 			    const struct vault_m *v)
 {
@@ -407,7 +392,7 @@ void policy_vaults(struct doc *d, const struct control *ct,
 			continue;
 		/* its access policy is decided on the policy document */
 		if (ct->id == CTL_MANUAL_DELETION && v->what != 'p' &&
-		    v->policy.state == VS_ABSENT && policy_elsewhere(v, vs))
+		    v->policy.state == VS_ABSENT && vault_set_has_policy(vs, v))
 			continue;
 		verdict_mark(d, &mk);
 		if (ct->scope_unknown || ct->params_unknown) {
