@@ -57,6 +57,7 @@ struct flags {
 	size_t max_file_size, max_depth, max_alias_nodes, max_findings;
 	const char *disable;        /* --disable ID,... */
 	int no_context;             /* --no-context */
+	int apply_frameworks;       /* --apply-frameworks */
 };
 
 struct config {

@@ -72,6 +72,9 @@ static const char usage[] =
 "      --report controls   print the policy controls' verdicts (plans and\n"
 "                          vaults x controls: pass, fail, undecided) instead\n"
 "                          of the findings; --format json for JSON\n"
+"      --apply-frameworks  also apply the controls of the Audit Manager\n"
+"                          frameworks in the run to its plans (as the\n"
+"                          configuration's policy: {frameworks: apply})\n"
 "      --print-config      print the settings in force for each PATH, and\n"
 "                          where each comes from; lint nothing\n"
 "      --context DIR       also read the backup documents under DIR to link\n"
@@ -208,7 +211,7 @@ enum {
 	OPT_NO_COLOR = 256, OPT_STDIN_NAME, OPT_FAIL_ON, OPT_FACTS, OPT_REGION,
 	OPT_ACCOUNT, OPT_DISABLE, OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_MAX_ALIAS,
 	OPT_LIST_RULES, OPT_EXPLAIN, OPT_MAX_FINDINGS, OPT_CONFIG, OPT_NO_CONFIG,
-	OPT_PRINT_CONFIG, OPT_CONTEXT, OPT_NO_CONTEXT, OPT_BASELINE,
+	OPT_PRINT_CONFIG, OPT_CONTEXT, OPT_NO_CONTEXT, OPT_APPLY_FRAMEWORKS, OPT_BASELINE,
 	OPT_WRITE_BASELINE, OPT_SKIP_UNRECOGNIZED, OPT_FIX, OPT_UNSAFE_FIXES,
 	OPT_DIFF, OPT_LSP, OPT_REPORT,
 };
@@ -231,6 +234,7 @@ static const struct option longopts[] = {
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "context", required_argument, NULL, OPT_CONTEXT },
 	{ "no-context", no_argument, NULL, OPT_NO_CONTEXT },
+	{ "apply-frameworks", no_argument, NULL, OPT_APPLY_FRAMEWORKS },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "skip-unrecognized", no_argument, NULL, OPT_SKIP_UNRECOGNIZED },
@@ -298,6 +302,7 @@ static void parse_cli(int argc, char **argv, struct cli *c)
 		case OPT_REPORT: c->report = optarg; break;
 		case OPT_CONTEXT: c->fl.context = optarg; break;
 		case OPT_NO_CONTEXT: c->fl.no_context = 1; break;
+		case OPT_APPLY_FRAMEWORKS: c->fl.apply_frameworks = 1; break;
 		case OPT_BASELINE: c->baseline = optarg; break;
 		case OPT_WRITE_BASELINE: c->write_baseline = optarg; break;
 		case OPT_SKIP_UNRECOGNIZED: c->skip_unrecognized = 1; break;

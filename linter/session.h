@@ -31,6 +31,8 @@ struct options {
 	unsigned max_depth;   /* --max-depth: nesting of containers */
 	size_t max_alias_nodes; /* --max-alias-nodes: nodes reachable through aliases */
 	size_t max_findings;  /* --max-findings: kept per file; more are counted */
+	int apply_frameworks; /* --apply-frameworks: the checker applies the
+			       * frameworks found in the run to every file */
 };
 
 /* The defaults of every option. */

@@ -26,6 +26,8 @@ static void apply(struct options *o, const struct flags *f)
 		o->max_alias_nodes = f->max_alias_nodes;
 	if (f->max_findings)
 		o->max_findings = f->max_findings;
+	if (f->apply_frameworks)
+		o->apply_frameworks = 1;
 }
 
 void settings_options(struct options *o, const struct config *root,
@@ -139,8 +141,8 @@ const struct file_settings *settings_for(struct settings *st,
 	set = arena_zalloc(&st->arena, sizeof(*set));
 	sev = arena_alloc(&st->arena, rt->n ? rt->n : 1);
 	ext = arena_zalloc(&st->arena, rt->n ? rt->n : 1);
-	for (i = 0; i < rt->n; i++)
-		sev[i] = rt->v[i].id ? (unsigned char)rt->v[i].severity : 0;
+	/* the session's: the defaults, and what the command line turned on */
+	memcpy(sev, st->s->sev, rt->n);
 	for (i = 0; i < c->nrules; i++)
 		sev[c->rules[i].rule] = (unsigned char)c->rules[i].sev;
 	/* the checker's section turns rules on where its globs match: at
@@ -325,6 +327,11 @@ void settings_print(FILE *fp, struct settings *st, const struct config *root,
 					break;
 				}
 			}
+			/* or by an option (--apply-frameworks) */
+			if ((!c || !set || j == c->section.ngrants || j == 64) &&
+			    fl->apply_frameworks && sev != rt->v[i].severity)
+				fprintf(fp, "%-16s %-24s (--apply-frameworks)\n",
+					rt->v[i].id, sevs[sev]);
 		}
 	}
 }

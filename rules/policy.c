@@ -585,8 +585,12 @@ void policy_check_run(struct run *r)
 {
 	struct vault_set vs;
 	const struct control **fw = NULL;
+	/* --apply-frameworks: every file applies them, with or without a
+	 * policy of its own */
+	static const struct policy none = { NULL, 0, 1 };
+	const int flag = r->s->opt.apply_frameworks;
 	size_t i, j, c, nfw = 0;
-	int any = 0, apply = 0;
+	int any = flag, apply = flag;
 
 	for (i = 0; i < r->nfiles; i++) {
 		const struct policy *pol = r->files[i]->section;
@@ -603,7 +607,7 @@ void policy_check_run(struct run *r)
 		fw = run_frameworks(r, &nfw);
 	for (i = 0; i < r->nfiles; i++) {
 		struct file *f = r->files[i];
-		const struct policy *pol = f->section;
+		const struct policy *pol = f->section ? f->section : flag ? &none : NULL;
 		if (!pol || f->context)
 			continue;
 		for (j = 0; j < f->ndocs; j++) {
@@ -611,7 +615,7 @@ void policy_check_run(struct run *r)
 			for (c = 0; c < pol->n && c < 64; c++)
 				if (f->section_mask >> c & 1)
 					control_on_doc(d, &pol->v[c], &vs);
-			for (c = 0; pol->apply_frameworks && c < nfw; c++)
+			for (c = 0; (pol->apply_frameworks || flag) && c < nfw; c++)
 				control_on_doc(d, fw[c], &vs);
 		}
 	}

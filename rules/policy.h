@@ -88,6 +88,10 @@ const char *control_name(int id);
 
 /* The policy family's run phase (policy.c). */
 void policy_check_run(struct run *r);
+/* --apply-frameworks: turn on the controls' rules for the session (at
+ * error, as a configured control's default). */
+struct session;
+void policy_session_flags(struct session *s);
 
 /* The frameworks of document d (a CreateFramework document, a template's
  * AWS::Backup::Framework, a Terraform aws_backup_framework): checked

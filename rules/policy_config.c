@@ -721,3 +721,12 @@ int policy_check_config(struct file *config, const struct node *section,
 	out->grants = grants;
 	return 0;
 }
+
+void policy_session_flags(struct session *s)
+{
+	size_t k;
+	/* the rules of the frameworks' controls, on wherever they apply */
+	for (k = 0; s->opt.apply_frameworks && k < CTL_COUNT; k++)
+		if (session_severity(s, impl[k].rule) < SEV_ERROR)
+			session_set_severity(s, impl[k].rule, SEV_ERROR);
+}

@@ -560,6 +560,7 @@ static int aws_session_init(struct session *s, char *err, size_t errlen)
 	a = xcalloc(1, sizeof(*a));
 	a->facts = f;
 	s->state = a;
+	policy_session_flags(s);
 	return 0;
 }
 

@@ -19,9 +19,10 @@ const char bkp908_doc[] =
 	"Why: Audit Manager rejects these at deploy (InvalidParameterValueException),\n"
 	"or, for a misspelt parameter, silently uses the default.\n"
 	"\n"
-	"With `policy: {frameworks: apply}` in the configuration, the valid controls\n"
-	"of every framework in the run are also applied to the plans, as if they\n"
-	"were in the configuration (BKP901-BKP907, at error).\n";
+	"With `policy: {frameworks: apply}` in the configuration, or the option\n"
+	"--apply-frameworks, the valid controls of every framework in the run are\n"
+	"also applied to the plans, as if they were in the configuration\n"
+	"(BKP901-BKP907, at error).\n";
 
 const struct rule_example bkp908_examples[] = {
 	{ .kind = EXAMPLE_BAD, .file = "template.yaml", .text =
