@@ -34,9 +34,13 @@ enum ptype {
 	P_ARNS,      /* comma-separated IAM principal ARNs */
 };
 
+/* What a value means to backuplint ("field" in the data). */
+enum pfield { F_NONE, F_FREQUENCY, F_RETENTION, F_LOCK_MIN, F_LOCK_MAX };
+
 struct param_def {
 	const char *name;
 	int type;
+	int field;           /* enum pfield (P_INT) */
 	long long min, max;  /* P_INT; list: max items (0: any) */
 	const char *dflt;    /* NULL: optional, no default */
 	long long hmin, hmax; /* P_INT counted in the control's unit: the
@@ -75,7 +79,21 @@ static const struct {
 };
 
 static struct control_def defs[CTL_ALL];
-static long long quota_controls;
+static long long quota_controls, quota_frameworks;
+/* the units a frequency is counted in, with their minutes */
+static struct unit_def {
+	const char *name;
+	long long minutes;
+} units[4];
+static size_t nunits;
+static const char *unit_names[4];
+/* FrameworkName: its pattern, length and what the pattern says */
+static pcre2_code *fw_name_re;
+static long long fw_name_max;
+static const char *fw_name_says;
+/* the actions an access policy denies for the manual-deletion control */
+static const char *deny_actions[8];
+static size_t ndeny;
 static pthread_once_t defs_once = PTHREAD_ONCE_INIT;
 
 static void __attribute__((noreturn)) defect(const char *what, const char *name)
@@ -99,14 +117,34 @@ static long long num_or(const struct node *m, const char *k, long long dflt)
 static void defs_load(void)
 {
 	static const char *const types[] = { "unit", "int", "regions", "accounts", "arns" };
+	static const char *const fields[] = { "none", "frequency", "retention",
+					      "lock_min", "lock_max" };
 	const struct node *r = data_tree("audit-manager.json");
-	const struct node *ctls = map_get(r, "controls");
+	const struct node *ctls = map_get(r, "controls"), *u = map_get(r, "units");
+	const struct node *fn = map_get(r, "framework_name");
+	const char *pat = node_str(map_get(fn, "pattern"));
+	int errc;
+	PCRE2_SIZE erro;
 	uint32_t i, j;
 	size_t k;
 
 	quota_controls = num_or(map_get(r, "quotas"), "controls_per_region", -1);
-	if (quota_controls < 0 || !node_is(ctls, N_SEQ))
+	quota_frameworks = num_or(map_get(r, "quotas"), "frameworks_per_region", -1);
+	if (quota_controls < 0 || quota_frameworks < 0 || !node_is(ctls, N_SEQ))
 		defect("no quotas or controls", NULL);
+	for (i = 0; node_is(u, N_MAP) && i < u->len && nunits < 4; i++) {
+		units[nunits].name = node_str(map_key(u, i));
+		if (!node_int(map_val(u, i), &units[nunits].minutes, 0))
+			defect("a unit's minutes are not a number:", units[nunits].name);
+		unit_names[nunits] = units[nunits].name;
+		nunits++;
+	}
+	fw_name_max = num_or(fn, "max", -1);
+	fw_name_says = node_str(map_get(fn, "says"));
+	if (!nunits || !pat || fw_name_max < 1 || !fw_name_says ||
+	    !(fw_name_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+					 PCRE2_DOLLAR_ENDONLY, &errc, &erro, NULL)))
+		defect("no units, or no usable framework_name", NULL);
 	for (i = 0; i < ctls->len; i++) {
 		const struct node *c = seq_at(ctls, i), *ps = map_get(c, "parameters"),
 				  *sc = map_get(c, "scope");
@@ -119,6 +157,13 @@ static void defs_load(void)
 			defect("a control backuplint does not know:", name);
 		d->name = impl[d - defs].name;
 		d->rule = impl[d - defs].rule;
+		if (d - defs == CTL_MANUAL_DELETION) {
+			const struct node *a = map_get(c, "deny_actions");
+			for (j = 0; node_is(a, N_SEQ) && j < a->len && ndeny < 8; j++)
+				deny_actions[ndeny++] = node_str(seq_at(a, j));
+			if (!ndeny || !deny_actions[ndeny - 1])
+				defect("no deny_actions for", name);
+		}
 		for (j = 0; node_is(sc, N_SEQ) && j < sc->len; j++)
 			d->scopes |= node_streq(seq_at(sc, j), "tags") ? SC_TAGS
 				: node_streq(seq_at(sc, j), "types") ? SC_TYPES
@@ -135,6 +180,12 @@ static void defs_load(void)
 			p->type = (int)k;
 			p->min = num_or(pn, "min", 0);
 			p->max = num_or(pn, k == P_INT ? "max" : "max_items", 0);
+			for (k = 0; p->type == P_INT && k < 5; k++)
+				if (node_streq(map_get(pn, "field"), fields[k]))
+					break;
+			if (k == 5)
+				defect("an int parameter without a known field in", name);
+			p->field = p->type == P_INT ? (int)k : F_NONE;
 			p->hmin = num_or(pn, "hours_min", 0);
 			p->hmax = num_or(pn, "hours_max", 0);
 			p->dflt = node_str(dv); /* a string, as Audit Manager's values */
@@ -157,6 +208,37 @@ long long controls_quota(void)
 {
 	pthread_once(&defs_once, defs_load);
 	return quota_controls;
+}
+
+long long frameworks_quota(void)
+{
+	pthread_once(&defs_once, defs_load);
+	return quota_frameworks;
+}
+
+int framework_name_ok(const char *s, const char **says, long long *max)
+{
+	pthread_once(&defs_once, defs_load);
+	*says = fw_name_says;
+	*max = fw_name_max;
+	return strlen(s) <= (size_t)fw_name_max && re_match(fw_name_re, s, strlen(s));
+}
+
+const char *const *control_deny_actions(size_t *n)
+{
+	pthread_once(&defs_once, defs_load);
+	*n = ndeny;
+	return deny_actions;
+}
+
+/* The minutes of unit `name`, or 0 when it is none. */
+static long long unit_minutes(const char *name)
+{
+	size_t i;
+	for (i = 0; name && i < nunits; i++)
+		if (strcmp(units[i].name, name) == 0)
+			return units[i].minutes;
+	return 0;
 }
 
 const char *control_name(int id)
@@ -327,6 +409,28 @@ static const struct node *param_node(const struct kv *kv, size_t n,
 
 /* The parameters of control ct (name and value nodes kv[0..nkv)): names
  * checked, values read, defaults. */
+/* The control's value that a parameter's field names. */
+static void set_field(struct control *ct, int field, long long n)
+{
+	switch (field) {
+	case F_FREQUENCY: ct->freq_value = n; break;
+	case F_RETENTION: ct->retention_days = n; break;
+	case F_LOCK_MIN: ct->lock_min = n; break;
+	case F_LOCK_MAX: ct->lock_max = n; break;
+	default: break; /* checked only */
+	}
+}
+
+/* "a, b or c" */
+static const char *one_of(struct arena *a, const char *const *v, size_t n)
+{
+	const char *s = n ? v[0] : "";
+	size_t i;
+	for (i = 1; i < n; i++)
+		s = arena_printf(a, "%s%s%s", s, i + 1 == n ? " or " : ", ", v[i]);
+	return s;
+}
+
 static void parameters(struct pc *c, struct control *ct, const struct kv *kv,
 		       size_t nkv)
 {
@@ -363,11 +467,8 @@ static void parameters(struct pc *c, struct control *ct, const struct kv *kv,
 			continue;
 		if (p->type == P_UNIT)
 			ct->freq_unit = p->dflt;
-		else if (strcmp(p->name, "requiredRetentionDays") == 0)
-			ct->retention_days = strtoll(p->dflt, NULL, 10);
-		else if (strcmp(p->name, "requiredFrequencyValue") == 0 ||
-			 strcmp(p->name, "recoveryPointAgeValue") == 0)
-			ct->freq_value = strtoll(p->dflt, NULL, 10);
+		else
+			set_field(ct, p->field, strtoll(p->dflt, NULL, 10));
 	}
 	for (i = 0; i < def->np; i++) {
 		const struct param_def *p = &def->p[i];
@@ -376,11 +477,11 @@ static void parameters(struct pc *c, struct control *ct, const struct kv *kv,
 			continue;
 		if (p->type == P_UNIT) {
 			const char *s = node_str(v);
-			if (!s || (strcmp(s, "hours") != 0 && strcmp(s, "days") != 0)) {
-				static const char *const units[] = { "hours", "days" };
-				const char *dym = s ? did_you_mean(s, units, 2) : NULL;
-				struct diag *dg = bad(c, v, "%s takes hours or days%s%s%s",
-						      p->name, s ? ", not '" : "",
+			if (!unit_minutes(s)) {
+				const char *dym = s ? did_you_mean(s, unit_names, nunits) : NULL;
+				struct diag *dg = bad(c, v, "%s takes %s%s%s%s",
+						      p->name, one_of(c->a, unit_names, nunits),
+						      s ? ", not '" : "",
 						      s ? s : "", s ? "'" : "");
 				if (dym)
 					diag_hint(c->f, dg, "did you mean %s?", dym);
@@ -391,28 +492,19 @@ static void parameters(struct pc *c, struct control *ct, const struct kv *kv,
 			/* a value in the control's unit: its range in hours */
 			long long min = p->min, max = p->max;
 			long long n;
-			if (p->hmax && strcmp(ct->freq_unit, "hours") == 0) {
+			if (p->hmax && unit_minutes(ct->freq_unit) == 60) {
 				min = p->hmin;
 				max = p->hmax;
 			}
 			n = int_param(c, p, v, min, max);
 			if (n < 0)
 				continue;
-			if (strcmp(p->name, "requiredFrequencyValue") == 0 ||
-			    strcmp(p->name, "recoveryPointAgeValue") == 0)
-				ct->freq_value = n;
-			else if (strcmp(p->name, "requiredRetentionDays") == 0)
-				ct->retention_days = n;
-			else if (strcmp(p->name, "minRetentionDays") == 0)
-				ct->lock_min = n;
-			else
-				ct->lock_max = n;
+			set_field(ct, p->field, n);
 		} else {
 			list_param(c, ct, p, v);
 		}
 	}
-	ct->freq_minutes = ct->freq_value *
-		(strcmp(ct->freq_unit, "hours") == 0 ? 60 : 1440);
+	ct->freq_minutes = ct->freq_value * unit_minutes(ct->freq_unit);
 	if (ct->lock_min >= 0 && ct->lock_max >= 0 && ct->lock_min > ct->lock_max)
 		bad(c, param_node(kv, nkv, "maxRetentionDays"),
 		    "maxRetentionDays %lld is below minRetentionDays %lld",

@@ -19,19 +19,6 @@
  * schemas/audit-manager.json, is lower; past it, one finding). */
 #define CONTROLS_READ 200
 
-/* FrameworkName: a letter, then letters, digits and underscores; 1-256. */
-static int name_ok(const char *s)
-{
-	size_t i, n = strlen(s);
-	if (!n || n > 256 || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
-		return 0;
-	for (i = 1; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-			return 0;
-	return 1;
-}
-
 /* The items of the members of map m named `key`: a list's items, or each
  * repeated Terraform block. */
 static size_t members(const struct node *m, const char *key,
@@ -91,15 +78,32 @@ static int read_control(struct pc *c, struct control *ct, const struct node *e,
 	return 0;
 }
 
-/* Framework `body` (its members) named by node `name` (or NULL). */
-static void read_framework(struct doc *d, struct policy *pol,
+/* A finding about an adjustable quota: a warning, for the quota may have
+ * been raised. */
+static void adjustable(struct diag *dg)
+{
+	if (dg)
+		dg->demote = 1;
+}
+
+static const char *ordinal_suffix(long long n)
+{
+	if (n % 100 >= 11 && n % 100 <= 13)
+		return "th";
+	return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
+/* Framework `body` (its members) named by node `name` (or NULL); returns
+ * the number of its controls. */
+static size_t read_framework(struct doc *d, struct policy *pol,
 			   const struct node *body, const struct node *name,
 			   const char *label)
 {
 	struct pc c;
 	const struct node *ctls[CONTROLS_READ];
 	long long quota = controls_quota();
-	const char *fname_s = node_str(name);
+	const char *fname_s = node_str(name), *says;
+	long long max;
 	size_t i, n;
 
 	memset(&c, 0, sizeof(c));
@@ -108,17 +112,18 @@ static void read_framework(struct doc *d, struct policy *pol,
 	c.a = &d->arena;
 	c.tf = dialect_of(d)->tf;
 	/* Terraform's name is checked with the resource's arguments (BKP105) */
-	if (fname_s && !c.tf && !name_ok(fname_s))
-		report(d, BKP908, name, "FrameworkName '%.80s' is not a letter followed "
-		       "by letters, digits and underscores (1 to 256)", fname_s);
+	if (fname_s && !c.tf && !framework_name_ok(fname_s, &says, &max))
+		report(d, BKP908, name, "FrameworkName '%.80s' is not %s (1 to %lld)",
+		       fname_s, says, max);
 	if (fname_s)
 		label = fname_s; /* findings of its controls name it */
 	n = members(body, c.tf ? "control" : "FrameworkControls", ctls,
 		    sizeof(ctls) / sizeof(ctls[0]));
 	if ((long long)n > quota && quota < CONTROLS_READ)
-		report(d, BKP908, ctls[quota], "framework %s has %s%zu controls; "
-		       "Audit Manager takes at most %lld a Region", label,
-		       n == CONTROLS_READ ? "at least " : "", n, quota);
+		adjustable(report(d, BKP908, ctls[quota], "framework %s has %s%zu "
+				  "controls; Audit Manager takes at most %lld an "
+				  "account and Region", label,
+				  n == CONTROLS_READ ? "at least " : "", n, quota));
 	for (i = 0; i < n && pol->n < 64; i++) {
 		struct control *ct = &pol->v[pol->n];
 		c.broken = 0;
@@ -128,6 +133,36 @@ static void read_framework(struct doc *d, struct policy *pol,
 		if (!c.broken && ct->rule >= 0)
 			pol->n++;
 	}
+	return n;
+}
+
+/* Frameworks deploy to one account and Region per document (a template,
+ * a module, a request): past Audit Manager's quotas of frameworks and of
+ * controls there, one finding each, at the framework that passes it. */
+struct quotas {
+	long long frameworks, controls;
+	int said_frameworks, said_controls;
+};
+
+static void count_framework(struct doc *d, struct quotas *q, const struct node *at,
+			    const char *label, size_t ncontrols)
+{
+	long long qf = frameworks_quota(), qc = controls_quota();
+	q->frameworks++;
+	if (q->frameworks > qf && !q->said_frameworks++)
+		adjustable(report(d, BKP908, at, "framework %s is the %lld%s in this "
+				  "document; Audit Manager takes at most %lld an "
+				  "account and Region", label, q->frameworks,
+				  ordinal_suffix(q->frameworks), qf));
+	/* one framework over the quota is reported by itself */
+	if ((long long)ncontrols <= qc && q->controls <= qc &&
+	    q->controls + (long long)ncontrols > qc && !q->said_controls++)
+		adjustable(report(d, BKP908, at, "with framework %s, this document's "
+				  "frameworks have %lld controls; Audit Manager takes "
+				  "at most %lld an account and Region, the same control "
+				  "in two frameworks counting twice", label,
+				  q->controls + (long long)ncontrols, qc));
+	q->controls += (long long)ncontrols;
 }
 
 /* The policy the frameworks of d fill, made on the first one. */
@@ -144,7 +179,9 @@ void framework_check_doc(struct doc *d)
 {
 	struct doc_model *m;
 	struct policy *pol = NULL;
+	struct quotas q = { 0, 0, 0, 0 };
 	const struct node *root = d->root, *res;
+	const char *label;
 	uint32_t i;
 
 	if (!node_is(root, N_MAP))
@@ -161,9 +198,11 @@ void framework_check_doc(struct doc *d)
 			if (!node_is(t, N_MAP) || t->len != 1)
 				continue;
 			b = map_val(t, 0);
-			read_framework(d, policy_for(d, &pol), b, map_get(b, "name"),
-				       arena_printf(&d->arena, "aws_backup_framework.%s",
-						    node_str(map_key(t, 0))));
+			label = arena_printf(&d->arena, "aws_backup_framework.%s",
+					     node_str(map_key(t, 0)));
+			count_framework(d, &q, map_key(t, 0), label,
+					read_framework(d, policy_for(d, &pol), b,
+						       map_get(b, "name"), label));
 		}
 	} else if ((res = map_get(root, "Resources")) && node_is(res, N_MAP)) {
 		for (i = 0; i < res->len; i++) {
@@ -172,8 +211,13 @@ void framework_check_doc(struct doc *d)
 			if (!type || strcmp(type, "AWS::Backup::Framework") != 0)
 				continue;
 			p = map_get(r, "Properties");
-			read_framework(d, policy_for(d, &pol), p, map_get(p, "FrameworkName"),
-				       node_str(map_key(res, i)));
+			label = node_str(map_get(p, "FrameworkName"));
+			if (!label)
+				label = node_str(map_key(res, i));
+			count_framework(d, &q, map_key(res, i), label,
+					read_framework(d, policy_for(d, &pol), p,
+						       map_get(p, "FrameworkName"),
+						       node_str(map_key(res, i))));
 		}
 	} else if (map_get(root, "FrameworkControls")) {
 		const struct node *nm = map_get(root, "FrameworkName");

@@ -26,6 +26,14 @@ struct kv {
 
 /* Audit Manager's quota of controls a Region (schemas/audit-manager.json). */
 long long controls_quota(void);
+/* ... and of frameworks. */
+long long frameworks_quota(void);
+/* 1 when s is a valid FrameworkName; *says what the rule is, *max its
+ * length. */
+int framework_name_ok(const char *s, const char **says, long long *max);
+/* The actions an access policy must deny for
+ * BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED. */
+const char *const *control_deny_actions(size_t *n);
 /* ct from its ControlName node nm: 0, or -1 reported (did-you-mean). */
 int control_named(struct pc *c, struct control *ct, const struct node *nm);
 /* ct's parameters kv[0..n): names, value rules, defaults. */

@@ -177,12 +177,6 @@ void policy_vault_lock(struct doc *d, const struct control *ct,
 
 /* ---- access policy: no manual deletion ---- */
 
-static const char *const protected_actions[] = {
-	"backup:DeleteRecoveryPoint",
-	"backup:UpdateRecoveryPointLifecycle",
-	"backup:PutBackupVaultAccessPolicy",
-};
-
 /* IAM's wildcard match, case-insensitive (actions are): '*' any run, '?'
  * one character. Linear: on a mismatch only the last '*' is retried, one
  * character further (a pattern of many stars is no exponential search). */
@@ -244,12 +238,14 @@ static int all_exempt(const struct control *ct, const char **p, int n)
 }
 
 /* Which protected actions the Deny statements of policy pol deny to
- * everyone but the exempt principals (bit i: protected_actions[i]); *odd
+ * everyone but the exempt principals (bit i: control_deny_actions()[i]); *odd
  * set when a statement could count but its form (Condition, NotAction, an
  * intrinsic) is beyond what a document decides. */
 static unsigned denied(const struct control *ct, const struct node *pol, int *odd)
 {
 	const struct node *st = map_get(pol, "Statement");
+	size_t nprot;
+	const char *const *prot = control_deny_actions(&nprot);
 	unsigned bits = 0;
 	uint32_t i, n = node_is(st, N_SEQ) ? st->len : 1;
 	for (i = 0; i < n; i++) {
@@ -285,8 +281,8 @@ static unsigned denied(const struct control *ct, const struct node *pol, int *od
 		}
 		for (a = 0; a < k; a++) {
 			size_t j;
-			for (j = 0; j < 3; j++)
-				if (wild(v[a], protected_actions[j]))
+			for (j = 0; j < nprot; j++)
+				if (wild(v[a], prot[j]))
 					bits |= 1u << j;
 		}
 	}
@@ -299,8 +295,9 @@ static void manual_deletion(struct doc *d, const struct control *ct,
 	const char *name = v->name ? v->name : v->logical_id ? v->logical_id : "vault";
 	int odd = 0;
 	unsigned bits;
-	size_t i;
-	char missing[200];
+	size_t i, nprot;
+	const char *const *prot = control_deny_actions(&nprot);
+	char missing[400];
 	size_t o = 0;
 
 	if (v->what != 'p' && v->policy.state == VS_ABSENT) {
@@ -334,7 +331,7 @@ static void manual_deletion(struct doc *d, const struct control *ct,
 		return;
 	}
 	bits = denied(ct, v->policy_doc, &odd);
-	if (bits == 7)
+	if (bits == (1u << nprot) - 1)
 		return;
 	if (odd) {
 		control_undecided(d, ct, v->policy.at, arena_printf(&d->arena,
@@ -343,10 +340,10 @@ static void manual_deletion(struct doc *d, const struct control *ct,
 		return;
 	}
 	missing[0] = '\0';
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < nprot && o < sizeof(missing); i++)
 		if (!(bits >> i & 1))
 			o += (size_t)snprintf(missing + o, sizeof(missing) - o, "%s%s",
-					      o ? ", " : "", protected_actions[i]);
+					      o ? ", " : "", prot[i]);
 	control_fails(d, ct, v->policy.key ? v->policy.key : v->policy.at,
 		      "the %s of vault '%s' does not deny %s "
 		      "to everyone%s", fname(d, F_ACCESS_POLICY), name, missing,
