@@ -196,6 +196,13 @@ struct vault_m {
 	struct value policy;         /* AccessPolicy / Policy (a map, or a
 				      * JSON string: policy_doc) */
 	const struct node *policy_doc; /* the policy as a tree, or NULL */
+	/* the resource types of the plans of the run that back up or copy
+	 * to it (policy controls scoped by type; set in the run phase):
+	 * held_types the facts.h bitmask, held_any a plan may select any
+	 * type, held_unknown a plan whose selections are not in the run,
+	 * held_seen some plan does */
+	uint32_t held_types;
+	unsigned char held_any, held_unknown, held_seen;
 };
 
 /* Every vault of the kept documents of run r (each vault definition, lock

@@ -141,6 +141,20 @@ static int selects_by_tag(const struct sel_m *s, const char *key,
 	return 0;
 }
 
+uint32_t control_types(const struct control *ct)
+{
+	uint32_t want = 0;
+	size_t i;
+	for (i = 0; i < ct->ntypes; i++) {
+		int t = facts_type_index(ct->types[i]);
+		if (t < 0)
+			t = facts_cfn_type(ct->types[i]);
+		if (t >= 0)
+			want |= (uint32_t)1 << t;
+	}
+	return want;
+}
+
 /* Whether plan p is in ct's scope: 1, 0, or -1 (why in *why). Plan
  * controls read the plan's tags; the others, as Audit Manager, the
  * resources the plan's selections assign. */
@@ -170,14 +184,7 @@ static int plan_in_scope(struct doc *d, const struct control *ct,
 		return 1;
 	}
 	if (ct->ntypes) {
-		uint32_t want = 0;
-		for (i = 0; i < ct->ntypes; i++) {
-			int t = facts_type_index(ct->types[i]);
-			if (t < 0)
-				t = facts_cfn_type(ct->types[i]);
-			if (t >= 0)
-				want |= (uint32_t)1 << t;
-		}
+		uint32_t want = control_types(ct);
 		if (!p->nsels) {
 			*why = "no selection in the run assigns resources to it, so "
 			       "their types are not known";
@@ -603,6 +610,7 @@ void policy_check_run(struct run *r)
 		return;
 	model_link(r);
 	vaults_collect(r, &vs);
+	vaults_held_types(r, &vs);
 	if (apply)
 		fw = run_frameworks(r, &nfw);
 	for (i = 0; i < r->nfiles; i++) {

@@ -44,6 +44,12 @@ void control_parameters(struct pc *c, struct control *ct, const struct kv *kv,
 void control_scope(struct pc *c, struct control *ct, const struct node *v,
 		   struct section_grant *g);
 
+/* The facts.h bitmask of ct's ComplianceResourceTypes. */
+uint32_t control_types(const struct control *ct);
+/* Mark each vault of vs with the resource types of the plans of run r that
+ * back up or copy to it (vault_m.held_*). */
+void vaults_held_types(struct run *r, struct vault_set *vs);
+
 /* A finding of control ct at node `at`, "CONTROL_NAME: message", at the
  * control's severity. */
 struct diag *control_fails(struct doc *d, const struct control *ct,

@@ -374,6 +374,63 @@ static void encrypted(struct doc *d, const struct control *ct,
 			      strstr(v->key.u.s, "alias/aws/"));
 }
 
+/* Every definition of the vault a rule or copy of p lands in. */
+static void hold(struct vault_set *vs, const struct plan_m *p, const char *ref,
+		 const char *name, int elsewhere)
+{
+	size_t k = 0;
+	while ((k = vault_find(vs, p, ref, ref ? NULL : name, elsewhere, k))) {
+		struct vault_m *v = vs->v[k - 1];
+		v->held_seen = 1;
+		if (!p->nsels)
+			v->held_unknown = 1;
+		v->held_any |= (unsigned char)(p->any != 0);
+		v->held_types |= p->known | p->maybe;
+	}
+}
+
+void vaults_held_types(struct run *r, struct vault_set *vs)
+{
+	size_t i, j, k, c;
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++) {
+			struct doc_model *m = model_of(r->files[i]->docs[j]);
+			for (k = 0; k < m->nplans; k++) {
+				const struct plan_m *p = &m->plans[k];
+				for (c = 0; c < p->nrules; c++)
+					if (p->rules[c].vault || p->rules[c].vault_ref)
+						hold(vs, p, p->rules[c].vault_ref,
+						     p->rules[c].vault, 0);
+				for (c = 0; c < p->ncopies; c++)
+					if (p->copies[c].vault || p->copies[c].vault_ref)
+						hold(vs, p, p->copies[c].vault_ref,
+						     p->copies[c].vault,
+						     p->copies[c].cross_region != 0 ||
+						     p->copies[c].cross_account != 0);
+			}
+		}
+}
+
+/* Whether vault v holds recovery points of a type ct's scope names: 1, 0,
+ * or -1 with the reason in *why. */
+static int vault_types_in_scope(const struct control *ct, const struct vault_m *v,
+				const char **why)
+{
+	if (v->held_types & control_types(ct) || v->held_any)
+		return 1;
+	if (!v->held_seen) {
+		*why = "no plan in the run backs up to it, so the types of its "
+		       "recovery points are not known";
+		return -1;
+	}
+	if (v->held_unknown) {
+		*why = "a plan that backs up to it has no selection in the run, so "
+		       "the types of its recovery points are not known";
+		return -1;
+	}
+	return 0;
+}
+
 void policy_vaults(struct doc *d, const struct control *ct,
 		   const struct vault_set *vs)
 {
@@ -401,6 +458,17 @@ void policy_vaults(struct doc *d, const struct control *ct,
 		}
 		if (ct->nids && !(id && id_in_scope(ct, id)))
 			continue;
+		if (ct->ntypes) {
+			const char *why;
+			int t = vault_types_in_scope(ct, v, &why);
+			if (t < 0) {
+				control_undecided(d, ct, v->name_v.at ? v->name_v.at
+						  : v->node, what, "%s", why);
+				verdict_record(d, ct, what, &mk);
+			}
+			if (t <= 0)
+				continue;
+		}
 		if (ct->tag_key) {
 			int t = tags_match(&v->tags, ct->tag_key, ct->tag_value);
 			if (t == 0 && v->what == 'p')
