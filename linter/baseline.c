@@ -9,6 +9,8 @@
 
 #include <cJSON.h>
 
+#include "paths.h"
+
 static int cmp_entry(const void *a, const void *b)
 {
 	const struct baseline_entry *x = a, *y = b;
@@ -143,10 +145,9 @@ int baseline_write(const char *path, struct file **files, size_t n,
 		   const char *version, char *err, size_t errlen)
 {
 	cJSON *root = cJSON_CreateObject(), *list = cJSON_CreateArray();
-	char *text, *tmp;
+	char *text, why[256];
 	size_t i, j, len;
-	FILE *fp;
-	int ok;
+	int ok = 1;
 
 	if (!root || !list)
 		oom();
@@ -176,22 +177,12 @@ int baseline_write(const char *path, struct file **files, size_t n,
 	if (!text)
 		oom();
 	/* beside it, then renamed: a reader never sees half a baseline */
-	len = strlen(path) + 16;
-	tmp = xmalloc(len);
-	snprintf(tmp, len, "%s.tmp%ld", path, (long)getpid());
-	fp = fopen(tmp, "w");
-	ok = fp && fputs(text, fp) >= 0 && fputc('\n', fp) != EOF;
-	if (fp && (fflush(fp) || fsync(fileno(fp))))
+	len = strlen(text);
+	text[len] = '\n'; /* over the terminator: written with its length */
+	if (paths_replace(path, text, len + 1, NULL, NULL, NULL, why, sizeof(why)) < 0) {
+		snprintf(err, errlen, "--write-baseline %s: %s", path, why);
 		ok = 0;
-	if (fp && fclose(fp))
-		ok = 0;
-	if (ok && rename(tmp, path) != 0)
-		ok = 0;
-	if (!ok) {
-		snprintf(err, errlen, "--write-baseline %s: %s", path, strerror(errno));
-		unlink(tmp);
 	}
-	free(tmp);
 	cJSON_free(text);
 	return ok ? 0 : -1;
 }

@@ -1,7 +1,6 @@
 /* fix.c - see fix.h. */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include "arena.h"
 #include "baseline.h"
 #include "fix.h"
+#include "paths.h"
 #include "udiff.h"
 
 int fix_applicable(const struct diag *dg, int unsafe)
@@ -213,28 +213,26 @@ static char *write_target(const char *path, char *why, size_t whylen)
 	return real;
 }
 
-static int write_all(int fd, const char *p, size_t n)
+/* The last look before the rename: a change since is the unavoidable
+ * window of any editor's save. */
+struct last_look {
+	const char *target;
+	const struct fix_seen *was;
+};
+
+static int changed_since(void *arg)
 {
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
+	const struct last_look *l = arg;
+	return unchanged(l->target, l->was) != 0;
 }
 
 int fix_write(const char *path, const struct fix_seen *was, const char *buf,
 	      size_t len, char *why, size_t whylen)
 {
-	char *target, *dcopy, *tmp;
-	const char *dir;
+	char *target;
 	struct stat st;
-	int fd, dfd, rc = -1;
+	struct last_look look;
+	int rc;
 
 	if (!(target = write_target(path, why, whylen)))
 		return 1;
@@ -248,49 +246,11 @@ int fix_write(const char *path, const struct fix_seen *was, const char *buf,
 		free(target);
 		return -1;
 	}
-	dcopy = xstrdup(target);
-	dir = dirname(dcopy);
-	tmp = xmalloc(strlen(dir) + 32);
-	sprintf(tmp, "%s/.backuplint-fix-XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) < 0) {
-		snprintf(why, whylen, "cannot create a file beside it: %s", strerror(errno));
-		goto out;
-	}
-	if (write_all(fd, buf, len) < 0 || fchmod(fd, st.st_mode & 07777) < 0 ||
-	    ((st.st_uid != geteuid() || st.st_gid != getegid()) &&
-	     fchown(fd, st.st_uid, st.st_gid) < 0) ||
-	    fsync(fd) < 0) {
-		snprintf(why, whylen, "%s", strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	if (close(fd) < 0) {
-		snprintf(why, whylen, "%s", strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	/* the last look before the rename: a change since is the
-	 * unavoidable window of any editor's save */
-	if (unchanged(target, was) != 0) {
+	look.target = target;
+	look.was = was;
+	rc = paths_replace(target, buf, len, &st, changed_since, &look, why, whylen);
+	if (rc == 1)
 		snprintf(why, whylen, "it changed since it was read");
-		unlink(tmp);
-		rc = 1;
-		goto out;
-	}
-	if (rename(tmp, target) < 0) {
-		snprintf(why, whylen, "%s", strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	rc = 0;
-out:
-	free(tmp);
-	free(dcopy);
 	free(target);
 	return rc;
 }

@@ -3,6 +3,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,4 +205,76 @@ char *paths_key(const char *root, const char *cwd, const char *path)
 		key = xstrdup(abs);
 	free(abs);
 	return key;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int paths_replace(const char *path, const char *buf, size_t len,
+		  const struct stat *like, int (*check)(void *), void *arg,
+		  char *why, size_t whylen)
+{
+	char *dcopy = xstrdup(path), *tmp;
+	const char *dir = dirname(dcopy);
+	mode_t mode;
+	int fd, dfd, rc = -1;
+
+	if (like) {
+		mode = like->st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	tmp = xmalloc(strlen(dir) + 32);
+	sprintf(tmp, "%s/.backuplint-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) < 0) {
+		snprintf(why, whylen, "cannot create a file beside it: %s", strerror(errno));
+		goto out;
+	}
+	if (write_all(fd, buf, len) < 0 || fchmod(fd, mode) < 0 ||
+	    (like && (like->st_uid != geteuid() || like->st_gid != getegid()) &&
+	     fchown(fd, like->st_uid, like->st_gid) < 0) ||
+	    fsync(fd) < 0) {
+		snprintf(why, whylen, "%s", strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (close(fd) < 0) {
+		snprintf(why, whylen, "%s", strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	if (check && check(arg) != 0) {
+		unlink(tmp);
+		rc = 1;
+		goto out;
+	}
+	if (rename(tmp, path) < 0) {
+		snprintf(why, whylen, "%s", strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	rc = 0;
+out:
+	free(tmp);
+	free(dcopy);
+	return rc;
 }

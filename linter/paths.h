@@ -13,6 +13,7 @@
 #define BACKUPLINT_PATHS_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 struct input {
@@ -53,5 +54,16 @@ char *paths_repo_root(void);
  * the name a file has in fingerprints and baselines wherever backuplint
  * runs in the repository (malloc'd; absolute when outside root). */
 char *paths_key(const char *root, const char *cwd, const char *path);
+
+/* Replace the file at `path` atomically with buf[0..len): a new file
+ * beside it, written and synced, then renamed over it and the folder
+ * synced, so that a reader sees the old file or the new one, whole. The
+ * new file takes the mode and owner of *like, or, when like is NULL, 0666
+ * less the umask. check(arg), when given, is the last look before the
+ * rename: non-zero refuses it. Returns 0; 1 when check refused (nothing
+ * changed); -1 with the reason in why. */
+int paths_replace(const char *path, const char *buf, size_t len,
+		  const struct stat *like, int (*check)(void *), void *arg,
+		  char *why, size_t whylen);
 
 #endif
