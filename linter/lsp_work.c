@@ -119,7 +119,6 @@ void lsp_lint_all(struct server *sv)
 	struct file **files;
 	struct lsp_doc **who;
 	struct stat *open_st;
-	struct file_settings *csets;
 	int *have_open;
 	char err[512], *dir;
 	size_t i, j, n = 0, nopen;
@@ -136,7 +135,6 @@ void lsp_lint_all(struct server *sv)
 	who = xcalloc(sv->ndocs + 1, sizeof(*who));
 	open_st = xcalloc(sv->ndocs + 1, sizeof(*open_st));
 	have_open = xcalloc(sv->ndocs + 1, sizeof(*have_open));
-	csets = xcalloc((dir ? sv->ws.n : 0) + 1, sizeof(*csets));
 
 	for (i = 0; i < sv->ndocs; i++) {
 		struct lsp_doc *d = sv->docs[i];
@@ -181,7 +179,6 @@ void lsp_lint_all(struct server *sv)
 	for (i = 0; dir && !sv->ws.truncated && i < sv->ws.n; i++) {
 		const char *path = sv->ws.v[i].path;
 		const struct file_settings *set = NULL;
-		struct file_settings *cset = &csets[i];
 		struct stat fs;
 		struct file *f;
 		int open = 0;
@@ -193,11 +190,8 @@ void lsp_lint_all(struct server *sv)
 			continue;
 		if (have_st)
 			set = settings_for(&st, config_set_for(&cs, path), path);
-		if (set)
-			*cset = *set;
-		cset->context = 1;
 		f = xcalloc(1, sizeof(*f));
-		lint_file(&run, f, path, path, 0, cset);
+		lint_file(&run, f, path, path, 0, settings_context(&st, set));
 		files[n++] = f;
 	}
 	{
@@ -225,10 +219,8 @@ void lsp_lint_all(struct server *sv)
 	free(who);
 	free(open_st);
 	free(have_open);
-	free(csets);
 	free(dir);
-	if (have_st)
-		settings_release(&st);
+	settings_release(&st); /* initialised even when it failed */
 	config_set_release(&cs);
 	run_release(&run);
 }

@@ -640,14 +640,8 @@ int main(int argc, char **argv)
 		const struct file_settings *set =
 			settings_for(&st, input_config(&cs, &in.v[i]), in.v[i].path);
 		w.files[i] = xcalloc(1, sizeof(struct file));
-		if (in.v[i].context) {
-			/* read only to link: a copy that says so */
-			struct file_settings *cs_set = arena_zalloc(&st.arena, sizeof(*cs_set));
-			if (set)
-				*cs_set = *set;
-			cs_set->context = 1;
-			set = cs_set;
-		}
+		if (in.v[i].context)
+			set = settings_context(&st, set); /* read only to link */
 		w.set[i] = set;
 	}
 	pthread_mutex_init(&w.lock, NULL);

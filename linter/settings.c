@@ -204,6 +204,16 @@ const struct file_settings *settings_for(struct settings *st,
 	return set;
 }
 
+const struct file_settings *settings_context(struct settings *st,
+					     const struct file_settings *set)
+{
+	struct file_settings *c = arena_zalloc(&st->arena, sizeof(*c));
+	if (set)
+		*c = *set;
+	c->context = 1;
+	return c;
+}
+
 /* ---- --print-config ---- */
 
 /* The line of the last per-file entry of c matching `path` that sets the

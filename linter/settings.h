@@ -43,6 +43,11 @@ void settings_release(struct settings *st);
 const struct file_settings *settings_for(struct settings *st,
 					 const struct config *c, const char *path);
 
+/* The settings of a file read only to link the others (a context file):
+ * set's (NULL: the session's), marked as such; kept by st. */
+const struct file_settings *settings_context(struct settings *st,
+					     const struct file_settings *set);
+
 /* --print-config: the settings in force for `path`, one a line, each with
  * where it comes from. */
 void settings_print(FILE *fp, struct settings *st, const struct config *root,
