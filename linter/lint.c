@@ -335,8 +335,9 @@ static void load_all(struct file *f, struct loader *l)
 		l->c->has_nul = 0;
 		/* the syntax's comments may hold suppressions */
 		f->nsupp = 0;
+		f->comment = syntaxes[best]->comment;
 		if (!f->context)
-			suppress_scan(f, syntaxes[best]->comment);
+			suppress_scan(f, f->comment);
 		rc = syntaxes[best]->load(l->c, f->src.buf, f->src.len, &sink);
 		if (l->cur) {
 			doc_free(l->cur);

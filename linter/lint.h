@@ -49,6 +49,8 @@ struct file {
 	int dropped_severity;  /* the worst of them */
 	size_t dropped_by[4];  /* all of them by severity (enum severity) */
 	int skipped;           /* found by walking, but not a regular file */
+	const char *comment;   /* the comment marker of the syntax that read
+				* it ("#"), or NULL */
 	struct doc **docs;     /* documents kept for check_run */
 	size_t ndocs;
 	/* what a configuration says for this file (NULL: the session's) */

@@ -144,22 +144,6 @@ static void doc_set_text(struct lsp_doc *d, const char *text, size_t len)
 
 /* The line comment of the syntax that reads the text, as the engine picks
  * it: the surest sniff. */
-const char *lsp_doc_comment(const struct lsp_doc *d)
-{
-	const char *name = d->path ? d->path : d->uri;
-	int best = SNIFF_NO;
-	const char *c = NULL;
-	size_t i;
-	for (i = 0; syntaxes[i]; i++) {
-		int sc = syntaxes[i]->sniff(name, d->text, d->len);
-		if (sc > best) {
-			best = sc;
-			c = syntaxes[i]->comment;
-		}
-	}
-	return c;
-}
-
 /* ---- linting ---- */
 
 static int lsp_severity(int sev)
@@ -171,7 +155,7 @@ static cJSON *position(struct server *sv, struct source *src, size_t off)
 {
 	cJSON *p = cJSON_CreateObject();
 	unsigned line, ch;
-	lsp_position(src, off, sv->utf8, &line, &ch);
+	lsp_position(src, off, sv->utf8, &sv->cursor, &line, &ch);
 	cJSON_AddNumberToObject(p, "line", line);
 	cJSON_AddNumberToObject(p, "character", ch);
 	return p;
@@ -237,6 +221,7 @@ void lsp_publish(struct server *sv, struct lsp_doc *d, int empty)
 	cJSON *p = cJSON_CreateObject(), *a;
 	char *now;
 	size_t i;
+	memset(&sv->cursor, 0, sizeof(sv->cursor)); /* the text may be new */
 	cJSON_AddStringToObject(p, "uri", d->uri);
 	a = cJSON_AddArrayToObject(p, "diagnostics");
 	for (i = 0; !empty && i < d->diags.n; i++)
@@ -440,6 +425,7 @@ static void dispatch(struct server *sv, const cJSON *msg)
 	const cJSON *m = cJSON_GetObjectItemCaseSensitive(msg, "method");
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(msg, "id");
 	const cJSON *params = cJSON_GetObjectItemCaseSensitive(msg, "params");
+	memset(&sv->cursor, 0, sizeof(sv->cursor)); /* the text may be new */
 	const char *method;
 
 	if (!cJSON_IsObject(msg) || (id && !cJSON_IsNumber(id) && !cJSON_IsString(id))) {

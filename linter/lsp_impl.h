@@ -57,6 +57,7 @@ struct server {
 	struct lsp_doc **docs;
 	size_t ndocs;
 	int utf8;              /* positions in UTF-8 bytes, else UTF-16 units */
+	struct lsp_cursor cursor; /* the last position found (lsp_position) */
 	int initialized, shut, done, status;
 	long long due;         /* when to lint (lsp_now_ms), -1: nothing to */
 	long long since;       /* when the lint due was first asked for */
@@ -75,8 +76,6 @@ void lsp_respond_error(struct server *sv, const cJSON *id, int code,
 struct lsp_doc *lsp_doc_find(struct server *sv, const char *uri, size_t *at);
 /* window/showMessage of `type` (1 error, 2 warning, 3 info). */
 void lsp_show_message(struct server *sv, int type, const char *text);
-/* The line comment of the syntax that reads d, or NULL. */
-const char *lsp_doc_comment(const struct lsp_doc *d);
 /* Publish d's findings (none when `empty`): when d changed since, or when
  * they differ from the ones published last. */
 void lsp_publish(struct server *sv, struct lsp_doc *d, int empty);

@@ -208,16 +208,32 @@ size_t lsp_offset(const char *text, size_t len, unsigned line,
 	return i;
 }
 
-void lsp_position(struct source *src, size_t off, int utf8, unsigned *line,
-		  unsigned *character)
+void lsp_position(struct source *src, size_t off, int utf8,
+		  struct lsp_cursor *cur, unsigned *line, unsigned *character)
 {
-	struct pos p = source_pos(src, off);
+	struct pos p;
 	size_t i, step;
 	unsigned u = 0;
 	if (off > src->len)
 		off = src->len;
+	p = source_pos(src, off);
 	*line = p.line - 1;
-	for (i = src->lines[p.line - 1]; i < off; i += step)
+	i = src->lines[p.line - 1];
+	if (utf8) {
+		*character = (unsigned)(off - i); /* code units are bytes */
+		return;
+	}
+	if (cur && cur->src == src && cur->line == *line && cur->off <= off) {
+		i = cur->off;
+		u = cur->units;
+	}
+	for (; i < off; i += step)
 		u += units(src->buf + i, src->len - i, utf8, &step);
 	*character = u;
+	if (cur) {
+		cur->src = src;
+		cur->line = *line;
+		cur->off = i;
+		cur->units = u;
+	}
 }

@@ -46,8 +46,17 @@ int rpc_write(struct rpc *r, const char *body, size_t len);
  * last line the end of the text. Line breaks are LF, CRLF and CR. */
 size_t lsp_offset(const char *text, size_t len, unsigned line,
 		  unsigned character, int utf8);
-/* The LSP position of byte offset off of src. */
-void lsp_position(struct source *src, size_t off, int utf8, unsigned *line,
-		  unsigned *character);
+/* Where the last position was found: the next one on the same line, further
+ * on, counts from there (the positions of a file's findings come in
+ * order: a long line is read once, not once a finding). Zeroed: nothing
+ * known. */
+struct lsp_cursor {
+	const struct source *src;
+	size_t off;
+	unsigned line, units;
+};
+/* The LSP position of byte offset off of src (cur: a cursor, or NULL). */
+void lsp_position(struct source *src, size_t off, int utf8,
+		  struct lsp_cursor *cur, unsigned *line, unsigned *character);
 
 #endif

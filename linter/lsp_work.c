@@ -146,7 +146,6 @@ void lsp_lint_all(struct server *sv)
 		have_open[i] = d->path && stat(d->path, &open_st[i]) == 0;
 		if (d->lost)
 			continue;
-		d->comment = lsp_doc_comment(d);
 		if (d->path)
 			c = config_set_for(&cs, d->path);
 		if (c && c->broken) {
@@ -206,6 +205,7 @@ void lsp_lint_all(struct server *sv)
 		source_free(&d->src);
 		diag_list_release(&d->diags);
 		d->src = files[i]->src;
+		d->comment = files[i]->comment;
 		d->diags = files[i]->diags;
 		memset(&files[i]->src, 0, sizeof(files[i]->src));
 		memset(&files[i]->diags, 0, sizeof(files[i]->diags));
