@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../linter/hcl.h"
+#include "../linter/nameix.h"
 #include "../linter/session.h"
 #include "../linter/source.h"
 #include "kinds.h"
@@ -42,6 +43,7 @@ struct tf_env {
 	size_t nvars, vcap;
 	struct tf_local *locals;
 	size_t nlocals, lcap;
+	struct name_ix vix, lix;
 	struct tf_span_note *notes; /* by span: the first one */
 	size_t nnotes, ncap;
 	struct tf_ptr_note *pn;     /* by address: exact */
@@ -71,14 +73,14 @@ static void *grow(struct doc *d, void *p, size_t n, size_t *cap, size_t sz)
 static struct tf_var *var_slot(struct doc *d, struct tf_env *env,
 			       const char *name)
 {
-	size_t i;
-	for (i = 0; i < env->nvars; i++)
-		if (strcmp(env->vars[i].name, name) == 0)
-			return &env->vars[i];
+	struct tf_var *tv = name_ix_find(&env->vix, env->vars, sizeof(*env->vars), name);
+	if (tv)
+		return tv;
 	env->vars = grow(d, env->vars, env->nvars, &env->vcap, sizeof(*env->vars));
 	memset(&env->vars[env->nvars], 0, sizeof(*env->vars));
 	env->vars[env->nvars].name = name;
-	return &env->vars[env->nvars++];
+	name_ix_add(&env->vix, &d->arena, env->vars, sizeof(*env->vars), ++env->nvars);
+	return &env->vars[env->nvars - 1];
 }
 
 /* The variable and locals blocks of one file body. */
@@ -112,6 +114,8 @@ static void declare(struct doc *d, struct tf_env *env, const struct node *root)
 				       sizeof(*env->locals));
 				env->locals[env->nlocals].name = node_str(lk);
 				env->locals[env->nlocals++].expr = map_val(v, j);
+				name_ix_add(&env->lix, &d->arena, env->locals,
+					    sizeof(*env->locals), env->nlocals);
 			}
 		}
 	}
@@ -444,60 +448,50 @@ static struct ev known(const struct node *n, const char *note)
 
 static struct ev var_value(struct ectx *c, const char *name)
 {
-	size_t i;
-	for (i = 0; i < c->env->nvars; i++) {
-		const struct tf_var *v = &c->env->vars[i];
-		struct ectx lc;
-		struct ev r;
-		if (strcmp(v->name, name) != 0)
-			continue;
-		if (!v->val)
-			break;
-		/* a default or a tfvars value is a literal, in its own file:
-		 * evaluated without scope, for this place */
-		lc = *c;
-		lc.sc = NULL;
-		r = tf_ev(&lc, v->val);
-		if (r.st == EV_KNOWN) {
-			r.n = tf_copy(c, r.n, v->note);
-			r.note = v->note;
-			if (!r.n)
-				r.st = EV_UNKNOWN;
-		}
-		return r;
+	const struct tf_var *v = name_ix_find(&c->env->vix, c->env->vars,
+					 sizeof(*c->env->vars), name);
+	struct ectx lc;
+	struct ev r;
+	if (!v || !v->val)
+		return tf_unknown(c, NULL);
+	/* a default or a tfvars value is a literal, in its own file:
+	 * evaluated without scope, for this place */
+	lc = *c;
+	lc.sc = NULL;
+	r = tf_ev(&lc, v->val);
+	if (r.st == EV_KNOWN) {
+		r.n = tf_copy(c, r.n, v->note);
+		r.note = v->note;
+		if (!r.n)
+			r.st = EV_UNKNOWN;
 	}
-	return tf_unknown(c, NULL);
+	return r;
 }
 
 static struct ev local_value(struct ectx *c, const char *name,
 			     const struct node *e)
 {
-	size_t i;
-	for (i = 0; i < c->env->nlocals; i++) {
-		struct tf_local *l = &c->env->locals[i];
-		struct ectx lc;
-		struct ev r;
-		if (strcmp(l->name, name) != 0)
-			continue;
-		if (l->state == 1)
-			return tf_unknown(c, e); /* depends on itself */
-		if (l->state == 0) {
-			l->state = 1;
-			lc = *c;
-			lc.sc = NULL;
-			lc.depth++;
-			l->memo = tf_ev(&lc, l->expr);
-			l->state = 2;
-		}
-		r = l->memo;
-		if (r.st == EV_KNOWN || (r.st == EV_UNKNOWN && r.n)) {
-			r.n = tf_copy(c, r.n, NULL);
-			if (!r.n)
-				r.st = EV_UNKNOWN;
-		}
-		return r;
+	struct tf_local *l = name_ix_find(&c->env->lix, c->env->locals,
+				     sizeof(*c->env->locals), name);
+	struct ectx lc;
+	struct ev r;
+	if (!l || l->state == 1)
+		return tf_unknown(c, e); /* none, or it depends on itself */
+	if (l->state == 0) {
+		l->state = 1;
+		lc = *c;
+		lc.sc = NULL;
+		lc.depth++;
+		l->memo = tf_ev(&lc, l->expr);
+		l->state = 2;
 	}
-	return tf_unknown(c, e);
+	r = l->memo;
+	if (r.st == EV_KNOWN || (r.st == EV_UNKNOWN && r.n)) {
+		r.n = tf_copy(c, r.n, NULL);
+		if (!r.n)
+			r.st = EV_UNKNOWN;
+	}
+	return r;
 }
 
 /* A failure that rests on an assumption (what try() then gives does). */
