@@ -125,23 +125,15 @@ static const struct node *find_resource(struct doc *d, const char *type,
 		       ? ix->res[lo].body : NULL;
 }
 
-/* Step `i` of traversal e as a name (a.b.c: 0 is a), or NULL. */
-static const char *step(const struct node *e, uint32_t i)
-{
-	if (!node_is(e, N_EXPR) || e->style != EXPR_TRAVERSAL || i >= e->len)
-		return NULL;
-	return node_str(seq_at(e, i));
-}
-
-/* `TYPE.NAME.ATTR` exactly: NAME, else NULL. */
+/* `TYPE.NAME.ATTR` exactly (no instance): NAME, else NULL. */
 static const char *ref_to(const struct node *e, const char *type,
 			  const char *attr)
 {
-	if (!node_is(e, N_EXPR) || e->len != 3 || !step(e, 0) ||
-	    strcmp(step(e, 0), type) != 0 || !step(e, 2) ||
-	    strcmp(step(e, 2), attr) != 0)
+	struct tf_ref r;
+	if (!tf_ref_parse(e, &r) || r.data || r.index ||
+	    strcmp(r.type, type) != 0 || strcmp(r.attr, attr) != 0)
 		return NULL;
-	return step(e, 1);
+	return r.name;
 }
 
 /* Where a resource runs: the provider configuration it uses ("aws" or
@@ -184,8 +176,10 @@ static void where_of(struct doc *d, const struct node *body,
 	w->region = NULL;
 	if (pv) {
 		w->provider = NULL;
-		if (step(pv, 0) && strcmp(step(pv, 0), "aws") == 0 && pv->len == 2)
-			w->provider = step(pv, 1);
+		/* provider = aws.ALIAS */
+		if (node_is(pv, N_EXPR) && pv->style == EXPR_TRAVERSAL && pv->len == 2 &&
+		    node_streq(seq_at(pv, 0), "aws"))
+			w->provider = node_str(seq_at(pv, 1));
 	}
 	reg = map_get(body, "region");
 	if (reg) {

@@ -297,29 +297,33 @@ int tf_instances(struct doc *d, const struct node *body,
 
 /* ---- references to resources ---- */
 
+int tf_ref_parse(const struct node *e, struct tf_ref *r)
+{
+	uint32_t n = node_is(e, N_EXPR) && e->style == EXPR_TRAVERSAL ? e->len : 0;
+	uint32_t o;
+	memset(r, 0, sizeof(*r));
+	r->data = n > 0 && node_streq(seq_at(e, 0), "data");
+	o = r->data ? 1 : 0;
+	if (n < o + 3 || n > o + 4)
+		return 0;
+	if (n == o + 4) {
+		r->index = seq_at(e, o + 2);
+		if (!node_is(r->index, N_EXPR) || r->index->style != EXPR_INDEX)
+			return 0;
+	}
+	r->type = node_str(seq_at(e, o));
+	r->name = node_str(seq_at(e, o + 1));
+	r->attr = node_str(seq_at(e, n - 1));
+	return r->type && r->name && r->attr;
+}
+
 const char *tf_arn_ref(struct doc *d, const struct node *v, const char **text)
 {
-	const char *s[5];
-	uint32_t i, n, at = 0, idx = 0;
-
-	if (!node_is(v, N_EXPR) || v->style != EXPR_TRAVERSAL || v->len > 5)
+	struct tf_ref r;
+	if (!tf_ref_parse(v, &r) || strcmp(r.attr, "arn") != 0 ||
+	    strncmp(r.type, "aws_", 4) != 0)
 		return NULL;
-	n = v->len;
-	for (i = 0; i < n; i++) {
-		const struct node *k = seq_at(v, i);
-		s[i] = node_str(k);
-		if (!s[i] && node_is(k, N_EXPR) && k->style == EXPR_INDEX &&
-		    i + 2 == n && !idx)
-			idx = 1; /* an instance of a counted resource */
-		else if (!s[i])
-			return NULL;
-	}
-	if (n && strcmp(s[0], "data") == 0)
-		at = 1;
-	if (n != at + 3 + idx || strcmp(s[n - 1], "arn") != 0 ||
-	    strncmp(s[at], "aws_", 4) != 0)
-		return NULL;
-	*text = arena_printf(&d->arena, "%s%s.%s%s.arn", at ? "data." : "",
-			     s[at], s[at + 1], idx ? "[...]" : "");
-	return s[at];
+	*text = arena_printf(&d->arena, "%s%s.%s%s.arn", r.data ? "data." : "",
+			     r.type, r.name, r.index ? "[...]" : "");
+	return r.type;
 }

@@ -80,6 +80,16 @@ int tf_dynamic(struct doc *d, const struct node *m, const char *name,
 int tf_instances(struct doc *d, const struct node *body,
 		 const struct node ***bodies, const char ***keys, size_t *n);
 
+/* A reference to an attribute of a resource or data source:
+ * [data.]TYPE.NAME[INDEX].ATTR. */
+struct tf_ref {
+	int data;                 /* data.TYPE... */
+	const char *type, *name, *attr;
+	const struct node *index; /* the [INDEX] of one instance, or NULL */
+};
+/* 1 and *r when traversal e is one, else 0. */
+int tf_ref_parse(const struct node *e, struct tf_ref *r);
+
 /* For a reference to the `arn` attribute of a resource or data source
  * (aws_dynamodb_table.t.arn, data.aws_s3_bucket.b.arn, aws_instance.i[0].arn)
  * its type, with the reference as text in *text (d's arena); else NULL. */

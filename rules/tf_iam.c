@@ -57,15 +57,11 @@ static const struct node *module_block(struct doc *d, const char *kind,
 static const char *ref_name(const struct node *e, int data, const char *type,
 			    const char *attr)
 {
-	uint32_t n = node_is(e, N_EXPR) && e->style == EXPR_TRAVERSAL ? e->len : 0;
-	uint32_t o = data ? 1 : 0;
-	if (n < o + 3 || n > o + 4 || (data && !node_streq(seq_at(e, 0), "data")) ||
-	    !node_streq(seq_at(e, o), type) || !node_str(seq_at(e, o + 1)) ||
-	    !node_streq(seq_at(e, n - 1), attr) ||
-	    (n == o + 4 && !(node_is(seq_at(e, o + 2), N_EXPR) &&
-			     seq_at(e, o + 2)->style == EXPR_INDEX)))
+	struct tf_ref r;
+	if (!tf_ref_parse(e, &r) || r.data != data || strcmp(r.type, type) != 0 ||
+	    strcmp(r.attr, attr) != 0)
 		return NULL;
-	return node_str(seq_at(e, o + 1));
+	return r.name;
 }
 
 /* Move every span of tree n by off, or (off < 0) onto [s, e). */

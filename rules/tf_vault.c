@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "tf_eval.h"
 
 /* The aws_backup_vault resources of the file with their literal names, for
  * a lock that names its vault by that name (a reference is found through
@@ -50,22 +51,20 @@ static void vaults_of(struct doc *d, struct vaults *vs)
 static const char *vault_ref(struct doc *d, const struct node *e,
 			     const char **name)
 {
-	const struct node *ix = NULL, *k, *body;
-	const char *r, *attr;
+	const struct node *k, *body;
+	const char *r;
+	struct tf_ref ref;
 
 	*name = NULL;
-	if (!node_is(e, N_EXPR) || e->style != EXPR_TRAVERSAL ||
-	    (e->len != 3 && e->len != 4) ||
-	    !node_streq(seq_at(e, 0), "aws_backup_vault") ||
-	    !(r = node_str(seq_at(e, 1))) ||
-	    !(attr = node_str(seq_at(e, e->len - 1))) ||
-	    (strcmp(attr, "name") != 0 && strcmp(attr, "id") != 0))
+	if (!tf_ref_parse(e, &ref) || ref.data ||
+	    strcmp(ref.type, "aws_backup_vault") != 0 ||
+	    (strcmp(ref.attr, "name") != 0 && strcmp(ref.attr, "id") != 0))
 		return NULL;
-	if (e->len == 4) {
-		ix = seq_at(e, 2);
-		if (!node_is(ix, N_EXPR) || ix->style != EXPR_INDEX || ix->len != 1)
+	r = ref.name;
+	if (ref.index) {
+		if (ref.index->len != 1)
 			return NULL;
-		k = seq_at(ix, 0);
+		k = seq_at(ref.index, 0);
 		if (k->kind == N_INT)
 			return arena_printf(&d->arena, "aws_backup_vault.%s[%lld]", r,
 					    k->u.i);
