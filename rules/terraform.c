@@ -19,13 +19,14 @@ struct tf_res {
 	const struct node *body;
 };
 
-/* The label and inner value of an NF_LABEL map, or NULL. */
+/* The inner value of label map v, with the label in *name, or NULL. */
 static const struct node *label(const struct node *v, const char **name)
 {
-	if (!node_is(v, N_MAP) || !(v->flags & NF_LABEL) || v->len != 1)
+	const struct node *key;
+	if (!(v = tf_label(v, &key)))
 		return NULL;
-	*name = node_str(map_key(v, 0));
-	return *name ? map_val(v, 0) : NULL;
+	*name = node_str(key);
+	return v;
 }
 
 /* Resource block i of the file body, or 0. */

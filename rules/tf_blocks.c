@@ -5,18 +5,26 @@
 
 #include "tf_impl.h"
 
+const struct node *tf_label(const struct node *v, const struct node **key)
+{
+	if (!node_is(v, N_MAP) || !(v->flags & NF_LABEL) || v->len != 1 ||
+	    !node_str(map_key(v, 0)))
+		return NULL;
+	*key = map_key(v, 0);
+	return map_val(v, 0);
+}
+
 /* ---- dynamic blocks ---- */
 
 /* The `dynamic "name"` block at pair i of body m: its body, or NULL. */
 static const struct node *dynamic_at(const struct node *m, uint32_t i,
 				     const char **name)
 {
-	const struct node *k = map_key(m, i), *v = map_val(m, i);
+	const struct node *k = map_key(m, i), *v = map_val(m, i), *lab;
 	if (!(k->flags & NF_BLOCK) || !node_streq(k, "dynamic") ||
-	    !node_is(v, N_MAP) || !(v->flags & NF_LABEL) || v->len != 1 ||
-	    !(*name = node_str(map_key(v, 0))))
+	    !(v = tf_label(v, &lab)))
 		return NULL;
-	v = map_val(v, 0);
+	*name = node_str(lab);
 	return node_is(v, N_MAP) && (v->flags & NF_BODY) ? v : NULL;
 }
 

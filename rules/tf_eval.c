@@ -91,11 +91,10 @@ static void declare(struct doc *d, struct tf_env *env, const struct node *root)
 		const struct node *k = map_key(root, i), *v = map_val(root, i);
 		if (!(k->flags & NF_BLOCK))
 			continue;
-		if (node_streq(k, "variable") && node_is(v, N_MAP) &&
-		    (v->flags & NF_LABEL) && v->len == 1 &&
-		    node_str(map_key(v, 0))) {
-			const char *name = node_str(map_key(v, 0));
-			const struct node *dflt = map_get(map_val(v, 0), "default");
+		const struct node *lab, *body;
+		if (node_streq(k, "variable") && (body = tf_label(v, &lab))) {
+			const char *name = node_str(lab);
+			const struct node *dflt = map_get(body, "default");
 			struct tf_var *tv = var_slot(d, env, name);
 			if (dflt && !tv->val) {
 				tv->val = dflt;

@@ -80,6 +80,11 @@ int tf_dynamic(struct doc *d, const struct node *m, const char *name,
 int tf_instances(struct doc *d, const struct node *body,
 		 const struct node ***bodies, const char ***keys, size_t *n);
 
+/* The inner value of a label map (a block's `"NAME" ...` under its keyword
+ * or an outer label), with the label's key node in *key (a string); NULL
+ * when v is no label map. */
+const struct node *tf_label(const struct node *v, const struct node **key);
+
 /* A reference to an attribute of a resource or data source:
  * [data.]TYPE.NAME[INDEX].ATTR. */
 struct tf_ref {

@@ -15,16 +15,11 @@ static const struct node *find_block(const struct node *root, const char *kind,
 {
 	uint32_t i;
 	for (i = 0; node_is(root, N_MAP) && i < root->len; i++) {
-		const struct node *k = map_key(root, i), *v = map_val(root, i);
+		const struct node *k = map_key(root, i), *v = map_val(root, i), *lab;
 		if (!(k->flags & NF_BLOCK) || !node_streq(k, kind) ||
-		    !node_is(v, N_MAP) || !(v->flags & NF_LABEL) ||
-		    !node_streq(map_key(v, 0), type))
+		    !(v = tf_label(v, &lab)) || !node_streq(lab, type) ||
+		    !(v = tf_label(v, &lab)) || !node_streq(lab, name))
 			continue;
-		v = map_val(v, 0);
-		if (!node_is(v, N_MAP) || !(v->flags & NF_LABEL) ||
-		    !node_streq(map_key(v, 0), name))
-			continue;
-		v = map_val(v, 0);
 		if (node_is(v, N_MAP) && (v->flags & NF_BODY))
 			return v;
 	}

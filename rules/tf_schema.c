@@ -30,6 +30,7 @@
 #include "../linter/utf8.h"
 #include "families.h"
 #include "schema_check.h"
+#include "tf_eval.h"
 
 /* The Terraform kinds of a literal, as Terraform's messages say them. */
 static const char *tf_kind(const struct node *n)
@@ -401,12 +402,9 @@ static void check_dynamic(struct vctx *c, const struct shape *s,
 	const char *name;
 	uint32_t i;
 
-	if (!node_is(v, N_MAP) || !(v->flags & NF_LABEL) || v->len != 1)
+	if (!(v = tf_label(v, &lab)) || !(b = body_of(v)))
 		return;
-	lab = map_key(v, 0);
-	b = body_of(map_val(v, 0));
-	if (!(name = node_str(lab)) || !b)
-		return;
+	name = node_str(lab);
 	m = member_find(s, name);
 	if (!m) {
 		/* content refers to the label unless an iterator is named */
@@ -568,16 +566,6 @@ static void check_body(struct vctx *c, const struct shape *s,
 
 /* ---- resources ---- */
 
-/* The label and inner value of an NF_LABEL map, or NULL. */
-static const struct node *label(const struct node *v, const struct node **key)
-{
-	if (!node_is(v, N_MAP) || !(v->flags & NF_LABEL) || v->len != 1 ||
-	    !node_str(map_key(v, 0)))
-		return NULL;
-	*key = map_key(v, 0);
-	return map_val(v, 0);
-}
-
 /* BKP806: resource type t (an "aws_" one that is not of ours) one or two
  * slips from one of the AWS Backup resource types. A longer name made of
  * ours and more words (aws_backup_vault_x) may be a type of a newer
@@ -626,8 +614,8 @@ void tf_schema_check(struct doc *d)
 		const struct shape *s;
 		if (!(k->flags & NF_BLOCK) || !node_streq(k, "resource"))
 			continue;
-		v = label(map_val(root, i), &t);
-		v = v ? label(v, &n) : NULL;
+		v = tf_label(map_val(root, i), &t);
+		v = v ? tf_label(v, &n) : NULL;
 		if (!(body = body_of(v)))
 			continue;
 		if (!(s = doc_shape(c.db, t->u.str))) {
