@@ -18,6 +18,7 @@
 #include "../linter/report.h"
 #include "../linter/suggest.h"
 #include "arn.h"
+#include "shapes.h"
 #include "cfn.h"
 #include "facts.h"
 #include "families.h"
@@ -147,33 +148,40 @@ static void check_control(struct octx *c, const struct node *k, const struct nod
 	}
 }
 
-/* The resource of an ARN of the given kind: the prefix it starts with
- * and the service. */
-struct arn_kind {
-	const char *what, *service, *prefix;
-};
-static const struct arn_kind vault_arn = { "vault ARN", "backup", "backup-vault:" };
-static const struct arn_kind role_arn = { "role ARN", "iam", "role/" };
+/* The ARN kind (shapes-api.json) that spec's "arn" names. */
+static const struct arn_kind *arn_kind_of(const struct node *spec)
+{
+	const struct arn_kind *k = shapes_arn_kind(node_str(map_get(spec, "arn")));
+	if (!k || !k->nforms || !k->forms[0].ntypes)
+		shapes_defect("org-policy.json", "an ARN of no known kind:",
+			      node_str(map_get(spec, "arn")));
+	return k;
+}
 
-/* An ARN written in a policy: arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE,
- * the account 12 digits or $account, the Region a Region code (or $region
- * where `region_var`). `what` names the field. */
+/* An ARN written in a policy, of kind k (its first form):
+ * arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE..., the account 12 digits or
+ * $account, the Region a Region code (or $region where `region_var`).
+ * `what` names the field. */
 static void check_arn(struct octx *c, const struct node *v, const char *what,
 		      const struct arn_kind *k, int region_var)
 {
-	const char *s = node_str(v);
+	const struct arn_form *fm = &k->forms[0];
+	const char *s = node_str(v), *service = fm->service, *prefix, *old;
 	struct arn_fields x;
 	const char *f[6];
-	size_t len, i;
+	size_t len, i, pl;
 	int digits = 1;
 
 	if (!s || has_var(v))
 		return;
+	prefix = arena_printf(&c->d->arena, "%s%c", fm->types[0], fm->sep);
+	pl = strlen(prefix);
 	len = v->len;
 	arn_split(s, len, 0, &x);
 	if (x.n != 6 || x.f[0].len != 3 || memcmp(s, "arn", 3) != 0) {
 		report(c->d, BKP106, v, "%s '%s' is not an ARN (arn:partition:%s:"
-		       "Region:account:%s...)", what, s, k->service, k->prefix);
+		       "%s:account:%s...)", what, s, service,
+		       fm->region == P_EMPTY ? "" : "Region", prefix);
 		return;
 	}
 	for (i = 0; i < 6; i++)
@@ -182,16 +190,16 @@ static void check_arn(struct octx *c, const struct node *v, const char *what,
 		report_sub(c->d, BKP106, v, x.f[1].off, x.f[1].len,
 			   "%s '%s' has partition '%.*s', which is not an AWS partition",
 			   what, s, (int)x.f[1].len, f[1]);
-	if (x.f[2].len != strlen(k->service) || memcmp(f[2], k->service, x.f[2].len) != 0)
+	if (x.f[2].len != strlen(service) || memcmp(f[2], service, x.f[2].len) != 0)
 		report_sub(c->d, BKP106, v, x.f[2].off, x.f[2].len,
-			   "%s is a %s: its service is '%s', not '%.*s'", what,
-			   k->what, k->service, (int)x.f[2].len, f[2]);
+			   "%s is %s: its service is '%s', not '%.*s'", what,
+			   k->what, service, (int)x.f[2].len, f[2]);
 	/* the Region: none for IAM, a code (or $region) for a vault */
-	if (strcmp(k->service, "iam") == 0 && x.f[3].len)
+	if (fm->region == P_EMPTY && x.f[3].len)
 		report_sub(c->d, BKP106, v, x.f[3].off, x.f[3].len,
-			   "%s names Region '%.*s'; IAM ARNs have an empty Region "
-			   "field (arn:aws:iam::ACCOUNT:role/NAME)", what,
-			   (int)x.f[3].len, f[3]);
+			   "%s names Region '%.*s'; %s has an empty Region "
+			   "field (%s)", what, (int)x.f[3].len, f[3], k->what,
+			   k->example);
 	if (x.f[3].len == 7 && memcmp(f[3], "$region", 7) == 0 && !region_var) {
 		struct diag *dg = report_sub(
 			c->d, BKP106, v, x.f[3].off, x.f[3].len,
@@ -223,16 +231,23 @@ static void check_arn(struct octx *c, const struct node *v, const char *what,
 		(void)dg;
 	}
 	/* the resource */
-	if (strncmp(f[5], k->prefix, strlen(k->prefix)) != 0 ||
-	    x.f[5].len == strlen(k->prefix)) {
+	if (strncmp(f[5], prefix, pl) != 0 || x.f[5].len == pl) {
 		struct diag *dg = report_sub(
 			c->d, BKP106, v, x.f[5].off, x.f[5].len,
-			"%s '%s' names '%.*s'; a %s names %sNAME", what, s,
-			(int)x.f[5].len, f[5], k->what, k->prefix);
-		if (strcmp(k->service, "backup") == 0 && x.f[5].len > 6 &&
-		    memcmp(f[5], "vault:", 6) == 0)
-			diag_fix_sub(c->d->file, dg, 1, v, x.f[5].off, 6,
-				     "backup-vault:", "write backup-vault:");
+			"%s '%s' names '%.*s'; %s names %sNAME", what, s,
+			(int)x.f[5].len, f[5], k->what, prefix);
+		/* a resource type of old (vault: for backup-vault:) */
+		for (i = 0; i < k->nold; i++) {
+			size_t ol = strlen(k->old_types[i].name);
+			old = k->old_types[i].name;
+			if (x.f[5].len > ol && memcmp(f[5], old, ol) == 0 &&
+			    f[5][ol] == fm->sep) {
+				diag_fix_sub(c->d->file, dg, 1, v, x.f[5].off, ol,
+					     k->old_types[i].text, "write %s%c",
+					     k->old_types[i].text, fm->sep);
+				break;
+			}
+		}
 	}
 }
 
@@ -366,11 +381,9 @@ static void check_value(struct octx *c, const char *what, const struct node *v,
 		check_enum(c, what, v, map_get(spec, "values"));
 	} else if (!node_is(v, N_STR)) {
 		report(c->d, BKP102, v, "%s is %s; it takes a string", what, a_kind(v));
-	} else if (strcmp(type, "vault_arn") == 0) {
-		check_arn(c, v, what, &vault_arn,
+	} else if (strcmp(type, "arn") == 0) {
+		check_arn(c, v, what, arn_kind_of(spec),
 			  node_is(map_get(spec, "region_variable"), N_BOOL));
-	} else if (strcmp(type, "role_arn") == 0) {
-		check_arn(c, v, what, &role_arn, 0);
 	}
 }
 
@@ -483,7 +496,8 @@ static void same_names(struct octx *c, const struct node *m, const char *what)
 }
 
 /* The copy actions' keys: the vault ARN, the same as the target. */
-static void copy_key(struct octx *c, const struct node *k, const struct node *v)
+static void copy_key(struct octx *c, const struct node *k, const struct node *v,
+		     const struct arn_kind *kind)
 {
 	const struct node *t = map_get(map_get(v, "target_backup_vault_arn"), "@@assign");
 	const char *s = node_str(k), *p;
@@ -491,7 +505,7 @@ static void copy_key(struct octx *c, const struct node *k, const struct node *v)
 
 	/* without a target, the key is where the copy goes */
 	if (!t && !map_get(v, "target_backup_vault_arn"))
-		check_arn(c, k, "the copy action's key", &vault_arn, 0);
+		check_arn(c, k, "the copy action's key", kind, 0);
 	if (!s || has_var(k))
 		return;
 	if (node_is(t, N_STR) && !has_var(t)) {
@@ -525,7 +539,8 @@ static void check_named(struct octx *c, const struct node *k, const struct node 
 	const char *item = node_str(map_get(g, "named"));
 	const char *limit = node_str(map_get(g, "limit"));
 	const struct node *max = limit ? map_get(c->limits, limit) : NULL;
-	int vault_keys = node_streq(map_get(g, "names"), "vault_arn");
+	const struct arn_kind *arn_keys = node_streq(map_get(g, "names"), "arn")
+		? arn_kind_of(g) : NULL;
 	uint32_t i, n = 0;
 
 	same_names(c, v, node_str(k));
@@ -535,8 +550,8 @@ static void check_named(struct octx *c, const struct node *k, const struct node 
 			continue;
 		n++;
 		c->item = item;
-		if (vault_keys)
-			copy_key(c, ik, map_val(v, i));
+		if (arn_keys)
+			copy_key(c, ik, map_val(v, i), arn_keys);
 		check_container(c, ik, map_val(v, i), item);
 		c->item = NULL;
 	}

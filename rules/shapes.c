@@ -666,6 +666,12 @@ const struct db *shapes_cfn(void)
 	return &cfn_db;
 }
 
+const struct arn_kind *shapes_arn_kind(const char *key)
+{
+	pthread_once(&shapes_once, build_api); /* builds the ARN kinds */
+	return arn_kind_find(key);
+}
+
 const struct shapes_arns *shapes_arns(void)
 {
 	pthread_once(&shapes_once, build_api);

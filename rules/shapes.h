@@ -162,6 +162,8 @@ const struct db *shapes_cfn(void);
  * back to the API's), built on first use. */
 const struct db *shapes_tf(void);
 const struct shapes_arns *shapes_arns(void);
+/* The ARN kind `key` of shapes-api.json ("backup-vault"), or NULL. */
+const struct arn_kind *shapes_arn_kind(const char *key);
 
 /* The shape of the document labelled `label` ("plan-create"), or NULL. */
 const struct shape *doc_shape(const struct db *db, const char *label);
