@@ -143,6 +143,7 @@ static const char *ref_to(const struct node *e, const char *type,
 struct where {
 	const char *provider;     /* NULL: not a literal provider reference */
 	const struct node *region;
+	int found;                /* the file has the provider block */
 };
 
 /* The literal region of the `provider "aws"` block of file body root with
@@ -171,10 +172,9 @@ static void where_of(struct doc *d, const struct node *body,
 		     struct where *w)
 {
 	const struct node *pv = map_get(body, "provider"), *reg;
-	int found;
-
 	w->provider = "aws";
 	w->region = NULL;
+	w->found = 0;
 	if (pv) {
 		w->provider = NULL;
 		/* provider = aws.ALIAS */
@@ -188,7 +188,7 @@ static void where_of(struct doc *d, const struct node *body,
 		return;
 	}
 	if (w->provider)
-		w->region = provider_region(d, w->provider, &found);
+		w->region = provider_region(d, w->provider, &w->found);
 }
 
 /* The vault a copy's destination_vault_arn references
@@ -439,9 +439,7 @@ static void link_plan(struct run *r, struct plan_m *p)
 	if (!p->src.region && !w.region && w.provider &&
 	    !map_get(body, "region")) {
 		struct region_q q = { w.provider, NULL };
-		int found = 0;
-		provider_region(d, w.provider, &found);
-		if (!found && each_module_doc(r, d, find_region, &q) && q.region) {
+		if (!w.found && each_module_doc(r, d, find_region, &q) && q.region) {
 			p->src.region = node_str(q.region);
 			p->src.partition = facts_partition_of(p->src.region);
 			/* its module's: the document's, for BKP207 */
