@@ -281,6 +281,8 @@ int tf_resource_at(const struct node *root, uint32_t i, const char **type,
 		   const char **name, const struct node **body);
 const struct node *tf_find_resource(struct doc *d, const char *type,
 				    const char *name);
+/* ... and of data source TYPE.NAME. */
+const struct node *tf_find_data(struct doc *d, const char *type, const char *name);
 const char *tf_ref(const struct node *e, const char *type, const char *attr);
 /* The object OBJ of Terraform's jsonencode(OBJ), or NULL (terraform.c). */
 const struct node *tf_jsonencode_arg(const struct node *e);

@@ -17,6 +17,7 @@
 struct tf_res {
 	const char *type, *name;
 	const struct node *body;
+	int data;                 /* a data source */
 };
 
 /* The inner value of label map v, with the label in *name, or NULL. */
@@ -29,12 +30,15 @@ static const struct node *label(const struct node *v, const char **name)
 	return v;
 }
 
-/* Resource block i of the file body, or 0. */
-static int resource_at(const struct node *root, uint32_t i, struct tf_res *r)
+/* Resource or data source block i of the file body, or 0. */
+static int block_at(const struct node *root, uint32_t i, struct tf_res *r)
 {
 	const struct node *k = map_key(root, i), *v;
 
-	if (!(k->flags & NF_BLOCK) || !node_streq(k, "resource"))
+	if (!(k->flags & NF_BLOCK))
+		return 0;
+	r->data = node_streq(k, "data");
+	if (!r->data && !node_streq(k, "resource"))
 		return 0;
 	v = label(map_val(root, i), &r->type);
 	v = v ? label(v, &r->name) : NULL;
@@ -44,22 +48,29 @@ static int resource_at(const struct node *root, uint32_t i, struct tf_res *r)
 	return 1;
 }
 
-/* A file's `provider "aws"` blocks and resources, found once: a file of N
- * plans looks each one's provider and vaults up, which scans were N². */
+/* Resource block i of the file body, or 0. */
+static int resource_at(const struct node *root, uint32_t i, struct tf_res *r)
+{
+	return block_at(root, i, r) && !r->data;
+}
+
+/* A file's `provider "aws"` blocks, resources and data sources, found
+ * once: a file of N plans looks each one's provider and vaults up, which
+ * scans were N². */
 struct tf_prov {
 	const struct node *alias, *region;
 };
 struct tf_index {
 	struct tf_prov *prov;
 	size_t nprov;
-	struct tf_res *res; /* by type, name, then order in the file */
+	struct tf_res *res; /* by data, type, name, then order in the file */
 	size_t nres;
 };
 
 static int cmp_res(const void *a, const void *b)
 {
 	const struct tf_res *x = a, *y = b;
-	int c = strcmp(x->type, y->type);
+	int c = x->data != y->data ? x->data - y->data : strcmp(x->type, y->type);
 	if (!c)
 		c = strcmp(x->name, y->name);
 	return c ? c : x->body->start < y->body->start ? -1
@@ -83,13 +94,13 @@ static const struct tf_index *index_of(struct doc *d)
 	for (i = 0; i < root->len; i++) {
 		const struct node *k = map_key(root, i);
 		np += (k->flags & NF_BLOCK) && node_streq(k, "provider");
-		nr += resource_at(root, i, &r);
+		nr += block_at(root, i, &r);
 	}
 	ix->prov = arena_alloc(&d->arena, (np + 1) * sizeof(*ix->prov));
 	ix->res = arena_alloc(&d->arena, (nr + 1) * sizeof(*ix->res));
 	for (i = 0; i < root->len; i++) {
 		const struct node *k = map_key(root, i), *b;
-		if (resource_at(root, i, &r)) {
+		if (block_at(root, i, &r)) {
 			ix->res[ix->nres++] = r;
 		} else if ((k->flags & NF_BLOCK) && node_streq(k, "provider")) {
 			b = label(map_val(root, i), &name);
@@ -105,15 +116,17 @@ static const struct tf_index *index_of(struct doc *d)
 	return ix;
 }
 
-/* The body of the first resource TYPE.NAME of file d, or NULL. */
-static const struct node *find_resource(struct doc *d, const char *type,
-					const char *name)
+/* The body of the first resource (data: data source) TYPE.NAME of file
+ * d, or NULL. */
+static const struct node *find_block(struct doc *d, int data, const char *type,
+				     const char *name)
 {
 	const struct tf_index *ix = index_of(d);
 	size_t lo = 0, hi = ix->nres;
-	while (lo < hi) { /* the first entry not below (type, name) */
+	while (lo < hi) { /* the first entry not below (data, type, name) */
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(ix->res[mid].type, type);
+		int c = ix->res[mid].data != data ? ix->res[mid].data - data
+			: strcmp(ix->res[mid].type, type);
 		if (!c)
 			c = strcmp(ix->res[mid].name, name);
 		if (c < 0)
@@ -121,9 +134,16 @@ static const struct node *find_resource(struct doc *d, const char *type,
 		else
 			hi = mid;
 	}
-	return lo < ix->nres && strcmp(ix->res[lo].type, type) == 0 &&
+	return lo < ix->nres && ix->res[lo].data == data &&
+		       strcmp(ix->res[lo].type, type) == 0 &&
 		       strcmp(ix->res[lo].name, name) == 0
 		       ? ix->res[lo].body : NULL;
+}
+
+static const struct node *find_resource(struct doc *d, const char *type,
+					const char *name)
+{
+	return find_block(d, 0, type, name);
 }
 
 /* `TYPE.NAME.ATTR` exactly (no instance): NAME, else NULL. */
@@ -494,7 +514,12 @@ int tf_resource_at(const struct node *root, uint32_t i, const char **type,
 const struct node *tf_find_resource(struct doc *d, const char *type,
 				    const char *name)
 {
-	return find_resource(d, type, name);
+	return find_block(d, 0, type, name);
+}
+
+const struct node *tf_find_data(struct doc *d, const char *type, const char *name)
+{
+	return find_block(d, 1, type, name);
 }
 
 const char *tf_ref(const struct node *e, const char *type, const char *attr)

@@ -9,25 +9,8 @@
 #include "model.h"
 #include "tf_eval.h"
 
-/* The body of `KIND "TYPE" "NAME" {}` in the file body root, or NULL. */
-static const struct node *find_block(const struct node *root, const char *kind,
-				     const char *type, const char *name)
-{
-	uint32_t i;
-	for (i = 0; node_is(root, N_MAP) && i < root->len; i++) {
-		const struct node *k = map_key(root, i), *v = map_val(root, i), *lab;
-		if (!(k->flags & NF_BLOCK) || !node_streq(k, kind) ||
-		    !(v = tf_label(v, &lab)) || !node_streq(lab, type) ||
-		    !(v = tf_label(v, &lab)) || !node_streq(lab, name))
-			continue;
-		if (node_is(v, N_MAP) && (v->flags & NF_BODY))
-			return v;
-	}
-	return NULL;
-}
-
 /* The block in d or another file of its module; *in: the document. */
-static const struct node *module_block(struct doc *d, const char *kind,
+static const struct node *module_block(struct doc *d, int data,
 				       const char *type, const char *name,
 				       struct doc **in)
 {
@@ -36,11 +19,13 @@ static const struct node *module_block(struct doc *d, const char *kind,
 	size_t i, n;
 
 	*in = d;
-	if ((b = find_block(d->root, kind, type, name)))
+	if ((b = data ? tf_find_data(d, type, name) : tf_find_resource(d, type, name)))
 		return b;
 	n = tf_module_docs(d, &mod);
 	for (i = 0; i < n; i++)
-		if (mod[i] != d && (b = find_block(mod[i]->root, kind, type, name))) {
+		if (mod[i] != d &&
+		    (b = data ? tf_find_data(mod[i], type, name)
+			      : tf_find_resource(mod[i], type, name))) {
 			*in = mod[i];
 			return b;
 		}
@@ -244,7 +229,7 @@ const struct node *tf_role_trust(struct doc *d, const struct node *arn,
 	struct tf_val tv;
 
 	*role = name ? arena_printf(&d->arena, "aws_iam_role.%s", name) : NULL;
-	if (!name || !(body = module_block(d, "resource", "aws_iam_role", name, &rd)))
+	if (!name || !(body = module_block(d, 0, "aws_iam_role", name, &rd)))
 		return NULL;
 	*in = rd;
 	*key = map_get_key(body, "assume_role_policy");
@@ -253,7 +238,7 @@ const struct node *tf_role_trust(struct doc *d, const struct node *arn,
 	if (node_is(v, N_STR))
 		return json_doc(rd, v, v);
 	if ((dn = ref_name(v, 1, "aws_iam_policy_document", "json"))) {
-		if (!(b = module_block(rd, "data", "aws_iam_policy_document", dn, &dd)))
+		if (!(b = module_block(rd, 1, "aws_iam_policy_document", dn, &dd)))
 			return NULL;
 		*in = dd;
 		return policy_document(dd, b);
