@@ -10,19 +10,10 @@
 #include "../../linter/data.h"
 #include "../../linter/embedded.h"
 #include "../../linter/load.h"
+#include "check.h"
 
-static int failures;
 static size_t nnodes;
 
-#define CHECK(cond, ...)                                            \
-	do {                                                        \
-		if (!(cond)) {                                      \
-			failures++;                                 \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__);                        \
-			printf("\n");                               \
-		}                                                   \
-	} while (0)
 
 /* 1 when a (built at compile time) and b (parsed now) are the same tree;
  * reports the first difference under `file`. */
@@ -124,8 +115,6 @@ int main(void)
 	      data_text("timezones.txt", NULL) != NULL, "text-only data");
 	CHECK(embedded_tree("nothing.json") == NULL &&
 	      data_text("nothing.json", NULL) == NULL, "unknown file");
-	if (failures)
-		return 1;
-	printf("test_data: ok (%d trees, %zu nodes)\n", ntrees, nnodes);
-	return 0;
+	printf("test_data: %d trees, %zu nodes\n", ntrees, nnodes);
+	return check_done("test_data");
 }

@@ -5,23 +5,16 @@
 #include <string.h>
 
 #include "facts.h"
+#include "check.h"
 
-static int fails;
 
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			printf("test_facts.c:%d: %s\n", __LINE__, #cond);      \
-			fails++;                                               \
-		}                                                              \
-	} while (0)
 
 static int ty(const char *name)
 {
 	int t = facts_type_index(name);
 	if (t < 0) {
 		printf("test_facts.c: no resource type %s\n", name);
-		fails++;
+		check_failures++;
 		return 0;
 	}
 	return t;
@@ -44,7 +37,7 @@ static void arn(const char *s, int ret, unsigned known, unsigned maybe, int any,
 		printf("test_facts.c:%d: %s: got %d known=%#x maybe=%#x any=%d "
 		       "unsupported=%d\n",
 		       line, s, r, t.known, t.maybe, t.any, t.unsupported);
-		fails++;
+		check_failures++;
 	}
 }
 
@@ -201,7 +194,5 @@ int main(void)
 	CHECK(strlen(buf) < sizeof(buf) && strstr(buf, "..."));
 	CHECK(strcmp(facts_typeset_str(0, buf, sizeof(buf)), "") == 0);
 
-	if (fails)
-		printf("test_facts: %d failure(s)\n", fails);
-	return fails != 0;
+	return check_done("test_facts");
 }

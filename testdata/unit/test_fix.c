@@ -10,12 +10,9 @@
 
 #include "fix.h"
 #include "udiff.h"
+#include "check.h"
 
-static int fails;
 
-#define CHECK(cond, ...) do { if (!(cond)) { fails++; \
-	printf("test_fix: line %d: ", __LINE__); printf(__VA_ARGS__); \
-	putchar('\n'); } } while (0)
 
 /* A list of diagnostics, one a fix of one edit each. */
 static void add(struct diag_list *l, int safe, unsigned s, unsigned e,
@@ -153,9 +150,5 @@ int main(void)
 	test_apply();
 	test_diff();
 	test_write();
-	if (fails) {
-		printf("test_fix: %d failures\n", fails);
-		return 1;
-	}
-	return 0;
+	return check_done("test_fix");
 }

@@ -16,19 +16,9 @@
 #include "../../linter/hcl.h"
 #include "../../linter/load.h"
 #include "../../linter/tree.h"
+#include "check.h"
 
-static int failures, checks;
 
-#define CHECK(cond, ...)                                            \
-	do {                                                        \
-		checks++;                                           \
-		if (!(cond)) {                                      \
-			failures++;                                 \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__);                        \
-			printf("\n");                               \
-		}                                                   \
-	} while (0)
 
 static struct arena arena;
 static struct load_ctx ctx;
@@ -168,9 +158,9 @@ static void tree_is(int line, const char *t, const char *want)
 {
 	struct node *r = parse(t);
 	const char *got = r ? show(r) : ctx.err.msg;
-	checks++;
+	check_count++;
 	if (!r || strcmp(got, want) != 0) {
-		failures++;
+		check_failures++;
 		printf("FAIL %s:%d: %s\n  got  %s\n  want %s\n", __FILE__, line, t,
 		       got, want);
 	}
@@ -185,9 +175,9 @@ static void value_is(int line, const char *expr, const char *want)
 	snprintf(buf, sizeof(buf), "a = %s\n", expr);
 	r = parse(buf);
 	got = r ? show(map_val(r, 0)) : ctx.err.msg;
-	checks++;
+	check_count++;
 	if (!r || strcmp(got, want) != 0) {
-		failures++;
+		check_failures++;
 		printf("FAIL %s:%d: a = %s\n  got  %s\n  want %s\n", __FILE__, line,
 		       expr, got, want);
 	}
@@ -216,16 +206,16 @@ static void error_is(int ln, const char *t, size_t len, int kind, int line,
 {
 	struct node *r = parse_n(t, len, 64);
 	int l, c;
-	checks++;
+	check_count++;
 	if (r) {
-		failures++;
+		check_failures++;
 		printf("FAIL %s:%d: accepted %s: %s\n", __FILE__, ln, t, show(r));
 		return;
 	}
 	line_col(t, ctx.err.off, &l, &c);
 	if (l != line || c != col || !strstr(ctx.err.msg, msg) ||
 	    ctx.err.kind != kind) {
-		failures++;
+		check_failures++;
 		printf("FAIL %s:%d: %s\n  got  %d:%d kind %d %s\n  want %d:%d kind "
 		       "%d ...%s...\n",
 		       __FILE__, ln, t, l, c, ctx.err.kind, ctx.err.msg, line, col,
@@ -709,7 +699,6 @@ int main(void)
 	deep();
 	prefixes();
 	arena_release(&arena);
-	printf("test_hcl: %d checks, %d failed (%.2fs)\n", checks, failures,
-	       (double)(clock() - t0) / CLOCKS_PER_SEC);
-	return failures ? 1 : 0;
+	printf("test_hcl: %.2fs\n", (double)(clock() - t0) / CLOCKS_PER_SEC);
+	return check_done("test_hcl");
 }

@@ -11,15 +11,8 @@
 
 #include "lint.h"
 #include "lsp.h"
+#include "check.h"
 
-static int fails;
-#define CHECK(cond)                                                      \
-	do {                                                             \
-		if (!(cond)) {                                           \
-			printf("test_lsp.c:%d: %s\n", __LINE__, #cond);  \
-			fails++;                                         \
-		}                                                        \
-	} while (0)
 
 static const struct rule rules[] = {
 	{ .id = "TST000", .name = "input", .severity = SEV_ERROR },
@@ -134,7 +127,5 @@ int main(void)
 	free(text);
 	fclose(in);
 	fclose(out);
-	if (fails)
-		printf("test_lsp: %d failure(s)\n", fails);
-	return fails != 0;
+	return check_done("test_lsp");
 }

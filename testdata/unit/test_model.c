@@ -10,16 +10,9 @@
 #include "model.h"
 #include "families.h"
 #include "strbuf.h"
+#include "check.h"
 
-static int fails;
 
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			printf("test_model.c:%d: %s\n", __LINE__, #cond);  \
-			fails++;                                           \
-		}                                                          \
-	} while (0)
 
 static int streq(const char *a, const char *b)
 {
@@ -223,7 +216,5 @@ int main(void)
 	CHECK(model_demotion(0, FACT_NO) == 1);
 	CHECK(model_demotion(1, FACT_LIMITED) == 1);
 	CHECK(model_demotion(0, FACT_LIMITED) == 2);
-	if (fails)
-		printf("test_model: %d failure(s)\n", fails);
-	return fails != 0;
+	return check_done("test_model");
 }

@@ -5,18 +5,9 @@
 #include <string.h>
 
 #include "../../linter/nameix.h"
+#include "check.h"
 
-static int failures;
 
-#define CHECK(cond, ...)                                   \
-	do {                                               \
-		if (!(cond)) {                             \
-			failures++;                        \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__);               \
-			printf("\n");                      \
-		}                                          \
-	} while (0)
 
 struct item {
 	const char *name;
@@ -64,8 +55,5 @@ int main(void)
 	free(v);
 	free(names);
 	arena_release(&a);
-	if (failures)
-		return 1;
-	printf("test_nameix: ok\n");
-	return 0;
+	return check_done("test_nameix");
 }

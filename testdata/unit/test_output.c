@@ -11,18 +11,9 @@
 #include "harness.h"
 #include "lint.h"
 #include "output.h"
+#include "check.h"
 
-static int fails;
 
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void check(int ok, const char *what, int line)
-{
-	if (!ok) {
-		printf("test_output.c:%d: failed: %s\n", line, what);
-		fails++;
-	}
-}
 
 static struct harness h;
 
@@ -86,7 +77,7 @@ static void expect(const char *got, const char *want, int line)
 	if (strcmp(got, want) != 0) {
 		printf("test_output.c:%d: output differs\n--- got:\n%s--- want:\n%s---\n",
 		       line, got, want);
-		fails++;
+		check_failures++;
 	}
 }
 
@@ -795,9 +786,5 @@ int main(void)
 	test_sarif();
 	test_random();
 	test_write_error();
-	if (fails) {
-		printf("test_output: %d failure(s)\n", fails);
-		return 1;
-	}
-	return 0;
+	return check_done("test_output");
 }

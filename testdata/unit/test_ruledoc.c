@@ -8,18 +8,9 @@
 #include "diag.h"
 #include "registry.h"
 #include "ruledoc.h"
+#include "check.h"
 
-static int fails;
 
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void check(int ok, const char *what, int line)
-{
-	if (!ok) {
-		printf("test_ruledoc.c:%d: failed: %s\n", line, what);
-		fails++;
-	}
-}
 
 static void test_rules_listing(void)
 {
@@ -119,9 +110,5 @@ int main(void)
 {
 	test_rules_listing();
 	test_rule_examples();
-	if (fails) {
-		printf("test_ruledoc: %d failure(s)\n", fails);
-		return 1;
-	}
-	return 0;
+	return check_done("test_ruledoc");
 }

@@ -8,15 +8,9 @@
 #include "schema.h"
 #include "shapes.h"
 #include "suggest.h"
+#include "check.h"
 
-static int fails;
 
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		printf("test_schema.c:%d: %s\n", __LINE__, #cond); \
-		fails++; \
-	} \
-} while (0)
 
 static unsigned dist(const char *a, const char *b, int nocase)
 {
@@ -133,7 +127,7 @@ static int simple_patterns_agree(const struct db *db)
 					printf("test_schema.c: %s: pattern %s disagrees "
 					       "on line end case %zu\n", sh->name,
 					       sh->pattern, e);
-					fails++;
+					check_failures++;
 				}
 		}
 		for (t = 0; t < 3000; t++) {
@@ -156,7 +150,7 @@ static int simple_patterns_agree(const struct db *db)
 			if (shape_match(sh, buf, len) != re_match(shape_re(sh), buf, len)) {
 				printf("test_schema.c: %s: pattern %s disagrees on \"%.*s\"\n",
 				       sh->name, sh->pattern, (int)len, buf);
-				fails++;
+				check_failures++;
 				break;
 			}
 		}
@@ -310,7 +304,5 @@ int main(void)
 	CHECK(cfn_vault("{'Fn::Sub': 'arn:aws:backup:us-west-2:${AWS::AccountId}:backup-vault:xy'}") == -1);
 	CHECK(cfn_vault("{'Fn::Sub': 'arn:aws:backup:us-west-2:${AWS::AccountId}:backup-vault/x'}") == BKP106);
 
-	if (fails)
-		printf("test_schema: %d failure(s)\n", fails);
-	return fails != 0;
+	return check_done("test_schema");
 }

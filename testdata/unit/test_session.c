@@ -8,16 +8,9 @@
 
 #include "lint.h"
 #include "registry.h"
+#include "check.h"
 
-static int fails;
 
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			printf("test_session.c:%d: %s\n", __LINE__, #cond); \
-			fails++;                                           \
-		}                                                          \
-	} while (0)
 
 /* A plan whose lifecycle is too short for cold storage (BKP501) and whose
  * schedule fires only in 2026 (BKP603 once today is past 2026), with a copy
@@ -83,7 +76,7 @@ static void open_session(struct session *s, const char *now)
 	o.region = "us-east-1";
 	if (session_init(s, &backuplint, &o, err, sizeof(err)) < 0) {
 		printf("test_session.c: %s\n", err);
-		fails++;
+		check_failures++;
 	}
 }
 
@@ -125,7 +118,5 @@ int main(void)
 
 	session_release(&in2026);
 	session_release(&in2027);
-	if (fails)
-		printf("test_session: %d failure(s)\n", fails);
-	return fails != 0;
+	return check_done("test_session");
 }

@@ -7,18 +7,9 @@
 
 #include "../../linter/load.h"
 #include "../../linter/tree.h"
+#include "check.h"
 
-static int failures;
 
-#define CHECK(cond, ...)                                   \
-	do {                                               \
-		if (!(cond)) {                             \
-			failures++;                        \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__);               \
-			printf("\n");                      \
-		}                                          \
-	} while (0)
 
 static int ndups;
 static void on_dup(void *ud, const struct node *a, const struct node *b)
@@ -88,8 +79,5 @@ int main(void)
 	map_of(5000, 0, &a);
 	map_of(5000, 7, &a);
 	arena_release(&a);
-	if (failures)
-		return 1;
-	printf("test_tree: ok\n");
-	return 0;
+	return check_done("test_tree");
 }
