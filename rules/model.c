@@ -91,16 +91,39 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
  * element n is zeroed, the rest of the room is not (each is zeroed when
  * it is taken, so that a rule struct is cleared once, not at each
  * doubling). */
+/* Room for item n of a plan's rules or copies: the first in the arena
+ * (most plans have one rule and one copy), more in a heap array that
+ * doubles (cap > 1), which settle() moves into the arena at its size: a
+ * plan of 100,000 rules keeps no doubled copies of its arrays. */
 static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
 	void *q = p;
 	if (n >= *cap) {
-		*cap = *cap ? 2 * *cap : 1; /* most plans have one rule and one copy */
-		q = arena_alloc(&d->arena, *cap * size);
-		if (n)
-			memcpy(q, p, n * size);
+		if (*cap == 0) {
+			q = arena_alloc(&d->arena, size);
+			*cap = 1;
+		} else if (*cap == 1) {
+			q = xmalloc(4 * size);
+			memcpy(q, p, size);
+			*cap = 4;
+		} else {
+			*cap *= 2;
+			q = xrealloc(p, *cap * size);
+		}
 	}
 	memset((char *)q + n * size, 0, size);
+	return q;
+}
+
+static void *settle(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
+{
+	void *q = p;
+	if (*cap > 1) {
+		q = arena_alloc(&d->arena, n * size);
+		memcpy(q, p, n * size);
+		free(p);
+		*cap = n;
+	}
 	return q;
 }
 
@@ -307,6 +330,9 @@ void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 	pm->src = pm->doc_src;
 	/* a rule that is an intrinsic stands for a whole unknown rule */
 	each_map(d, &pm->rules_v, rule_item, pm);
+	pm->rules = settle(d, pm->rules, pm->nrules, &pm->rcap, sizeof(*pm->rules));
+	pm->copies = settle(d, pm->copies, pm->ncopies, &pm->ccap,
+			    sizeof(*pm->copies));
 }
 
 /* Types one Resources entry names. */
