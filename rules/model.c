@@ -92,8 +92,8 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
  * it is taken, so that a rule struct is cleared once, not at each
  * doubling). */
 /* Room for item n of a plan's rules or copies: the first in the arena
- * (most plans have one rule and one copy), more in a heap array that
- * doubles (cap > 1), which settle() moves into the arena at its size: a
+ * (most plans have one rule and one copy), more in a block that doubles
+ * (cap > 1), which settle() shrinks to its size and hands to the arena: a
  * plan of 100,000 rules keeps no doubled copies of its arrays. */
 static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
@@ -103,12 +103,12 @@ static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 			q = arena_alloc(&d->arena, size);
 			*cap = 1;
 		} else if (*cap == 1) {
-			q = xmalloc(4 * size);
+			q = block_resize(NULL, 4 * size);
 			memcpy(q, p, size);
 			*cap = 4;
 		} else {
 			*cap *= 2;
-			q = xrealloc(p, *cap * size);
+			q = block_resize(p, *cap * size);
 		}
 	}
 	memset((char *)q + n * size, 0, size);
@@ -117,14 +117,12 @@ static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 
 static void *settle(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
-	void *q = p;
 	if (*cap > 1) {
-		q = arena_alloc(&d->arena, n * size);
-		memcpy(q, p, n * size);
-		free(p);
+		p = block_resize(p, n * size);
+		arena_adopt(&d->arena, p, n * size);
 		*cap = n;
 	}
-	return q;
+	return p;
 }
 
 /* The target vault's name, or the vault resource of the template it names
