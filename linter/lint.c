@@ -233,8 +233,9 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 	 * rather than held (never a file's first: a file of one document is
 	 * not read twice) */
 	if (d->keep && !d->deferred && d->index > 0 && !f->context &&
-	    f->run->release && ck->release_doc && ck->release_doc(d)) {
-		release_mark(f, d->index);
+	    d->kind < 255 && f->run->release && ck->release_doc &&
+	    ck->release_doc(d)) {
+		release_mark(f, d->index, d->kind);
 		lint_doc_free(d);
 		return;
 	}

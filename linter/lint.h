@@ -70,8 +70,9 @@ struct file {
 	size_t nsupp, capsupp;
 	size_t nsuppressed;    /* findings kept as suppressed */
 	/* Documents released after their checks (run->release, the
-	 * checker's release_doc): bit i of released[] set for document i;
-	 * run_finish() loads them again, with `syntax`, for the run phase. */
+	 * checker's release_doc): released[i] is 1 + the kind of document
+	 * i when it was released, else 0; run_finish() loads them again,
+	 * with `syntax`, for the run phase. */
 	unsigned char *released;
 	size_t nreleased, released_cap;
 	const struct syntax *syntax; /* what loaded its documents */

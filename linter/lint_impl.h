@@ -6,8 +6,9 @@
 #include "lint.h"
 
 void lint_doc_free(struct doc *d);
-/* Document `index` of f was released after its checks. */
-void release_mark(struct file *f, unsigned index);
+/* Document `index` of f, of kind `kind` (< 255), was released after its
+ * checks. */
+void release_mark(struct file *f, unsigned index, int kind);
 /* The run phase of the released documents: when the checker says the run
  * is isolated, every family's check_run over each document of the files
  * with released documents, one document at a time (their other documents

@@ -21,24 +21,24 @@
 #include "checker.h"
 #include "load.h"
 
-void release_mark(struct file *f, unsigned index)
+void release_mark(struct file *f, unsigned index, int kind)
 {
-	size_t byte = index / 8;
-	if (byte >= f->released_cap) {
-		size_t cap = f->released_cap ? f->released_cap : 64;
-		while (cap <= byte)
+	if (index >= f->released_cap) {
+		size_t cap = f->released_cap ? f->released_cap : 256;
+		while (cap <= index)
 			cap *= 2;
 		f->released = xrealloc(f->released, cap);
 		memset(f->released + f->released_cap, 0, cap - f->released_cap);
 		f->released_cap = cap;
 	}
-	f->released[byte] |= (unsigned char)(1u << (index % 8));
+	f->released[index] = (unsigned char)(kind + 1);
 	f->nreleased++;
 }
 
+/* The kind of document `index` when it was released, else -1. */
 static int released(const struct file *f, unsigned index)
 {
-	return index / 8 < f->released_cap && (f->released[index / 8] >> (index % 8) & 1);
+	return index < f->released_cap ? f->released[index] - 1 : -1;
 }
 
 /* One loading of a file again. */
@@ -121,22 +121,19 @@ static void re_on_doc(void *ud, struct node *root)
 	const struct checker *ck = rl->r->s->ck;
 
 	rl->cur = NULL;
-	if (!released(rl->f, d->index) || !root) {
+	d->kind = released(rl->f, d->index);
+	if (d->kind < 0 || !root) {
 		lint_doc_free(d);
 		return;
 	}
+	/* classified the first time (release_doc takes only documents
+	 * that classify() reads as they are) */
 	d->root = root;
-	d->kind = ck->classify(d);
-	rl->last_size = d->arena.total;
-	if (d->kind < 0) {
-		/* released after its checks: it was one of ours */
-		lint_doc_free(d);
-		return;
-	}
 	/* its model, built before the run's links as it was the first time
 	 * (what a context document needs is what the run phase needs) */
 	if (ck->context_doc)
 		ck->context_doc(d);
+	rl->last_size = d->arena.total;
 	d->keep = 1;
 	kept_before(rl, d->index);
 	if (rl->collect) {
