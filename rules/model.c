@@ -91,25 +91,28 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
  * element n is zeroed, the rest of the room is not (each is zeroed when
  * it is taken, so that a rule struct is cleared once, not at each
  * doubling). */
-/* Room for item n of a plan's rules or copies: the first in the arena
- * (most plans have one rule and one copy), more in a block that doubles
- * (cap > 1), which settle() shrinks to its size and hands to the arena: a
- * plan of 100,000 rules keeps no doubled copies of its arrays. */
+/* Room for item n of a plan's rules or copies: in the arena, doubling, up
+ * to ARENA_ITEMS (most plans have one rule and one copy); past that in a
+ * block that doubles, which settle() shrinks to its size and hands to the
+ * arena: a plan of 100,000 rules keeps no doubled copies of its arrays. */
+#define ARENA_ITEMS 8
+
 static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
 	void *q = p;
 	if (n >= *cap) {
-		if (*cap == 0) {
-			q = arena_alloc(&d->arena, size);
-			*cap = 1;
-		} else if (*cap == 1) {
-			q = block_resize(NULL, 4 * size);
-			memcpy(q, p, size);
-			*cap = 4;
+		size_t want = *cap ? 2 * *cap : 1;
+		if (want <= ARENA_ITEMS) {
+			q = arena_alloc(&d->arena, want * size);
+			if (n)
+				memcpy(q, p, n * size);
+		} else if (*cap == ARENA_ITEMS) {
+			q = block_resize(NULL, want * size);
+			memcpy(q, p, n * size);
 		} else {
-			*cap *= 2;
-			q = block_resize(p, *cap * size);
+			q = block_resize(p, want * size);
 		}
+		*cap = want;
 	}
 	memset((char *)q + n * size, 0, size);
 	return q;
@@ -117,7 +120,7 @@ static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 
 static void *settle(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
-	if (*cap > 1) {
+	if (*cap > ARENA_ITEMS) {
 		p = block_resize(p, n * size);
 		arena_adopt(&d->arena, p, n * size);
 		*cap = n;
