@@ -91,29 +91,37 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
  * element n is zeroed, the rest of the room is not (each is zeroed when
  * it is taken, so that a rule struct is cleared once, not at each
  * doubling). */
-/* Room for item n of a plan's rules or copies: in the arena, doubling, up
- * to ARENA_ITEMS (most plans have one rule and one copy); past that in a
- * block that doubles, which settle() shrinks to its size and hands to the
- * arena: a plan of 100,000 rules keeps no doubled copies of its arrays. */
+/* Room for a plan's rules or copies: an array of cap items, in the arena
+ * up to ARENA_ITEMS (most plans have one rule and one copy), else in a
+ * block, which settle() shrinks to its size and hands to the arena: a plan
+ * of 100,000 rules keeps no doubled copies of its arrays. */
 #define ARENA_ITEMS 8
 
+static void *resize(struct doc *d, void *p, size_t n, size_t *cap,
+		    size_t want, size_t size)
+{
+	void *q;
+	if (want <= ARENA_ITEMS) {
+		q = arena_alloc(&d->arena, want * size);
+		if (n)
+			memcpy(q, p, n * size);
+	} else if (*cap <= ARENA_ITEMS) {
+		q = block_resize(NULL, want * size);
+		if (n)
+			memcpy(q, p, n * size);
+	} else {
+		q = block_resize(p, want * size);
+	}
+	*cap = want;
+	return q;
+}
+
+/* Room for item n, zeroed. */
 static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
 	void *q = p;
-	if (n >= *cap) {
-		size_t want = *cap ? 2 * *cap : 1;
-		if (want <= ARENA_ITEMS) {
-			q = arena_alloc(&d->arena, want * size);
-			if (n)
-				memcpy(q, p, n * size);
-		} else if (*cap == ARENA_ITEMS) {
-			q = block_resize(NULL, want * size);
-			memcpy(q, p, n * size);
-		} else {
-			q = block_resize(p, want * size);
-		}
-		*cap = want;
-	}
+	if (n >= *cap)
+		q = resize(d, p, n, cap, *cap ? 2 * *cap : 1, size);
 	memset((char *)q + n * size, 0, size);
 	return q;
 }
@@ -318,6 +326,8 @@ static void source_place(struct doc *d, const struct node *arn,
 void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 {
 	struct value name;
+	const struct value *lv;
+	size_t nl, i, want = 0;
 
 	pm->doc = d;
 	pm->plan = plan;
@@ -329,6 +339,15 @@ void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 	source_place(d, pm->plan_arn.at, pm->region_node, &pm->doc_src,
 		     &pm->src_region_part);
 	pm->src = pm->doc_src;
+	/* room for the rules the lists hold (an undecided item may stand
+	 * for more) */
+	nl = value_variants(&pm->rules_v, &lv);
+	for (i = 0; i < nl; i++)
+		if (value_is(&lv[i], VT_SEQ) ||
+		    (value_is(&lv[i], VT_MAP) && dialect_of(d)->org))
+			want += lv[i].lit->len;
+	if (want > 1)
+		pm->rules = resize(d, NULL, 0, &pm->rcap, want, sizeof(*pm->rules));
 	/* a rule that is an intrinsic stands for a whole unknown rule */
 	each_map(d, &pm->rules_v, rule_item, pm);
 	pm->rules = settle(d, pm->rules, pm->nrules, &pm->rcap, sizeof(*pm->rules));
