@@ -91,7 +91,7 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
  * element n is zeroed, the rest of the room is not (each is zeroed when
  * it is taken, so that a rule struct is cleared once, not at each
  * doubling). */
-/* Room for a plan's rules or copies: an array of cap items, in the arena
+/* Room for a plan's rules or copies, a selection's resources: an array of cap items, in the arena
  * up to ARENA_ITEMS (most plans have one rule and one copy), else in a
  * block, which settle() shrinks to its size and hands to the arena: a plan
  * of 100,000 rules keeps no doubled copies of its arrays. */
@@ -543,6 +543,7 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 	if (tags)
 		sm->any = 1;
 	n = each_entry(d, &sm->resources, resource_entry, sm, &cap, &unknown);
+	sm->res = settle(d, sm->res, sm->nres, &cap, sizeof(*sm->res));
 	if (unknown)
 		sm->any = 1; /* a list known only at deploy time */
 	each_entry(d, &sm->not_resources, excluded_entry, sm, &ncap, &nunknown);
