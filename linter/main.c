@@ -652,7 +652,8 @@ int main(int argc, char **argv)
 	}
 	pthread_mutex_init(&w.lock, NULL);
 	run_init(&run, &session);
-	/* --fix lints again what it fixed, in the same run */
+	/* documents may be released after their checks (lint.h); not under
+	 * --fix, which lints its files again */
 	run.release = cli.fix.mode == FIX_NONE;
 	lint_all(&w, cli.jobs);
 	run_finish(&run, w.files, in.n);
