@@ -1,6 +1,7 @@
 /* arena.c - bump allocator in growing chunks. */
 #include "arena.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,14 +71,45 @@ void arena_init_sized(struct arena *a, size_t expect)
 					   : (expect + 7) & ~(size_t)7;
 }
 
-void arena_release(struct arena *a)
+static void free_chunks(struct arena_chunk *c)
 {
-	struct arena_chunk *c = a->head, *next;
+	struct arena_chunk *next;
 	for (; c; c = next) {
 		next = c->next;
 		free(c);
 	}
+}
+
+void arena_release(struct arena *a)
+{
+	free_chunks(a->head);
+	free_chunks(a->blocks);
 	memset(a, 0, sizeof(*a));
+}
+
+/* The chunk a block's data belongs to. */
+static struct arena_chunk *chunk_of(void *p)
+{
+	return (struct arena_chunk *)((char *)p - offsetof(struct arena_chunk, data));
+}
+
+void *block_resize(void *p, size_t n)
+{
+	struct arena_chunk *c = p ? chunk_of(p) : NULL;
+	c = realloc(c, sizeof(*c) + (n ? n : 1));
+	if (!c)
+		oom();
+	c->next = NULL;
+	c->size = n;
+	return c->data;
+}
+
+void arena_adopt(struct arena *a, void *p, size_t n)
+{
+	struct arena_chunk *c = chunk_of(p);
+	c->next = a->blocks;
+	a->blocks = c;
+	a->total += n;
 }
 
 static void *arena_grow(struct arena *a, size_t n)

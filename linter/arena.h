@@ -16,6 +16,7 @@ struct arena {
 	char *cur, *end;
 	size_t total; /* bytes handed out, for the memory limit and reports */
 	size_t first; /* size of the first chunk, 0: the default */
+	struct arena_chunk *blocks; /* adopted blocks (arena_adopt) */
 };
 
 void arena_init(struct arena *a);
@@ -34,6 +35,14 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+
+/* A growable array outside any arena: block_resize(NULL, n) makes one of n
+ * bytes, block_resize(p, n) resizes it (its contents kept, like realloc);
+ * arena_adopt(a, p, n) hands it, n bytes long, to arena a, which then frees
+ * it with the rest (a big array built by doubling is shrunk to its size and
+ * adopted, rather than copied into the arena). */
+void *block_resize(void *p, size_t n);
+void arena_adopt(struct arena *a, void *p, size_t n);
 
 /* malloc/realloc that abort on failure, for growable scratch arrays. */
 void *xmalloc(size_t n);

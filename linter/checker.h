@@ -95,6 +95,15 @@ struct checker {
 	 * (or context_doc) then run at the start of the run phase, in one
 	 * thread, before any check_run. May be NULL. */
 	int (*defer_doc)(struct doc *d);
+	/* Releasing documents (lint.h): release_doc(d), after d's checks,
+	 * is 1 when d's run-phase findings need no other document of the run
+	 * as long as run_isolated() says so at the run phase: no kept
+	 * document links to another. run_forget() drops the run's links,
+	 * so that check_run may run again over another view of the run (one
+	 * document). All three NULL: nothing is released. */
+	int (*release_doc)(struct doc *d);
+	int (*run_isolated)(struct run *r);
+	void (*run_forget)(struct run *r);
 	/* YAML tags of the documents' language (load.h); may be NULL. */
 	int (*yaml_tag)(struct load_ctx *c, struct node *n, const char *tag,
 			const char *buf, size_t len);

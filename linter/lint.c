@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint_impl.h"
 #include "load.h"
 #include "utf8.h"
 
@@ -84,7 +85,7 @@ static int check_encoding(struct file *f)
 
 /* ---- documents ---- */
 
-static void doc_free(struct doc *d)
+void lint_doc_free(struct doc *d)
 {
 	arena_release(&d->arena);
 	free(d);
@@ -180,7 +181,7 @@ static void keep_or_free(struct doc *d)
 		f->docs = xrealloc(f->docs, (f->ndocs + 1) * sizeof(*f->docs));
 		f->docs[f->ndocs++] = d;
 	} else {
-		doc_free(d);
+		lint_doc_free(d);
 	}
 }
 
@@ -217,7 +218,7 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 	if (d->kind < 0) {
 		unrecognized(d);
 		l->last_size = d->arena.total;
-		doc_free(d);
+		lint_doc_free(d);
 		return;
 	}
 	if (ck->defer_doc && ck->defer_doc(d)) {
@@ -228,6 +229,16 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 	}
 	/* the tree and the model: what the next document will likely need */
 	l->last_size = d->arena.total;
+	/* one of many documents of a file: loaded again for the run phase
+	 * rather than held (never a file's first: a file of one document is
+	 * not read twice) */
+	if (d->keep && !d->deferred && d->index > 0 && !f->context &&
+	    d->kind < 255 && f->run->release && ck->release_doc &&
+	    ck->release_doc(d)) {
+		release_mark(f, d->index, d->kind);
+		lint_doc_free(d);
+		return;
+	}
 	keep_or_free(d);
 }
 
@@ -248,7 +259,7 @@ void lint_embedded(struct doc *d, struct doc *e)
 	if (e->kind < 0)
 		e->kind = e->root ? ck->classify(e) : -1;
 	if (e->kind < 0 || !e->root) {
-		doc_free(e);
+		lint_doc_free(e);
 		return;
 	}
 	check_doc(e);
@@ -340,11 +351,13 @@ static void load_all(struct file *f, struct loader *l)
 			suppress_scan(f, f->comment);
 		rc = syntaxes[best]->load(l->c, f->src.buf, f->src.len, &sink);
 		if (l->cur) {
-			doc_free(l->cur);
+			lint_doc_free(l->cur);
 			l->cur = NULL;
 		}
-		if (rc == 0 || l->delivered > 0)
+		if (rc == 0 || l->delivered > 0) {
+			f->syntax = syntaxes[best];
 			break;
+		}
 		l->ndocs = 0;
 		/* another try only for a syntax the name claims */
 		floor = SNIFF_NAME;
@@ -492,9 +505,11 @@ void run_finish(struct run *r, struct file **files, size_t n)
 		for (j = 0; j < files[i]->ndocs; j++)
 			if (files[i]->docs[j]->deferred)
 				check_doc(files[i]->docs[j]);
-	for (i = 0; i < ck->nfamilies; i++)
-		if (ck->families[i].check_run)
-			ck->families[i].check_run(r);
+	/* released documents: checked one at a time, or loaded again */
+	if (!run_released(r))
+		for (i = 0; i < ck->nfamilies; i++)
+			if (ck->families[i].check_run)
+				ck->families[i].check_run(r);
 	for (i = 0; i < n; i++) {
 		suppress_report_unused(files[i]);
 		file_finalize(files[i]);
@@ -505,8 +520,9 @@ void file_release(struct file *f)
 {
 	size_t i;
 	for (i = 0; i < f->ndocs; i++)
-		doc_free(f->docs[i]);
+		lint_doc_free(f->docs[i]);
 	free(f->docs);
+	free(f->released);
 	free(f->io_msg);
 	free(f->supp);
 	diag_list_release(&f->diags);

@@ -6,7 +6,11 @@
  * Files are linted in worker threads (lint_file is thread-safe for distinct
  * files of one run); run_finish() runs in one thread after all of them.
  * Documents are freed after check_doc unless the checker set doc->keep (it
- * needs them in check_run); all are freed by file_release().
+ * needs them in check_run); all are freed by file_release(). In a run that
+ * allows it (run->release), a kept document after the first of its file
+ * that the checker's release_doc() lets go is freed too, and loaded again
+ * from the source for the run phase (release.c): a stream of 200,000
+ * plans does not hold 200,000 trees and models.
  *
  * Failure: I/O trouble is recorded in file->io_error (exit status 2);
  * everything about the content is a diagnostic. */
@@ -67,6 +71,13 @@ struct file {
 	struct suppression *supp;      /* suppress.h */
 	size_t nsupp, capsupp;
 	size_t nsuppressed;    /* findings kept as suppressed */
+	/* Documents released after their checks (run->release, the
+	 * checker's release_doc): released[i] is 1 + the kind of document
+	 * i when it was released, else 0; run_finish() loads them again,
+	 * with `syntax`, for the run phase. */
+	unsigned char *released;
+	size_t nreleased, released_cap;
+	const struct syntax *syntax; /* what loaded its documents */
 };
 
 /* What the run's configuration says for one file (config.h computes it);

@@ -36,7 +36,10 @@ const char *intern_str(struct intern *t, struct arena *a, const char *s,
 	if (!t || len > INTERN_MAX_LEN)
 		return arena_strndup(a, s, len);
 	if (t->a != a) { /* a new document: its strings die with its arena */
-		memset(t, 0, sizeof(*t));
+		uint32_t i;
+		for (i = 0; i < t->used; i++)
+			t->slot[t->at[i]].s = NULL;
+		t->used = 0;
 		t->a = a;
 	}
 	{
@@ -61,7 +64,7 @@ const char *intern_str(struct intern *t, struct arena *a, const char *s,
 			e->s = arena_strndup(a, s, len);
 			e->len = (uint32_t)len;
 			e->hash = h;
-			t->used++;
+			t->at[t->used++] = (uint16_t)((h + k) % INTERN_SLOTS);
 			return e->s;
 		}
 		if (e->hash == h && e->len == len && memcmp(e->s, s, len) == 0)

@@ -126,6 +126,9 @@ struct intern {
 		const char *s;
 		uint32_t len, hash;
 	} slot[INTERN_SLOTS];
+	/* the slots used, so that a new document clears only those (a
+	 * stream of small documents would clear the whole table each) */
+	uint16_t at[INTERN_SLOTS * 3 / 4];
 };
 
 /* s[0..len) as a NUL-terminated string in arena a, shared with an equal

@@ -646,6 +646,9 @@ int main(int argc, char **argv)
 	}
 	pthread_mutex_init(&w.lock, NULL);
 	run_init(&run, &session);
+	/* documents may be released after their checks (lint.h); not under
+	 * --fix, which lints its files again */
+	run.release = cli.fix.mode == FIX_NONE;
 	lint_all(&w, cli.jobs);
 	run_finish(&run, w.files, in.n);
 	if (cli.fix.mode != FIX_NONE) {

@@ -92,6 +92,9 @@ struct run {
 	struct file **files;  /* set by run_finish() */
 	size_t nfiles;
 	void *state;          /* the checker's (run_init) */
+	int release;          /* documents may be released after their checks
+			       * (lint.h): the command line's runs, not the
+			       * language server's or --fix's */
 	struct run_verdict *verdicts; /* in the order recorded */
 	size_t nverdicts, cverdicts;
 };

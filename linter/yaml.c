@@ -643,6 +643,10 @@ static int yaml_load(struct load_ctx *c, const char *buf, size_t len,
 		case YAML_DOCUMENT_START_EVENT:
 			y.a = k->new_doc(k->ud);
 			c->a = y.a;
+			/* a new document: the last one's strings may be gone
+			 * (its arena freed), whatever address this one has */
+			if (y.strings)
+				y.strings->a = NULL;
 			y.nanchors = 0;
 			y.alias_nodes = 0;
 			break;

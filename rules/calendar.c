@@ -567,7 +567,7 @@ static void check_retention_gap(struct doc *d, struct rule_info *ri, uint32_t n)
 /* The checks that compare the rules of one plan. */
 void calendar_check_plan(struct doc *d, const struct plan_m *p)
 {
-	struct rule_info *ri;
+	struct rule_info small[4], *ri;
 	uint32_t i, n = (uint32_t)p->nrules;
 	struct cron_time today = today_of(d);
 
@@ -586,16 +586,21 @@ void calendar_check_plan(struct doc *d, const struct plan_m *p)
 		diag_hint(d->file, dg, "split the plan, or check its schedules "
 			  "for rules that start within each other's windows");
 	}
-	/* Not zeroed as a whole: on a big plan one early rule usually
-	 * settles it, and untouched pages of a big block cost no memory. */
-	ri = arena_alloc(&d->arena, n * sizeof(*ri));
+	/* Scratch, freed here (a kept document's arena would hold it until
+	 * the end of the run). Not zeroed as a whole: on a big plan one early
+	 * rule usually settles it, and untouched pages of a big block cost no
+	 * memory. */
+	ri = n <= 4 ? small : xmalloc(n * sizeof(*ri));
 	for (i = 0; i < n; i++) {
 		rule_info(d, &p->rules[i], &ri[i]);
 		/* Past the overlap limit only BKP608 is left, and one rule
 		 * that always keeps a recovery point settles it. */
 		if (n > MAX_OVERLAP_RULES && !gap_possible(&ri[i], today))
-			return;
+			goto done;
 	}
 	check_overlap(d, p, ri, n);
 	check_retention_gap(d, ri, n);
+done:
+	if (ri != small)
+		free(ri);
 }

@@ -183,6 +183,16 @@ static void check_lifecycle(struct doc *d, const struct lifecycle_m *lc,
 		check_one(d, &lv[i], continuous);
 }
 
+/* "continuous backups (EnableContinuousBackup true...", formatted only
+ * for a finding: note is " (assumed ...)", continued inside the
+ * parentheses. */
+static const char *continuous_what(struct doc *d, const char *ncont,
+				   const char *note)
+{
+	return arena_printf(&d->arena, "continuous backups (%s true%s%s", ncont,
+			    note[0] ? ", " : ")", note[0] ? note + 2 : "");
+}
+
 /* BKP503/BKP504: continuous backup keeps at most 35 days, never cold. */
 static void check_continuous(struct doc *d, const struct rule_m *rm)
 {
@@ -190,15 +200,12 @@ static void check_continuous(struct doc *d, const struct rule_m *rm)
 			   *cold = &rm->lc.cold;
 	const char *nd = fname(d, F_DELETE_AFTER), *ncont = fname(d, F_CONTINUOUS);
 	const long long max = aws()->continuous_max_days;
-	const char *note, *what;
+	const char *note;
 	struct diag *dg;
 
 	if (!value_is(on, VT_BOOL) || !on->u.b)
 		return;
 	note = value_note(d, on);
-	/* note is " (assumed ...)": continue it inside the parentheses */
-	what = arena_printf(&d->arena, "continuous backups (%s true%s%s", ncont,
-			    note[0] ? ", " : ")", note[0] ? note + 2 : "");
 	if ((rm->lc.self.state != VS_ABSENT && !value_is(&rm->lc.self, VT_MAP)) ||
 	    rm->lc.misplaced ||
 	    (del->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT))
@@ -223,7 +230,8 @@ static void check_continuous(struct doc *d, const struct rule_m *rm)
 		   del->u.i <= aws()->max_days) {
 		dg = report(d, BKP503, del->at,
 			    "%s is %lld but %s can be kept at most %lld days%s", nd,
-			    del->u.i, what, max, value_note(d, del));
+			    del->u.i, continuous_what(d, ncont, note), max,
+			    value_note(d, del));
 		diag_hint(d->file, dg,
 			  "set %s to %lld or less, and keep longer-lived snapshots in a separate rule without %s",
 			  nd, max, ncont);
@@ -231,8 +239,8 @@ static void check_continuous(struct doc *d, const struct rule_m *rm)
 	if (value_is(cold, VT_INT) && cold->u.i != -1) {
 		dg = report(d, BKP504, cold->key,
 			    "%s is %lld but %s cannot move to cold storage%s",
-			    fname(d, F_COLD_AFTER), cold->u.i, what,
-			    value_note(d, cold));
+			    fname(d, F_COLD_AFTER), cold->u.i,
+			    continuous_what(d, ncont, note), value_note(d, cold));
 		diag_hint(d->file, dg, "remove %s from this rule",
 			  fname(d, F_COLD_AFTER));
 	}

@@ -474,3 +474,47 @@ size_t vault_find(const struct vault_set *vs, const struct plan_m *p,
 	b = elsewhere ? 0 : index_find(vs, IX_NAMED, name, p->doc, from);
 	return !a ? b : !b ? a : a < b ? a : b;
 }
+
+/* ---- releasing documents (checker.h) ---- */
+
+/* An API plan document whose model holds plans and nothing that links:
+ * its run-phase findings need no other document of an isolated run. */
+int model_release_doc(struct doc *d)
+{
+	const struct doc_model *m = d->model;
+	if (d->kind != DOC_PLAN_OUTPUT && d->kind != DOC_PLAN_UPDATE &&
+	    d->kind != DOC_PLAN_CREATE && d->kind != DOC_PLAN_BARE)
+		return 0;
+	return m && m->built && m->nplans && !m->nsels && !m->nvaults &&
+	       !m->job && !m->frameworks && !m->cfn && !m->tf && !m->tf_ix;
+}
+
+/* No kept document links to another: no selection, vault, copy job,
+ * framework or Terraform module, and no policy section or
+ * --apply-frameworks (the controls' verdicts are the run's). */
+int model_run_isolated(struct run *r)
+{
+	size_t i, j;
+	if (r->s->opt.apply_frameworks)
+		return 0;
+	for (i = 0; i < r->nfiles; i++) {
+		const struct file *f = r->files[i];
+		if (f->section && !f->context)
+			return 0;
+		for (j = 0; j < f->ndocs; j++) {
+			const struct doc *d = f->docs[j];
+			const struct doc_model *m = d->model;
+			if (d->deferred || d->kind == DOC_TF || !m || !m->built ||
+			    m->nsels || m->nvaults || m->job || m->frameworks ||
+			    m->tf || m->tf_ix)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+void model_run_forget(struct run *r)
+{
+	struct aws_run *ar = r->state;
+	ar->linked = 0;
+}

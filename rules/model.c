@@ -91,17 +91,49 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
  * element n is zeroed, the rest of the room is not (each is zeroed when
  * it is taken, so that a rule struct is cleared once, not at each
  * doubling). */
+/* Room for a plan's rules or copies, a selection's resources: an array of cap items, in the arena
+ * up to ARENA_ITEMS (most plans have one rule and one copy), else in a
+ * block, which settle() shrinks to its size and hands to the arena: a plan
+ * of 100,000 rules keeps no doubled copies of its arrays. */
+#define ARENA_ITEMS 8
+
+static void *resize(struct doc *d, void *p, size_t n, size_t *cap,
+		    size_t want, size_t size)
+{
+	void *q;
+	if (want <= ARENA_ITEMS) {
+		q = arena_alloc(&d->arena, want * size);
+		if (n)
+			memcpy(q, p, n * size);
+	} else if (*cap <= ARENA_ITEMS) {
+		q = block_resize(NULL, want * size);
+		if (n)
+			memcpy(q, p, n * size);
+	} else {
+		q = block_resize(p, want * size);
+	}
+	*cap = want;
+	return q;
+}
+
+/* Room for item n, zeroed. */
 static void *room(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
 {
 	void *q = p;
-	if (n >= *cap) {
-		*cap = *cap ? 2 * *cap : 1; /* most plans have one rule and one copy */
-		q = arena_alloc(&d->arena, *cap * size);
-		if (n)
-			memcpy(q, p, n * size);
-	}
+	if (n >= *cap)
+		q = resize(d, p, n, cap, *cap ? 2 * *cap : 1, size);
 	memset((char *)q + n * size, 0, size);
 	return q;
+}
+
+static void *settle(struct doc *d, void *p, size_t n, size_t *cap, size_t size)
+{
+	if (*cap > ARENA_ITEMS) {
+		p = block_resize(p, n * size);
+		arena_adopt(&d->arena, p, n * size);
+		*cap = n;
+	}
+	return p;
 }
 
 /* The target vault's name, or the vault resource of the template it names
@@ -294,6 +326,8 @@ static void source_place(struct doc *d, const struct node *arn,
 void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 {
 	struct value name;
+	const struct value *lv;
+	size_t nl, i, want = 0;
 
 	pm->doc = d;
 	pm->plan = plan;
@@ -305,8 +339,20 @@ void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 	source_place(d, pm->plan_arn.at, pm->region_node, &pm->doc_src,
 		     &pm->src_region_part);
 	pm->src = pm->doc_src;
+	/* room for the rules the lists hold (an undecided item may stand
+	 * for more) */
+	nl = value_variants(&pm->rules_v, &lv);
+	for (i = 0; i < nl; i++)
+		if (value_is(&lv[i], VT_SEQ) ||
+		    (value_is(&lv[i], VT_MAP) && dialect_of(d)->org))
+			want += lv[i].lit->len;
+	if (want > 1)
+		pm->rules = resize(d, NULL, 0, &pm->rcap, want, sizeof(*pm->rules));
 	/* a rule that is an intrinsic stands for a whole unknown rule */
 	each_map(d, &pm->rules_v, rule_item, pm);
+	pm->rules = settle(d, pm->rules, pm->nrules, &pm->rcap, sizeof(*pm->rules));
+	pm->copies = settle(d, pm->copies, pm->ncopies, &pm->ccap,
+			    sizeof(*pm->copies));
 }
 
 /* Types one Resources entry names. */
@@ -497,6 +543,7 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 	if (tags)
 		sm->any = 1;
 	n = each_entry(d, &sm->resources, resource_entry, sm, &cap, &unknown);
+	sm->res = settle(d, sm->res, sm->nres, &cap, sizeof(*sm->res));
 	if (unknown)
 		sm->any = 1; /* a list known only at deploy time */
 	each_entry(d, &sm->not_resources, excluded_entry, sm, &ncap, &nunknown);

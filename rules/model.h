@@ -310,6 +310,12 @@ struct tf_env **tf_slot(struct doc *d);
  * work; a new run links afresh. */
 void model_link(struct run *r);
 
+/* Releasing documents after their checks (checker.h's release_doc,
+ * run_isolated and run_forget). */
+int model_release_doc(struct doc *d);
+int model_run_isolated(struct run *r);
+void model_run_forget(struct run *r);
+
 /* Link the run (model_link), then call fn for every plan of every kept
  * document, with the document and its dataset. */
 void model_each_plan(struct run *r,

@@ -1,0 +1,20 @@
+/* lint_impl.h - what lint.c and release.c share: releasing documents after
+ * their checks and loading them again for the run phase (lint.h). */
+#ifndef BACKUPLINT_LINT_IMPL_H
+#define BACKUPLINT_LINT_IMPL_H
+
+#include "lint.h"
+
+void lint_doc_free(struct doc *d);
+/* Document `index` of f, of kind `kind` (< 255), was released after its
+ * checks. */
+void release_mark(struct file *f, unsigned index, int kind);
+/* The run phase of the released documents: when the checker says the run
+ * is isolated, every family's check_run over each document of the files
+ * with released documents, one document at a time (their other documents
+ * hidden from the rest of the run, which this also checks), and 1; else
+ * they are loaded again into their files' documents, and 0: the caller
+ * runs check_run over the whole run. */
+int run_released(struct run *r);
+
+#endif
