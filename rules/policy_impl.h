@@ -24,6 +24,47 @@ struct kv {
 	const struct node *k, *v;
 };
 
+/* ---- Audit Manager's controls (policy_defs.c, from
+ * schemas/audit-manager.json) ---- */
+
+enum ptype {
+	P_UNIT,      /* hours | days */
+	P_INT,       /* a whole number (a string of digits, as Audit Manager) */
+	P_REGIONS,   /* comma-separated Region codes, or a list */
+	P_ACCOUNTS,  /* comma-separated account ids */
+	P_ARNS,      /* comma-separated IAM principal ARNs */
+};
+
+/* What a value means to backuplint ("field" in the data). */
+enum pfield { F_NONE, F_FREQUENCY, F_RETENTION, F_LOCK_MIN, F_LOCK_MAX };
+
+struct param_def {
+	const char *name;
+	int type;
+	int field;           /* enum pfield (P_INT) */
+	long long min, max;  /* P_INT; list: max items (0: any) */
+	const char *dflt;    /* NULL: optional, no default */
+	long long hmin, hmax; /* P_INT counted in the control's unit: the
+			       * range when the unit is hours (0: none) */
+};
+
+struct control_def {
+	const char *name;
+	int rule;
+	struct param_def p[3];
+	size_t np;
+	unsigned scopes;     /* SC_* Audit Manager offers */
+};
+
+enum { SC_TAGS = 1, SC_TYPES = 2, SC_IDS = 4 };
+
+/* Control `id` (enum control_id) as Audit Manager defines it, with its
+ * rule (-1: decided after deploy only). */
+const struct control_def *control_def_of(int id);
+/* The units a frequency is counted in, and the minutes of one (0: none). */
+const char *const *unit_names(size_t *n);
+long long unit_minutes(const char *name);
+
 /* Audit Manager's quota of controls a Region (schemas/audit-manager.json). */
 long long controls_quota(void);
 /* ... and of frameworks. */
