@@ -592,7 +592,8 @@ static void check_struct(struct vctx *c, const struct shape *s,
 
 	for (k = 0; k < v->len; k++)
 		if ((found[k] = map_key(v, k)->kind == N_STR
-				    ? member_find(s, map_key(v, k)->u.str) : NULL))
+				    ? member_find_n(s, map_key(v, k)->u.str,
+						    map_key(v, k)->len) : NULL))
 			present[found[k] - s->members] = 1;
 	if (s->naliases && aliased(c, s, v, present))
 		return;

@@ -307,36 +307,40 @@ static double num_of(const char *file, const struct node *n, const char *what)
 	shapes_defect(file, "expected a number for", what);
 }
 
-static uint32_t name_hash(const char *k, size_t *len)
+/* The length and three bytes of a member name: enough to tell a shape's
+ * members apart, and cheaper than hashing every byte. */
+static uint32_t name_hash(const char *k, size_t len)
 {
-	uint32_t h = 2166136261u;
-	const char *p = k;
-	for (; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	*len = (size_t)(p - k);
-	return h;
+	if (!len)
+		return 0;
+	return (uint32_t)len * 31u + (unsigned char)k[0] * 7u +
+	       (unsigned char)k[len / 2] * 3u + (unsigned char)k[len - 1] * 13u;
 }
 
-const struct member *member_find(const struct shape *s, const char *k)
+const struct member *member_find_n(const struct shape *s, const char *k,
+				   size_t len)
 {
-	size_t len, i;
-	uint32_t h;
+	size_t i;
 	if (!s->nslots)
 		return NULL;
-	h = name_hash(k, &len);
-	for (i = h & (s->nslots - 1); s->slots[i];
+	for (i = name_hash(k, len) & (s->nslots - 1); s->slots[i];
 	     i = (i + 1) & (s->nslots - 1)) {
 		const struct member *m = &s->members[s->slots[i] - 1];
-		if (m->name[0] == k[0] && strcmp(m->name, k) == 0)
+		if (m->len == len && memcmp(m->name, k, len) == 0)
 			return m;
 	}
 	return NULL;
 }
 
+const struct member *member_find(const struct shape *s, const char *k)
+{
+	return member_find_n(s, k, strlen(k));
+}
+
 /* The hash table of member_find() over s's members. */
 static void member_slots(const char *file, struct shape *s)
 {
-	size_t n = 4, i, len;
+	size_t n = 4, i;
 	while (n < 2 * s->nmembers)
 		n *= 2;
 	if (s->nmembers > 65535)
@@ -344,7 +348,8 @@ static void member_slots(const char *file, struct shape *s)
 	s->slots = xcalloc(n, sizeof(*s->slots));
 	s->nslots = n;
 	for (i = 0; i < s->nmembers; i++) {
-		uint32_t j = name_hash(s->members[i].name, &len) & (uint32_t)(n - 1);
+		uint32_t j = name_hash(s->members[i].name, s->members[i].len) &
+			     (uint32_t)(n - 1);
 		while (s->slots[j])
 			j = (j + 1) & (uint32_t)(n - 1);
 		s->slots[j] = (uint16_t)(i + 1);
@@ -424,6 +429,7 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		s->nmembers = n->len;
 		for (i = 0; i < n->len; i++) {
 			s->members[i].name = node_str(map_key(n, (uint32_t)i));
+			s->members[i].len = (uint32_t)strlen(s->members[i].name);
 			s->members[i].shape =
 				resolve(db, node_str(map_val(n, (uint32_t)i)));
 		}

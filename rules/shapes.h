@@ -28,6 +28,7 @@ struct shape;
 struct member {
 	const char *name;
 	struct shape *shape;
+	uint32_t len;            /* strlen(name) */
 };
 
 struct note {
@@ -167,6 +168,9 @@ const struct shapes_arns *shapes_arns(void);
 const struct shape *doc_shape(const struct db *db, const char *label);
 struct shape *db_find(const struct db *db, const char *name);
 const struct member *member_find(const struct shape *s, const char *k);
+/* The same for a name of len bytes (a key's: its bytes, NULs and all). */
+const struct member *member_find_n(const struct shape *s, const char *k,
+				   size_t len);
 const char *note_find(const struct note *v, size_t n, const char *k);
 
 /* The shape's compiled pattern (NULL when it has none), and a match. */
