@@ -9,6 +9,7 @@
 
 #include "../linter/arena.h"
 #include "../linter/data.h"
+#include "../linter/utf8.h"
 #include "facts.h"
 #include "schema.h"
 
@@ -113,20 +114,71 @@ pcre2_code *shape_re(const struct shape *cs)
 	return re;
 }
 
+/* The bounds of a repeat "{m,n}", "{m}", "+" or "*" at p, and what
+ * follows it in *rest; 0 when p holds none. */
+static int repeat_bounds(const char *p, unsigned long *lo, unsigned long *hi,
+			 const char **rest)
+{
+	char *end;
+	const char *q;
+
+	if (p[0] == '+' || p[0] == '*') {
+		*lo = p[0] == '+';
+		*hi = (unsigned long)-1;
+		*rest = p + 1;
+		return 1;
+	}
+	if (p[0] != '{')
+		return 0;
+	*lo = strtoul(p + 1, &end, 10);
+	if (end == p + 1)
+		return 0;
+	*hi = *lo;
+	if (*end == ',') {
+		q = end + 1;
+		*hi = strtoul(q, &end, 10);
+		if (end == q)
+			return 0;
+	}
+	if (*end != '}' || *hi < *lo)
+		return 0;
+	*rest = end + 1;
+	return 1;
+}
+
+/* 1 when PCRE2 was built with LF as its newline: then '.' is any
+ * character but '\n', and '$' also matches before a final '\n'. */
+static int newline_is_lf(void)
+{
+	uint32_t nl = 0;
+	return pcre2_config(PCRE2_CONFIG_NEWLINE, &nl) >= 0 &&
+	       nl == PCRE2_NEWLINE_LF;
+}
+
 /* A pattern ^[class]{m,n}$ (or + or *) whose class holds only ASCII
- * characters, ranges of them and escaped punctuation: its set and bounds
- * in s, so that shape_match() needs no PCRE2. Anything else (classes such
- * as \d, negation, other syntax) stays with PCRE2. */
+ * characters, ranges of them and escaped punctuation, or ^.{m,n}$: its set
+ * and bounds in s, so that shape_match() needs no PCRE2. Anything else
+ * (classes such as \d, negation, other syntax) stays with PCRE2. */
 static void simple_pattern(struct shape *s)
 {
 	const char *p = s->pattern, *q;
 	uint8_t set[32] = { 0 };
 	unsigned long lo, hi;
-	char *end;
+	int any = 0;
 
-	if (strncmp(p, "^[", 2) != 0 || p[2] == '^' || p[2] == ']')
+	if (strncmp(p, "^.", 2) == 0 && newline_is_lf()) {
+		/* any code point but a newline, counted in code points (the
+		 * pattern is compiled with PCRE2_UTF) */
+		any = 1;
+		memset(set, 0xFF, 16);
+		set['\n' >> 3] &= (uint8_t)~(1u << ('\n' & 7));
+		p += 2;
+	} else if (strncmp(p, "^[", 2) != 0 || p[2] == '^' || p[2] == ']') {
 		return;
-	for (p += 2; *p && *p != ']'; ) {
+	} else {
+		p += 2;
+	}
+	while (!any && *p && *p != ']') {
 		unsigned char a, b;
 		if (*p == '\\') {
 			/* only escaped punctuation stands for itself */
@@ -155,46 +207,43 @@ static void simple_pattern(struct shape *s)
 				break;
 		}
 	}
-	if (*p++ != ']')
+	if (!any && *p++ != ']')
 		return;
-	if (p[0] == '+' || p[0] == '*') {
-		lo = p[0] == '+';
-		hi = (unsigned long)-1;
-		q = p + 1;
-	} else if (p[0] == '{') {
-		lo = strtoul(p + 1, &end, 10);
-		if (end == p + 1)
-			return;
-		hi = lo;
-		if (*end == ',') {
-			q = end + 1;
-			hi = strtoul(q, &end, 10);
-			if (end == q)
-				return;
-		}
-		if (*end != '}' || hi < lo)
-			return;
-		q = end + 1;
-	} else {
+	if (!repeat_bounds(p, &lo, &hi, &q))
 		return;
-	}
 	/* $ also matches before a final newline: keep such classes away */
 	if (strcmp(q, "$") != 0 || (set['\n' >> 3] & (1u << ('\n' & 7))))
 		return;
 	memcpy(s->simple_set, set, sizeof(set));
 	s->simple_min = lo;
 	s->simple_max = hi;
-	s->simple = 1;
+	s->simple = any ? 2 : 1;
 }
 
 int shape_match(const struct shape *sh, const char *s, size_t len)
 {
-	size_t i;
+	size_t i, n;
 	if (!sh->simple)
 		return re_match(shape_re(sh), s, len);
 	/* PCRE2's $ matches before a final newline too */
 	if (len && s[len - 1] == '\n')
 		len--;
+	if (sh->simple == 2) {
+		/* '.': valid UTF-8 (PCRE2_MATCH_INVALID_UTF matches no
+		 * invalid byte), no newline, code points within the bounds */
+		if (len < sh->simple_min)
+			return 0;
+		for (i = n = 0; i < len; n++) {
+			unsigned char c = (unsigned char)s[i];
+			size_t k = c < 128 ? 1
+					   : utf8_valid((const unsigned char *)s + i,
+							len - i, NULL, NULL);
+			if (!k || c == '\n')
+				return 0;
+			i += k;
+		}
+		return n >= sh->simple_min && n <= sh->simple_max;
+	}
 	if (len < sh->simple_min || len > sh->simple_max)
 		return 0;
 	for (i = 0; i < len; i++) {

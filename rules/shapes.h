@@ -90,7 +90,8 @@ struct shape {
 	pcre2_code *re;   /* compiled on first use: see shape_re() */
 	unsigned uses;    /* matches so far, to decide on the JIT */
 	/* a pattern that is one class of ASCII characters repeated,
-	 * ^[...]{min,max}$: matched without PCRE2 (shape_match()) */
+	 * ^[...]{min,max}$ (simple 1), or ^.{min,max}$ (2: code points
+	 * but a newline): matched without PCRE2 (shape_match()) */
 	int simple;
 	size_t simple_min, simple_max;
 	uint8_t simple_set[32];   /* bit c: character c is in the class */
