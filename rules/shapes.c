@@ -220,11 +220,42 @@ static void simple_pattern(struct shape *s)
 	s->simple = any ? 2 : 1;
 }
 
+/* PCRE2's answers for short strings, per thread: documents repeat a few
+ * Regions and names many times. Direct-mapped (a collision recomputes);
+ * the answer is a pure function of the shape and the string. */
+#define MATCH_MEMO 64
+#define MATCH_MEMO_LEN 30
+static _Thread_local struct match_memo {
+	const struct shape *sh;
+	uint8_t len, ok;
+	char s[MATCH_MEMO_LEN];
+} match_memo[MATCH_MEMO];
+
+static int memo_match(const struct shape *sh, const char *s, size_t len)
+{
+	struct match_memo *m;
+	uint32_t h = (uint32_t)((uintptr_t)sh >> 4) * 2654435761u;
+	size_t i;
+
+	if (len > MATCH_MEMO_LEN)
+		return re_match(shape_re(sh), s, len);
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	m = &match_memo[(h >> 8) % MATCH_MEMO];
+	if (m->sh == sh && m->len == len && memcmp(m->s, s, len) == 0)
+		return m->ok;
+	m->sh = sh;
+	m->len = (uint8_t)len;
+	memcpy(m->s, s, len);
+	m->ok = (uint8_t)re_match(shape_re(sh), s, len);
+	return m->ok;
+}
+
 int shape_match(const struct shape *sh, const char *s, size_t len)
 {
 	size_t i, n;
 	if (!sh->simple)
-		return re_match(shape_re(sh), s, len);
+		return memo_match(sh, s, len);
 	/* PCRE2's $ matches before a final newline too */
 	if (len && s[len - 1] == '\n')
 		len--;
@@ -596,8 +627,14 @@ static void build_arns(void)
 	uint32_t i, j;
 
 	arns.partitions = facts_partitions(&arns.npartitions);
-	arns.region_re = compile_re(file, node_str(map_get(arn_node, "region_pattern")), 0);
-	arns.account_re = compile_re(file, node_str(map_get(arn_node, "account_pattern")), 0);
+	arns.region.name = "region_pattern";
+	arns.account.name = "account_pattern";
+	arns.region.file = arns.account.file = file;
+	if (!(arns.region.pattern = node_str(map_get(arn_node, "region_pattern"))) ||
+	    !(arns.account.pattern = node_str(map_get(arn_node, "account_pattern"))))
+		shapes_defect(file, "no Region or account pattern", NULL);
+	simple_pattern(&arns.region);
+	simple_pattern(&arns.account);
 	kinds = map_get(arn_node, "kinds");
 	if (!node_is(kinds, N_MAP))
 		shapes_defect(file, "no ARN kinds", NULL);

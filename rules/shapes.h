@@ -153,7 +153,9 @@ struct shapes_arns {
 	size_t ncolon_free;
 	struct note *pseudo_min;  /* pseudo parameter -> its shortest length */
 	size_t npseudo_min;
-	pcre2_code *region_re, *account_re;
+	/* the Region and account fields' patterns, as shapes so that
+	 * shape_match() checks them (compiled on first use) */
+	struct shape region, account;
 };
 
 /* The shapes of the API dialect (with the ARN kinds), and of
