@@ -346,6 +346,17 @@ static void check_unique(struct vctx *c, const struct shape *s,
 	}
 	if (n < 2)
 		return;
+	if (n <= 16) {
+		/* a short list (a plan's rules) without a repeat, the usual
+		 * case, needs no sort */
+		int dup = 0;
+		for (i = 1; i < n && !dup; i++)
+			for (first = 0; first < i && !dup; first++)
+				dup = u[i].s[0] == u[first].s[0] &&
+				      strcmp(u[i].s, u[first].s) == 0;
+		if (!dup)
+			return;
+	}
 	qsort(u, n, sizeof(*u), cmp_named);
 	for (i = 1, first = 0; i < n; i++) {
 		struct diag *dg;
