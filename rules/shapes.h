@@ -18,6 +18,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "../linter/tree.h"
+
 enum skind {
 	SK_STRUCT, SK_LIST, SK_MAP, SK_STRING, SK_LONG, SK_INTEGER, SK_NUMBER,
 	SK_BOOL, SK_TIMESTAMP, SK_JSON, SK_ANY, SK_UNION, SK_RESOURCE,
@@ -174,6 +176,13 @@ const struct member *member_find(const struct shape *s, const char *k);
 /* The same for a name of len bytes (a key's: its bytes, NULs and all). */
 const struct member *member_find_n(const struct shape *s, const char *k,
 				   size_t len);
+/* The member a mapping's key k names, or NULL (also for a key that is
+ * not a string). */
+static inline const struct member *member_of_key(const struct shape *s,
+						 const struct node *k)
+{
+	return k->kind == N_STR ? member_find_n(s, k->u.str, k->len) : NULL;
+}
 const char *note_find(const struct note *v, size_t n, const char *k);
 
 /* The shape's compiled pattern (NULL when it has none), and a match. */
