@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -177,11 +178,16 @@ const struct member *member_find(const struct shape *s, const char *k);
 const struct member *member_find_n(const struct shape *s, const char *k,
 				   size_t len);
 /* The member a mapping's key k names, or NULL (also for a key that is
- * not a string). */
+ * not a string). A key with a NUL inside ("Rules\u0000x") names the
+ * member its text before the NUL names, as member_find() reads it. */
 static inline const struct member *member_of_key(const struct shape *s,
 						 const struct node *k)
 {
-	return k->kind == N_STR ? member_find_n(s, k->u.str, k->len) : NULL;
+	const struct member *m;
+	if (k->kind != N_STR)
+		return NULL;
+	m = member_find_n(s, k->u.str, k->len);
+	return m || strlen(k->u.str) == k->len ? m : member_find(s, k->u.str);
 }
 const char *note_find(const struct note *v, size_t n, const char *k);
 
