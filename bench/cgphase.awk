@@ -36,8 +36,19 @@ BEGIN {
 		startup[k] = substr(a[i], index(a[i], ":") + 1)
 	}
 	split("source_read:load: read (source_read) " \
-	      "|json_parse:load: parse (json_parse, yaml_load_stream) " \
-	      "|yaml_load_stream:load: parse (json_parse, yaml_load_stream) " \
+	      "|json_parse:load: parse (json_parse, yaml_load) " \
+	      "|yaml_load_stream:load: parse (json_parse, yaml_load) " \
+	      "|yaml_load:load: parse (json_parse, yaml_load) " \
+	      "|on_doc:engine (main, lint_*, process_doc, the rest) " \
+	      "|kinds_classify:rules: document kinds (kinds_classify) " \
+	      "|retention_check_doc:rules: retention BKP5xx/BKP9xx " \
+	      "|retention_check_run:rules: retention BKP5xx/BKP9xx " \
+	      "|refs_check_doc:rules: template BKP8xx " \
+	      "|orgpolicy_embed_check_doc:rules: other families (orgpolicy, policy, selection) " \
+	      "|orgpolicy_check_doc:rules: other families (orgpolicy, policy, selection) " \
+	      "|framework_check_doc:rules: other families (orgpolicy, policy, selection) " \
+	      "|selection_check_run:rules: other families (orgpolicy, policy, selection) " \
+	      "|policy_check_run:rules: other families (orgpolicy, policy, selection) " \
 	      "|schema_check_doc:rules: schema BKP1xx " \
 	      "|region_check_doc:rules: region BKP2xx " \
 	      "|region_check_run:rules: region BKP2xx " \

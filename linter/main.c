@@ -139,12 +139,20 @@ struct work {
 	pthread_mutex_t lock;
 	struct run *run;
 	const char *stdin_name;
+	/* the inputs [0, nshown) get their name in fingerprints, from the
+	 * repository's root, in the worker that lints them */
+	size_t nshown;
+	char *rootdir, *cwd;        /* owned: freed after lint_all */
 };
 
 static void lint_one(struct work *w, size_t i)
 {
 	const char *path = w->inputs[i].path;
 	const char *display = strcmp(path, "-") == 0 ? w->stdin_name : path;
+	if (i < w->nshown)
+		w->inputs[i].key = strcmp(path, "-") == 0
+			? xstrdup(w->stdin_name)
+			: paths_key(w->rootdir, w->cwd, path);
 	lint_file(w->run, w->files[i], path, display, w->inputs[i].explicit_arg,
 		  w->set[i]);
 	w->files[i]->key = w->inputs[i].key;
@@ -619,17 +627,10 @@ int main(int argc, char **argv)
 		free(ctx);
 	}
 
-	/* each file's name in fingerprints: from the repository's root */
-	{
-		char *rootdir = paths_repo_root(), *cwd = getcwd(NULL, 0);
-		for (i = 0; i < nshown; i++)
-			in.v[i].key = strcmp(in.v[i].path, "-") == 0
-				? xstrdup(cli.stdin_name)
-				: paths_key(rootdir, cwd, in.v[i].path);
-		free(rootdir);
-		free(cwd);
-	}
 	memset(&w, 0, sizeof(w));
+	w.nshown = nshown;
+	w.rootdir = paths_repo_root();
+	w.cwd = getcwd(NULL, 0);
 	w.inputs = in.v;
 	w.n = in.n;
 	w.run = &run;
@@ -650,6 +651,8 @@ int main(int argc, char **argv)
 	 * --fix, which lints its files again */
 	run.release = cli.fix.mode == FIX_NONE;
 	lint_all(&w, cli.jobs);
+	free(w.rootdir);
+	free(w.cwd);
 	run_finish(&run, w.files, in.n);
 	if (cli.fix.mode != FIX_NONE) {
 		cli.fix.baseline = cli.baseline ? &bl : NULL;

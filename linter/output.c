@@ -49,6 +49,12 @@ void out_put_escaped(FILE *fp, const char *str)
 	long cp;
 
 	while (i < n) {
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
+			/* printable ASCII, most of any message: no decoding */
+			run++;
+			i++;
+			continue;
+		}
 		k = utf8_decode(s + i, n - i, &cp);
 		if (cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp <= 0x9f) &&
 		    !out_is_bidi_control(cp)) {

@@ -91,9 +91,13 @@ void inputs_walk(struct inputs *in, const char *dir)
 	if (n) /* an empty folder: names is NULL, which qsort may not take */
 		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n && !in->truncated; i++) {
-		size_t l = strlen(dir);
-		char *p = xmalloc(l + strlen(names[i]) + 2);
-		sprintf(p, "%s%s%s", dir, l && dir[l - 1] == '/' ? "" : "/", names[i]);
+		/* dir/name, without sprintf (the walk is serial) */
+		size_t l = strlen(dir), ln = strlen(names[i]), o = l;
+		char *p = xmalloc(l + ln + 2);
+		memcpy(p, dir, l);
+		if (!(l && dir[l - 1] == '/'))
+			p[o++] = '/';
+		memcpy(p + o, names[i], ln + 1);
 		/* directories are walked; of the rest only regular files with
 		 * a name a syntax reads: a FIFO, socket or device found while
 		 * walking would block or never end */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "utf8.h"
 
 static void set_err(char *err, size_t errlen, const char *what, const char *why)
 {
@@ -233,9 +234,7 @@ struct pos source_pos(struct source *s, size_t off)
 		col += s->marks[mark >> MARK_SHIFT] - (bom ? 1 : 0);
 		i = mark;
 	}
-	for (; i < off; i++)
-		if (((unsigned char)s->buf[i] & 0xC0) != 0x80)
-			col++;
+	col += utf8_count(s->buf + i, off - i);
 	p.line = (uint32_t)lo + 1;
 	p.col = (uint32_t)col;
 	return p;

@@ -1,6 +1,9 @@
 /* utf8.c - UTF-8 validation and decoding. */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 size_t utf8_valid(const unsigned char *s, size_t n, long *cp, const char **why)
 {
 	unsigned c = s[0];
@@ -67,8 +70,16 @@ size_t utf8_decode(const unsigned char *s, size_t n, long *cp)
 
 size_t utf8_count(const char *s, size_t len)
 {
-	size_t i, n = 0;
-	for (i = 0; i < len; i++)
+	size_t i = 0, n = 0;
+	/* eight bytes at a time: a continuation byte is 10xxxxxx */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w, cont;
+		memcpy(&w, s + i, 8);
+		cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+		/* the bytes' 0/1 summed into the top byte */
+		n += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+	}
+	for (; i < len; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
 	return n;

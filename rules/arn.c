@@ -22,7 +22,21 @@ void arn_split(const char *s, size_t len, unsigned flags, struct arn_fields *out
 	size_t i, start = 0, depth = 0, r;
 
 	memset(out, 0, sizeof(*out));
-	for (i = 0; i <= len; i++) {
+	if (!(flags & ARN_SUB)) {
+		/* no placeholders: the fields end at the first five ':' */
+		const char *c;
+		while (out->n < 5 && (c = memchr(s + start, ':', len - start))) {
+			i = (size_t)(c - s);
+			out->f[out->n].off = (uint32_t)start;
+			out->f[out->n].len = (uint32_t)(i - start);
+			out->n++;
+			start = i + 1;
+		}
+		out->f[out->n].off = (uint32_t)start;
+		out->f[out->n].len = (uint32_t)(len - start);
+		out->n++;
+	}
+	for (i = 0; (flags & ARN_SUB) && i <= len; i++) {
 		if ((flags & ARN_SUB) && i + 1 < len && s[i] == '$' &&
 		    s[i + 1] == '{' && (i + 2 >= len || s[i + 2] != '!')) {
 			depth++;

@@ -152,18 +152,18 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
  * more often is BKP602's and not compared). Returns 0 when there are more. */
 static int day_times(struct rule_info *ri)
 {
-	int h, m;
+	uint32_t hours = ri->c.hours & 0xFFFFFFu;
 
+	/* the set bits only: most rules start once or twice a day */
 	ri->ntimes = 0;
-	for (h = 0; h < 24; h++) {
-		if (!((ri->c.hours >> h) & 1))
-			continue;
-		for (m = 0; m < 60; m++) {
-			if (!((ri->c.minutes >> m) & 1))
-				continue;
+	for (; hours; hours &= hours - 1) {
+		int h = __builtin_ctz(hours);
+		uint64_t mins = ri->c.minutes & ((1ULL << 60) - 1);
+		for (; mins; mins &= mins - 1) {
 			if (ri->ntimes == 24)
 				return 0;
-			ri->times[ri->ntimes++] = (short)(h * 60 + m);
+			ri->times[ri->ntimes++] =
+				(short)(h * 60 + __builtin_ctzll(mins));
 		}
 	}
 	return 1;
@@ -436,16 +436,24 @@ static void fmt_minutes(long long m, char *buf, size_t n)
 /* Fires on every day from today on: its longest gap is at most a day. */
 static int every_day(const struct cron *c, struct cron_time today)
 {
-	int y;
+	int b, w;
 
 	if (c->months != 0x1FFE)
 		return 0;
 	if (!(c->dom_mode == CRON_DOM_SET && c->days == 0xFFFFFFFEU) &&
 	    !(c->dow_mode == CRON_DOW_SET && c->weekdays == 0xFE))
 		return 0;
-	for (y = today.year; y <= CRON_YEAR_MAX; y++) {
-		int b = y - CRON_YEAR_MIN;
-		if (!((c->years[b / 64] >> (b % 64)) & 1))
+	/* every year from today's to CRON_YEAR_MAX: whole words at a time */
+	if (today.year > CRON_YEAR_MAX)
+		return 1;
+	b = (today.year < CRON_YEAR_MIN ? CRON_YEAR_MIN : today.year) - CRON_YEAR_MIN;
+	for (w = b / 64; w <= (CRON_YEAR_MAX - CRON_YEAR_MIN) / 64; w++) {
+		int lo = w == b / 64 ? b % 64 : 0;
+		int hi = w == (CRON_YEAR_MAX - CRON_YEAR_MIN) / 64
+				 ? (CRON_YEAR_MAX - CRON_YEAR_MIN) % 64 : 63;
+		uint64_t want = (hi == 63 ? ~0ULL : (1ULL << (hi + 1)) - 1) &
+				~((1ULL << lo) - 1);
+		if ((c->years[w] & want) != want)
 			return 0;
 	}
 	return 1;

@@ -64,6 +64,7 @@ static struct dialect dialects[4] = {
 	[DIALECT_ORG] = { .id = DIALECT_ORG, .name = "org", .org = 1 },
 };
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int built; /* set (release) once build() is done: then no pthread_once */
 
 static void __attribute__((noreturn)) defect(const char *what, const char *name)
 {
@@ -151,11 +152,13 @@ static void build(void)
 			dl->slot[h].field = (int)f;
 		}
 	}
+	__atomic_store_n(&built, 1, __ATOMIC_RELEASE);
 }
 
 const struct dialect *dialect_of(const struct doc *d)
 {
-	pthread_once(&once, build);
+	if (!__atomic_load_n(&built, __ATOMIC_ACQUIRE))
+		pthread_once(&once, build);
 	return &dialects[kind_of(d)->dialect];
 }
 
@@ -346,8 +349,9 @@ static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
 		out->state = VS_BAD;
 }
 
-static void branches(struct doc *d, const struct node *key,
-		     const struct node *v, enum vtype want, struct value *out);
+static void branches(const struct dialect *dl, struct doc *d,
+		     const struct node *key, const struct node *v,
+		     enum vtype want, struct value *out);
 
 /* An Organizations policy's value: what {"@@assign": V} sets (*v becomes
  * V) 1; an @@append or @@remove, which change what a parent policy set,
@@ -364,11 +368,10 @@ static int org_unwrap(const struct node **v)
 	return map_get(n, "@@append") || map_get(n, "@@remove") ? -1 : 0;
 }
 
-static void eval(struct doc *d, const struct node *key, const struct node *v,
+static void eval(const struct dialect *dl, struct doc *d,
+		 const struct node *key, const struct node *v,
 		 enum vtype want, struct value *out, int depth)
 {
-	const struct dialect *dl = dialect_of(d);
-
 	out->key = key;
 	out->at = v;
 	if (!v) {
@@ -436,7 +439,7 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 		if (cv.how == CFN_UNKNOWN) {
 			out->state = VS_UNKNOWN;
 			if (depth == 0)
-				branches(d, key, v, want, out);
+				branches(dl, d, key, v, want, out);
 			return;
 		}
 		if (cv.how == CFN_ASSUMED) {
@@ -454,8 +457,9 @@ static void eval(struct doc *d, const struct node *key, const struct node *v,
 }
 
 /* The values an undecided Fn::If or Fn::FindInMap may take. */
-static void branches(struct doc *d, const struct node *key,
-		     const struct node *v, enum vtype want, struct value *out)
+static void branches(const struct dialect *dl, struct doc *d,
+		     const struct node *key, const struct node *v,
+		     enum vtype want, struct value *out)
 {
 	struct cfn_branch br[VALUE_ALTS_MAX], *keep;
 	size_t n = cfn_branches(d, v, br, VALUE_ALTS_MAX), i;
@@ -468,7 +472,7 @@ static void branches(struct doc *d, const struct node *key,
 	for (i = 0; i < n; i++) {
 		struct value *a = &out->alts[i];
 		a->field = out->field;
-		eval(d, key, keep[i].node, want, a, 1);
+		eval(dl, d, key, keep[i].node, want, a, 1);
 		a->when = &keep[i];
 	}
 	out->nalts = (uint8_t)n;
@@ -502,23 +506,31 @@ void value_set_when(struct doc *d, struct value *v, const struct cfn_branch *w)
 		value_set_when(d, &v->alts[i], w);
 }
 
-void value_of(struct doc *d, const struct node *key, const struct node *v,
-	      enum field f, struct value *out)
+static void value_of_dl(const struct dialect *dl, struct doc *d,
+			const struct node *key, const struct node *v,
+			enum field f, struct value *out)
 {
-	const struct dialect *dl = dialect_of(d);
 	memset(out, 0, sizeof(*out));
 	out->field = (uint16_t)f;
-	eval(d, key, v, field_def[f].type, out, 0);
+	eval(dl, d, key, v, field_def[f].type, out, 0);
 	if (dl->unset_zero[f] && value_is(out, VT_INT) && out->u.i == 0)
 		out->state = VS_ABSENT; /* the provider sends nothing */
 }
 
-/* Field f, absent from map m: the dialect's default, if it has one. */
-static void absent(struct doc *d, const struct node *m, enum field f,
-		   struct value *out)
+void value_of(struct doc *d, const struct node *key, const struct node *v,
+	      enum field f, struct value *out)
 {
-	const struct dialect *dl = dialect_of(d);
-	value_of(d, NULL, NULL, f, out);
+	value_of_dl(dialect_of(d), d, key, v, f, out);
+}
+
+/* Field f, absent from map m: the dialect's default, if it has one. */
+static void absent(const struct dialect *dl, const struct node *m,
+		   enum field f, struct value *out)
+{
+	/* what value_of() makes of no node */
+	memset(out, 0, sizeof(*out));
+	out->field = (uint16_t)f;
+	out->state = VS_ABSENT;
 	if (!dl->has_dflt[f] || !node_is(m, N_MAP))
 		return;
 	out->state = VS_ASSUMED;
@@ -533,25 +545,27 @@ void value_as(struct doc *d, const struct node *v, enum vtype want,
 {
 	memset(out, 0, sizeof(*out));
 	out->field = F_COUNT;
-	eval(d, NULL, v, want, out, 0);
+	eval(dialect_of(d), d, NULL, v, want, out, 0);
 }
 
 void value_read(struct doc *d, const struct node *m, enum field f,
 		struct value *out)
 {
+	const struct dialect *dl = dialect_of(d);
 	const struct node *k = NULL, *seq;
 	long i;
 
-	if (dialect_of(d)->tf && field_def[f].type == VT_SEQ &&
-	    node_is(m, N_MAP) && (seq = blocks(d, m, fname(d, f), &k))) {
-		value_of(d, k, seq, f, out);
+	if (dl->tf && field_def[f].type == VT_SEQ &&
+	    node_is(m, N_MAP) && (seq = blocks(d, m, dl->names[f], &k))) {
+		value_of_dl(dl, d, k, seq, f, out);
 		return;
 	}
-	i = map_find(m, fname(d, f));
+	i = map_find(m, dl->names[f]);
 	if (i < 0)
-		absent(d, m, f, out);
+		absent(dl, m, f, out);
 	else
-		value_of(d, map_key(m, (uint32_t)i), map_val(m, (uint32_t)i), f, out);
+		value_of_dl(dl, d, map_key(m, (uint32_t)i),
+			    map_val(m, (uint32_t)i), f, out);
 }
 
 void value_read_all(struct doc *d, const struct node *m, const enum field *fields,
@@ -580,9 +594,9 @@ void value_read_all(struct doc *d, const struct node *m, const enum field *field
 		     tf_has_dynamic(m, dl->names[f])))
 			value_read(d, m, (enum field)f, &out[k]);
 		else if (!key[f])
-			absent(d, m, (enum field)f, &out[k]);
+			absent(dl, m, (enum field)f, &out[k]);
 		else
-			value_of(d, key[f], val[f], (enum field)f, &out[k]);
+			value_of_dl(dl, d, key[f], val[f], (enum field)f, &out[k]);
 	}
 }
 

@@ -170,6 +170,7 @@ static struct {
 	const struct node *docs;
 	struct member_doc *md;
 	size_t n;
+	long *nmembers;  /* per document: its number of members, -1: none */
 } others = { .once = PTHREAD_ONCE_INIT };
 
 static int cmp_member_doc(const void *a, const void *b)
@@ -186,8 +187,12 @@ static void others_load(void)
 	uint32_t i, j;
 
 	others.docs = docs;
-	for (i = 0; node_is(docs, N_SEQ) && i < docs->len; i++) {
+	if (!node_is(docs, N_SEQ))
+		return;
+	others.nmembers = xmalloc((docs->len + 1) * sizeof(*others.nmembers));
+	for (i = 0; i < docs->len; i++) {
 		const struct node *m = map_get(seq_at(docs, i), "members");
+		others.nmembers[i] = node_is(m, N_SEQ) ? (long)m->len : -1;
 		n += node_is(m, N_SEQ) ? m->len : 0;
 	}
 	others.md = xmalloc((n + 1) * sizeof(*others.md));
@@ -238,14 +243,13 @@ static const struct node *fit_other(const struct node *r, size_t *fit)
 			count[others.md[lo].doc]++;
 	}
 	for (i = 0; i < docs->len; i++) {
-		const struct node *m = map_get(seq_at(docs, i), "members");
 		size_t n = count[i];
-		if (!node_is(m, N_SEQ))
+		if (others.nmembers[i] < 0)
 			continue;
-		if (n > bestn || (n == bestn && n && m->len < bestm)) {
+		if (n > bestn || (n == bestn && n && (size_t)others.nmembers[i] < bestm)) {
 			best = seq_at(docs, i);
 			bestn = n;
-			bestm = m->len;
+			bestm = (size_t)others.nmembers[i];
 		}
 	}
 	free(count);

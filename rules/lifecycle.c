@@ -19,11 +19,17 @@
 static int check_range(struct doc *d, const struct value *n)
 {
 	const long long max = aws()->max_days;
-	const char *name = fname(d, (enum field)n->field);
-	const char *note = value_note(d, n);
+	const char *name, *note;
 	int del = n->field == F_DELETE_AFTER;
 	struct diag *dg;
 
+	/* the usual cases first: the name and note only for a finding */
+	if (value_is(n, VT_INT) && (n->u.i == -1 || (n->u.i >= 1 && n->u.i <= max)))
+		return 1;
+	if (!value_is(n, VT_INT) && !value_is(n, VT_NUM))
+		return 0;
+	name = fname(d, (enum field)n->field);
+	note = value_note(d, n);
 	if (value_is(n, VT_NUM) && (n->u.f > (double)max || n->u.f < -1)) {
 		report(d, BKP502, n->at,
 		       "%s is %g but must be between 1 and %lld days (or -1)%s",
@@ -39,10 +45,6 @@ static int check_range(struct doc *d, const struct value *n)
 				  (long long)(n->u.f + 0.5));
 		return 0;
 	}
-	if (!value_is(n, VT_INT))
-		return 0;
-	if (n->u.i == -1 || (n->u.i >= 1 && n->u.i <= max))
-		return 1;
 	if (n->u.i > max) {
 		dg = report(d, BKP502, n->at,
 			    "%s is %lld but AWS allows at most %lld days (100 years)%s",

@@ -187,20 +187,21 @@ int org_embed(struct doc *d, const struct node *content)
 
 void orgpolicy_embed_check_doc(struct doc *d)
 {
-	const struct node *res = map_get(d->root, "Resources");
-	const char *type = org_embedded_name("cfn_type");
-	const char *tprop = org_embedded_name("cfn_type_property");
-	const char *cprop = org_embedded_name("cfn_content_property");
-	const char *ptype = org_embedded_name("policy_type");
-	const struct node *content;
+	const struct node *res, *content;
+	const char *type, *tprop, *cprop, *ptype;
 	uint32_t i;
 
 	if (d->kind == DOC_TF) {
 		org_tf_policies(d);
 		return;
 	}
-	if (d->kind != DOC_CFN || !node_is(res, N_MAP))
+	/* the names only for a template with resources */
+	if (d->kind != DOC_CFN || !node_is(res = map_get(d->root, "Resources"), N_MAP))
 		return;
+	type = org_embedded_name("cfn_type");
+	tprop = org_embedded_name("cfn_type_property");
+	cprop = org_embedded_name("cfn_content_property");
+	ptype = org_embedded_name("policy_type");
 	for (i = 0; i < res->len; i++) {
 		const struct node *props = map_get(map_val(res, i), "Properties");
 		if (!node_streq(map_get(map_val(res, i), "Type"), type) ||

@@ -138,7 +138,7 @@ static void list_param(struct pc *c, struct control *ct,
 			if (dym)
 				diag_hint(c->f, dg, "did you mean %s?", dym);
 		} else if (p->type == P_ACCOUNTS &&
-			   !re_match(shapes_arns()->account_re, s, strlen(s))) {
+			   !shape_match(&shapes_arns()->account, s, strlen(s))) {
 			bad(c, v, "%s: '%.60s' is not an AWS account id (12 digits)",
 			    p->name, s);
 		} else if (p->type == P_ARNS && strncmp(s, "arn:", 4) != 0) {

@@ -85,6 +85,26 @@ static const char *with_note(struct doc *d, const char *cite, const char *note)
 	return arena_printf(&d->arena, "(%.*s; %s)", (int)(n - 3), note + 2, cite);
 }
 
+/* How a message names a copy's source vault: a rule's target vault, or a
+ * copy job's source vault; written only for a finding. */
+struct src_vault {
+	const char *name;  /* the vault's name or logical id, or NULL */
+	const char *rule;  /* the rule it is the target of; NULL: a copy job */
+};
+
+static void src_vault_text(const struct src_vault *v, char *buf, size_t n)
+{
+	if (v->rule && v->name)
+		snprintf(buf, n, "the target vault '%s' of rule '%s'", v->name,
+			 v->rule);
+	else if (v->rule)
+		snprintf(buf, n, "the target vault of rule '%s'", v->rule);
+	else if (v->name)
+		snprintf(buf, n, "the source vault '%s'", v->name);
+	else
+		snprintf(buf, n, "the source vault");
+}
+
 /* The checks of one copy from src to dst (a plan's copy action or a
  * StartCopyJob). `same_vault`: the destination is the source vault. */
 static void check_copy(struct doc *d, const struct facts *f,
@@ -93,7 +113,7 @@ static void check_copy(struct doc *d, const struct facts *f,
 		       const struct part *partition_part,
 		       const struct part *whole, int xr, int xa, int xp,
 		       const char *dst_region, const char *dst_partition,
-		       const char *src_vault_desc, int same_vault,
+		       const struct src_vault *sv, int same_vault,
 		       const char *note)
 {
 	struct diag *dg;
@@ -187,6 +207,8 @@ static void check_copy(struct doc *d, const struct facts *f,
 		}
 	}
 	if (same_vault && xr == 0 && xa == 0) {
+		char src_vault_desc[200];
+		src_vault_text(sv, src_vault_desc, sizeof(src_vault_desc));
 		dg = report(d, BKP205, whole->node,
 			    "this copy goes to %s, the vault the backup is "
 			    "already in%s: it copies nothing new and doubles the "
@@ -252,7 +274,6 @@ static void check_air_gapped(struct doc *d, const struct plan_m *p,
 static void check_plan_copies(struct doc *d, const struct facts *f,
 			      struct plan_m *p)
 {
-	char desc[200];
 	size_t j;
 
 	if (p->doc_src.region_from_doc &&
@@ -265,19 +286,16 @@ static void check_plan_copies(struct doc *d, const struct facts *f,
 		struct copy_m *c = &p->copies[j];
 		const struct rule_m *rm = &p->rules[c->rule];
 		struct part whole = {.node = c->dest.at};
+		struct src_vault sv = {
+			.name = rm->vault ? rm->vault : rm->vault_ref,
+			.rule = rm->name,
+		};
 		if (!c->is_arn)
 			continue;
-		if (rm->vault || rm->vault_ref)
-			snprintf(desc, sizeof(desc),
-				 "the target vault '%s' of rule '%s'",
-				 rm->vault ? rm->vault : rm->vault_ref, rm->name);
-		else
-			snprintf(desc, sizeof(desc), "the target vault of rule '%s'",
-				 rm->name);
 		check_copy(d, f, &p->src, &c->dst, &c->region_part,
 			   &c->partition_part, &whole, c->cross_region,
 			   c->cross_account, c->cross_partition,
-			   c->dst_region, c->dst_partition, desc,
+			   c->dst_region, c->dst_partition, &sv,
 			   same_vault(rm, c),
 			   c->dst.region_param || c->dst.account_param
 				   ? place_note(d, &c->dst)
@@ -290,7 +308,6 @@ void region_check_doc(struct doc *d)
 	struct doc_model *m = model_of(d);
 	const struct facts *f = m->facts;
 	size_t i, j;
-	char desc[200];
 
 	for (i = 0; i < m->nsels; i++)
 		for (j = 0; j < m->sels[i].nres; j++) {
@@ -303,6 +320,7 @@ void region_check_doc(struct doc *d)
 	if (m->job) {
 		struct job_m *jb = m->job;
 		struct part whole = {.node = jb->dest.at};
+		struct src_vault sv = { .name = jb->src_vault };
 		const char *er, *ep;
 		int xr, xa, xp;
 		if (jb->src.region_from_doc &&
@@ -312,14 +330,9 @@ void region_check_doc(struct doc *d)
 		if (!jb->is_arn)
 			return;
 		place_compare(&jb->src, &jb->dst, &xr, &xa, &xp, &er, &ep);
-		if (jb->src_vault)
-			snprintf(desc, sizeof(desc), "the source vault '%s'",
-				 jb->src_vault);
-		else
-			snprintf(desc, sizeof(desc), "the source vault");
 		check_copy(d, f, &jb->src, &jb->dst, &jb->region_part,
 			   &jb->partition_part, &whole, xr, xa, xp, er, ep,
-			   desc,
+			   &sv,
 			   jb->src_vault && jb->vault &&
 				   strcmp(jb->src_vault, jb->vault) == 0,
 			   "");

@@ -615,7 +615,7 @@ static int aws_check_option(const char *name, const char *value, char *why,
 	}
 	if (strcmp(name, "account") == 0) {
 		/* the account field of an ARN, as the shapes' data says */
-		if (re_match(shapes_arns()->account_re, value, strlen(value)))
+		if (shape_match(&shapes_arns()->account, value, strlen(value)))
 			return 0;
 		snprintf(why, n, "account '%.40s' is not an AWS account id (12 digits)",
 			 value);

@@ -470,13 +470,12 @@ static void check_windows(struct doc *d, const struct rule_m *rm)
 	const char *ns = fname(d, F_START_WINDOW), *nc = fname(d, F_COMPLETION_WINDOW);
 	int has_s = value_is(sv, VT_INT), has_c = value_is(cv, VT_INT);
 	long long st = has_s ? sv->u.i : 0, co = has_c ? cv->u.i : 0;
-	const char *snote = has_s ? value_note(d, sv) : "";
 	struct diag *dg;
 
 	if (has_s && st < a->start_min) {
 		dg = report(d, BKP604, sv->at,
 			    "%s is %lld but AWS Backup requires at least %lld%s", ns,
-			    st, a->start_min, snote);
+			    st, a->start_min, value_note(d, sv));
 		if (dl->has_dflt[F_START_WINDOW])
 			diag_hint(d->file, dg,
 				  "set %s to %lld or more, or omit it for the provider's default of %lld",
@@ -496,7 +495,7 @@ static void check_windows(struct doc *d, const struct rule_m *rm)
 			    nc, co, ns, has_s ? st : a->start_default,
 			    has_s ? "" : arena_printf(&d->arena,
 				    " (AWS's default, assumed because %s is omitted)", ns),
-			    value_note(d, cv), snote);
+			    value_note(d, cv), has_s ? value_note(d, sv) : "");
 		if (dl->has_dflt[F_COMPLETION_WINDOW])
 			diag_hint(d->file, dg,
 				  "make %s larger than %s by the time a backup needs (the provider's default is %lld minutes)",
@@ -508,11 +507,10 @@ static void check_windows(struct doc *d, const struct rule_m *rm)
 	} else if (has_s && !has_c && st >= a->completion_default) {
 		dg = report(d, BKP605, sv->at,
 			    "%s is %lld but %s is omitted, so AWS's default of %lld applies, which is not more than the start window: a job that starts late can expire at once%s",
-			    ns, st, nc, a->completion_default, snote);
+			    ns, st, nc, a->completion_default, value_note(d, sv));
 		diag_hint(d->file, dg, "set %s above %lld", nc, st);
 	}
 }
-
 void schedule_check_doc(struct doc *d)
 {
 	struct doc_model *m = model_of(d);

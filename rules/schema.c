@@ -40,7 +40,6 @@
 #include "kinds.h"
 #include "schema_check.h"
 
-
 struct diag *rep(struct vctx *c, enum rule_id r, const struct node *n,
 			const char *fmt, ...)
 {
@@ -182,7 +181,6 @@ void wrong_type(struct vctx *c, const struct shape *s,
 	else
 		pairs_for_list(c, dg, s, v);
 }
-
 
 /* ------------------------------------------------------------------ */
 /* Scalars                                                            */
@@ -329,6 +327,7 @@ static void check_unique(struct vctx *c, const struct shape *s,
 {
 	struct named *u = NULL;
 	size_t n = 0, i, first;
+	int dup;
 	uint32_t k;
 	for (k = 0; k < v->len; k++) {
 		const struct node *item = seq_at(v, k), *val;
@@ -344,7 +343,11 @@ static void check_unique(struct vctx *c, const struct shape *s,
 		u[n].index = k;
 		n++;
 	}
-	if (n < 2)
+	/* a short list (a plan's rules) without a repeat needs no sort */
+	for (i = 1, dup = n > 16; i < n && !dup; i++)
+		for (first = 0; first < i && !dup; first++)
+			dup = strcmp(u[i].s, u[first].s) == 0;
+	if (!dup)
 		return;
 	qsort(u, n, sizeof(*u), cmp_named);
 	for (i = 1, first = 0; i < n; i++) {
@@ -452,8 +455,6 @@ static void check_map(struct vctx *c, const struct shape *s,
 		    s->max_why ? s->max_why : "", s->max_why ? ")" : "");
 }
 
-/* BKP101 for key k in structure s; *suppress receives a member that the
- * message already names as the fix (so BKP103 does not repeat it). */
 /* BKP101 for key k in structure s. `present` flags the members the mapping
  * has. Returns the member that the message names as the fix, so that BKP103
  * does not repeat it, or NULL; *same is 1 when the key's value is that
@@ -591,8 +592,7 @@ static void check_struct(struct vctx *c, const struct shape *s,
 	uint32_t k;
 
 	for (k = 0; k < v->len; k++)
-		if ((found[k] = map_key(v, k)->kind == N_STR
-				    ? member_find(s, map_key(v, k)->u.str) : NULL))
+		if ((found[k] = member_of_key(s, map_key(v, k))))
 			present[found[k] - s->members] = 1;
 	if (s->naliases && aliased(c, s, v, present))
 		return;

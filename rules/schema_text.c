@@ -565,7 +565,7 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 				 k->example);
 			return;
 		}
-		if (f[3].len && !re_match(shapes_arns()->region_re, s + f[3].off, f[3].len)) {
+		if (f[3].len && !shape_match(&shapes_arns()->region, s + f[3].off, f[3].len)) {
 			rep_part(c, BKP106, v, f[3].off, f[3].len,
 				 "%s %s has %s in the Region field, "
 				 "which is not a Region code like us-east-1", label,
@@ -582,7 +582,7 @@ void check_arn(struct vctx *c, const struct arn_kind *k,
 			return;
 		}
 		if ((form->account == P_REQUIRED || f[4].len) && !(wild && !f[4].len) &&
-		    !re_match(shapes_arns()->account_re, s + f[4].off, f[4].len)) {
+		    !shape_match(&shapes_arns()->account, s + f[4].off, f[4].len)) {
 			if (f[4].len == 0)
 				rep_part(c, BKP106, v, f[4].off, 0,
 					 "%s %s has an empty account "

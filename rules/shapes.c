@@ -9,6 +9,7 @@
 
 #include "../linter/arena.h"
 #include "../linter/data.h"
+#include "../linter/utf8.h"
 #include "facts.h"
 #include "schema.h"
 
@@ -113,20 +114,71 @@ pcre2_code *shape_re(const struct shape *cs)
 	return re;
 }
 
+/* The bounds of a repeat "{m,n}", "{m}", "+" or "*" at p, and what
+ * follows it in *rest; 0 when p holds none. */
+static int repeat_bounds(const char *p, unsigned long *lo, unsigned long *hi,
+			 const char **rest)
+{
+	char *end;
+	const char *q;
+
+	if (p[0] == '+' || p[0] == '*') {
+		*lo = p[0] == '+';
+		*hi = (unsigned long)-1;
+		*rest = p + 1;
+		return 1;
+	}
+	if (p[0] != '{')
+		return 0;
+	*lo = strtoul(p + 1, &end, 10);
+	if (end == p + 1)
+		return 0;
+	*hi = *lo;
+	if (*end == ',') {
+		q = end + 1;
+		*hi = strtoul(q, &end, 10);
+		if (end == q)
+			return 0;
+	}
+	if (*end != '}' || *hi < *lo)
+		return 0;
+	*rest = end + 1;
+	return 1;
+}
+
+/* 1 when PCRE2 was built with LF as its newline: then '.' is any
+ * character but '\n', and '$' also matches before a final '\n'. */
+static int newline_is_lf(void)
+{
+	uint32_t nl = 0;
+	return pcre2_config(PCRE2_CONFIG_NEWLINE, &nl) >= 0 &&
+	       nl == PCRE2_NEWLINE_LF;
+}
+
 /* A pattern ^[class]{m,n}$ (or + or *) whose class holds only ASCII
- * characters, ranges of them and escaped punctuation: its set and bounds
- * in s, so that shape_match() needs no PCRE2. Anything else (classes such
- * as \d, negation, other syntax) stays with PCRE2. */
+ * characters, ranges of them and escaped punctuation, or ^.{m,n}$: its set
+ * and bounds in s, so that shape_match() needs no PCRE2. Anything else
+ * (classes such as \d, negation, other syntax) stays with PCRE2. */
 static void simple_pattern(struct shape *s)
 {
 	const char *p = s->pattern, *q;
 	uint8_t set[32] = { 0 };
 	unsigned long lo, hi;
-	char *end;
+	int any = 0;
 
-	if (strncmp(p, "^[", 2) != 0 || p[2] == '^' || p[2] == ']')
+	if (strncmp(p, "^.", 2) == 0 && newline_is_lf()) {
+		/* any code point but a newline, counted in code points (the
+		 * pattern is compiled with PCRE2_UTF) */
+		any = 1;
+		memset(set, 0xFF, 16);
+		set['\n' >> 3] &= (uint8_t)~(1u << ('\n' & 7));
+		p += 2;
+	} else if (strncmp(p, "^[", 2) != 0 || p[2] == '^' || p[2] == ']') {
 		return;
-	for (p += 2; *p && *p != ']'; ) {
+	} else {
+		p += 2;
+	}
+	while (!any && *p && *p != ']') {
 		unsigned char a, b;
 		if (*p == '\\') {
 			/* only escaped punctuation stands for itself */
@@ -155,46 +207,74 @@ static void simple_pattern(struct shape *s)
 				break;
 		}
 	}
-	if (*p++ != ']')
+	if (!any && *p++ != ']')
 		return;
-	if (p[0] == '+' || p[0] == '*') {
-		lo = p[0] == '+';
-		hi = (unsigned long)-1;
-		q = p + 1;
-	} else if (p[0] == '{') {
-		lo = strtoul(p + 1, &end, 10);
-		if (end == p + 1)
-			return;
-		hi = lo;
-		if (*end == ',') {
-			q = end + 1;
-			hi = strtoul(q, &end, 10);
-			if (end == q)
-				return;
-		}
-		if (*end != '}' || hi < lo)
-			return;
-		q = end + 1;
-	} else {
+	if (!repeat_bounds(p, &lo, &hi, &q))
 		return;
-	}
 	/* $ also matches before a final newline: keep such classes away */
 	if (strcmp(q, "$") != 0 || (set['\n' >> 3] & (1u << ('\n' & 7))))
 		return;
 	memcpy(s->simple_set, set, sizeof(set));
 	s->simple_min = lo;
 	s->simple_max = hi;
-	s->simple = 1;
+	s->simple = any ? 2 : 1;
+}
+
+/* PCRE2's answers for short strings, per thread: documents repeat a few
+ * Regions and names many times. Direct-mapped (a collision recomputes);
+ * the answer is a pure function of the shape and the string. */
+#define MATCH_MEMO 64
+#define MATCH_MEMO_LEN 30
+static _Thread_local struct match_memo {
+	const struct shape *sh;
+	uint8_t len, ok;
+	char s[MATCH_MEMO_LEN];
+} match_memo[MATCH_MEMO];
+
+static int memo_match(const struct shape *sh, const char *s, size_t len)
+{
+	struct match_memo *m;
+	uint32_t h = (uint32_t)((uintptr_t)sh >> 4) * 2654435761u;
+	size_t i;
+
+	if (len > MATCH_MEMO_LEN)
+		return re_match(shape_re(sh), s, len);
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	m = &match_memo[(h >> 8) % MATCH_MEMO];
+	if (m->sh == sh && m->len == len && memcmp(m->s, s, len) == 0)
+		return m->ok;
+	m->sh = sh;
+	m->len = (uint8_t)len;
+	memcpy(m->s, s, len);
+	m->ok = (uint8_t)re_match(shape_re(sh), s, len);
+	return m->ok;
 }
 
 int shape_match(const struct shape *sh, const char *s, size_t len)
 {
-	size_t i;
+	size_t i, n;
 	if (!sh->simple)
-		return re_match(shape_re(sh), s, len);
+		return memo_match(sh, s, len);
 	/* PCRE2's $ matches before a final newline too */
 	if (len && s[len - 1] == '\n')
 		len--;
+	if (sh->simple == 2) {
+		/* '.': valid UTF-8 (PCRE2_MATCH_INVALID_UTF matches no
+		 * invalid byte), no newline, code points within the bounds */
+		if (len < sh->simple_min)
+			return 0;
+		for (i = n = 0; i < len; n++) {
+			unsigned char c = (unsigned char)s[i];
+			size_t k = c < 128 ? 1
+					   : utf8_valid((const unsigned char *)s + i,
+							len - i, NULL, NULL);
+			if (!k || c == '\n')
+				return 0;
+			i += k;
+		}
+		return n >= sh->simple_min && n <= sh->simple_max;
+	}
 	if (len < sh->simple_min || len > sh->simple_max)
 		return 0;
 	for (i = 0; i < len; i++) {
@@ -307,36 +387,40 @@ static double num_of(const char *file, const struct node *n, const char *what)
 	shapes_defect(file, "expected a number for", what);
 }
 
-static uint32_t name_hash(const char *k, size_t *len)
+/* The length and three bytes of a member name: enough to tell a shape's
+ * members apart, and cheaper than hashing every byte. */
+static uint32_t name_hash(const char *k, size_t len)
 {
-	uint32_t h = 2166136261u;
-	const char *p = k;
-	for (; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	*len = (size_t)(p - k);
-	return h;
+	if (!len)
+		return 0;
+	return (uint32_t)len * 31u + (unsigned char)k[0] * 7u +
+	       (unsigned char)k[len / 2] * 3u + (unsigned char)k[len - 1] * 13u;
 }
 
-const struct member *member_find(const struct shape *s, const char *k)
+const struct member *member_find_n(const struct shape *s, const char *k,
+				   size_t len)
 {
-	size_t len, i;
-	uint32_t h;
+	size_t i;
 	if (!s->nslots)
 		return NULL;
-	h = name_hash(k, &len);
-	for (i = h & (s->nslots - 1); s->slots[i];
+	for (i = name_hash(k, len) & (s->nslots - 1); s->slots[i];
 	     i = (i + 1) & (s->nslots - 1)) {
 		const struct member *m = &s->members[s->slots[i] - 1];
-		if (m->name[0] == k[0] && strcmp(m->name, k) == 0)
+		if (m->len == len && memcmp(m->name, k, len) == 0)
 			return m;
 	}
 	return NULL;
 }
 
+const struct member *member_find(const struct shape *s, const char *k)
+{
+	return member_find_n(s, k, strlen(k));
+}
+
 /* The hash table of member_find() over s's members. */
 static void member_slots(const char *file, struct shape *s)
 {
-	size_t n = 4, i, len;
+	size_t n = 4, i;
 	while (n < 2 * s->nmembers)
 		n *= 2;
 	if (s->nmembers > 65535)
@@ -344,7 +428,8 @@ static void member_slots(const char *file, struct shape *s)
 	s->slots = xcalloc(n, sizeof(*s->slots));
 	s->nslots = n;
 	for (i = 0; i < s->nmembers; i++) {
-		uint32_t j = name_hash(s->members[i].name, &len) & (uint32_t)(n - 1);
+		uint32_t j = name_hash(s->members[i].name, s->members[i].len) &
+			     (uint32_t)(n - 1);
 		while (s->slots[j])
 			j = (j + 1) & (uint32_t)(n - 1);
 		s->slots[j] = (uint16_t)(i + 1);
@@ -424,6 +509,7 @@ static void build_shape(struct db *db, struct shape *s, const struct node *def)
 		s->nmembers = n->len;
 		for (i = 0; i < n->len; i++) {
 			s->members[i].name = node_str(map_key(n, (uint32_t)i));
+			s->members[i].len = (uint32_t)strlen(s->members[i].name);
 			s->members[i].shape =
 				resolve(db, node_str(map_val(n, (uint32_t)i)));
 		}
@@ -541,8 +627,14 @@ static void build_arns(void)
 	uint32_t i, j;
 
 	arns.partitions = facts_partitions(&arns.npartitions);
-	arns.region_re = compile_re(file, node_str(map_get(arn_node, "region_pattern")), 0);
-	arns.account_re = compile_re(file, node_str(map_get(arn_node, "account_pattern")), 0);
+	arns.region.name = "region_pattern";
+	arns.account.name = "account_pattern";
+	arns.region.file = arns.account.file = file;
+	if (!(arns.region.pattern = node_str(map_get(arn_node, "region_pattern"))) ||
+	    !(arns.account.pattern = node_str(map_get(arn_node, "account_pattern"))))
+		shapes_defect(file, "no Region or account pattern", NULL);
+	simple_pattern(&arns.region);
+	simple_pattern(&arns.account);
 	kinds = map_get(arn_node, "kinds");
 	if (!node_is(kinds, N_MAP))
 		shapes_defect(file, "no ARN kinds", NULL);

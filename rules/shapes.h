@@ -14,9 +14,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+
+#include "../linter/tree.h"
 
 enum skind {
 	SK_STRUCT, SK_LIST, SK_MAP, SK_STRING, SK_LONG, SK_INTEGER, SK_NUMBER,
@@ -28,6 +31,7 @@ struct shape;
 struct member {
 	const char *name;
 	struct shape *shape;
+	uint32_t len;            /* strlen(name) */
 };
 
 struct note {
@@ -89,7 +93,8 @@ struct shape {
 	pcre2_code *re;   /* compiled on first use: see shape_re() */
 	unsigned uses;    /* matches so far, to decide on the JIT */
 	/* a pattern that is one class of ASCII characters repeated,
-	 * ^[...]{min,max}$: matched without PCRE2 (shape_match()) */
+	 * ^[...]{min,max}$ (simple 1), or ^.{min,max}$ (2: code points
+	 * but a newline): matched without PCRE2 (shape_match()) */
 	int simple;
 	size_t simple_min, simple_max;
 	uint8_t simple_set[32];   /* bit c: character c is in the class */
@@ -151,7 +156,9 @@ struct shapes_arns {
 	size_t ncolon_free;
 	struct note *pseudo_min;  /* pseudo parameter -> its shortest length */
 	size_t npseudo_min;
-	pcre2_code *region_re, *account_re;
+	/* the Region and account fields' patterns, as shapes so that
+	 * shape_match() checks them (compiled on first use) */
+	struct shape region, account;
 };
 
 /* The shapes of the API dialect (with the ARN kinds), and of
@@ -169,6 +176,21 @@ const struct arn_kind *shapes_arn_kind(const char *key);
 const struct shape *doc_shape(const struct db *db, const char *label);
 struct shape *db_find(const struct db *db, const char *name);
 const struct member *member_find(const struct shape *s, const char *k);
+/* The same for a name of len bytes (a key's: its bytes, NULs and all). */
+const struct member *member_find_n(const struct shape *s, const char *k,
+				   size_t len);
+/* The member a mapping's key k names, or NULL (also for a key that is
+ * not a string). A key with a NUL inside ("Rules\u0000x") names the
+ * member its text before the NUL names, as member_find() reads it. */
+static inline const struct member *member_of_key(const struct shape *s,
+						 const struct node *k)
+{
+	const struct member *m;
+	if (k->kind != N_STR)
+		return NULL;
+	m = member_find_n(s, k->u.str, k->len);
+	return m || strlen(k->u.str) == k->len ? m : member_find(s, k->u.str);
+}
 const char *note_find(const struct note *v, size_t n, const char *k);
 
 /* The shape's compiled pattern (NULL when it has none), and a match. */

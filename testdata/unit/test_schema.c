@@ -103,7 +103,7 @@ static int cfn_vault(const char *v)
  * Returns how many shapes were compared. */
 static int simple_patterns_agree(const struct db *db)
 {
-	static const char extra[] = "aZ09-_. :/\n\r\t\xc3\xa4*$";
+	static const char extra[] = "aZ09-_. :/\n\r\t\xc3\xa4*$\xff\xc3\xed\xa0\x80\xf4\x90";
 	unsigned seed = 12345;
 	size_t i;
 	int shapes = 0;
