@@ -95,6 +95,15 @@ struct checker {
 	 * (or context_doc) then run at the start of the run phase, in one
 	 * thread, before any check_run. May be NULL. */
 	int (*defer_doc)(struct doc *d);
+	/* Deferred documents in groups that need nothing of each other's (a
+	 * Terraform module): defer_cmp orders them, 0 within a group. The
+	 * groups are then checked in parallel (run.jobs threads), each in
+	 * one thread, its documents in the order of the run; a group's
+	 * checks write only to its documents and files. defer_prepare runs
+	 * first, in one thread, and builds what the groups share. NULL: the
+	 * deferred documents are checked in one thread. */
+	int (*defer_cmp)(const struct doc *a, const struct doc *b);
+	void (*defer_prepare)(struct run *r);
 	/* Releasing documents (lint.h): release_doc(d), after d's checks,
 	 * is 1 when d's run-phase findings need no other document of the run
 	 * as long as run_isolated() says so at the run phase: no kept

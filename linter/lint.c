@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -492,10 +493,100 @@ void lint_again(struct run *r, struct file *f, const char *buf, size_t len)
 	lint_source(f);
 }
 
+/* ---- deferred documents, group by group ---- */
+
+struct gdoc {
+	struct doc *d;
+	size_t order;             /* in the run */
+};
+
+struct groups {
+	struct gdoc *v;           /* by group, then in the order of the run */
+	size_t *start;            /* group g: v[start[g]..start[g + 1]) */
+	size_t ngroups, next;     /* next: the next group to take */
+	pthread_mutex_t lock;
+};
+
+static const struct checker *sort_ck;
+
+static int by_group(const void *pa, const void *pb)
+{
+	const struct gdoc *a = pa, *b = pb;
+	int c = sort_ck->defer_cmp(a->d, b->d);
+	return c ? c : a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void *group_worker(void *arg)
+{
+	struct groups *g = arg;
+	for (;;) {
+		size_t k, i;
+		pthread_mutex_lock(&g->lock);
+		k = g->next++;
+		pthread_mutex_unlock(&g->lock);
+		if (k >= g->ngroups)
+			return NULL;
+		for (i = g->start[k]; i < g->start[k + 1]; i++)
+			check_doc(g->v[i].d);
+	}
+}
+
+/* The deferred documents v[0..n) (in the order of the run): in one thread,
+ * or group by group in r->jobs threads. */
+static void check_deferred(struct run *r, struct doc **v, size_t n)
+{
+	const struct checker *ck = r->s->ck;
+	struct groups g;
+	pthread_t *th;
+	pthread_attr_t attr;
+	long k, jobs = r->jobs, started = 0;
+	size_t i;
+
+	if (!ck->defer_cmp || jobs < 2 || n < 2) {
+		for (i = 0; i < n; i++)
+			check_doc(v[i]);
+		return;
+	}
+	if (ck->defer_prepare)
+		ck->defer_prepare(r);
+	memset(&g, 0, sizeof(g));
+	g.v = xmalloc(n * sizeof(*g.v));
+	for (i = 0; i < n; i++) {
+		g.v[i].d = v[i];
+		g.v[i].order = i;
+	}
+	sort_ck = ck; /* qsort has no context; this thread alone sorts */
+	qsort(g.v, n, sizeof(*g.v), by_group);
+	g.start = xmalloc((n + 1) * sizeof(*g.start));
+	for (i = 0; i < n; i++)
+		if (i == 0 || ck->defer_cmp(g.v[i - 1].d, g.v[i].d) != 0)
+			g.start[g.ngroups++] = i;
+	g.start[g.ngroups] = n;
+	if ((size_t)jobs > g.ngroups)
+		jobs = (long)g.ngroups;
+	pthread_mutex_init(&g.lock, NULL);
+	th = xcalloc((size_t)jobs, sizeof(*th));
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, LINT_THREAD_STACK);
+	for (k = 0; k < jobs; k++)
+		if (pthread_create(&th[k], &attr, group_worker, &g) == 0)
+			started++;
+	pthread_attr_destroy(&attr);
+	if (!started)
+		group_worker(&g);
+	for (k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+	pthread_mutex_destroy(&g.lock);
+	free(th);
+	free(g.start);
+	free(g.v);
+}
+
 void run_finish(struct run *r, struct file **files, size_t n)
 {
 	const struct checker *ck = r->s->ck;
-	size_t i, j;
+	struct doc **deferred = NULL;
+	size_t i, j, nd = 0, cap = 0;
 
 	r->files = files;
 	r->nfiles = n;
@@ -503,8 +594,15 @@ void run_finish(struct run *r, struct file **files, size_t n)
 	/* documents whose checks need the others (defer_doc), in order */
 	for (i = 0; i < n; i++)
 		for (j = 0; j < files[i]->ndocs; j++)
-			if (files[i]->docs[j]->deferred)
-				check_doc(files[i]->docs[j]);
+			if (files[i]->docs[j]->deferred) {
+				if (nd == cap) {
+					cap = cap ? 2 * cap : 64;
+					deferred = xrealloc(deferred, cap * sizeof(*deferred));
+				}
+				deferred[nd++] = files[i]->docs[j];
+			}
+	check_deferred(r, deferred, nd);
+	free(deferred);
 	/* released documents: checked one at a time, or loaded again */
 	if (!run_released(r))
 		for (i = 0; i < ck->nfamilies; i++)

@@ -27,6 +27,10 @@
 #include "suppress.h"
 #include "tree.h"
 
+/* The stack of a thread that checks documents: the checks recurse (see
+ * docs/limits.md, Depth). */
+#define LINT_THREAD_STACK ((size_t)8 << 20)
+
 struct doc {
 	struct file *file;
 	struct node *root;     /* NULL for an empty document */

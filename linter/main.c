@@ -112,7 +112,6 @@ static const char usage[] =
  * Worker threads get that stack whatever the platform's default. */
 #define MAX_DEPTH_CEILING 10000u
 #define MAX_FILE_SIZE_CEILING ((size_t)UINT32_MAX - 1)
-#define THREAD_STACK ((size_t)8 << 20)
 
 static void die_usage(const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 1, 2)));
@@ -187,7 +186,7 @@ static void lint_all(struct work *w, long jobs)
 		pthread_attr_t attr;
 		long k, started = 0;
 		pthread_attr_init(&attr);
-		pthread_attr_setstacksize(&attr, THREAD_STACK);
+		pthread_attr_setstacksize(&attr, LINT_THREAD_STACK);
 		for (k = 0; k < jobs; k++)
 			if (pthread_create(&th[k], &attr, worker, w) == 0)
 				started++;
@@ -647,6 +646,7 @@ int main(int argc, char **argv)
 	}
 	pthread_mutex_init(&w.lock, NULL);
 	run_init(&run, &session);
+	run.jobs = cli.jobs;
 	/* documents may be released after their checks (lint.h); not under
 	 * --fix, which lints its files again */
 	run.release = cli.fix.mode == FIX_NONE;

@@ -30,20 +30,22 @@ void inputs_add(struct inputs *in, const char *path, int explicit_arg)
 	in->n++;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Entries by name (after their type byte). */
+static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
-void inputs_walk(struct inputs *in, const char *dir)
+/* Directory dir, whose stat is *dst. */
+static void walk_dir(struct inputs *in, const char *dir, const struct stat *dst)
 {
 	DIR *d;
 	struct dirent *e;
-	struct stat st;
+	struct stat st = *dst;
 	char **names = NULL;
 	size_t n = 0, cap = 0, i;
 
-	if (in->truncated || stat(dir, &st) != 0)
+	if (in->truncated)
 		return;
 	for (i = 0; i < in->nstack; i++)
 		if (in->stack[i].dev == st.st_dev && in->stack[i].ino == st.st_ino) {
@@ -78,7 +80,12 @@ void inputs_walk(struct inputs *in, const char *dir)
 			cap = cap ? cap * 2 : 32;
 			names = xrealloc(names, cap * sizeof(*names));
 		}
-		names[n++] = xstrdup(e->d_name);
+		/* the entry's type (DT_REG: no stat needed) rides before its
+		 * name */
+		names[n] = xmalloc(strlen(e->d_name) + 2);
+		names[n][0] = (char)(e->d_type == DT_REG ? 'f' : '?');
+		strcpy(names[n] + 1, e->d_name);
+		n++;
 		/* a bounded walk (an editor's workspace, which may be a home
 		 * folder) stops here rather than read a whole disk */
 		if (in->max_seen && ++in->seen > in->max_seen) {
@@ -89,25 +96,32 @@ void inputs_walk(struct inputs *in, const char *dir)
 	closedir(d);
 	/* Sorted, so that output order does not depend on the file system. */
 	if (n) /* an empty folder: names is NULL, which qsort may not take */
-		qsort(names, n, sizeof(*names), cmp_str);
+		qsort(names, n, sizeof(*names), cmp_entry);
 	for (i = 0; i < n && !in->truncated; i++) {
 		/* dir/name, without sprintf (the walk is serial) */
-		size_t l = strlen(dir), ln = strlen(names[i]), o = l;
-		char *p = xmalloc(l + ln + 2);
+		const char *name = names[i] + 1;
+		size_t l = strlen(dir), ln = strlen(name), o = l;
+		char *p;
+		/* a regular file of a name no syntax reads: not even a stat */
+		if (names[i][0] == 'f' && !syntax_walks(name))
+			continue;
+		p = xmalloc(l + ln + 2);
 		memcpy(p, dir, l);
 		if (!(l && dir[l - 1] == '/'))
 			p[o++] = '/';
-		memcpy(p + o, names[i], ln + 1);
+		memcpy(p + o, name, ln + 1);
 		/* directories are walked; of the rest only regular files with
 		 * a name a syntax reads: a FIFO, socket or device found while
 		 * walking would block or never end */
-		if (stat(p, &st) != 0) {
+		if (names[i][0] == 'f') {
+			inputs_add(in, p, 0);
+		} else if (stat(p, &st) != 0) {
 			/* a dangling link or a link loop: reading it says why */
-			if (syntax_walks(names[i]))
+			if (syntax_walks(name))
 				inputs_add(in, p, 0);
 		} else if (S_ISDIR(st.st_mode)) {
-			inputs_walk(in, p);
-		} else if (S_ISREG(st.st_mode) && syntax_walks(names[i])) {
+			walk_dir(in, p, &st);
+		} else if (S_ISREG(st.st_mode) && syntax_walks(name)) {
 			inputs_add(in, p, 0);
 		}
 		free(p);
@@ -116,6 +130,13 @@ void inputs_walk(struct inputs *in, const char *dir)
 		free(names[i]);
 	free(names);
 	in->nstack--;
+}
+
+void inputs_walk(struct inputs *in, const char *dir)
+{
+	struct stat st;
+	if (!in->truncated && stat(dir, &st) == 0)
+		walk_dir(in, dir, &st);
 }
 
 void inputs_release(struct inputs *in)

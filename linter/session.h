@@ -95,6 +95,8 @@ struct run {
 	int release;          /* documents may be released after their checks
 			       * (lint.h): the command line's runs, not the
 			       * language server's or --fix's */
+	long jobs;            /* threads for the run phase's deferred
+			       * documents (checker.h defer_cmp); 0, 1: one */
 	struct run_verdict *verdicts; /* in the order recorded */
 	size_t nverdicts, cverdicts;
 };

@@ -41,21 +41,26 @@ int source_read(struct source *s, const char *path, const char *display,
 			return -1;
 		}
 	}
-	if (regular_only && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+	/* one fstat: what the file is, and its size */
+	if (fstat(fd, &st) != 0)
+		memset(&st, 0, sizeof(st));
+	if (regular_only && !S_ISREG(st.st_mode)) {
 		set_err(err, errlen, "", "is not a regular file");
 		if (fd != STDIN_FILENO)
 			close(fd);
 		return -3;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st.st_mode)) {
 		set_err(err, errlen, "", "is a directory");
 		goto fail;
 	}
 	/* Size from fstat is only a hint: the file may grow or shrink while
 	 * we read, and devices report 0. Read until EOF or the limit. */
-	regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	/* standard input may be a file opened part-way through */
-	if (regular && (at = lseek(fd, 0, SEEK_CUR)) > 0 && at <= st.st_size)
+	regular = S_ISREG(st.st_mode);
+	/* standard input may be a file opened part-way through (a file we
+	 * opened starts at 0) */
+	if (regular && fd == STDIN_FILENO &&
+	    (at = lseek(fd, 0, SEEK_CUR)) > 0 && at <= st.st_size)
 		st.st_size -= at;
 	cap = (regular && st.st_size > 0) ? (size_t)st.st_size + 1 : 65536;
 	if (cap > max_bytes + 1)

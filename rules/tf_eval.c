@@ -206,28 +206,36 @@ static int by_module(const void *a, const void *b)
 	return c ? c : strcmp(x->file->src.name, y->file->src.name);
 }
 
+void tf_defer_prepare(struct run *r)
+{
+	struct aws_run *ar = r->state;
+	size_t i, j, n = 0;
+	if (ar->tf)
+		return;
+	/* once per run: its Terraform documents, module by module */
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++)
+			n += r->files[i]->docs[j]->kind == DOC_TF;
+	ar->tf = xcalloc(n + 1, sizeof(*ar->tf));
+	for (i = 0; i < r->nfiles; i++)
+		for (j = 0; j < r->files[i]->ndocs; j++)
+			if (r->files[i]->docs[j]->kind == DOC_TF &&
+			    node_is(r->files[i]->docs[j]->root, N_MAP))
+				ar->tf[ar->ntf++] = r->files[i]->docs[j];
+	qsort(ar->tf, ar->ntf, sizeof(*ar->tf), by_module);
+}
+
 size_t tf_module_docs(struct doc *d, struct doc ***first)
 {
 	struct run *r = d->file->run;
 	struct aws_run *ar = r ? r->state : NULL;
-	size_t i, j, lo, hi, n = 0;
+	size_t lo, hi;
 
 	*first = NULL;
 	if (!ar || !r->files)
 		return 0;
-	if (!ar->tf) {
-		/* once per run: its Terraform documents, module by module */
-		for (i = 0; i < r->nfiles; i++)
-			for (j = 0; j < r->files[i]->ndocs; j++)
-				n += r->files[i]->docs[j]->kind == DOC_TF;
-		ar->tf = xcalloc(n + 1, sizeof(*ar->tf));
-		for (i = 0; i < r->nfiles; i++)
-			for (j = 0; j < r->files[i]->ndocs; j++)
-				if (r->files[i]->docs[j]->kind == DOC_TF &&
-				    node_is(r->files[i]->docs[j]->root, N_MAP))
-					ar->tf[ar->ntf++] = r->files[i]->docs[j];
-		qsort(ar->tf, ar->ntf, sizeof(*ar->tf), by_module);
-	}
+	if (!ar->tf)
+		tf_defer_prepare(r);
 	/* the first of d's module, then its end */
 	lo = 0;
 	hi = ar->ntf;

@@ -50,6 +50,10 @@ size_t tf_module_docs(struct doc *d, struct doc ***first);
 
 /* The checker's defer_doc hook: 1 for a Terraform file. */
 int tf_defer_doc(struct doc *d);
+/* The run's Terraform documents indexed by module, before the modules are
+ * checked in parallel (checker.h defer_prepare; tf_module_cmp orders
+ * them). */
+void tf_defer_prepare(struct run *r);
 
 /* Expression e of document d (an N_EXPR of its tree). */
 void tf_eval(struct doc *d, const struct node *e, struct tf_val *out);
