@@ -48,6 +48,36 @@ else
 	total_fail=$((total_fail + 1)); echo "FAIL: asan build"
 fi
 
+# ThreadSanitizer: every input of the test suite and the examples linted
+# with two threads (files in parallel, then Terraform modules in parallel
+# at the run phase): no data race, and the output of one thread.
+echo "== ThreadSanitizer, --jobs 2"
+if make -s B=build-tsan CC=clang CFLAGS='-O1 -g -fsanitize=thread -fno-omit-frame-pointer' \
+	build-tsan/backuplint; then
+	tsan_err=$(mktemp)
+	for args in "testdata examples" "testdata/terraform testdata/policy testdata/ok"; do
+		# shellcheck disable=SC2086
+		BACKUPLINT_NOW=2026-06-15 TSAN_OPTIONS=halt_on_error=1 build-tsan/backuplint \
+			--no-config --jobs 2 --format gnu $args >"$log.2" 2>"$tsan_err"
+		code=$?
+		# shellcheck disable=SC2086
+		BACKUPLINT_NOW=2026-06-15 build/backuplint --no-config --jobs 1 --format gnu \
+			$args >"$log.1" 2>/dev/null
+		if [ $code -gt 1 ] || grep -q "ThreadSanitizer" "$tsan_err" ||
+		   ! cmp -s "$log.1" "$log.2"; then
+			echo "FAIL: ThreadSanitizer on $args (exit $code)"; head -30 "$tsan_err"
+			echo "0 passed, 1 failed" >"$log"
+		else
+			echo "ok: $args: no data race, output as with one thread"
+			echo "1 passed, 0 failed" >"$log"
+		fi
+		tally "$log" "tsan $args"
+	done
+	rm -f "$tsan_err" "$log.1" "$log.2"
+else
+	total_fail=$((total_fail + 1)); echo "FAIL: tsan build"
+fi
+
 # valgrind: the golden cases (not the units, for time) and the hostile
 # suite with its big inputs cut down; no leaks, no invalid reads.
 echo "== valgrind"
