@@ -37,6 +37,26 @@ const char *facts_need_str(const char *file, const struct node *m,
 	return s;
 }
 
+/* The values of map m's keys names[0..n) into v (NULL when absent), in
+ * one pass over its keys rather than a look-up for each name (the data
+ * files repeat no key: the build refuses them). */
+static void keys_of(const struct node *m, const char *const *names, size_t n,
+		    const struct node **v)
+{
+	uint32_t i;
+	size_t k;
+	for (k = 0; k < n; k++)
+		v[k] = NULL;
+	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
+		const char *key = node_str(map_key(m, i));
+		for (k = 0; key && k < n; k++)
+			if (key[0] == names[k][0] && !strcmp(key, names[k])) {
+				v[k] = map_val(m, i);
+				break;
+			}
+	}
+}
+
 /* A fact cell: true, false, null/absent, or {"value": bool|"limited",
  * "note": "...", "except_regions": [...]}. */
 enum fact facts_cell(const struct node *c, const char **note,
@@ -47,10 +67,15 @@ enum fact facts_cell(const struct node *c, const char **note,
 	if (except)
 		*except = NULL;
 	if (node_is(c, N_MAP)) {
-		v = map_get(c, "value");
-		*note = node_str(map_get(c, "note"));
+		static const char *const names[] = {
+			"value", "note", "except_regions",
+		};
+		const struct node *kv[3];
+		keys_of(c, names, 3, kv);
+		v = kv[0];
+		*note = node_str(kv[1]);
 		if (except)
-			*except = map_get(c, "except_regions");
+			*except = kv[2];
 	}
 	if (node_is(v, N_BOOL))
 		return v->u.b ? FACT_YES : FACT_NO;
@@ -153,26 +178,6 @@ static int form_cmp(const void *a, const void *b)
 	unsigned char x = *(const unsigned char *)a, y = *(const unsigned char *)b;
 	int c = strcmp(base.forms[x].service, base.forms[y].service);
 	return c ? c : x < y ? -1 : x > y;
-}
-
-/* The values of map m's keys names[0..n) into v (NULL when absent), in
- * one pass over its keys rather than a look-up for each name (the data
- * files repeat no key: the build refuses them). */
-static void keys_of(const struct node *m, const char *const *names, size_t n,
-		    const struct node **v)
-{
-	uint32_t i;
-	size_t k;
-	for (k = 0; k < n; k++)
-		v[k] = NULL;
-	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
-		const char *key = node_str(map_key(m, i));
-		for (k = 0; key && k < n; k++)
-			if (key[0] == names[k][0] && !strcmp(key, names[k])) {
-				v[k] = map_val(m, i);
-				break;
-			}
-	}
 }
 
 static void load_types(void)
