@@ -22,7 +22,7 @@ B       ?= build
 VERSION  = $(shell cat VERSION)
 
 LIBSRC  = $(filter-out linter/main.c,$(wildcard linter/*.c rules/*.c rules/doc/*.c))
-LIBOBJ  = $(LIBSRC:%.c=$(B)/%.o) $(B)/embedded.o
+LIBOBJ  = $(LIBSRC:%.c=$(B)/%.o) $(B)/embedded.o $(B)/shapes_gen.o
 DATA    = $(sort $(wildcard schemas/*.json schemas/*.txt))
 UNITSRC = $(wildcard testdata/unit/*.c)
 UNITS   = $(UNITSRC:testdata/unit/%.c=$(B)/unit/%)
@@ -50,6 +50,20 @@ $(B)/embedded.c: $(B)/embed $(DATA)
 	$(B)/embed $(DATA) > $@.tmp && mv -f $@.tmp $@
 $(B)/embedded.o: $(B)/embedded.c linter/embedded.h linter/tree.h
 	$(CC) $(CPPFLAGS) -Ilinter $(WARN) $(CFLAGS) -c -o $@ $<
+
+# The document shapes are compiled at build time too: schemas/shapes_build.c
+# makes the shape graphs of rules/shapes.h from schemas/shapes-*.json, and
+# schemas/shapegen.c writes them out as C data, so start-up builds none.
+SHAPESRC = schemas/shapegen.c schemas/shapes_build.c linter/json.c linter/load.c \
+	   linter/arena.c linter/tree.c linter/utf8.c
+SHAPEDATA = schemas/shapes-api.json schemas/shapes-cfn.json schemas/shapes-tf.json
+$(B)/shapegen: $(SHAPESRC) schemas/shapes_build.h $(wildcard linter/*.h rules/*.h)
+	@mkdir -p $(B)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -o $@ $(SHAPESRC) $(shell pkg-config --libs libpcre2-8) -lm
+$(B)/shapes_gen.c: $(B)/shapegen $(SHAPEDATA)
+	$(B)/shapegen $(SHAPEDATA) > $@.tmp && mv -f $@.tmp $@
+$(B)/shapes_gen.o: $(B)/shapes_gen.c rules/shapes_gen.h rules/shapes.h linter/tree.h
+	$(CC) $(CPPFLAGS) -Irules $(WARN) $(CFLAGS) -c -o $@ $<
 
 $(B)/unit/%: testdata/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)

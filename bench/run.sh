@@ -65,9 +65,9 @@ $CC $CFLAGS_BENCH $(pkg-config --cflags yaml-0.1) -o "$BIN/yaml_events" \
 # split backuplint's time into loading and checking.
 LOADONLY=
 LIBOBJ=$(ls build/linter/*.o build/rules/*.o build/rules/doc/*.o 2>/dev/null | grep -v '/main\.o$' || true)
-if [ -n "$LIBOBJ" ] && [ -f build/embedded.o ] &&
+if [ -n "$LIBOBJ" ] && [ -f build/embedded.o ] && [ -f build/shapes_gen.o ] &&
    $CC $CFLAGS_BENCH -D_GNU_SOURCE -o "$BIN/loadonly" bench/loadonly.c bench/files.c \
-	$LIBOBJ build/embedded.o $(pkg-config --libs yaml-0.1 libcjson libpcre2-8) -lpthread -lm; then
+	$LIBOBJ build/embedded.o build/shapes_gen.o $(pkg-config --libs yaml-0.1 libcjson libpcre2-8) -lpthread -lm; then
 	LOADONLY=$BIN/loadonly
 else
 	echo "bench: no backuplint objects in build/ (run make): loader-only rows skipped" >&2

@@ -29,7 +29,7 @@ for src in linter/*.c rules/*.c rules/doc/*.c; do
 	[ "$src" = linter/main.c ] && continue
 	objs="$objs $B/${src%.c}.o"
 done
-objs="$objs $B/embedded.o"
+objs="$objs $B/embedded.o $B/shapes_gen.o"
 # shellcheck disable=SC2086
 make -s B=$B CC="$CC" CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $SAN" $objs ||
 	{ echo "fuzz/run.sh: library build failed" >&2; exit 2; }

@@ -570,6 +570,15 @@ static void remember_dir(struct config_set *s, const char *dir,
 }
 
 /* The config of folder `dir` (absolute), looked up and remembered. */
+/* dir/name into p (n = strlen(dir)), without snprintf's cost per name. */
+static void dir_join(char *p, const char *dir, size_t n, const char *name)
+{
+	memcpy(p, dir, n);
+	if (!n || dir[n - 1] != '/')
+		p[n++] = '/';
+	strcpy(p + n, name);
+}
+
 static struct config *for_dir(struct config_set *s, char *dir)
 {
 	size_t i, n = strlen(dir);
@@ -580,15 +589,13 @@ static struct config *for_dir(struct config_set *s, char *dir)
 		return s->dirs[s->slots[i] - 1].c;
 	p = xmalloc(n + 32);
 	for (i = 0; i < sizeof(config_names) / sizeof(config_names[0]); i++) {
-		snprintf(p, n + 32, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/",
-			 config_names[i]);
+		dir_join(p, dir, n, config_names[i]);
 		if (exists(p)) {
 			size_t j;
 			c = load_once(s, p);
 			/* a second one is never read: say so rather than surprise */
 			for (j = i + 1; j < sizeof(config_names) / sizeof(config_names[0]); j++) {
-				snprintf(p, n + 32, "%s%s%s", dir,
-					 n && dir[n - 1] == '/' ? "" : "/", config_names[j]);
+				dir_join(p, dir, n, config_names[j]);
 				if (exists(p))
 					fprintf(stderr, "backuplint: warning: %s is not read: "
 						"%s is in the same folder and comes first\n",
@@ -599,7 +606,7 @@ static struct config *for_dir(struct config_set *s, char *dir)
 	}
 	if (!c) {
 		/* up to the repository's root (the folder that holds .git) */
-		snprintf(p, n + 32, "%s%s.git", dir, n && dir[n - 1] == '/' ? "" : "/");
+		dir_join(p, dir, n, ".git");
 		if (!exists(p) && strcmp(dir, "/") != 0) {
 			char *up = xstrdup(dir), *slash = strrchr(up, '/');
 			if (slash == up)

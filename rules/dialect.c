@@ -115,32 +115,54 @@ static void build_semantics(struct dialect *dl, const struct node *row)
 	}
 }
 
+/* Field f's value in map m: the pair at position f when the file lists
+ * the fields in their enum's order (as dialects.json does), else by name. */
+static const struct node *field_in(const struct node *m, size_t f)
+{
+	if (node_is(m, N_MAP) && f < m->len &&
+	    node_streq(map_key(m, (uint32_t)f), field_def[f].id))
+		return map_val(m, (uint32_t)f);
+	return map_get(m, field_def[f].id);
+}
+
 static void build(void)
 {
+	enum { ND = sizeof(dialects) / sizeof(dialects[0]) };
 	const struct node *root = data_tree("dialects.json");
 	const struct node *fields = map_get(root, "fields");
 	const struct node *ds = map_get(root, "dialects");
-	const struct node *rows[F_COUNT];
+	const char *row_names[F_COUNT][ND];
 	size_t i, f;
+	uint32_t k;
 
-	/* each field's row once, not once per dialect */
-	for (f = 0; f < F_COUNT; f++)
-		rows[f] = map_get(fields, field_def[f].id);
-	for (i = 0; i < sizeof(dialects) / sizeof(dialects[0]); i++) {
+	/* each field's row once, every dialect's name in one pass over it */
+	memset(row_names, 0, sizeof(row_names));
+	for (f = 0; f < F_COUNT; f++) {
+		const struct node *row = field_in(fields, f);
+		for (k = 0; node_is(row, N_MAP) && k < row->len; k++) {
+			const char *dn = node_str(map_key(row, k));
+			for (i = 0; dn && i < ND; i++)
+				if (strcmp(dn, dialects[i].name) == 0) {
+					row_names[f][i] = node_str(map_val(row, k));
+					break;
+				}
+		}
+	}
+	for (i = 0; i < ND; i++) {
 		struct dialect *dl = &dialects[i];
+		const struct node *d = map_get(ds, dl->name);
 		/* a dialect may keep its names with it (org) */
-		const struct node *own = map_get(map_get(ds, dl->name), "names");
-		dl->label = node_str(map_get(map_get(ds, dl->name), "label"));
+		const struct node *own = map_get(d, "names");
+		dl->label = node_str(map_get(d, "label"));
 		if (!dl->label)
 			defect("no label for dialect", dl->name);
-		build_semantics(dl, map_get(ds, dl->name));
+		build_semantics(dl, d);
 		for (f = 0; f < DIALECT_SLOTS; f++)
 			dl->slot[f].field = -1;
 		for (f = 0; f < F_COUNT; f++) {
-			const struct node *row = rows[f];
 			uint32_t len, h;
-			dl->names[f] = own ? node_str(map_get(own, field_def[f].id))
-					   : node_str(map_get(row, dl->name));
+			dl->names[f] = own ? node_str(field_in(own, f))
+					   : row_names[f][i];
 			if (!dl->names[f])
 				defect("no name in this dialect for field", field_def[f].id);
 			len = (uint32_t)strlen(dl->names[f]);

@@ -37,6 +37,26 @@ const char *facts_need_str(const char *file, const struct node *m,
 	return s;
 }
 
+/* The values of map m's keys names[0..n) into v (NULL when absent), in
+ * one pass over its keys rather than a look-up for each name (the data
+ * files repeat no key: the build refuses them). */
+static void keys_of(const struct node *m, const char *const *names, size_t n,
+		    const struct node **v)
+{
+	uint32_t i;
+	size_t k;
+	for (k = 0; k < n; k++)
+		v[k] = NULL;
+	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
+		const char *key = node_str(map_key(m, i));
+		for (k = 0; key && k < n; k++)
+			if (key[0] == names[k][0] && !strcmp(key, names[k])) {
+				v[k] = map_val(m, i);
+				break;
+			}
+	}
+}
+
 /* A fact cell: true, false, null/absent, or {"value": bool|"limited",
  * "note": "...", "except_regions": [...]}. */
 enum fact facts_cell(const struct node *c, const char **note,
@@ -47,10 +67,15 @@ enum fact facts_cell(const struct node *c, const char **note,
 	if (except)
 		*except = NULL;
 	if (node_is(c, N_MAP)) {
-		v = map_get(c, "value");
-		*note = node_str(map_get(c, "note"));
+		static const char *const names[] = {
+			"value", "note", "except_regions",
+		};
+		const struct node *kv[3];
+		keys_of(c, names, 3, kv);
+		v = kv[0];
+		*note = node_str(kv[1]);
 		if (except)
-			*except = map_get(c, "except_regions");
+			*except = kv[2];
 	}
 	if (node_is(v, N_BOOL))
 		return v->u.b ? FACT_YES : FACT_NO;
@@ -86,6 +111,8 @@ static void load_regions(void)
 	const struct node *root = data_tree(file);
 	const struct node *parts = map_get(root, "partitions");
 	const struct node *regs = map_get(root, "regions");
+	size_t labels = 0;
+	char *label;
 	uint32_t i, j;
 
 	if (!node_is(parts, N_SEQ) || !node_is(regs, N_SEQ))
@@ -108,25 +135,40 @@ static void load_regions(void)
 	base.regions =
 		xcalloc(regs->len ? regs->len : 1, sizeof(*base.regions));
 	for (i = 0; i < regs->len; i++) {
-		const struct node *r = seq_at(regs, i);
+		const struct node *r = seq_at(regs, i), *oi = NULL;
 		struct region_entry *e = &base.regions[base.nregions++];
-		const struct node *oi = map_get(r, "opt_in");
-		size_t n;
-		e->info.code = facts_need_str(file, r, "code");
-		e->info.name = facts_need_str(file, r, "name");
-		e->info.partition = facts_need_str(file, r, "partition");
-		e->info.opt_in = node_is(oi, N_BOOL) && oi->u.b;
-		{
-			/* "code (name)", without snprintf's thousand
-			 * instructions for each Region at start-up */
-			size_t lc = strlen(e->info.code), ln = strlen(e->info.name);
-			n = lc + ln + 4;
-			e->label = xmalloc(n);
-			memcpy(e->label, e->info.code, lc);
-			memcpy(e->label + lc, " (", 2);
-			memcpy(e->label + lc + 2, e->info.name, ln);
-			memcpy(e->label + lc + 2 + ln, ")", 2);
+		/* one pass over the Region's keys, not a look-up for each */
+		for (j = 0; node_is(r, N_MAP) && j < r->len; j++) {
+			const char *k = node_str(map_key(r, j));
+			const struct node *v = map_val(r, j);
+			if (!k)
+				continue;
+			if (!strcmp(k, "code"))
+				e->info.code = node_str(v);
+			else if (!strcmp(k, "name"))
+				e->info.name = node_str(v);
+			else if (!strcmp(k, "partition"))
+				e->info.partition = node_str(v);
+			else if (!strcmp(k, "opt_in"))
+				oi = v;
 		}
+		if (!e->info.code || !e->info.name || !e->info.partition)
+			facts_bad_data(file, "a Region's code, name or partition");
+		e->info.opt_in = node_is(oi, N_BOOL) && oi->u.b;
+		labels += strlen(e->info.code) + strlen(e->info.name) + 4;
+	}
+	/* "code (name)", all in one block, without snprintf's thousand
+	 * instructions for each Region at start-up */
+	label = xmalloc(labels ? labels : 1);
+	for (i = 0; i < base.nregions; i++) {
+		struct region_entry *e = &base.regions[i];
+		size_t lc = strlen(e->info.code), ln = strlen(e->info.name);
+		e->label = label;
+		memcpy(label, e->info.code, lc);
+		memcpy(label + lc, " (", 2);
+		memcpy(label + lc + 2, e->info.name, ln);
+		memcpy(label + lc + 2 + ln, ")", 2);
+		label += lc + ln + 4;
 	}
 	qsort(base.regions, base.nregions, sizeof(*base.regions), region_cmp);
 }
@@ -140,6 +182,12 @@ static int form_cmp(const void *a, const void *b)
 
 static void load_types(void)
 {
+	static const char *const type_keys[] = {
+		"name", "display", "cfn", "tf", "arns", "recovery_point_arns",
+	};
+	static const char *const form_keys[] = {
+		"service", "resource", "display", "bare",
+	};
 	const char *file = "resource-types.json";
 	const struct node *root = data_tree(file);
 	const struct node *types = map_get(root, "types");
@@ -148,29 +196,34 @@ static void load_types(void)
 	if (!node_is(types, N_SEQ) || types->len > MAX_TYPES)
 		facts_bad_data(file, "types");
 	for (i = 0; i < types->len; i++) {
-		const struct node *t = seq_at(types, i);
+		const struct node *tk[6];
 		int rp;
-		base.type_name[i] = facts_need_str(file, t, "name");
-		base.type_display[i] = facts_need_str(file, t, "display");
-		base.cfn[i] = map_get(t, "cfn");
-		base.tf[i] = map_get(t, "tf");
+		keys_of(seq_at(types, i), type_keys, 6, tk);
+		if (!(base.type_name[i] = node_str(tk[0])))
+			facts_bad_data(file, "name");
+		if (!(base.type_display[i] = node_str(tk[1])))
+			facts_bad_data(file, "display");
+		base.cfn[i] = tk[2];
+		base.tf[i] = tk[3];
 		for (rp = 0; rp < 2; rp++) {
-			const struct node *arns =
-				map_get(t, rp ? "recovery_point_arns" : "arns");
+			const struct node *arns = tk[rp ? 5 : 4];
 			for (j = 0; node_is(arns, N_SEQ) && j < arns->len;
 			     j++) {
-				const struct node *a = seq_at(arns, j);
+				const struct node *fk[4];
 				struct arn_form *fm = &base.forms[base.nforms];
 				if (base.nforms == MAX_ARN_FORMS)
 					facts_bad_data(file, "too many ARN forms");
-				fm->service = facts_need_str(file, a, "service");
-				fm->resource = facts_need_str(file, a, "resource");
+				keys_of(seq_at(arns, j), form_keys, 4, fk);
+				if (!(fm->service = node_str(fk[0])))
+					facts_bad_data(file, "service");
+				if (!(fm->resource = node_str(fk[1])))
+					facts_bad_data(file, "resource");
 				fm->service_len = strlen(fm->service);
 				fm->resource_len = strlen(fm->resource);
 				fm->type = (int)i;
 				fm->recovery_point = rp;
-				fm->display = node_str(map_get(a, "display"));
-				fm->bare = node_str(map_get(a, "bare"));
+				fm->display = node_str(fk[2]);
+				fm->bare = node_str(fk[3]);
 				base.nforms++;
 			}
 		}

@@ -179,7 +179,8 @@ static void features_of(const struct node *m, const struct node *out[FEAT_COUNT]
 	for (i = 0; node_is(m, N_MAP) && i < m->len; i++) {
 		const char *k = node_str(map_key(m, i));
 		for (feat = 0; k && feat < FEAT_COUNT; feat++)
-			if (strcmp(k, feature_key[feat]) == 0) {
+			if (k[0] == feature_key[feat][0] &&
+			    strcmp(k, feature_key[feat]) == 0) {
 				out[feat] = map_val(m, i);
 				break;
 			}

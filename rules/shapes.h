@@ -4,11 +4,16 @@
  * pattern compiled by PCRE2 on its first use (JIT-compiled once it has
  * served enough matches).
  *
- * Ownership: built once, on first use, under pthread_once; read-only after
- * that (but for the pattern cache, which is filled under a lock) and shared
- * by all lint threads for the life of the process. Failure: a shapes file
- * that does not describe itself consistently is a build defect:
- * shapes_defect() aborts with a message. */
+ * The graphs are compiled at build time (schemas/shapes_build.c, run by
+ * the tool schemas/shapegen.c) and written out as C data (build/shapes_gen.c):
+ * start-up builds nothing, and no pointer in them needs relocating in a
+ * binary linked without PIE.
+ *
+ * Ownership: static data, read-only but for the pattern cache (a shape's
+ * re and uses, filled under a lock), shared by all lint threads for the
+ * life of the process. Failure: a shapes file that does not describe
+ * itself consistently fails the build; shapes_defect() aborts with a
+ * message (the tool's exits). */
 #ifndef BACKUPLINT_SHAPES_H
 #define BACKUPLINT_SHAPES_H
 
@@ -144,9 +149,20 @@ struct db {
 	struct note *documents;      /* document label -> shape name */
 	size_t ndocuments;
 	const struct db *fallback;    /* shapes not defined here */
-	const struct node *shapes_node; /* the "shapes" map: shapes[i] is its
-					 * pair i (found by its key index) */
+	const uint16_t *by_name;      /* shapes[] indexes sorted by name
+				       * (strcmp), for db_find() */
 };
+
+/* The length and three bytes of a member name: enough to tell a shape's
+ * members apart, and cheaper than hashing every byte. The compiler lays
+ * out a shape's slots with it; member_find_n() probes them. */
+static inline uint32_t name_hash(const char *k, size_t len)
+{
+	if (!len)
+		return 0;
+	return (uint32_t)len * 31u + (unsigned char)k[0] * 7u +
+	       (unsigned char)k[len / 2] * 3u + (unsigned char)k[len - 1] * 13u;
+}
 
 /* What the ARN checks read from shapes-api.json (and -cfn.json). */
 struct shapes_arns {
@@ -162,11 +178,11 @@ struct shapes_arns {
 };
 
 /* The shapes of the API dialect (with the ARN kinds), and of
- * CloudFormation (which falls back to the API's); built on first use. */
+ * CloudFormation (which falls back to the API's). */
 const struct db *shapes_api(void);
 const struct db *shapes_cfn(void);
 /* The shapes of Terraform's AWS Backup resources (shapes-tf.json, falling
- * back to the API's), built on first use. */
+ * back to the API's). */
 const struct db *shapes_tf(void);
 const struct shapes_arns *shapes_arns(void);
 /* The ARN kind `key` of shapes-api.json ("backup-vault"), or NULL. */

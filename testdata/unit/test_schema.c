@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "data.h"
 #include "lint.h"
 #include "schema.h"
 #include "shapes.h"
@@ -95,6 +96,36 @@ static int cfn_vault(const char *v)
 		 "            CopyActions:\n"
 		 "              - DestinationBackupVaultArn: %s\n", v);
 	return lint_one("t.yaml", buf);
+}
+
+/* The graphs compiled at build time (schemas/shapegen.c) against the
+ * file they come from: every shape in the file's order, found by name,
+ * each member under the name and with the shape the file gives it, found
+ * by member_find(), each required name's member. Returns the shapes seen. */
+static size_t graph_agrees(const struct db *db)
+{
+	const struct node *shapes = map_get(data_tree(db->file), "shapes");
+	size_t i, j, seen = 0;
+	CHECK(node_is(shapes, N_MAP) && shapes->len == db->nshapes, "%s", db->file);
+	for (i = 0; node_is(shapes, N_MAP) && i < db->nshapes; i++) {
+		const struct shape *sh = &db->shapes[i];
+		const struct node *mem = map_get(map_val(shapes, (uint32_t)i), "members");
+		CHECK(node_streq(map_key(shapes, (uint32_t)i), sh->name), "%s", sh->name);
+		CHECK(db_find(db, sh->name) == sh, "%s: db_find(%s)", db->file, sh->name);
+		CHECK(sh->nmembers == (mem ? mem->len : 0), "%s: members", sh->name);
+		for (j = 0; mem && j < mem->len; j++) {
+			const char *name = node_str(map_key(mem, (uint32_t)j));
+			const struct member *m = member_find(sh, name);
+			CHECK(m && !strcmp(m->name, name) &&
+			      !strcmp(m->shape->name, node_str(map_val(mem, (uint32_t)j))),
+			      "%s.%s", sh->name, name);
+		}
+		for (j = 0; j < sh->nrequired; j++)
+			CHECK(sh->required_m[j] == member_find(sh, sh->required[j]),
+			      "%s: required %s", sh->name, sh->required[j]);
+		seen++;
+	}
+	return seen;
 }
 
 /* shape_match() against PCRE2 on every shape whose pattern it checks
@@ -232,6 +263,9 @@ int main(void)
 	}
 	/* Simple patterns (one class repeated) are checked without PCRE2,
 	 * with the same answers: the name patterns of both files are. */
+	CHECK(graph_agrees(shapes_api()) > 10);
+	CHECK(graph_agrees(shapes_cfn()) > 10);
+	CHECK(graph_agrees(shapes_tf()) > 10);
 	CHECK(simple_patterns_agree(shapes_api()) >= 3);
 	simple_patterns_agree(shapes_cfn());
 	CHECK(name_ok("api", "BackupRuleName", "daily\n") == 1); /* PCRE2's $ */
