@@ -91,7 +91,7 @@ static void say_schedule(struct doc *d, const struct rule_m *rm,
 	char made[16];
 	int k, y, m, dd;
 
-	if (!value_is(v, VT_STR) || cron_parse(v->u.s, v->lit->len, &c, &e) != 0)
+	if (!value_is(v, VT_STR) || cron_parse(v->u.s, value_lit(v)->len, &c, &e) != 0)
 		return;
 	day_after(&today, 0, made, sizeof(made));
 	strbuf_printf(out, "**%s** of rule '%s', in %s%s: next firings from %s\n",

@@ -73,7 +73,7 @@ static void raise_fix(struct doc *d, struct diag *dg,
 {
 	char num[32];
 	/* not in a mapping brought in by a YAML merge key: others share it */
-	if (!dg || del->state != VS_KNOWN || del->at != del->lit || del->when ||
+	if (!dg || del->state != VS_KNOWN || del->at != value_lit(del) || value_when(del) ||
 	    (del->key && (del->key->flags & NF_MERGED)) ||
 	    (lc->self.key && (lc->self.key->flags & NF_MERGED)))
 		return;

@@ -35,7 +35,7 @@ struct lifecycle_m {
 	/* an undecided Fn::If or Fn::FindInMap for the whole Lifecycle: the
 	 * lifecycles it may be (their values carry the branch) */
 	struct lifecycle_m *alts;
-	size_t nalts;
+	uint32_t nalts;
 	/* no Lifecycle, but a member of one (DeleteAfterDays...) written
 	 * beside it, in the rule or copy action (BKP101 says so): what the
 	 * lifecycle was meant to be is not known */
@@ -91,7 +91,7 @@ struct rule_m {
 	 * target references ("aws_backup_logically_air_gapped_vault.x"), or
 	 * NULL */
 	const char *air_gapped_ref;
-	size_t first_copy, ncopies;  /* plan_m.copies[first_copy..+ncopies) */
+	uint32_t first_copy, ncopies; /* plan_m.copies[first_copy..+ncopies) */
 };
 
 struct sel_m;

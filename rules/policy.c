@@ -84,7 +84,7 @@ int tags_match(const struct value *tags, const char *key, const char *value)
 		return 0;
 	if (!value_is(tags, VT_MAP))
 		return -1;
-	v = map_get(tags->lit, key);
+	v = map_get(value_lit(tags), key);
 	if (!v)
 		return 0;
 	if (!value)
@@ -122,7 +122,7 @@ static const struct node *plan_at(const struct plan_m *p)
 static int selects_by_tag(const struct sel_m *s, const char *key,
 			  const char *value)
 {
-	const struct node *l = value_is(&s->list_of_tags, VT_SEQ) ? s->list_of_tags.lit : NULL;
+	const struct node *l = value_is(&s->list_of_tags, VT_SEQ) ? value_lit(&s->list_of_tags) : NULL;
 	uint32_t i;
 	for (i = 0; l && i < l->len; i++) {
 		const struct node *e = seq_at(l, i);

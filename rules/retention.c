@@ -80,7 +80,7 @@ void retention_check_doc(struct doc *d)
 					at = lv[k].self.key ? lv[k].self.key
 					     : rm->rule_name.key ? rm->rule_name.key
 								 : rm->node;
-					when = lv[k].self.when ? lv[k].self.when->label : NULL;
+					when = value_when(&lv[k].self) ? value_when(&lv[k].self)->label : NULL;
 				}
 				w = snprintf(names + used, sizeof(names) - used, "%s'%s'",
 					     count ? ", " : "", rm->name);
