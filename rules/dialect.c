@@ -284,10 +284,10 @@ static int str_number(const char *s, struct value *out)
 	return -1;
 }
 
-/* Give out type `want`, from value_lit(out); VS_BAD when it has none. */
-static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
+/* Give out type `want`, from r (value_lit(out)); VS_BAD when it has none. */
+static void coerce(const struct dialect *dl, struct value *out, enum vtype want,
+		   const struct node *r)
 {
-	const struct node *r = value_lit(out);
 
 	out->type = VT_NONE;
 	switch (want) {
@@ -372,6 +372,8 @@ static void eval(const struct dialect *dl, struct doc *d,
 		 const struct node *key, const struct node *v,
 		 enum vtype want, struct value *out, int depth)
 {
+	const struct node *lit;
+
 	out->key = key;
 	out->at = v;
 	if (!v) {
@@ -379,6 +381,7 @@ static void eval(const struct dialect *dl, struct doc *d,
 		return;
 	}
 	out->state = VS_KNOWN;
+	lit = v;
 	if (dl->org) {
 		int u;
 		if (node_intrinsic(v) != FN_NONE) {
@@ -390,7 +393,7 @@ static void eval(const struct dialect *dl, struct doc *d,
 			out->state = VS_UNKNOWN; /* the inherited list, changed */
 			return;
 		}
-		out->at = v;
+		out->at = lit = v;
 		if ((v->kind == N_STR && strstr(v->u.str, "${")) ||
 		    node_intrinsic(v) != FN_NONE) {
 			out->state = VS_UNKNOWN; /* a template's placeholder */
@@ -414,6 +417,7 @@ static void eval(const struct dialect *dl, struct doc *d,
 			return;
 		}
 		value_set_lit(d, out, tv.node);
+		lit = tv.node;
 		if (tv.state == TF_ASSUMED) {
 			out->state = VS_ASSUMED;
 			value_ext(d, out)->note = tv.note;
@@ -452,8 +456,9 @@ static void eval(const struct dialect *dl, struct doc *d,
 		    cv.node->end <= v->end && !cv.param)
 			out->at = cv.node;
 		value_set_lit(d, out, cv.node);
+		lit = cv.node;
 	}
-	coerce(dl, out, want);
+	coerce(dl, out, want, lit);
 }
 
 /* The values an undecided Fn::If or Fn::FindInMap may take. */
@@ -509,11 +514,11 @@ void value_set_lit(struct doc *d, struct value *v, const struct node *lit)
 
 void value_set_when(struct doc *d, struct value *v, const struct cfn_branch *w)
 {
-	const struct cfn_branch *old = value_when(v);
-	struct value *alts = value_alts(v);
+	const struct cfn_branch *old;
 	size_t i;
 	if (!w || v->state == VS_ABSENT)
 		return;
+	old = value_when(v);
 	if (!old) {
 		value_ext(d, v)->when = w;
 	} else if (old != w) {
@@ -529,7 +534,7 @@ void value_set_when(struct doc *d, struct value *v, const struct cfn_branch *w)
 		value_ext(d, v)->when = m;
 	}
 	for (i = 0; i < v->nalts; i++)
-		value_set_when(d, &alts[i], w);
+		value_set_when(d, &value_alts(v)[i], w);
 }
 
 static void value_of_dl(const struct dialect *dl, struct doc *d,

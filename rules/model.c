@@ -209,13 +209,14 @@ static void each_map(struct doc *d, const struct value *list,
 	uint32_t j;
 
 	for (i = 0; i < nl; i++) {
+		const struct node *l = value_lit(&lv[i]);
 		if (value_is(&lv[i], VT_MAP) && dialect_of(d)->org) {
-			for (j = 0; j < value_lit(&lv[i])->len; j++) {
-				const struct node *key = map_key(value_lit(&lv[i]), j);
+			for (j = 0; j < l->len; j++) {
+				const struct node *key = map_key(l, j);
 				struct value item;
 				if (node_str(key) && strncmp(node_str(key), "@@", 2) == 0)
 					continue; /* the child-policy control */
-				value_as(d, map_val(value_lit(&lv[i]), j), VT_MAP, &item);
+				value_as(d, map_val(l, j), VT_MAP, &item);
 				if (value_is(&item, VT_MAP))
 					fn(d, ctx, key, value_lit(&item), NULL);
 			}
@@ -223,11 +224,11 @@ static void each_map(struct doc *d, const struct value *list,
 		}
 		if (!value_is(&lv[i], VT_SEQ))
 			continue;
-		for (j = 0; j < value_lit(&lv[i])->len; j++) {
+		for (j = 0; j < l->len; j++) {
 			struct value item;
 			const struct value *iv;
 			size_t ni;
-			value_as(d, seq_at(value_lit(&lv[i]), j), VT_MAP, &item);
+			value_as(d, seq_at(l, j), VT_MAP, &item);
 			value_set_when(d, &item, value_when(&lv[i]));
 			ni = value_variants(&item, &iv);
 			for (k = 0; k < ni; k++)
@@ -460,21 +461,22 @@ static size_t each_entry(struct doc *d, const struct value *list,
 	uint32_t j;
 
 	for (i = 0; i < nl; i++) {
+		const struct node *l = value_lit(&lv[i]);
 		if (lv[i].state == VS_UNKNOWN)
 			*unknown = 1;
 		if (!value_is(&lv[i], VT_SEQ))
 			continue;
-		for (j = 0; j < value_lit(&lv[i])->len; j++) {
+		for (j = 0; j < l->len; j++) {
 			struct value item;
 			const struct value *iv;
 			size_t ni;
-			value_as(d, seq_at(value_lit(&lv[i]), j), VT_STR, &item);
+			value_as(d, seq_at(l, j), VT_STR, &item);
 			ni = value_variants(&item, &iv);
 			for (k = 0; k < ni; k++) {
 				if (iv[k].state == VS_ABSENT)
 					continue;
 				/* a branch in place, else the entry itself */
-				fn(d, sm, item.nalts ? iv[k].at : seq_at(value_lit(&lv[i]), j),
+				fn(d, sm, item.nalts ? iv[k].at : seq_at(l, j),
 				   cap);
 				count++;
 			}
