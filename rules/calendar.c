@@ -114,10 +114,10 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
 	if (cron_parse(ri->expr, strlen(ri->expr), &ri->c, &e) != 0)
 		return;
 	ri->tz = "UTC";
-	if (rm->timezone.state != VS_ABSENT) {
-		if (!value_is(&rm->timezone, VT_STR))
+	if (rm->timezone->state != VS_ABSENT) {
+		if (!value_is(rm->timezone, VT_STR))
 			return;
-		ri->tz = rm->timezone.u.s;
+		ri->tz = rm->timezone->u.s;
 	}
 	ri->start = aws()->start_default;
 	if (rm->start.state != VS_ABSENT) {
@@ -136,7 +136,7 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
 		if (!value_is(&rm->lc.self, VT_MAP))
 			return;
 		v = &rm->lc.del;
-		if (v->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT)
+		if (v->state == VS_ABSENT && rm->lc.del_event->state != VS_ABSENT)
 			return; /* deleted once copied: not compared */
 		if (v->state != VS_ABSENT) {
 			if (!value_is(v, VT_INT))

@@ -210,7 +210,7 @@ static void check_continuous(struct doc *d, const struct rule_m *rm)
 	note = value_note(d, on);
 	if ((rm->lc.self.state != VS_ABSENT && !value_is(&rm->lc.self, VT_MAP)) ||
 	    rm->lc.misplaced ||
-	    (del->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT))
+	    (del->state == VS_ABSENT && rm->lc.del_event->state != VS_ABSENT))
 		return;
 	if (rm->lc.self.state == VS_ABSENT || del->state == VS_ABSENT ||
 	    (value_is(del, VT_INT) && del->u.i == -1)) {

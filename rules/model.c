@@ -27,6 +27,32 @@ static void inherit(struct doc *d, struct value *inner, const struct value *oute
 	x->note = value_assumption(outer);
 }
 
+/* A value that few rules have, out of line: a copy of v in d's arena, or,
+ * when v is absent and says nothing more (no node, no branch, no
+ * assumption), `none`, the one absent value of its field. */
+static const struct value *model_rare(struct doc *d, const struct value *v,
+				      const struct value *none)
+{
+	struct value *c;
+	if (v->state == VS_ABSENT && !v->type && !v->dflt && !v->nalts &&
+	    !v->flags && !v->key && !v->at && !v->x && !v->u.i &&
+	    v->field == none->field)
+		return none;
+	c = arena_alloc(&d->arena, sizeof(*c));
+	*c = *v;
+	return c;
+}
+
+static const struct value none_del_event = {
+	.state = VS_ABSENT, .field = F_DELETE_AFTER_EVENT,
+};
+static const struct value none_timezone = {
+	.state = VS_ABSENT, .field = F_TIMEZONE,
+};
+static const struct value none_air_gapped = {
+	.state = VS_ABSENT, .field = F_AIR_GAPPED_TARGET,
+};
+
 static void lifecycle_map(struct doc *d, const struct value *self,
 			  struct lifecycle_m *lc)
 {
@@ -43,7 +69,7 @@ static void lifecycle_map(struct doc *d, const struct value *self,
 	lc->cold = out[0];
 	lc->del = out[1];
 	lc->archive = out[2];
-	lc->del_event = out[3];
+	lc->del_event = model_rare(d, &out[3], &none_del_event);
 }
 
 static void read_lifecycle(struct doc *d, const struct node *parent,
@@ -268,12 +294,12 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
 	rm->rule_name = out[0];
 	rm->target = out[1];
 	rm->schedule = out[2];
-	rm->timezone = out[3];
+	rm->timezone = model_rare(d, &out[3], &none_timezone);
 	rm->start = out[4];
 	rm->completion = out[5];
 	rm->continuous = out[6];
 	rm->copy_actions = out[8];
-	rm->air_gapped = out[9];
+	rm->air_gapped = model_rare(d, &out[9], &none_air_gapped);
 	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
 	lifecycle_when(d, &rm->lc, w);
 	/* an empty name (BKP105's finding) would read as a placeholder; a

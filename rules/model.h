@@ -30,8 +30,9 @@ struct lifecycle_m {
 	struct value self;           /* the Lifecycle member */
 	struct value cold, del, archive;
 	/* DeleteAfterEvent (DELETE_AFTER_COPY, in GetBackupPlan output): the
-	 * recovery point goes when it is copied, not after a number of days */
-	struct value del_event;
+	 * recovery point goes when it is copied, not after a number of days.
+	 * Rare, so out of line (model_rare): never NULL */
+	const struct value *del_event;
 	/* an undecided Fn::If or Fn::FindInMap for the whole Lifecycle: the
 	 * lifecycles it may be (their values carry the branch) */
 	struct lifecycle_m *alts;
@@ -81,8 +82,10 @@ struct copy_m {
 struct rule_m {
 	const struct node *node;     /* the backup rule map */
 	const char *name;            /* RuleName, or "rule N" */
-	struct value rule_name, target, schedule, timezone, start, completion,
-		continuous, copy_actions, air_gapped;
+	struct value rule_name, target, schedule, start, completion,
+		continuous, copy_actions;
+	/* rare, so out of line (model_rare): never NULL */
+	const struct value *timezone, *air_gapped;
 	const struct cfn_branch *when; /* a rule of one branch, or NULL */
 	struct lifecycle_m lc;
 	const char *vault;           /* target vault name, or NULL */

@@ -230,7 +230,7 @@ static int kept_days(struct doc *d, const struct lifecycle_m *lc,
 		return 0;
 	}
 	if (lc->del.state == VS_ABSENT) {
-		if (lc->del_event.state != VS_ABSENT) {
+		if (lc->del_event->state != VS_ABSENT) {
 			*why = arena_printf(&d->arena, "recovery points go when copied (%s)",
 					    fname(d, F_DELETE_AFTER_EVENT));
 			return 0;
@@ -370,8 +370,8 @@ static void min_frequency(struct doc *d, const struct control *ct,
 			const struct node *at = rm->schedule.at ? rm->schedule.at
 				: rm->rule_name.at ? rm->rule_name.at : rm->node;
 			const char *unit = strcmp(ct->freq_unit, "hours") == 0 ? "hour" : "day";
-			const char *tz = value_is(&rm->timezone, VT_STR)
-				? arena_printf(&d->arena, " (%s)", rm->timezone.u.s) : "";
+			const char *tz = value_is(rm->timezone, VT_STR)
+				? arena_printf(&d->arena, " (%s)", rm->timezone->u.s) : "";
 			if (st[i].g.minutes < 0)
 				dg = control_fails(d, ct, at, "rule '%s' fires at most once; "
 						   "required: every %lld %s%s", rm->name,

@@ -526,7 +526,7 @@ void schedule_check_doc(struct doc *d)
 			n = value_variants(&rm->schedule, &v);
 			for (k = 0; k < n; k++)
 				check_expression(d, &v[k]);
-			n = value_variants(&rm->timezone, &v);
+			n = value_variants(rm->timezone, &v);
 			for (k = 0; k < n; k++)
 				check_timezone(d, &v[k]);
 			check_windows(d, rm);
