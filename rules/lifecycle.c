@@ -148,7 +148,7 @@ static void check_one(struct doc *d, const struct lifecycle_m *lc,
 					check_cold_minimum(d, lc, &cv[i], &dv[j]);
 
 	/* BKP505: archive opt-in only acts on a cold transition. */
-	na = value_variants(&lc->archive, &av);
+	na = value_variants(lc->archive, &av);
 	for (j = 0; j < na; j++) {
 		const struct value *arch = &av[j];
 		const struct value *cold = NULL;

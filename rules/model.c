@@ -46,6 +46,9 @@ static const struct value *model_rare(struct doc *d, const struct value *v,
 static const struct value none_del_event = {
 	.state = VS_ABSENT, .field = F_DELETE_AFTER_EVENT,
 };
+static const struct value none_archive = {
+	.state = VS_ABSENT, .field = F_ARCHIVE,
+};
 static const struct value none_timezone = {
 	.state = VS_ABSENT, .field = F_TIMEZONE,
 };
@@ -68,7 +71,7 @@ static void lifecycle_map(struct doc *d, const struct value *self,
 	}
 	lc->cold = out[0];
 	lc->del = out[1];
-	lc->archive = out[2];
+	lc->archive = model_rare(d, &out[2], &none_archive);
 	lc->del_event = model_rare(d, &out[3], &none_del_event);
 }
 
@@ -110,7 +113,10 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
 	value_set_when(d, &lc->self, w);
 	value_set_when(d, &lc->cold, w);
 	value_set_when(d, &lc->del, w);
-	value_set_when(d, &lc->archive, w);
+	/* value_set_when leaves absent values alone; any other is the
+	 * lifecycle's own copy (model_rare) */
+	if (lc->archive->state != VS_ABSENT)
+		value_set_when(d, (struct value *)lc->archive, w);
 	for (i = 0; i < lc->nalts; i++)
 		lifecycle_when(d, &lc->alts[i], w);
 }

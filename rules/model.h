@@ -28,7 +28,8 @@
 
 struct lifecycle_m {
 	struct value self;           /* the Lifecycle member */
-	struct value cold, del, archive;
+	struct value cold, del;
+	const struct value *archive; /* rare: out of line (model_rare) */
 	/* DeleteAfterEvent (DELETE_AFTER_COPY, in GetBackupPlan output): the
 	 * recovery point goes when it is copied, not after a number of days.
 	 * Rare, so out of line (model_rare): never NULL */
@@ -59,7 +60,7 @@ static inline size_t lifecycle_variants(const struct lifecycle_m *lc,
  * (OptInToArchiveForSupportedResources true). */
 static inline int lifecycle_archive(const struct lifecycle_m *lc)
 {
-	return value_is(&lc->archive, VT_BOOL) && lc->archive.u.b;
+	return value_is(lc->archive, VT_BOOL) && lc->archive->u.b;
 }
 
 struct copy_m {
