@@ -126,8 +126,8 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
 		ri->start = rm->start.u.i;
 	}
 	/* Continuous backups are not scheduled snapshots: not compared. */
-	if (rm->continuous.state != VS_ABSENT &&
-	    (!value_is(&rm->continuous, VT_BOOL) || rm->continuous.u.b))
+	if (rm->continuous->state != VS_ABSENT &&
+	    (!value_is(rm->continuous, VT_BOOL) || rm->continuous->u.b))
 		return;
 	ri->keep = LLONG_MAX;
 	if (rm->lc.misplaced) /* its retention is meant, not known */
@@ -297,8 +297,8 @@ static const struct node *lost_copy(struct doc *d, const struct plan_m *p,
 	const struct rule_m *l = loser->rm, *w = winner->rm;
 	size_t i, j;
 
-	if (!value_is(&l->copy_actions, VT_SEQ) ||
-	    (w->copy_actions.state != VS_ABSENT && !value_is(&w->copy_actions, VT_SEQ)))
+	if (!value_is(l->copy_actions, VT_SEQ) ||
+	    (w->copy_actions->state != VS_ABSENT && !value_is(w->copy_actions, VT_SEQ)))
 		return NULL;
 	for (i = 0; i < l->ncopies; i++) {
 		const struct node *dst = p->copies[l->first_copy + i].dest.at;

@@ -198,7 +198,7 @@ static const char *continuous_what(struct doc *d, const char *ncont,
 /* BKP503/BKP504: continuous backup keeps at most 35 days, never cold. */
 static void check_continuous(struct doc *d, const struct rule_m *rm)
 {
-	const struct value *on = &rm->continuous, *del = &rm->lc.del,
+	const struct value *on = rm->continuous, *del = &rm->lc.del,
 			   *cold = &rm->lc.cold;
 	const char *nd = fname(d, F_DELETE_AFTER), *ncont = fname(d, F_CONTINUOUS);
 	const long long max = aws()->continuous_max_days;
@@ -259,8 +259,8 @@ void lifecycle_check_doc(struct doc *d)
 		const struct plan_m *p = &m->plans[i];
 		for (j = 0; j < p->nrules; j++) {
 			const struct rule_m *rm = &p->rules[j];
-			int cont = value_is(&rm->continuous, VT_BOOL) &&
-				   rm->continuous.u.b;
+			int cont = value_is(rm->continuous, VT_BOOL) &&
+				   rm->continuous->u.b;
 			check_lifecycle(d, &rm->lc, cont);
 			check_continuous(d, rm);
 			for (k = 0; k < rm->ncopies; k++)

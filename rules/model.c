@@ -52,6 +52,12 @@ static const struct value none_archive = {
 static const struct value none_timezone = {
 	.state = VS_ABSENT, .field = F_TIMEZONE,
 };
+static const struct value none_continuous = {
+	.state = VS_ABSENT, .field = F_CONTINUOUS,
+};
+static const struct value none_copy_actions = {
+	.state = VS_ABSENT, .field = F_COPY_ACTIONS,
+};
 static const struct value none_air_gapped = {
 	.state = VS_ABSENT, .field = F_AIR_GAPPED_TARGET,
 };
@@ -303,8 +309,8 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
 	rm->timezone = model_rare(d, &out[3], &none_timezone);
 	rm->start = out[4];
 	rm->completion = out[5];
-	rm->continuous = out[6];
-	rm->copy_actions = out[8];
+	rm->continuous = model_rare(d, &out[6], &none_continuous);
+	rm->copy_actions = model_rare(d, &out[8], &none_copy_actions);
 	rm->air_gapped = model_rare(d, &out[9], &none_air_gapped);
 	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
 	lifecycle_when(d, &rm->lc, w);
@@ -316,7 +322,7 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
 				   : arena_printf(&d->arena, "rule %zu", pm->nrules + 1);
 	target_vault(d, rm);
 	rm->first_copy = (uint32_t)pm->ncopies;
-	each_map(d, &rm->copy_actions, copy_item, pm);
+	each_map(d, rm->copy_actions, copy_item, pm);
 	pm->nrules++;
 }
 

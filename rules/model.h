@@ -83,10 +83,9 @@ struct copy_m {
 struct rule_m {
 	const struct node *node;     /* the backup rule map */
 	const char *name;            /* RuleName, or "rule N" */
-	struct value rule_name, target, schedule, start, completion,
-		continuous, copy_actions;
-	/* rare, so out of line (model_rare): never NULL */
-	const struct value *timezone, *air_gapped;
+	struct value rule_name, target, schedule, start, completion;
+	/* rarer, so out of line (model_rare): never NULL */
+	const struct value *timezone, *continuous, *copy_actions, *air_gapped;
 	const struct cfn_branch *when; /* a rule of one branch, or NULL */
 	struct lifecycle_m lc;
 	const char *vault;           /* target vault name, or NULL */

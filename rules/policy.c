@@ -425,9 +425,9 @@ static void min_retention(struct doc *d, const struct control *ct,
 				      "points %lld day%s%s; requiredRetentionDays is %lld",
 				      rm->name, days, days == 1 ? "" : "s", w,
 				      ct->retention_days);
-		} else if (value_is(&rm->continuous, VT_BOOL) && rm->continuous.u.b &&
+		} else if (value_is(rm->continuous, VT_BOOL) && rm->continuous->u.b &&
 			   ct->retention_days > cmax) {
-			control_fails(d, ct, rm->continuous.at, "rule '%s' makes continuous "
+			control_fails(d, ct, rm->continuous->at, "rule '%s' makes continuous "
 				      "backups, kept at most %lld days; requiredRetentionDays "
 				      "is %lld", rm->name, cmax, ct->retention_days);
 		}

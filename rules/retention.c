@@ -63,7 +63,7 @@ void retention_check_doc(struct doc *d)
 			const struct rule_m *rm = &p->rules[j];
 			const struct lifecycle_m *lv;
 			/* continuous backups without a retention: BKP503 */
-			if (value_is(&rm->continuous, VT_BOOL) && rm->continuous.u.b)
+			if (value_is(rm->continuous, VT_BOOL) && rm->continuous->u.b)
 				continue;
 			/* DeleteAfterDays beside Lifecycle: BKP101 */
 			if (rm->lc.misplaced)
