@@ -205,6 +205,12 @@ struct value_ext *value_ext(struct doc *d, struct value *v);
 /* Set what v stands for (its `at` already set). */
 void value_set_lit(struct doc *d, struct value *v, const struct node *lit);
 
+/* A value of a field few maps write, kept out of line (a model's pointer
+ * instead of a struct value): the one shared absent value of its field
+ * when v is absent and says nothing more (no node, no default, no
+ * branch), else a copy of v in d's arena. Never NULL. */
+const struct value *value_rare(struct doc *d, const struct value *v);
+
 #define VALUE_ALTS_MAX 8
 
 /* The values v may take: v itself, or its alternatives. Rules that check a

@@ -27,41 +27,6 @@ static void inherit(struct doc *d, struct value *inner, const struct value *oute
 	x->note = value_assumption(outer);
 }
 
-/* A value that few rules have, out of line: a copy of v in d's arena, or,
- * when v is absent and says nothing more (no node, no branch, no
- * assumption), `none`, the one absent value of its field. */
-static const struct value *model_rare(struct doc *d, const struct value *v,
-				      const struct value *none)
-{
-	struct value *c;
-	if (v->state == VS_ABSENT && !v->type && !v->dflt && !v->nalts &&
-	    !v->flags && !v->key && !v->at && !v->x && !v->u.i &&
-	    v->field == none->field)
-		return none;
-	c = arena_alloc(&d->arena, sizeof(*c));
-	*c = *v;
-	return c;
-}
-
-static const struct value none_del_event = {
-	.state = VS_ABSENT, .field = F_DELETE_AFTER_EVENT,
-};
-static const struct value none_archive = {
-	.state = VS_ABSENT, .field = F_ARCHIVE,
-};
-static const struct value none_timezone = {
-	.state = VS_ABSENT, .field = F_TIMEZONE,
-};
-static const struct value none_continuous = {
-	.state = VS_ABSENT, .field = F_CONTINUOUS,
-};
-static const struct value none_copy_actions = {
-	.state = VS_ABSENT, .field = F_COPY_ACTIONS,
-};
-static const struct value none_air_gapped = {
-	.state = VS_ABSENT, .field = F_AIR_GAPPED_TARGET,
-};
-
 static void lifecycle_map(struct doc *d, const struct value *self,
 			  struct lifecycle_m *lc)
 {
@@ -77,8 +42,8 @@ static void lifecycle_map(struct doc *d, const struct value *self,
 	}
 	lc->cold = out[0];
 	lc->del = out[1];
-	lc->archive = model_rare(d, &out[2], &none_archive);
-	lc->del_event = model_rare(d, &out[3], &none_del_event);
+	lc->archive = value_rare(d, &out[2]);
+	lc->del_event = value_rare(d, &out[3]);
 }
 
 static void read_lifecycle(struct doc *d, const struct node *parent,
@@ -120,7 +85,7 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
 	value_set_when(d, &lc->cold, w);
 	value_set_when(d, &lc->del, w);
 	/* value_set_when leaves absent values alone; any other is the
-	 * lifecycle's own copy (model_rare) */
+	 * lifecycle's own copy (value_rare) */
 	if (lc->archive->state != VS_ABSENT)
 		value_set_when(d, (struct value *)lc->archive, w);
 	for (i = 0; i < lc->nalts; i++)
@@ -306,12 +271,12 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
 	rm->rule_name = out[0];
 	rm->target = out[1];
 	rm->schedule = out[2];
-	rm->timezone = model_rare(d, &out[3], &none_timezone);
+	rm->timezone = value_rare(d, &out[3]);
 	rm->start = out[4];
 	rm->completion = out[5];
-	rm->continuous = model_rare(d, &out[6], &none_continuous);
-	rm->copy_actions = model_rare(d, &out[8], &none_copy_actions);
-	rm->air_gapped = model_rare(d, &out[9], &none_air_gapped);
+	rm->continuous = value_rare(d, &out[6]);
+	rm->copy_actions = value_rare(d, &out[8]);
+	rm->air_gapped = value_rare(d, &out[9]);
 	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
 	lifecycle_when(d, &rm->lc, w);
 	/* an empty name (BKP105's finding) would read as a placeholder; a

@@ -29,10 +29,10 @@
 struct lifecycle_m {
 	struct value self;           /* the Lifecycle member */
 	struct value cold, del;
-	const struct value *archive; /* rare: out of line (model_rare) */
+	const struct value *archive; /* rare: out of line (value_rare) */
 	/* DeleteAfterEvent (DELETE_AFTER_COPY, in GetBackupPlan output): the
 	 * recovery point goes when it is copied, not after a number of days.
-	 * Rare, so out of line (model_rare): never NULL */
+	 * Rare, so out of line (value_rare): never NULL */
 	const struct value *del_event;
 	/* an undecided Fn::If or Fn::FindInMap for the whole Lifecycle: the
 	 * lifecycles it may be (their values carry the branch) */
@@ -84,7 +84,7 @@ struct rule_m {
 	const struct node *node;     /* the backup rule map */
 	const char *name;            /* RuleName, or "rule N" */
 	struct value rule_name, target, schedule, start, completion;
-	/* rarer, so out of line (model_rare): never NULL */
+	/* rarer, so out of line (value_rare): never NULL */
 	const struct value *timezone, *continuous, *copy_actions, *air_gapped;
 	const struct cfn_branch *when; /* a rule of one branch, or NULL */
 	struct lifecycle_m lc;
