@@ -506,21 +506,16 @@ struct value_ext *value_ext(struct doc *d, struct value *v)
  * field 0 (F_PLAN_NAME's own, which is right for it), so is never shared
  * for another field. */
 #define ABSENT(f) [f] = { .state = VS_ABSENT, .field = f }
-static const struct value absent_of[F_COUNT] = {
+const struct value value_absent[F_COUNT] = {
 	ABSENT(F_TIMEZONE), ABSENT(F_CONTINUOUS), ABSENT(F_COPY_ACTIONS),
 	ABSENT(F_AIR_GAPPED_TARGET), ABSENT(F_ARCHIVE),
 	ABSENT(F_DELETE_AFTER_EVENT),
 };
 #undef ABSENT
 
-const struct value *value_rare(struct doc *d, const struct value *v)
+const struct value *value_copy(struct doc *d, const struct value *v)
 {
-	struct value *c;
-	if (v->state == VS_ABSENT && !v->type && !v->dflt && !v->nalts &&
-	    !v->flags && !v->key && !v->at && !v->x && !v->u.i &&
-	    v->field < F_COUNT && absent_of[v->field].field == v->field)
-		return &absent_of[v->field];
-	c = arena_alloc(&d->arena, sizeof(*c));
+	struct value *c = arena_alloc(&d->arena, sizeof(*c));
 	*c = *v;
 	return c;
 }

@@ -209,7 +209,17 @@ void value_set_lit(struct doc *d, struct value *v, const struct node *lit);
  * instead of a struct value): the one shared absent value of its field
  * when v is absent and says nothing more (no node, no default, no
  * branch), else a copy of v in d's arena. Never NULL. */
-const struct value *value_rare(struct doc *d, const struct value *v);
+extern const struct value value_absent[F_COUNT]; /* the shared ones */
+const struct value *value_copy(struct doc *d, const struct value *v);
+static inline const struct value *value_rare(struct doc *d,
+					     const struct value *v)
+{
+	if (v->state == VS_ABSENT && !v->type && !v->dflt && !v->nalts &&
+	    !v->flags && !v->key && !v->at && !v->x && !v->u.i &&
+	    v->field < F_COUNT && value_absent[v->field].field == v->field)
+		return &value_absent[v->field];
+	return value_copy(d, v);
+}
 
 #define VALUE_ALTS_MAX 8
 
