@@ -114,10 +114,10 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
 	if (cron_parse(ri->expr, strlen(ri->expr), &ri->c, &e) != 0)
 		return;
 	ri->tz = "UTC";
-	if (rm->timezone.state != VS_ABSENT) {
-		if (!value_is(&rm->timezone, VT_STR))
+	if (rm->timezone->state != VS_ABSENT) {
+		if (!value_is(rm->timezone, VT_STR))
 			return;
-		ri->tz = rm->timezone.u.s;
+		ri->tz = rm->timezone->u.s;
 	}
 	ri->start = aws()->start_default;
 	if (rm->start.state != VS_ABSENT) {
@@ -126,8 +126,8 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
 		ri->start = rm->start.u.i;
 	}
 	/* Continuous backups are not scheduled snapshots: not compared. */
-	if (rm->continuous.state != VS_ABSENT &&
-	    (!value_is(&rm->continuous, VT_BOOL) || rm->continuous.u.b))
+	if (rm->continuous->state != VS_ABSENT &&
+	    (!value_is(rm->continuous, VT_BOOL) || rm->continuous->u.b))
 		return;
 	ri->keep = LLONG_MAX;
 	if (rm->lc.misplaced) /* its retention is meant, not known */
@@ -136,7 +136,7 @@ static void rule_info(struct doc *d, const struct rule_m *rm,
 		if (!value_is(&rm->lc.self, VT_MAP))
 			return;
 		v = &rm->lc.del;
-		if (v->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT)
+		if (v->state == VS_ABSENT && rm->lc.del_event->state != VS_ABSENT)
 			return; /* deleted once copied: not compared */
 		if (v->state != VS_ABSENT) {
 			if (!value_is(v, VT_INT))
@@ -297,8 +297,8 @@ static const struct node *lost_copy(struct doc *d, const struct plan_m *p,
 	const struct rule_m *l = loser->rm, *w = winner->rm;
 	size_t i, j;
 
-	if (!value_is(&l->copy_actions, VT_SEQ) ||
-	    (w->copy_actions.state != VS_ABSENT && !value_is(&w->copy_actions, VT_SEQ)))
+	if (!value_is(l->copy_actions, VT_SEQ) ||
+	    (w->copy_actions->state != VS_ABSENT && !value_is(w->copy_actions, VT_SEQ)))
 		return NULL;
 	for (i = 0; i < l->ncopies; i++) {
 		const struct node *dst = p->copies[l->first_copy + i].dest.at;

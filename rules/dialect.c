@@ -306,10 +306,10 @@ static int str_number(const char *s, struct value *out)
 	return -1;
 }
 
-/* Give out type `want`, from out->lit; VS_BAD when it has none. */
-static void coerce(const struct dialect *dl, struct value *out, enum vtype want)
+/* Give out type `want`, from r (value_lit(out)); VS_BAD when it has none. */
+static void coerce(const struct dialect *dl, struct value *out, enum vtype want,
+		   const struct node *r)
 {
-	const struct node *r = out->lit;
 
 	out->type = VT_NONE;
 	switch (want) {
@@ -394,14 +394,16 @@ static void eval(const struct dialect *dl, struct doc *d,
 		 const struct node *key, const struct node *v,
 		 enum vtype want, struct value *out, int depth)
 {
+	const struct node *lit;
+
 	out->key = key;
 	out->at = v;
 	if (!v) {
 		out->state = VS_ABSENT;
 		return;
 	}
-	out->lit = v;
 	out->state = VS_KNOWN;
+	lit = v;
 	if (dl->org) {
 		int u;
 		if (node_intrinsic(v) != FN_NONE) {
@@ -413,7 +415,7 @@ static void eval(const struct dialect *dl, struct doc *d,
 			out->state = VS_UNKNOWN; /* the inherited list, changed */
 			return;
 		}
-		out->at = out->lit = v;
+		out->at = lit = v;
 		if ((v->kind == N_STR && strstr(v->u.str, "${")) ||
 		    node_intrinsic(v) != FN_NONE) {
 			out->state = VS_UNKNOWN; /* a template's placeholder */
@@ -433,13 +435,14 @@ static void eval(const struct dialect *dl, struct doc *d,
 		}
 		if (tv.state == TF_NULL) {
 			out->state = VS_ABSENT; /* null: not set */
-			out->lit = NULL;
+			value_set_lit(d, out, NULL);
 			return;
 		}
-		out->lit = tv.node;
+		value_set_lit(d, out, tv.node);
+		lit = tv.node;
 		if (tv.state == TF_ASSUMED) {
 			out->state = VS_ASSUMED;
-			out->note = tv.note;
+			value_ext(d, out)->note = tv.note;
 		}
 	} else if (dl->tf && (v->flags & NF_ASSUMED)) {
 		/* a part of a value computed from a variable's default */
@@ -448,14 +451,14 @@ static void eval(const struct dialect *dl, struct doc *d,
 			return;
 		}
 		out->state = VS_ASSUMED;
-		out->note = tf_assumed_note(d, v);
+		value_ext(d, out)->note = tf_assumed_note(d, v);
 	}
 	if (dl->cfn) {
 		struct cfn_val cv;
 		cfn_eval(d, v, &cv);
 		if (cv.how == CFN_ABSENT) {
 			out->state = VS_ABSENT; /* !Ref AWS::NoValue */
-			out->lit = NULL;
+			value_set_lit(d, out, NULL);
 			return;
 		}
 		if (cv.how == CFN_UNKNOWN) {
@@ -465,17 +468,19 @@ static void eval(const struct dialect *dl, struct doc *d,
 			return;
 		}
 		if (cv.how == CFN_ASSUMED) {
+			struct value_ext *x = value_ext(d, out);
 			out->state = VS_ASSUMED;
-			out->param = cv.param;
-			out->note = cv.note;
+			x->param = cv.param;
+			x->note = cv.note;
 		}
-		out->lit = cv.node;
 		/* a branch written in place is where the value stands */
 		if (cv.node && cv.node != v && cv.node->start >= v->start &&
 		    cv.node->end <= v->end && !cv.param)
 			out->at = cv.node;
+		value_set_lit(d, out, cv.node);
+		lit = cv.node;
 	}
-	coerce(dl, out, want);
+	coerce(dl, out, want, lit);
 }
 
 /* The values an undecided Fn::If or Fn::FindInMap may take. */
@@ -484,48 +489,92 @@ static void branches(const struct dialect *dl, struct doc *d,
 		     enum vtype want, struct value *out)
 {
 	struct cfn_branch br[VALUE_ALTS_MAX], *keep;
+	struct value *alts;
 	size_t n = cfn_branches(d, v, br, VALUE_ALTS_MAX), i;
 
 	if (!n)
 		return;
 	keep = arena_alloc(&d->arena, n * sizeof(*keep));
 	memcpy(keep, br, n * sizeof(*keep));
-	out->alts = arena_zalloc(&d->arena, n * sizeof(*out->alts));
+	alts = arena_zalloc(&d->arena, n * sizeof(*alts));
+	value_ext(d, out)->alts = alts;
 	for (i = 0; i < n; i++) {
-		struct value *a = &out->alts[i];
+		struct value *a = &alts[i];
 		a->field = out->field;
 		eval(dl, d, key, keep[i].node, want, a, 1);
-		a->when = &keep[i];
+		value_ext(d, a)->when = &keep[i];
 	}
 	out->nalts = (uint8_t)n;
 }
 
 int value_compatible(const struct value *a, const struct value *b)
 {
-	return !a->when || !b->when || cfn_branches_agree(a->when, b->when);
+	const struct cfn_branch *wa = value_when(a), *wb = value_when(b);
+	return !wa || !wb || cfn_branches_agree(wa, wb);
+}
+
+struct value_ext *value_ext(struct doc *d, struct value *v)
+{
+	struct value_ext *x = arena_alloc(&d->arena, sizeof(*x));
+	if (v->x)
+		*x = *v->x;
+	else
+		memset(x, 0, sizeof(*x));
+	v->x = x;
+	return x;
+}
+
+/* The absent values value_rare() shares; any other field's entry has
+ * field 0 (F_PLAN_NAME's own, which is right for it), so is never shared
+ * for another field. */
+#define ABSENT(f) [f] = { .state = VS_ABSENT, .field = f }
+const struct value value_absent[F_COUNT] = {
+	ABSENT(F_TIMEZONE), ABSENT(F_CONTINUOUS), ABSENT(F_COPY_ACTIONS),
+	ABSENT(F_AIR_GAPPED_TARGET), ABSENT(F_ARCHIVE),
+	ABSENT(F_DELETE_AFTER_EVENT),
+};
+#undef ABSENT
+
+const struct value *value_copy(struct doc *d, const struct value *v)
+{
+	struct value *c = arena_alloc(&d->arena, sizeof(*c));
+	*c = *v;
+	return c;
+}
+
+void value_set_lit(struct doc *d, struct value *v, const struct node *lit)
+{
+	if (lit == v->at) {
+		v->flags &= (uint8_t)~V_LIT_EXT;
+		return;
+	}
+	value_ext(d, v)->lit = lit;
+	v->flags |= V_LIT_EXT;
 }
 
 void value_set_when(struct doc *d, struct value *v, const struct cfn_branch *w)
 {
+	const struct cfn_branch *old;
 	size_t i;
 	if (!w || v->state == VS_ABSENT)
 		return;
-	if (!v->when) {
-		v->when = w;
-	} else if (v->when != w) {
+	old = value_when(v);
+	if (!old) {
+		value_ext(d, v)->when = w;
+	} else if (old != w) {
 		/* both: the label and the assumptions of each */
 		struct cfn_branch *m = arena_alloc(&d->arena, sizeof(*m));
 		*m = *w;
 		m->label = arena_printf(&d->arena, "%s and %s", w->label,
-					v->when->label);
-		for (i = 0; i < v->when->nkeys && m->nkeys < CFN_BRANCH_KEYS; i++) {
-			m->key[m->nkeys] = v->when->key[i];
-			m->val[m->nkeys++] = v->when->val[i];
+					old->label);
+		for (i = 0; i < old->nkeys && m->nkeys < CFN_BRANCH_KEYS; i++) {
+			m->key[m->nkeys] = old->key[i];
+			m->val[m->nkeys++] = old->val[i];
 		}
-		v->when = m;
+		value_ext(d, v)->when = m;
 	}
 	for (i = 0; i < v->nalts; i++)
-		value_set_when(d, &v->alts[i], w);
+		value_set_when(d, &value_alts(v)[i], w);
 }
 
 static void value_of_dl(const struct dialect *dl, struct doc *d,
@@ -632,21 +681,21 @@ static const char *notes(struct doc *d, const struct value *const *v, size_t n)
 	size_t i, nw = 0, np = 0, nn = 0, nd = 0;
 
 	for (i = 0; i < n; i++) {
-		if (v[i]->when && v[i]->when->label &&
-		    !(nw && strcmp(when[0], v[i]->when->label) == 0))
-			when[nw++] = v[i]->when->label;
+		const struct cfn_branch *w = value_when(v[i]);
+		const char *vp = value_param(v[i]), *vn = value_assumption(v[i]);
+		if (w && w->label && !(nw && strcmp(when[0], w->label) == 0))
+			when[nw++] = w->label;
 		if (v[i]->state != VS_ASSUMED)
 			continue;
 		if (v[i]->dflt) { /* a Terraform provider's default */
 			dflt[nd++] = fname(d, (enum field)v[i]->field);
 			continue;
 		}
-		if (v[i]->note && !(nn && strcmp(note[0], v[i]->note) == 0))
-			note[nn++] = v[i]->note;
-		if (v[i]->param && !v[i]->note &&
-		    !(np && strcmp(param[0], v[i]->param) == 0))
-			param[np++] = v[i]->param;
-		else if (!v[i]->param && !v[i]->note && !np)
+		if (vn && !(nn && strcmp(note[0], vn) == 0))
+			note[nn++] = vn;
+		if (vp && !vn && !(np && strcmp(param[0], vp) == 0))
+			param[np++] = vp;
+		else if (!vp && !vn && !np)
 			param[np++] = "named by the Ref";
 	}
 	if (!nw && !np && !nn && !nd)

@@ -129,18 +129,15 @@ enum vtype {
 };
 
 struct cfn_branch;
+struct value;
 
-struct value {
-	uint8_t state;            /* enum vstate */
-	uint8_t type;             /* enum vtype, when assumed or known */
-	uint16_t field;           /* enum field; F_COUNT: not a member */
-	uint8_t dflt;             /* assumed: the dialect's default for an
-				   * absent member (`at` is the map) */
-	uint8_t nalts;            /* alts[0..nalts) */
-	const struct node *key;   /* the member's key, or NULL */
-	const struct node *at;    /* the value as written (a branch: the
-				   * branch) */
-	const struct node *lit;   /* what it stands for: `at`, or the Default */
+/* What few values have: the ones CloudFormation or Terraform assume, or
+ * that stand in an undecided branch. Read through the accessors below;
+ * written only through value_ext() (dialect.c), which gives a value a
+ * fresh record of its own, so that copies of a value never share one
+ * they could change. */
+struct value_ext {
+	const struct node *lit;   /* what it stands for (V_LIT_EXT) */
 	const char *param;        /* assumed: the Parameter whose Default it is */
 	const char *note;         /* assumed: the assumption, when more than
 				   * param's Default ("condition C is false
@@ -151,6 +148,26 @@ struct value {
 	/* VS_UNKNOWN that may take one of several values (an undecided
 	 * Fn::If or Fn::FindInMap): each of them, with its `when` */
 	struct value *alts;
+};
+
+enum value_flags {
+	V_LIT_EXT = 1 << 0,       /* lit is x->lit, not `at` */
+};
+
+/* 40 bytes: a document model holds many (nine per backup rule and five
+ * per lifecycle), so what most values lack lives in x. */
+struct value {
+	uint8_t state;            /* enum vstate */
+	uint8_t type;             /* enum vtype, when assumed or known */
+	uint16_t field;           /* enum field; F_COUNT: not a member */
+	uint8_t dflt;             /* assumed: the dialect's default for an
+				   * absent member (`at` is the map) */
+	uint8_t nalts;            /* value_alts(v)[0..nalts) */
+	uint8_t flags;            /* enum value_flags */
+	const struct node *key;   /* the member's key, or NULL */
+	const struct node *at;    /* the value as written (a branch: the
+				   * branch) */
+	const struct value_ext *x; /* or NULL: none of its fields */
 	union {
 		long long i;
 		double f;
@@ -158,6 +175,51 @@ struct value {
 		const char *s;
 	} u;
 };
+
+/* What v stands for: `at`, or the Default (value_lit); the other fields of
+ * struct value_ext, NULL when v has none. */
+static inline const struct node *value_lit(const struct value *v)
+{
+	return (v->flags & V_LIT_EXT) ? v->x->lit : v->at;
+}
+static inline const char *value_param(const struct value *v)
+{
+	return v->x ? v->x->param : NULL;
+}
+static inline const char *value_assumption(const struct value *v)
+{
+	return v->x ? v->x->note : NULL;
+}
+static inline const struct cfn_branch *value_when(const struct value *v)
+{
+	return v->x ? v->x->when : NULL;
+}
+static inline struct value *value_alts(const struct value *v)
+{
+	return v->x ? v->x->alts : NULL;
+}
+
+/* A record of v's own to write its rare fields in (a copy of the one it
+ * had, in d's arena). */
+struct value_ext *value_ext(struct doc *d, struct value *v);
+/* Set what v stands for (its `at` already set). */
+void value_set_lit(struct doc *d, struct value *v, const struct node *lit);
+
+/* A value of a field few maps write, kept out of line (a model's pointer
+ * instead of a struct value): the one shared absent value of its field
+ * when v is absent and says nothing more (no node, no default, no
+ * branch), else a copy of v in d's arena. Never NULL. */
+extern const struct value value_absent[F_COUNT]; /* the shared ones */
+const struct value *value_copy(struct doc *d, const struct value *v);
+static inline const struct value *value_rare(struct doc *d,
+					     const struct value *v)
+{
+	if (v->state == VS_ABSENT && !v->type && !v->dflt && !v->nalts &&
+	    !v->flags && !v->key && !v->at && !v->x && !v->u.i &&
+	    v->field < F_COUNT && value_absent[v->field].field == v->field)
+		return &value_absent[v->field];
+	return value_copy(d, v);
+}
 
 #define VALUE_ALTS_MAX 8
 
@@ -167,7 +229,7 @@ static inline size_t value_variants(const struct value *v,
 				    const struct value **out)
 {
 	if (v->nalts) {
-		*out = v->alts;
+		*out = value_alts(v);
 		return v->nalts;
 	}
 	*out = v;

@@ -71,7 +71,7 @@ static void say_lifecycle(struct doc *d, const struct lifecycle_m *lc,
 			strbuf_printf(out, ", after %lld days in cold storage",
 				      lc->del.u.i - lc->cold.u.i);
 		strbuf_puts(out, "\n");
-	} else if (lc->del_event.state != VS_ABSENT) {
+	} else if (lc->del_event->state != VS_ABSENT) {
 		strbuf_puts(out, "- is deleted once it is copied\n");
 	} else if (lc->del.state == VS_ABSENT) {
 		strbuf_printf(out, "- is never deleted by the plan (no %s)\n",
@@ -85,13 +85,13 @@ static void say_schedule(struct doc *d, const struct rule_m *rm,
 {
 	const struct value *v = &rm->schedule;
 	struct cron_time today = today_of(d), from, next;
-	const char *zone = value_is(&rm->timezone, VT_STR) ? rm->timezone.u.s : NULL;
+	const char *zone = value_is(rm->timezone, VT_STR) ? rm->timezone->u.s : NULL;
 	struct cron_error e;
 	struct cron c;
 	char made[16];
 	int k, y, m, dd;
 
-	if (!value_is(v, VT_STR) || cron_parse(v->u.s, v->lit->len, &c, &e) != 0)
+	if (!value_is(v, VT_STR) || cron_parse(v->u.s, value_lit(v)->len, &c, &e) != 0)
 		return;
 	day_after(&today, 0, made, sizeof(made));
 	strbuf_printf(out, "**%s** of rule '%s', in %s%s: next firings from %s\n",
@@ -130,7 +130,7 @@ static void hover_plan(struct doc *d, const struct plan_m *p, size_t off,
 	for (i = 0; i < p->nrules; i++) {
 		const struct rule_m *rm = &p->rules[i];
 		const struct lifecycle_m *lv;
-		if (over(&rm->schedule, off) || over(&rm->timezone, off))
+		if (over(&rm->schedule, off) || over(rm->timezone, off))
 			say_schedule(d, rm, out);
 		n = lifecycle_variants(&rm->lc, &lv);
 		for (k = 0; k < n; k++)

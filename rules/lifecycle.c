@@ -73,7 +73,7 @@ static void raise_fix(struct doc *d, struct diag *dg,
 {
 	char num[32];
 	/* not in a mapping brought in by a YAML merge key: others share it */
-	if (!dg || del->state != VS_KNOWN || del->at != del->lit || del->when ||
+	if (!dg || del->state != VS_KNOWN || del->at != value_lit(del) || value_when(del) ||
 	    (del->key && (del->key->flags & NF_MERGED)) ||
 	    (lc->self.key && (lc->self.key->flags & NF_MERGED)))
 		return;
@@ -148,7 +148,7 @@ static void check_one(struct doc *d, const struct lifecycle_m *lc,
 					check_cold_minimum(d, lc, &cv[i], &dv[j]);
 
 	/* BKP505: archive opt-in only acts on a cold transition. */
-	na = value_variants(&lc->archive, &av);
+	na = value_variants(lc->archive, &av);
 	for (j = 0; j < na; j++) {
 		const struct value *arch = &av[j];
 		const struct value *cold = NULL;
@@ -198,7 +198,7 @@ static const char *continuous_what(struct doc *d, const char *ncont,
 /* BKP503/BKP504: continuous backup keeps at most 35 days, never cold. */
 static void check_continuous(struct doc *d, const struct rule_m *rm)
 {
-	const struct value *on = &rm->continuous, *del = &rm->lc.del,
+	const struct value *on = rm->continuous, *del = &rm->lc.del,
 			   *cold = &rm->lc.cold;
 	const char *nd = fname(d, F_DELETE_AFTER), *ncont = fname(d, F_CONTINUOUS);
 	const long long max = aws()->continuous_max_days;
@@ -210,7 +210,7 @@ static void check_continuous(struct doc *d, const struct rule_m *rm)
 	note = value_note(d, on);
 	if ((rm->lc.self.state != VS_ABSENT && !value_is(&rm->lc.self, VT_MAP)) ||
 	    rm->lc.misplaced ||
-	    (del->state == VS_ABSENT && rm->lc.del_event.state != VS_ABSENT))
+	    (del->state == VS_ABSENT && rm->lc.del_event->state != VS_ABSENT))
 		return;
 	if (rm->lc.self.state == VS_ABSENT || del->state == VS_ABSENT ||
 	    (value_is(del, VT_INT) && del->u.i == -1)) {
@@ -259,8 +259,8 @@ void lifecycle_check_doc(struct doc *d)
 		const struct plan_m *p = &m->plans[i];
 		for (j = 0; j < p->nrules; j++) {
 			const struct rule_m *rm = &p->rules[j];
-			int cont = value_is(&rm->continuous, VT_BOOL) &&
-				   rm->continuous.u.b;
+			int cont = value_is(rm->continuous, VT_BOOL) &&
+				   rm->continuous->u.b;
 			check_lifecycle(d, &rm->lc, cont);
 			check_continuous(d, rm);
 			for (k = 0; k < rm->ncopies; k++)

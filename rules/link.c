@@ -126,7 +126,7 @@ static void account_from_role(struct plan_m *p)
 	for (i = 0; i < p->nsels && !p->src.account; i++) {
 		const struct value *role = &p->sels[i]->iam_role;
 		if (role->state != VS_KNOWN || role->type != VT_STR ||
-		    arn_parse(role->u.s, role->lit->len, &a, &err) < 0 ||
+		    arn_parse(role->u.s, value_lit(role)->len, &a, &err) < 0 ||
 		    !arn_part_eq(&a, a.service, "iam") || a.account.len != 12)
 			continue;
 		p->src.account = arena_strndup(&p->doc->arena,

@@ -16,13 +16,15 @@
 
 /* An inner value of an assumed container is assumed too, for the same
  * reason (a Lifecycle chosen by a Fn::If the Defaults decide). */
-static void inherit(struct value *inner, const struct value *outer)
+static void inherit(struct doc *d, struct value *inner, const struct value *outer)
 {
+	struct value_ext *x;
 	if (outer->state != VS_ASSUMED || inner->state != VS_KNOWN)
 		return;
 	inner->state = VS_ASSUMED;
-	inner->param = outer->param;
-	inner->note = outer->note;
+	x = value_ext(d, inner);
+	x->param = value_param(outer);
+	x->note = value_assumption(outer);
 }
 
 static void lifecycle_map(struct doc *d, const struct value *self,
@@ -33,15 +35,15 @@ static void lifecycle_map(struct doc *d, const struct value *self,
 	struct value out[4];
 	int i;
 
-	value_read_all(d, value_is(self, VT_MAP) ? self->lit : NULL, f, 4, out);
+	value_read_all(d, value_is(self, VT_MAP) ? value_lit(self) : NULL, f, 4, out);
 	for (i = 0; i < 4; i++) {
-		inherit(&out[i], self);
-		value_set_when(d, &out[i], self->when);
+		inherit(d, &out[i], self);
+		value_set_when(d, &out[i], value_when(self));
 	}
 	lc->cold = out[0];
 	lc->del = out[1];
-	lc->archive = out[2];
-	lc->del_event = out[3];
+	lc->archive = value_rare(d, &out[2]);
+	lc->del_event = value_rare(d, &out[3]);
 }
 
 static void read_lifecycle(struct doc *d, const struct node *parent,
@@ -69,7 +71,7 @@ static void read_lifecycle(struct doc *d, const struct node *parent,
 	lc->alts = arena_zalloc(&d->arena, lc->self.nalts * sizeof(*lc->alts));
 	for (i = 0; i < lc->self.nalts; i++) {
 		struct lifecycle_m *a = &lc->alts[lc->nalts++];
-		a->self = lc->self.alts[i];
+		a->self = value_alts(&lc->self)[i];
 		lifecycle_map(d, &a->self, a);
 	}
 }
@@ -82,7 +84,10 @@ static void lifecycle_when(struct doc *d, struct lifecycle_m *lc,
 	value_set_when(d, &lc->self, w);
 	value_set_when(d, &lc->cold, w);
 	value_set_when(d, &lc->del, w);
-	value_set_when(d, &lc->archive, w);
+	/* value_set_when leaves absent values alone; any other is the
+	 * lifecycle's own copy (value_rare) */
+	if (lc->archive->state != VS_ABSENT)
+		value_set_when(d, (struct value *)lc->archive, w);
 	for (i = 0; i < lc->nalts; i++)
 		lifecycle_when(d, &lc->alts[i], w);
 }
@@ -207,30 +212,31 @@ static void each_map(struct doc *d, const struct value *list,
 	uint32_t j;
 
 	for (i = 0; i < nl; i++) {
+		const struct node *l = value_lit(&lv[i]);
 		if (value_is(&lv[i], VT_MAP) && dialect_of(d)->org) {
-			for (j = 0; j < lv[i].lit->len; j++) {
-				const struct node *key = map_key(lv[i].lit, j);
+			for (j = 0; j < l->len; j++) {
+				const struct node *key = map_key(l, j);
 				struct value item;
 				if (node_str(key) && strncmp(node_str(key), "@@", 2) == 0)
 					continue; /* the child-policy control */
-				value_as(d, map_val(lv[i].lit, j), VT_MAP, &item);
+				value_as(d, map_val(l, j), VT_MAP, &item);
 				if (value_is(&item, VT_MAP))
-					fn(d, ctx, key, item.lit, NULL);
+					fn(d, ctx, key, value_lit(&item), NULL);
 			}
 			continue;
 		}
 		if (!value_is(&lv[i], VT_SEQ))
 			continue;
-		for (j = 0; j < lv[i].lit->len; j++) {
+		for (j = 0; j < l->len; j++) {
 			struct value item;
 			const struct value *iv;
 			size_t ni;
-			value_as(d, seq_at(lv[i].lit, j), VT_MAP, &item);
-			value_set_when(d, &item, lv[i].when);
+			value_as(d, seq_at(l, j), VT_MAP, &item);
+			value_set_when(d, &item, value_when(&lv[i]));
 			ni = value_variants(&item, &iv);
 			for (k = 0; k < ni; k++)
 				if (value_is(&iv[k], VT_MAP))
-					fn(d, ctx, NULL, iv[k].lit, iv[k].when);
+					fn(d, ctx, NULL, value_lit(&iv[k]), value_when(&iv[k]));
 		}
 	}
 }
@@ -265,12 +271,12 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
 	rm->rule_name = out[0];
 	rm->target = out[1];
 	rm->schedule = out[2];
-	rm->timezone = out[3];
+	rm->timezone = value_rare(d, &out[3]);
 	rm->start = out[4];
 	rm->completion = out[5];
-	rm->continuous = out[6];
-	rm->copy_actions = out[8];
-	rm->air_gapped = out[9];
+	rm->continuous = value_rare(d, &out[6]);
+	rm->copy_actions = value_rare(d, &out[8]);
+	rm->air_gapped = value_rare(d, &out[9]);
 	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
 	lifecycle_when(d, &rm->lc, w);
 	/* an empty name (BKP105's finding) would read as a placeholder; a
@@ -280,8 +286,8 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
 		   : node_str(key) ? node_str(key)
 				   : arena_printf(&d->arena, "rule %zu", pm->nrules + 1);
 	target_vault(d, rm);
-	rm->first_copy = pm->ncopies;
-	each_map(d, &rm->copy_actions, copy_item, pm);
+	rm->first_copy = (uint32_t)pm->ncopies;
+	each_map(d, rm->copy_actions, copy_item, pm);
 	pm->nrules++;
 }
 
@@ -345,7 +351,7 @@ void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 	for (i = 0; i < nl; i++)
 		if (value_is(&lv[i], VT_SEQ) ||
 		    (value_is(&lv[i], VT_MAP) && dialect_of(d)->org))
-			want += lv[i].lit->len;
+			want += value_lit(&lv[i])->len;
 	if (want > 1)
 		pm->rules = resize(d, NULL, 0, &pm->rcap, want, sizeof(*pm->rules));
 	/* a rule that is an intrinsic stands for a whole unknown rule */
@@ -458,21 +464,22 @@ static size_t each_entry(struct doc *d, const struct value *list,
 	uint32_t j;
 
 	for (i = 0; i < nl; i++) {
+		const struct node *l = value_lit(&lv[i]);
 		if (lv[i].state == VS_UNKNOWN)
 			*unknown = 1;
 		if (!value_is(&lv[i], VT_SEQ))
 			continue;
-		for (j = 0; j < lv[i].lit->len; j++) {
+		for (j = 0; j < l->len; j++) {
 			struct value item;
 			const struct value *iv;
 			size_t ni;
-			value_as(d, seq_at(lv[i].lit, j), VT_STR, &item);
+			value_as(d, seq_at(l, j), VT_STR, &item);
 			ni = value_variants(&item, &iv);
 			for (k = 0; k < ni; k++) {
 				if (iv[k].state == VS_ABSENT)
 					continue;
 				/* a branch in place, else the entry itself */
-				fn(d, sm, item.nalts ? iv[k].at : seq_at(lv[i].lit, j),
+				fn(d, sm, item.nalts ? iv[k].at : seq_at(l, j),
 				   cap);
 				count++;
 			}
@@ -537,7 +544,7 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 	 * Conditions only narrow what Resources selects (AND) */
 	n = value_variants(&sm->list_of_tags, &tv);
 	for (i = 0; i < n; i++) {
-		if (tv[i].state == VS_UNKNOWN || nonempty(tv[i].lit))
+		if (tv[i].state == VS_UNKNOWN || nonempty(value_lit(&tv[i])))
 			tags = 1;
 	}
 	if (tags)
@@ -565,9 +572,9 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 static const struct node *policy_tree(struct doc *d, const struct value *v)
 {
 	struct load_ctx lc;
-	const struct node *n = v->state == VS_BAD ? v->at : v->lit;
+	const struct node *n = v->state == VS_BAD ? v->at : value_lit(v);
 	if (value_is(v, VT_MAP))
-		return v->lit;
+		return value_lit(v);
 	/* Terraform: jsonencode({...}) of a literal object */
 	if (tf_jsonencode_arg(v->at))
 		return tf_jsonencode_arg(v->at);
@@ -606,7 +613,7 @@ struct vault_m *build_vault(struct doc *d, struct doc_model *m, const char *id,
 		struct value lock;
 		value_read(d, props, F_LOCK_CONFIGURATION, &lock);
 		v->locked = lock.state != VS_ABSENT;
-		bounds = value_is(&lock, VT_MAP) ? lock.lit : NULL;
+		bounds = value_is(&lock, VT_MAP) ? value_lit(&lock) : NULL;
 	} else if (top == 'v' || top == 'p') {
 		bounds = NULL;
 	}
@@ -633,7 +640,7 @@ static void build_copyjob(struct doc *d, struct doc_model *m)
 	j->src_vault = value_is(&j->src_vault_v, VT_STR) ? j->src_vault_v.u.s : NULL;
 	source_place(d, j->rp.at, NULL, &j->src, &j->src_region_part);
 	if (value_is(&j->rp, VT_STR) &&
-	    facts_recovery_point_types(j->rp.u.s, j->rp.lit->len, &t) == 0)
+	    facts_recovery_point_types(j->rp.u.s, value_lit(&j->rp)->len, &t) == 0)
 		j->known = t.known;
 	if (j->dest.at &&
 	    place_of(d, j->dest.at, &j->dst, parts, &j->vault, &vref) == 0) {
@@ -685,7 +692,7 @@ static void build_template(struct doc *d, struct doc_model *m)
 			if (node_intrinsic(body) != FN_NONE) {
 				struct value bv;
 				value_as(d, body, VT_MAP, &bv);
-				body = value_is(&bv, VT_MAP) ? bv.lit : NULL;
+				body = value_is(&bv, VT_MAP) ? value_lit(&bv) : NULL;
 			}
 			if (!node_is(body, N_MAP))
 				continue;
@@ -700,7 +707,7 @@ static void build_template(struct doc *d, struct doc_model *m)
 			if (node_intrinsic(body) != FN_NONE) {
 				struct value bv;
 				value_as(d, body, VT_MAP, &bv);
-				body = value_is(&bv, VT_MAP) ? bv.lit : NULL;
+				body = value_is(&bv, VT_MAP) ? value_lit(&bv) : NULL;
 			}
 			if (!node_is(body, N_MAP))
 				continue;

@@ -28,14 +28,16 @@
 
 struct lifecycle_m {
 	struct value self;           /* the Lifecycle member */
-	struct value cold, del, archive;
+	struct value cold, del;
+	const struct value *archive; /* rare: out of line (value_rare) */
 	/* DeleteAfterEvent (DELETE_AFTER_COPY, in GetBackupPlan output): the
-	 * recovery point goes when it is copied, not after a number of days */
-	struct value del_event;
+	 * recovery point goes when it is copied, not after a number of days.
+	 * Rare, so out of line (value_rare): never NULL */
+	const struct value *del_event;
 	/* an undecided Fn::If or Fn::FindInMap for the whole Lifecycle: the
 	 * lifecycles it may be (their values carry the branch) */
 	struct lifecycle_m *alts;
-	size_t nalts;
+	uint32_t nalts;
 	/* no Lifecycle, but a member of one (DeleteAfterDays...) written
 	 * beside it, in the rule or copy action (BKP101 says so): what the
 	 * lifecycle was meant to be is not known */
@@ -58,7 +60,7 @@ static inline size_t lifecycle_variants(const struct lifecycle_m *lc,
  * (OptInToArchiveForSupportedResources true). */
 static inline int lifecycle_archive(const struct lifecycle_m *lc)
 {
-	return value_is(&lc->archive, VT_BOOL) && lc->archive.u.b;
+	return value_is(lc->archive, VT_BOOL) && lc->archive->u.b;
 }
 
 struct copy_m {
@@ -81,8 +83,9 @@ struct copy_m {
 struct rule_m {
 	const struct node *node;     /* the backup rule map */
 	const char *name;            /* RuleName, or "rule N" */
-	struct value rule_name, target, schedule, timezone, start, completion,
-		continuous, copy_actions, air_gapped;
+	struct value rule_name, target, schedule, start, completion;
+	/* rarer, so out of line (value_rare): never NULL */
+	const struct value *timezone, *continuous, *copy_actions, *air_gapped;
 	const struct cfn_branch *when; /* a rule of one branch, or NULL */
 	struct lifecycle_m lc;
 	const char *vault;           /* target vault name, or NULL */
@@ -91,7 +94,7 @@ struct rule_m {
 	 * target references ("aws_backup_logically_air_gapped_vault.x"), or
 	 * NULL */
 	const char *air_gapped_ref;
-	size_t first_copy, ncopies;  /* plan_m.copies[first_copy..+ncopies) */
+	uint32_t first_copy, ncopies; /* plan_m.copies[first_copy..+ncopies) */
 };
 
 struct sel_m;

@@ -84,7 +84,7 @@ int tags_match(const struct value *tags, const char *key, const char *value)
 		return 0;
 	if (!value_is(tags, VT_MAP))
 		return -1;
-	v = map_get(tags->lit, key);
+	v = map_get(value_lit(tags), key);
 	if (!v)
 		return 0;
 	if (!value)
@@ -122,7 +122,7 @@ static const struct node *plan_at(const struct plan_m *p)
 static int selects_by_tag(const struct sel_m *s, const char *key,
 			  const char *value)
 {
-	const struct node *l = value_is(&s->list_of_tags, VT_SEQ) ? s->list_of_tags.lit : NULL;
+	const struct node *l = value_is(&s->list_of_tags, VT_SEQ) ? value_lit(&s->list_of_tags) : NULL;
 	uint32_t i;
 	for (i = 0; l && i < l->len; i++) {
 		const struct node *e = seq_at(l, i);
@@ -230,7 +230,7 @@ static int kept_days(struct doc *d, const struct lifecycle_m *lc,
 		return 0;
 	}
 	if (lc->del.state == VS_ABSENT) {
-		if (lc->del_event.state != VS_ABSENT) {
+		if (lc->del_event->state != VS_ABSENT) {
 			*why = arena_printf(&d->arena, "recovery points go when copied (%s)",
 					    fname(d, F_DELETE_AFTER_EVENT));
 			return 0;
@@ -370,8 +370,8 @@ static void min_frequency(struct doc *d, const struct control *ct,
 			const struct node *at = rm->schedule.at ? rm->schedule.at
 				: rm->rule_name.at ? rm->rule_name.at : rm->node;
 			const char *unit = strcmp(ct->freq_unit, "hours") == 0 ? "hour" : "day";
-			const char *tz = value_is(&rm->timezone, VT_STR)
-				? arena_printf(&d->arena, " (%s)", rm->timezone.u.s) : "";
+			const char *tz = value_is(rm->timezone, VT_STR)
+				? arena_printf(&d->arena, " (%s)", rm->timezone->u.s) : "";
 			if (st[i].g.minutes < 0)
 				dg = control_fails(d, ct, at, "rule '%s' fires at most once; "
 						   "required: every %lld %s%s", rm->name,
@@ -425,9 +425,9 @@ static void min_retention(struct doc *d, const struct control *ct,
 				      "points %lld day%s%s; requiredRetentionDays is %lld",
 				      rm->name, days, days == 1 ? "" : "s", w,
 				      ct->retention_days);
-		} else if (value_is(&rm->continuous, VT_BOOL) && rm->continuous.u.b &&
+		} else if (value_is(rm->continuous, VT_BOOL) && rm->continuous->u.b &&
 			   ct->retention_days > cmax) {
-			control_fails(d, ct, rm->continuous.at, "rule '%s' makes continuous "
+			control_fails(d, ct, rm->continuous->at, "rule '%s' makes continuous "
 				      "backups, kept at most %lld days; requiredRetentionDays "
 				      "is %lld", rm->name, cmax, ct->retention_days);
 		}

@@ -109,7 +109,7 @@ static void check_kinds(struct doc *d, const struct doc_model *m)
 		const struct plan_m *p = &m->plans[i];
 		for (j = 0; j < p->nrules; j++) {
 			check_value_kind(d, &p->rules[j].target, F_TARGET_VAULT);
-			check_value_kind(d, &p->rules[j].air_gapped, F_AIR_GAPPED_TARGET);
+			check_value_kind(d, p->rules[j].air_gapped, F_AIR_GAPPED_TARGET);
 		}
 		for (j = 0; j < p->ncopies; j++)
 			check_value_kind(d, &p->copies[j].dest, F_DESTINATION);

@@ -243,8 +243,8 @@ static void check_air_gapped(struct doc *d, const struct plan_m *p,
 	const char *vault, *vref;
 	struct diag *dg = NULL;
 
-	if (!rm->air_gapped.at || rm->air_gapped.state == VS_ABSENT ||
-	    place_of(d, rm->air_gapped.at, &pl, parts, &vault, &vref) < 0)
+	if (!rm->air_gapped->at || rm->air_gapped->state == VS_ABSENT ||
+	    place_of(d, rm->air_gapped->at, &pl, parts, &vault, &vref) < 0)
 		return;
 	if (pl.region && !pl.same_region && p->src.region && facts_region(pl.region) &&
 	    strcmp(pl.region, p->src.region) != 0)

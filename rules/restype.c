@@ -549,7 +549,7 @@ static void check_continuous(struct doc *d, const struct facts *f,
 			     const struct plan_m *p, const struct rule_m *rm,
 			     int *maybe_said)
 {
-	const struct node *cont = rm->continuous.at;
+	const struct node *cont = rm->continuous->at;
 	uint32_t known, all, yes_known;
 	char tl[600], ev[600], why[200], ok[300];
 	struct diag *dg;
@@ -738,7 +738,7 @@ static void plan_hook(struct doc *d, const struct facts *f,
 		report_cold(d, f, p, &u[1], FEAT_COLD_ARCHIVE);
 	for (c = 0; c < p->nrules; c++) {
 		const struct rule_m *rm = &p->rules[c];
-		if (!value_is(&rm->continuous, VT_BOOL) || !rm->continuous.u.b)
+		if (!value_is(rm->continuous, VT_BOOL) || !rm->continuous->u.b)
 			continue;
 		check_continuous_copies(d, f, p, rm);
 		check_continuous(d, f, p, rm, &maybe_said);

@@ -31,7 +31,7 @@ static int kept(const struct lifecycle_m *lc, long long *days,
 	if (!value_is(&lc->self, VT_MAP))
 		return 0;
 	if (lc->del.state == VS_ABSENT) {
-		if (lc->del_event.state != VS_ABSENT)
+		if (lc->del_event->state != VS_ABSENT)
 			return 0; /* deleted once copied */
 		*days = -1;
 		return 1;
@@ -63,7 +63,7 @@ void retention_check_doc(struct doc *d)
 			const struct rule_m *rm = &p->rules[j];
 			const struct lifecycle_m *lv;
 			/* continuous backups without a retention: BKP503 */
-			if (value_is(&rm->continuous, VT_BOOL) && rm->continuous.u.b)
+			if (value_is(rm->continuous, VT_BOOL) && rm->continuous->u.b)
 				continue;
 			/* DeleteAfterDays beside Lifecycle: BKP101 */
 			if (rm->lc.misplaced)
@@ -74,13 +74,13 @@ void retention_check_doc(struct doc *d)
 				if (lv[k].self.state != VS_ABSENT &&
 				    (!value_is(&lv[k].self, VT_MAP) ||
 				     lv[k].del.state != VS_ABSENT ||
-				     lv[k].del_event.state != VS_ABSENT))
+				     lv[k].del_event->state != VS_ABSENT))
 					continue;
 				if (!at) {
 					at = lv[k].self.key ? lv[k].self.key
 					     : rm->rule_name.key ? rm->rule_name.key
 								 : rm->node;
-					when = lv[k].self.when ? lv[k].self.when->label : NULL;
+					when = value_when(&lv[k].self) ? value_when(&lv[k].self)->label : NULL;
 				}
 				w = snprintf(names + used, sizeof(names) - used, "%s'%s'",
 					     count ? ", " : "", rm->name);
@@ -234,11 +234,11 @@ static void check_plan(struct doc *d, const struct vault_set *run_vaults,
 				     from ? from->at : rm->target.at, rm->name, K_RULE);
 		/* the logically air-gapped target (a Terraform reference to
 		 * one of the module's) */
-		if (known && rm->air_gapped.at &&
+		if (known && rm->air_gapped->at &&
 		    ((lagref = rm->air_gapped_ref) ||
-		     place_of(d, rm->air_gapped.at, &pl, parts, &lagname, &lagref) == 0) &&
+		     place_of(d, rm->air_gapped->at, &pl, parts, &lagname, &lagref) == 0) &&
 		    (v = find_vault(run_vaults, p, lagref, lagname, 0)))
-			check_bounds(d, v, days, from, rm->air_gapped.at,
+			check_bounds(d, v, days, from, rm->air_gapped->at,
 				     rm->name, K_RULE);
 		for (k = 0; k < rm->ncopies; k++) {
 			const struct copy_m *c = &p->copies[rm->first_copy + k];

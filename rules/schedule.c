@@ -153,9 +153,9 @@ static struct diag *report_in_string(struct doc *d, enum rule_id r,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (!node_verbatim(v->lit) || len == 0 || off + len > v->lit->len)
+	if (!node_verbatim(value_lit(v)) || len == 0 || off + len > value_lit(v)->len)
 		return report(d, r, v->at, "%s", msg);
-	return report_sub(d, r, v->lit, off, len, "%s", msg);
+	return report_sub(d, r, value_lit(v), off, len, "%s", msg);
 }
 
 /* ---- BKP601 fixes ---- */
@@ -399,20 +399,20 @@ static void check_expression(struct doc *d, const struct value *v)
 	if (!value_is(v, VT_STR))
 		return;
 	s = v->u.s;
-	if (cron_parse(s, v->lit->len, &c, &e) != 0) {
+	if (cron_parse(s, value_lit(v)->len, &c, &e) != 0) {
 		dg = report_in_string(d, BKP601, v, e.off, e.len,
 				      "invalid %s: %s%s", fname(d, F_SCHEDULE), e.msg,
 				      value_note(d, v));
-		if (dg && e.kind == CRON_ERR_SPACE && v->lit->style == S_BLOCK)
+		if (dg && e.kind == CRON_ERR_SPACE && value_lit(v)->style == S_BLOCK)
 			diag_hint(d->file, dg,
 				  "a YAML block scalar (| or >) keeps its final line break: use |- or a plain scalar");
-		else if (dg && suggest_fix(s, v->lit->len, fix, sizeof(fix), &how) == 0) {
+		else if (dg && suggest_fix(s, value_lit(v)->len, fix, sizeof(fix), &how) == 0) {
 			diag_hint(d->file, dg, "did you mean %s?", fix);
 			/* the same schedule: safe; a rate's frequency at a
 			 * time of day chosen here: unsafe; another frequency:
 			 * none. Not a Parameter's Default (shared). */
-			if (how < 2 && v->at == v->lit)
-				diag_fix_scalar(d->file, dg, how == 0, v->lit, fix,
+			if (how < 2 && v->at == value_lit(v))
+				diag_fix_scalar(d->file, dg, how == 0, value_lit(v), fix,
 						"replace '%s' with '%s'", s, fix);
 		}
 		else if (dg && e.kind == CRON_ERR_RATE)
@@ -434,7 +434,7 @@ static void check_timezone(struct doc *d, const struct value *v)
 		return;
 	name = v->u.s;
 	/* an embedded NUL (from \u0000) is the loader's finding */
-	if (strlen(name) != v->lit->len)
+	if (strlen(name) != value_lit(v)->len)
 		return;
 	pthread_once(&zones_once, zones_init);
 	if (!nzones || zone_known(name))
@@ -526,7 +526,7 @@ void schedule_check_doc(struct doc *d)
 			n = value_variants(&rm->schedule, &v);
 			for (k = 0; k < n; k++)
 				check_expression(d, &v[k]);
-			n = value_variants(&rm->timezone, &v);
+			n = value_variants(rm->timezone, &v);
 			for (k = 0; k < n; k++)
 				check_timezone(d, &v[k]);
 			check_windows(d, rm);

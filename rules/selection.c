@@ -81,12 +81,12 @@ static void check_keys(struct doc *d, const struct sel_m *s)
 
 	n = value_variants(&s->list_of_tags, &v);
 	for (i = 0; i < n; i++)
-		for (j = 0; value_is(&v[i], VT_SEQ) && j < v[i].lit->len; j++)
-			check_key(d, seq_at(v[i].lit, j));
+		for (j = 0; value_is(&v[i], VT_SEQ) && j < value_lit(&v[i])->len; j++)
+			check_key(d, seq_at(value_lit(&v[i]), j));
 	n = value_variants(&s->conditions, &v);
 	for (i = 0; i < n; i++)
-		for (k = 0; value_is(&v[i], VT_MAP) && k < v[i].lit->len; k++) {
-			const struct node *l = map_val(v[i].lit, k);
+		for (k = 0; value_is(&v[i], VT_MAP) && k < value_lit(&v[i])->len; k++) {
+			const struct node *l = map_val(value_lit(&v[i]), k);
 			for (j = 0; node_is(l, N_SEQ) && j < l->len; j++)
 				check_key(d, seq_at(l, j));
 		}

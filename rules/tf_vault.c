@@ -142,7 +142,7 @@ void tf_build_vaults(struct doc *d, struct doc_model *m)
 		for (k = 0; k < m->plans[j].nrules; k++) {
 			struct rule_m *rm = &m->plans[j].rules[k];
 			const char *vname, *addr, *lag;
-			if ((lag = tf_ref(rm->air_gapped.at, TF_LAG_VAULT, "arn")))
+			if ((lag = tf_ref(rm->air_gapped->at, TF_LAG_VAULT, "arn")))
 				rm->air_gapped_ref = arena_printf(&d->arena, "%s.%s",
 								  TF_LAG_VAULT, lag);
 			if (rm->target.state != VS_UNKNOWN || rm->vault_ref ||
