@@ -43,7 +43,7 @@ $(B)/%.o: %.c $(wildcard linter/*.h rules/*.h rules/doc/*.h) VERSION
 # file's text, and each JSON file as the tree json.c makes of it, built at
 # compile time by a host tool that links the loader.
 EMBEDSRC = schemas/embed.c linter/json.c linter/load.c linter/arena.c linter/tree.c linter/utf8.c
-$(B)/embed: $(EMBEDSRC) $(wildcard linter/*.h rules/*.h)
+$(B)/embed: $(EMBEDSRC) schemas/tool_read.h $(wildcard linter/*.h rules/*.h)
 	@mkdir -p $(B)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -o $@ $(EMBEDSRC) -lm
 $(B)/embedded.c: $(B)/embed $(DATA)
@@ -57,7 +57,7 @@ $(B)/embedded.o: $(B)/embedded.c linter/embedded.h linter/tree.h
 SHAPESRC = schemas/shapegen.c schemas/shapes_build.c linter/json.c linter/load.c \
 	   linter/arena.c linter/tree.c linter/utf8.c
 SHAPEDATA = schemas/shapes-api.json schemas/shapes-cfn.json schemas/shapes-tf.json
-$(B)/shapegen: $(SHAPESRC) schemas/shapes_build.h $(wildcard linter/*.h rules/*.h)
+$(B)/shapegen: $(SHAPESRC) schemas/shapes_build.h schemas/tool_read.h $(wildcard linter/*.h rules/*.h)
 	@mkdir -p $(B)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -o $@ $(SHAPESRC) $(shell pkg-config --libs libpcre2-8) -lm
 $(B)/shapes_gen.c: $(B)/shapegen $(SHAPEDATA)

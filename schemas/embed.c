@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../linter/load.h"
+#include "tool_read.h"
 
 static const char *cur_file; /* for messages */
 
@@ -135,33 +136,6 @@ static unsigned put_kids(const struct node *n)
 	return id;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
-	if (!f) {
-		perror(path);
-		exit(1);
-	}
-	do {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 65536;
-			buf = xrealloc(buf, cap + 1);
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got);
-	if (ferror(f)) {
-		perror(path);
-		exit(1);
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 static const char *base_name(const char *path)
 {
 	const char *b = strrchr(path, '/');
@@ -190,7 +164,7 @@ int main(int argc, char **argv)
 		struct node *r;
 		unsigned kids;
 		size_t len;
-		char *text = read_file(argv[i], &len);
+		char *text = tool_read_file(argv[i], &len);
 
 		cur_file = argv[i];
 		printf("/* %s */\nstatic const char d%d[] =\n", base_name(argv[i]), i);

@@ -25,6 +25,7 @@
 #include "../linter/data.h"
 #include "../linter/load.h"
 #include "shapes_build.h"
+#include "tool_read.h"
 
 /* ---- what the compiler needs from backuplint: the data trees ---- */
 
@@ -57,29 +58,10 @@ static const struct node *load(const char *path)
 	static struct arena a; /* the trees live until the tool exits */
 	static int ready;
 	struct load_ctx c;
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
+	size_t n;
+	char *buf = tool_read_file(path, &n);
 	struct node *r;
 
-	if (!f) {
-		perror(path);
-		exit(1);
-	}
-	do {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 65536;
-			buf = xrealloc(buf, cap + 1);
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got);
-	if (ferror(f)) {
-		perror(path);
-		exit(1);
-	}
-	fclose(f);
-	buf[n] = '\0';
 	if (!ready++)
 		arena_init(&a);
 	memset(&c, 0, sizeof(c));
