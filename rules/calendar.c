@@ -198,7 +198,8 @@ static const uint64_t *fire_days(struct doc *d, struct rule_info *ri)
 
 	if (ri->days)
 		return ri->days;
-	ri->days = arena_zalloc(&d->arena, DAY_WORDS * sizeof(uint64_t));
+	/* scratch like ri, freed with it by calendar_check_plan() */
+	ri->days = xcalloc(DAY_WORDS, sizeof(uint64_t));
 	t = today_of(d);
 	for (i = 0; i < OVERLAP_DAYS && t.year <= CRON_YEAR_MAX; i++) {
 		if (cron_fires_on(&ri->c, t.year, t.mon, t.day))
@@ -603,12 +604,16 @@ void calendar_check_plan(struct doc *d, const struct plan_m *p)
 		rule_info(d, &p->rules[i], &ri[i]);
 		/* Past the overlap limit only BKP608 is left, and one rule
 		 * that always keeps a recovery point settles it. */
-		if (n > MAX_OVERLAP_RULES && !gap_possible(&ri[i], today))
+		if (n > MAX_OVERLAP_RULES && !gap_possible(&ri[i], today)) {
+			n = i + 1;
 			goto done;
+		}
 	}
 	check_overlap(d, p, ri, n);
 	check_retention_gap(d, ri, n);
 done:
+	for (i = 0; i < n; i++)
+		free(ri[i].days);
 	if (ri != small)
 		free(ri);
 }

@@ -74,114 +74,6 @@ struct diag *rep_part(struct vctx *c, enum rule_id r,
 	return report_sub(c->d, r, n, off, len, "%s", msg);
 }
 
-/* 1 when s is a number as JSON or YAML writes one: -12, 3.5, 1e3. */
-static int numeric_text(const char *s)
-{
-	char *end;
-	if (!*s || *s == '+' || *s == '.' || *s == ' ')
-		return 0;
-	(void)strtod(s, &end);
-	return *end == '\0' && strcspn(s, "xXnNiI") == strlen(s);
-}
-
-/* The hint for a string where a number or a boolean is wanted: only what
- * is sure (the value reads as one once its quotes or tag go), never "write
- * sixty without quotes" for a plain word. */
-static void string_for_scalar(struct vctx *c, struct diag *dg,
-			      const struct shape *s, const struct node *v)
-{
-	static const char *const yaml11[] = { "yes", "no", "on", "off", "y", "n",
-					      "Yes", "No", "On", "Off", "YES", "NO",
-					      "ON", "OFF" };
-	const char *tail = c->cfn ? "" : " (only CloudFormation converts strings)";
-	size_t i;
-
-	if (v->flags & NF_UNKNOWN_TAG) {
-		diag_hint(c->d->file, dg, "remove the YAML tag");
-		return;
-	}
-	/* read as YAML would read it without the quotes */
-	if ((v->style == S_QUOTED || v->style == S_BLOCK) &&
-	    (s->kind == SK_BOOL ? (strcmp(v->u.str, "true") == 0 ||
-				   strcmp(v->u.str, "false") == 0)
-				: numeric_text(v->u.str))) {
-		diag_hint(c->d->file, dg, "write %s without quotes%s", v->u.str, tail);
-		return;
-	}
-	for (i = 0; s->kind == SK_BOOL && i < sizeof(yaml11) / sizeof(yaml11[0]); i++)
-		if (strcmp(v->u.str, yaml11[i]) == 0) {
-			diag_hint(c->d->file, dg,
-				  "write true or false: YAML 1.2, which AWS's "
-				  "tools read, takes %s as a string (YAML 1.1 "
-				  "took it as a boolean)", v->u.str);
-			return;
-		}
-}
-
-/* A mapping of key: value where a list of two-member structures is wanted
- * (Conditions StringEquals {aws:ResourceTag/Backup: "true"}, written as in
- * an IAM policy): show the first pair as the list item it should be. */
-static void pairs_for_list(struct vctx *c, struct diag *dg,
-			   const struct shape *s, const struct node *v)
-{
-	const struct shape *it = s->kind == SK_LIST ? s->item : NULL;
-	const struct node *k, *val;
-	size_t i, own = 0;
-	if (v->kind != N_MAP || !v->len || !it || it->kind != SK_STRUCT)
-		return;
-	for (i = 0; i < it->nmembers; i++)
-		if (map_get(v, it->members[i].name))
-			own++;
-	if (own) { /* one item, not in a list */
-		diag_hint(c->d->file, dg, "make it a list of one item: put it "
-			  "in [ ], or start it with \"- \" in YAML");
-		return;
-	}
-	if (it->nmembers != 2)
-		return;
-	k = map_key(v, 0);
-	val = map_val(v, 0);
-	if (val->kind == N_SEQ && val->len == 1) /* ["production"] */
-		val = seq_at(val, 0);
-	if (k->kind != N_STR || k->end - k->start > 80 ||
-	    val->end - val->start > 80 || val->end <= val->start ||
-	    (val->kind != N_STR && val->kind != N_BOOL && val->kind != N_INT) ||
-	    memchr(c->d->file->src.buf + k->start, '\n', k->end - k->start) ||
-	    memchr(c->d->file->src.buf + val->start, '\n', val->end - val->start))
-		return;
-	/* as written, quotes and all */
-	diag_hint(c->d->file, dg, "make it a list, one item per pair: "
-		  "{%s: %.*s, %s: %.*s}", it->members[0].name,
-		  (int)(k->end - k->start), c->d->file->src.buf + k->start,
-		  it->members[1].name, (int)(val->end - val->start),
-		  c->d->file->src.buf + val->start);
-}
-
-void wrong_type(struct vctx *c, const struct shape *s,
-		       const struct node *v, const char *label,
-		       const char *want)
-{
-	struct diag *dg;
-	if (v->kind == N_MAP || v->kind == N_SEQ || v->kind == N_NULL)
-		dg = rep(c, BKP102, v, "%s is %s but must be %s", label,
-			 a_kind(v), want ? want : a_shape(s));
-	else
-		dg = rep(c, BKP102, v, "%s is %s (%s) but must be %s", label,
-			 a_kind(v), show(c, v), want ? want : a_shape(s));
-	if (!dg)
-		return;
-	if (v->kind == N_STR && (s->kind == SK_LONG || s->kind == SK_INTEGER ||
-				 s->kind == SK_NUMBER || s->kind == SK_BOOL))
-		string_for_scalar(c, dg, s, v);
-	else if ((v->kind == N_INT || v->kind == N_FLOAT || v->kind == N_BOOL) &&
-		 s->kind == SK_STRING)
-		diag_hint(c->d->file, dg, "quote the value: %s",
-			  quote(c, c->d->file->src.buf + v->start,
-				v->end - v->start));
-	else
-		pairs_for_list(c, dg, s, v);
-}
-
 /* ------------------------------------------------------------------ */
 /* Scalars                                                            */
 
@@ -336,8 +228,8 @@ static void check_unique(struct vctx *c, const struct shape *s,
 		val = map_get(item, s->unique_by);
 		if (!node_is(val, N_STR))
 			continue;
-		if (!u)
-			u = arena_alloc(&c->d->arena, v->len * sizeof(*u));
+		if (!u) /* scratch: freed below, not kept in the arena */
+			u = xmalloc(v->len * sizeof(*u));
 		u[n].s = val->u.str;
 		u[n].n = val;
 		u[n].index = k;
@@ -347,8 +239,10 @@ static void check_unique(struct vctx *c, const struct shape *s,
 	for (i = 1, dup = n > 16; i < n && !dup; i++)
 		for (first = 0; first < i && !dup; first++)
 			dup = strcmp(u[i].s, u[first].s) == 0;
-	if (!dup)
+	if (!dup) {
+		free(u);
 		return;
+	}
 	qsort(u, n, sizeof(*u), cmp_named);
 	for (i = 1, first = 0; i < n; i++) {
 		struct diag *dg;
@@ -364,6 +258,7 @@ static void check_unique(struct vctx *c, const struct shape *s,
 			diag_related(c->d->file, dg, u[first].n->start,
 				     "first used here");
 	}
+	free(u);
 }
 
 static void check_list(struct vctx *c, const struct shape *s,
@@ -580,22 +475,30 @@ static void check_struct(struct vctx *c, const struct shape *s,
 			 const struct node *v, const struct node *key,
 			 const char *label, const char *where)
 {
-	/* present[i]: member i is in the mapping; named[i]: a BKP101 already
-	 * names member i as the fix for a misspelt or renamed key. */
-	/* found[k]: the member key k names (one look-up per key) */
-	const struct member **found =
-		arena_alloc(&c->d->arena, (v->len + 1) * sizeof(*found));
-	unsigned char *present = arena_zalloc(&c->d->arena, 2 * (s->nmembers + 1));
-	unsigned char *named = present + s->nmembers + 1;
+	/* Scratch for this call only, on the stack when it fits (nearly every
+	 * mapping), else on the heap: never in the document's arena, which a
+	 * kept document holds until the end of the run. found[k]: the member
+	 * key k names (one look-up per key); present[i]: member i is in the
+	 * mapping; named[i]: a BKP101 already names member i as the fix for a
+	 * misspelt or renamed key. */
+	const struct member *found_s[24], **found = found_s, **found_h = NULL;
+	unsigned char present_s[96], *present = present_s, *present_h = NULL;
+	unsigned char *named;
 	const struct member *m;
-	size_t i;
+	size_t i, np = 2 * (s->nmembers + 1);
 	uint32_t k;
 
+	if (v->len > sizeof(found_s) / sizeof(*found_s))
+		found = found_h = xmalloc(v->len * sizeof(*found));
+	if (np > sizeof(present_s))
+		present = present_h = xmalloc(np);
+	memset(present, 0, np);
+	named = present + s->nmembers + 1;
 	for (k = 0; k < v->len; k++)
 		if ((found[k] = member_of_key(s, map_key(v, k))))
 			present[found[k] - s->members] = 1;
 	if (s->naliases && aliased(c, s, v, present))
-		return;
+		goto out;
 	for (k = 0; k < v->len; k++) {
 		const struct node *kn = map_key(v, k);
 		if (kn->kind != N_STR) {
@@ -646,6 +549,9 @@ static void check_struct(struct vctx *c, const struct shape *s,
 			diag_hint(c->d->file, dg, "%s requires %s", where,
 				  join_list(c, s->required, s->nrequired, ""));
 	}
+out:
+	free(found_h);
+	free(present_h);
 }
 
 static void check_resource(struct vctx *c, const struct shape *s,
