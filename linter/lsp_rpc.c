@@ -218,7 +218,7 @@ void lsp_position(struct source *src, size_t off, int utf8,
 		off = src->len;
 	p = source_pos(src, off);
 	*line = p.line - 1;
-	i = src->lines[p.line - 1];
+	i = (size_t)(source_line(src, p.line, &step) - src->buf); /* its start */
 	if (utf8) {
 		*character = (unsigned)(off - i); /* code units are bytes */
 		return;

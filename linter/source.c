@@ -142,120 +142,172 @@ void source_free(struct source *s)
 {
 	free(s->name);
 	free(s->buf);
-	free(s->lines);
-	free(s->marks);
+	free(s->blk);
 	memset(s, 0, sizeof(*s));
 }
 
-#define MARK_SHIFT 12
-#define MARK_MASK (((size_t)1 << MARK_SHIFT) - 1)
+/* The line index: for every block of 512 bytes, the number of line breaks
+ * before its first byte and the code points from the start of the line that
+ * holds that byte to it. A position is then its block's entry plus a look
+ * at no more than one block of bytes: 16 bytes of index per KB of text
+ * (an offset per line cost 4 bytes per line, a sixth of a pretty-printed
+ * file), and a column on a long minified line is not counted from the
+ * line's start. Line breaks are LF, CRLF (one break, ending at the LF) and
+ * a lone CR. */
+#define BLK_SHIFT 9
+#define BLK_SIZE ((size_t)1 << BLK_SHIFT)
 
-/* A line longer than a checkpoint interval gets checkpoints: the code
- * points from its start to each multiple of 4096 bytes inside it, so that
- * a column on a long minified line is not counted from the line's start. */
-static void mark_line(struct source *s, size_t start, size_t end)
+/* 1 when the byte at i ends a line break. */
+static int ends_break(const char *b, size_t len, size_t i)
 {
-	size_t i, cps = 0;
-	if (!s->marks) {
-		/* UINT32_MAX: no checkpoint (the boundary is on a short line) */
-		size_t n = (s->len >> MARK_SHIFT) + 2;
-		s->marks = xmalloc(n * sizeof(*s->marks));
-		memset(s->marks, 0xff, n * sizeof(*s->marks));
-	}
-	for (i = start; i < end; i++) {
-		if ((i & MARK_MASK) == 0)
-			s->marks[i >> MARK_SHIFT] = (uint32_t)cps;
-		if (((unsigned char)s->buf[i] & 0xC0) != 0x80)
-			cps++;
-	}
-	if ((end & MARK_MASK) == 0)
-		s->marks[end >> MARK_SHIFT] = (uint32_t)cps;
+	return b[i] == '\n' || (b[i] == '\r' && (i + 1 >= len || b[i + 1] != '\n'));
 }
 
-static void build_lines(struct source *s)
+/* The first byte in [i, lim) that ends a line break, or lim. */
+static size_t break_before(const struct source *s, size_t i, size_t lim)
 {
-	size_t cap = 64, n = 0, i = 0;
-	uint32_t *v = xmalloc(cap * sizeof(*v));
-	const char *b = s->buf;
-	/* Lone CRs and CRLFs are rare: look for CR at all only if there is one. */
-	int has_cr = s->len && memchr(b, '\r', s->len) != NULL;
+	const char *b = s->buf, *cr;
+	const char *nl = memchr(b + i, '\n', lim - i);
+	size_t e = nl ? (size_t)(nl - b) : lim;
+	/* a lone CR before the LF (a CR just before it is the LF's CRLF) */
+	for (; s->has_cr && (cr = memchr(b + i, '\r', e - i)); i = (size_t)(cr - b) + 1)
+		if (ends_break(b, s->len, (size_t)(cr - b)))
+			return (size_t)(cr - b);
+	return e;
+}
 
-	v[n++] = 0;
-	while (i < s->len) {
-		const char *nl = memchr(b + i, '\n', s->len - i);
-		size_t e = nl ? (size_t)(nl - b) : s->len, brk, next;
-		const char *cr = has_cr ? memchr(b + i, '\r', e - i) : NULL;
-		if (cr) {
-			brk = (size_t)(cr - b);
-			next = brk + 1 < s->len && b[brk + 1] == '\n' ? brk + 2 : brk + 1;
-		} else if (nl) {
-			brk = e;
-			next = e + 1;
+/* The first byte at or after i that ends a line break, or len. */
+static size_t next_break(const struct source *s, size_t i)
+{
+	return break_before(s, i, s->len);
+}
+
+static void build_index(struct source *s)
+{
+	size_t n = (s->len >> BLK_SHIFT) + 1, k = 0, start = 0, line = 0;
+	size_t bound = 0; /* k << BLK_SHIFT */
+	uint32_t *v = xmalloc(2 * n * sizeof(*v));
+	const char *b = s->buf;
+
+	s->has_cr = s->len && memchr(b, '\r', s->len) != NULL;
+	for (;;) {
+		/* the line [start, end], end its break's last byte (or len) */
+		const char *nl;
+		size_t end;
+		if (s->has_cr) {
+			end = next_break(s, start);
 		} else {
+			nl = memchr(b + start, '\n', s->len - start);
+			end = nl ? (size_t)(nl - b) : s->len;
+		}
+		if (bound <= end) {
+			/* the blocks that start on this line */
+			size_t cps = 0, at = start;
+			for (; k < n && bound <= end; k++, bound += BLK_SIZE) {
+				cps += utf8_count(b + at, bound - at);
+				at = bound;
+				v[2 * k] = (uint32_t)line;
+				v[2 * k + 1] = (uint32_t)cps;
+			}
+		}
+		if (end >= s->len)
 			break;
-		}
-		if (brk - v[n - 1] > MARK_MASK)
-			mark_line(s, v[n - 1], brk);
-		if (n == cap) {
-			cap *= 2;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		v[n++] = (uint32_t)next;
-		i = next;
+		start = end + 1;
+		line++;
 	}
-	if (s->len - v[n - 1] > MARK_MASK)
-		mark_line(s, v[n - 1], s->len);
-	s->lines = v;
-	s->nlines = n;
+	s->blk = v;
+	s->nlines = (uint32_t)line + 1;
+}
+
+/* Where the line holding off starts, and its 0-based number. */
+static size_t line_of(struct source *s, size_t off, size_t *line, size_t *base_cps)
+{
+	size_t k = off >> BLK_SHIFT, base = k << BLK_SHIFT, i = base, start = SIZE_MAX;
+	size_t n = s->blk[2 * k];
+	if (!s->has_cr) {
+		const char *nl;
+		while ((nl = memchr(s->buf + i, '\n', off - i))) {
+			n++;
+			start = i = (size_t)(nl - s->buf) + 1;
+		}
+	} else {
+		for (;;) {
+			i = break_before(s, i, off);
+			if (i >= off)
+				break;
+			n++;
+			start = ++i;
+		}
+	}
+	*line = n;
+	if (start == SIZE_MAX) {
+		/* the line started at or before the block's first byte */
+		*base_cps = s->blk[2 * k + 1];
+		return base;
+	}
+	*base_cps = 0;
+	return start;
 }
 
 struct pos source_pos(struct source *s, size_t off)
 {
 	struct pos p;
-	size_t lo = 0, hi, i, col = 1, mark;
-	int bom;
-	if (!s->lines)
-		build_lines(s);
+	size_t line, cps, from;
+	if (!s->blk)
+		build_index(s);
 	if (off > s->len)
 		off = s->len;
-	hi = s->nlines;
-	/* last line start <= off */
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (s->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	i = s->lines[lo];
+	from = line_of(s, off, &line, &cps);
+	cps += utf8_count(s->buf + from, off - from);
 	/* editors do not show a byte-order mark: it takes no column */
-	bom = lo == 0 && s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0 &&
-	      off >= 3;
-	if (bom)
-		i = 3;
-	/* Start from the nearest checkpoint on this line, if any. */
-	mark = off & ~MARK_MASK;
-	if (mark > i && s->marks && s->marks[mark >> MARK_SHIFT] != UINT32_MAX) {
-		col += s->marks[mark >> MARK_SHIFT] - (bom ? 1 : 0);
-		i = mark;
-	}
-	col += utf8_count(s->buf + i, off - i);
-	p.line = (uint32_t)lo + 1;
-	p.col = (uint32_t)col;
+	if (line == 0 && off >= 3 && s->len >= 3 &&
+	    memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0)
+		cps--;
+	p.line = (uint32_t)line + 1;
+	p.col = (uint32_t)cps + 1;
 	return p;
 }
 
 const char *source_line(struct source *s, uint32_t line, size_t *len)
 {
-	size_t a, e;
-	if (!s->lines)
-		build_lines(s);
+	size_t a, e, lo, hi, want, n;
+	struct source_span *c;
+	if (!s->blk)
+		build_index(s);
 	if (line == 0 || line > s->nlines)
 		return NULL;
-	a = s->lines[line - 1];
-	e = line < s->nlines ? s->lines[line] : s->len;
-	while (e > a && (s->buf[e - 1] == '\n' || s->buf[e - 1] == '\r'))
+	/* the output asks for the same one or two lines over and over */
+	for (c = s->seen; c < s->seen + 2; c++)
+		if (c->line == line) {
+			*len = c->end - c->start;
+			return s->buf + c->start;
+		}
+	want = line - 1;
+	a = 0;
+	if (want) {
+		/* the last block with fewer breaks before it than want: the
+		 * want-th break ends in it */
+		lo = 0;
+		hi = (s->len >> BLK_SHIFT) + 1;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (s->blk[2 * mid] < want)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		a = lo << BLK_SHIFT;
+		for (n = s->blk[2 * lo]; n < want; n++)
+			a = next_break(s, a) + 1;
+	}
+	e = next_break(s, a);
+	while (e > a && (s->buf[e - 1] == '\r' || s->buf[e - 1] == '\n'))
 		e--;
+	c = &s->seen[s->seen_next];
+	s->seen_next ^= 1;
+	c->line = line;
+	c->start = a;
+	c->end = e;
 	*len = e - a;
 	return s->buf + a;
 }

@@ -15,12 +15,18 @@ struct source {
 	char *name;          /* as shown in output (path, or --stdin-filename) */
 	char *buf;           /* file bytes, NUL-terminated at buf[len] */
 	size_t len;
-	uint32_t *lines;     /* byte offset of each line start, lazily built */
-	size_t nlines;
-	/* Code points from the start of its line to every 4096th byte, built
-	 * with `lines`: a column on a long (minified) line costs at most 4096
-	 * steps, not the length of the line. */
-	uint32_t *marks;
+	/* The line index (source.c), built on the first position asked for:
+	 * per 512-byte block, the line breaks before it and the code points
+	 * from its line's start. */
+	uint32_t *blk;
+	uint32_t nlines;
+	int has_cr;          /* any CR: lone CRs and CRLFs are looked for */
+	/* the last two lines source_line() found (line 0: none) */
+	struct source_span {
+		uint32_t line;
+		size_t start, end;
+	} seen[2];
+	int seen_next;
 };
 
 struct pos {

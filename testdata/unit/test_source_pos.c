@@ -1,7 +1,8 @@
 /* test_source_pos.c - source_pos() against a plain count from the start of
- * the buffer: LF, CRLF and lone CR line ends, a byte-order mark, multi-byte
+ * the buffer, and source_line() against a plain split: LF, CRLF and lone CR line ends, a byte-order mark, multi-byte
  * characters, and lines long enough to cross the 4096-byte checkpoints that
  * keep positions on minified files linear. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,51 @@
 #include "source.h"
 
 static int fails;
+
+/* source_line() against a plain split, asked in an order that goes back and
+ * forth (the index remembers the last two lines it found). */
+static void check_lines(const char *what, const char *b, size_t len)
+{
+	struct source s;
+	size_t *start = malloc((len + 2) * sizeof(*start)), n = 0, i, k;
+	size_t *end = malloc((len + 2) * sizeof(*end));
+	int bad = 0;
+
+	start[0] = 0;
+	for (i = 0; i < len; i++) {
+		if (b[i] == '\n' || (b[i] == '\r' && !(i + 1 < len && b[i + 1] == '\n'))) {
+			end[n] = i > start[n] && b[i] == '\n' && b[i - 1] == '\r' ? i - 1 : i;
+			start[++n] = i + 1;
+		}
+	}
+	end[n++] = len;
+	source_from_mem(&s, what, b, len);
+	for (k = 0; k < 3 * n + 4 && bad < 3; k++) {
+		/* 1, 2, 1, 3, 2, 4, 3...: and past the end */
+		uint32_t line = (uint32_t)(k / 2 + 1 - (k % 2 ? 1 : 0));
+		size_t got_len = 0;
+		const char *got;
+		if (line == 0)
+			line = 1;
+		got = source_line(&s, line, &got_len);
+		if (line > n ? got != NULL
+			     : (!got || (size_t)(got - s.buf) != start[line - 1] ||
+				got_len != end[line - 1] - start[line - 1])) {
+			printf("test_source_pos.c: %s: line %u: got %s %zu+%zu\n",
+			       what, line, got ? "" : "NULL", got ? (size_t)(got - s.buf) : 0,
+			       got_len);
+			fails++;
+			bad++;
+		}
+	}
+	if (source_line(&s, 0, &i) != NULL) {
+		printf("test_source_pos.c: %s: line 0 is not NULL\n", what);
+		fails++;
+	}
+	source_free(&s);
+	free(start);
+	free(end);
+}
 
 /* The definition, written the plain way: one walk from byte 0 gives the
  * expected position of every offset in turn. */
@@ -45,6 +91,7 @@ static void check_all(const char *what, const char *b, size_t len)
 		}
 	}
 	source_free(&s);
+	check_lines(what, b, len);
 }
 
 static unsigned long long rng = 88172645463325252ULL;
