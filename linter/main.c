@@ -4,6 +4,7 @@
  * backuplint's rules. */
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -503,6 +504,14 @@ int main(int argc, char **argv)
 	}
 	if (!cli.list_rules && !cli.explain && optind >= argc)
 		die_usage("%s", "no PATH given");
+	/* A lint thread's malloc heap (glibc) is otherwise made writable a
+	 * page at a time as it grows: 29,000 mprotect calls for 10,000 small
+	 * files at --jobs 2, each holding the address-space lock that the
+	 * other thread's page faults wait for. Padded to glibc's 64 MiB heap
+	 * size, a heap is made writable once; untouched pages still cost no
+	 * memory. (Not for the language server, a long-lived process that
+	 * should give memory back.) */
+	mallopt(M_TOP_PAD, 64 << 20);
 
 	/* The configurations are read in a session of their own, with the
 	 * defaults: nothing is linted before they are known to be sound. */
