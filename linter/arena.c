@@ -145,6 +145,17 @@ void *arena_alloc(struct arena *a, size_t n)
 	return p;
 }
 
+int arena_extend(struct arena *a, void *p, size_t n, size_t m)
+{
+	n = (n + 7) & ~(size_t)7;
+	m = (m + 7) & ~(size_t)7;
+	if ((char *)p + n != a->cur || m < n || (size_t)(a->end - (char *)p) < m)
+		return 0;
+	a->cur = (char *)p + m;
+	a->total += m - n;
+	return 1;
+}
+
 void *arena_zalloc(struct arena *a, size_t n)
 {
 	return memset(arena_alloc(a, n), 0, n);

@@ -28,6 +28,9 @@ void arena_release(struct arena *a);
 /* Aligned to 8 bytes; never NULL. */
 void *arena_alloc(struct arena *a, size_t n);
 void *arena_zalloc(struct arena *a, size_t n);
+/* Grow p, the last allocation of a (n bytes), to m bytes where it is, when
+ * its chunk has room: 1, else 0 (then allocate anew). */
+int arena_extend(struct arena *a, void *p, size_t n, size_t m);
 /* Copy n bytes and append a NUL. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);

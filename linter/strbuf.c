@@ -9,7 +9,9 @@ void strbuf_add(struct strbuf *b, const char *s, size_t n)
 {
 	if (b->n + n + 1 > b->cap) {
 		size_t cap = (b->n + n + 1) * 2;
-		if (b->a) {
+		if (b->a && b->s && arena_extend(b->a, b->s, b->cap, cap)) {
+			; /* grown in place: nothing was allocated after it */
+		} else if (b->a) {
 			char *ns = arena_alloc(b->a, cap);
 			if (b->n)
 				memcpy(ns, b->s, b->n);
