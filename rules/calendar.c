@@ -585,7 +585,7 @@ void calendar_check_plan(struct doc *d, const struct plan_m *p)
 	if (n > MAX_OVERLAP_RULES && rule_on(d, BKP607)) {
 		/* pairs are compared: past the bound the work is skipped, and
 		 * the user is told so rather than left to think it was done */
-		struct diag *dg = report(d, BKP607, p->rules_v.key ? p->rules_v.key
+		struct diag *dg = report(d, BKP607, value_key(&p->rules_v) ? value_key(&p->rules_v)
 							     : p->rules_v.at,
 					 "plan '%s' has %u rules: overlapping start "
 					 "windows are compared for plans of at most %d "

@@ -390,14 +390,30 @@ static int org_unwrap(const struct node **v)
 	return map_get(n, "@@append") || map_get(n, "@@remove") ? -1 : 0;
 }
 
+_Static_assert(sizeof(struct value) <= 32, "struct value is 32 bytes on 64-bit");
+
+/* Where v's key is found again: before `at` (its pair), else in x. */
+static void set_key(struct doc *d, struct value *v, const struct node *key)
+{
+	v->flags &= (uint8_t)~(V_KEY_BEFORE | V_KEY_EXT);
+	if (!key)
+		return;
+	if (v->at == key + 1) {
+		v->flags |= V_KEY_BEFORE;
+	} else {
+		value_ext(d, v)->key = key;
+		v->flags |= V_KEY_EXT;
+	}
+}
+
 static void eval(const struct dialect *dl, struct doc *d,
 		 const struct node *key, const struct node *v,
 		 enum vtype want, struct value *out, int depth)
 {
 	const struct node *lit;
 
-	out->key = key;
 	out->at = v;
+	set_key(d, out, key); /* again wherever `at` changes below */
 	if (!v) {
 		out->state = VS_ABSENT;
 		return;
@@ -416,6 +432,7 @@ static void eval(const struct dialect *dl, struct doc *d,
 			return;
 		}
 		out->at = lit = v;
+		set_key(d, out, key);
 		if ((v->kind == N_STR && strstr(v->u.str, "${")) ||
 		    node_intrinsic(v) != FN_NONE) {
 			out->state = VS_UNKNOWN; /* a template's placeholder */
@@ -475,8 +492,10 @@ static void eval(const struct dialect *dl, struct doc *d,
 		}
 		/* a branch written in place is where the value stands */
 		if (cv.node && cv.node != v && cv.node->start >= v->start &&
-		    cv.node->end <= v->end && !cv.param)
+		    cv.node->end <= v->end && !cv.param) {
 			out->at = cv.node;
+			set_key(d, out, key);
+		}
 		value_set_lit(d, out, cv.node);
 		lit = cv.node;
 	}

@@ -142,6 +142,9 @@ struct value_ext {
 	const char *note;         /* assumed: the assumption, when more than
 				   * param's Default ("condition C is false
 				   * with the Parameters' Defaults"), or NULL */
+	/* the member's key, when it does not stand just before `at` (a
+	 * branch, an @@assign, a value computed from expressions) */
+	const struct node *key;
 	const struct cfn_branch *when; /* one branch of an undecided choice
 				   * (its label: "when condition C is true"),
 				   * or NULL */
@@ -152,10 +155,13 @@ struct value_ext {
 
 enum value_flags {
 	V_LIT_EXT = 1 << 0,       /* lit is x->lit, not `at` */
+	V_KEY_BEFORE = 1 << 1,    /* the member's key is at - 1 (its pair) */
+	V_KEY_EXT = 1 << 2,       /* the member's key is x->key */
 };
 
-/* 40 bytes: a document model holds many (nine per backup rule and five
- * per lifecycle), so what most values lack lives in x. */
+/* 32 bytes: a document model holds many (nine per backup rule and five
+ * per lifecycle), so what most values lack lives in x, and the member's key
+ * is not stored when it is the node before `at` (value_key()). */
 struct value {
 	uint8_t state;            /* enum vstate */
 	uint8_t type;             /* enum vtype, when assumed or known */
@@ -164,7 +170,6 @@ struct value {
 				   * absent member (`at` is the map) */
 	uint8_t nalts;            /* value_alts(v)[0..nalts) */
 	uint8_t flags;            /* enum value_flags */
-	const struct node *key;   /* the member's key, or NULL */
 	const struct node *at;    /* the value as written (a branch: the
 				   * branch) */
 	const struct value_ext *x; /* or NULL: none of its fields */
@@ -175,6 +180,14 @@ struct value {
 		const char *s;
 	} u;
 };
+
+/* The member's key (for positions), or NULL. */
+static inline const struct node *value_key(const struct value *v)
+{
+	return (v->flags & V_KEY_BEFORE) ? v->at - 1
+	       : (v->flags & V_KEY_EXT)  ? v->x->key
+					 : NULL;
+}
 
 /* What v stands for: `at`, or the Default (value_lit); the other fields of
  * struct value_ext, NULL when v has none. */
@@ -215,7 +228,7 @@ static inline const struct value *value_rare(struct doc *d,
 					     const struct value *v)
 {
 	if (v->state == VS_ABSENT && !v->type && !v->dflt && !v->nalts &&
-	    !v->flags && !v->key && !v->at && !v->x && !v->u.i &&
+	    !v->flags && !v->at && !v->x && !v->u.i &&
 	    v->field < F_COUNT && value_absent[v->field].field == v->field)
 		return &value_absent[v->field];
 	return value_copy(d, v);

@@ -16,7 +16,7 @@
 /* 1 when byte off is on the value's key or on the value as written. */
 static int over(const struct value *v, size_t off)
 {
-	return (v->key && off >= v->key->start && off <= v->key->end) ||
+	return (value_key(v) && off >= value_key(v)->start && off <= value_key(v)->end) ||
 	       (v->at && v->state != VS_ABSENT && !v->dflt &&
 		off >= v->at->start && off <= v->at->end);
 }

@@ -74,8 +74,8 @@ static void raise_fix(struct doc *d, struct diag *dg,
 	char num[32];
 	/* not in a mapping brought in by a YAML merge key: others share it */
 	if (!dg || del->state != VS_KNOWN || del->at != value_lit(del) || value_when(del) ||
-	    (del->key && (del->key->flags & NF_MERGED)) ||
-	    (lc->self.key && (lc->self.key->flags & NF_MERGED)))
+	    (value_key(del) && (value_key(del)->flags & NF_MERGED)) ||
+	    (value_key(&lc->self) && (value_key(&lc->self)->flags & NF_MERGED)))
 		return;
 	snprintf(num, sizeof(num), "%lld", need);
 	diag_fix_scalar(d->file, dg, 0, del->at, num, "set %s to %lld",
@@ -239,7 +239,7 @@ static void check_continuous(struct doc *d, const struct rule_m *rm)
 			  nd, max, ncont);
 	}
 	if (value_is(cold, VT_INT) && cold->u.i != -1) {
-		dg = report(d, BKP504, cold->key,
+		dg = report(d, BKP504, value_key(cold),
 			    "%s is %lld but %s cannot move to cold storage%s",
 			    fname(d, F_COLD_AFTER), cold->u.i,
 			    continuous_what(d, ncont, note), value_note(d, cold));

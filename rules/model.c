@@ -203,7 +203,7 @@ static void read_copy(struct doc *d, struct plan_m *pm, const struct node *key,
 	/* a policy's copy without a target goes to the vault its key names */
 	if (cm->dest.state == VS_ABSENT && key)
 		value_of(d, NULL, key, F_DESTINATION, &cm->dest);
-	read_lifecycle(d, a, out[1].key, out[1].at, &cm->lc);
+	read_lifecycle(d, a, value_key(&out[1]), out[1].at, &cm->lc);
 	value_set_when(d, &cm->dest, w);
 	lifecycle_when(d, &cm->lc, w);
 	cm->cross_region = cm->cross_account = cm->cross_partition = -1;
@@ -297,7 +297,7 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
 	rm->continuous = value_rare(d, &out[6]);
 	rm->copy_actions = value_rare(d, &out[8]);
 	rm->air_gapped = value_rare(d, &out[9]);
-	read_lifecycle(d, r, out[7].key, out[7].at, &rm->lc);
+	read_lifecycle(d, r, value_key(&out[7]), out[7].at, &rm->lc);
 	lifecycle_when(d, &rm->lc, w);
 	/* an empty name (BKP105's finding) would read as a placeholder; a
 	 * policy's rule is named by its key */
@@ -453,7 +453,7 @@ static void build_copyjob(struct doc *d, struct doc_model *m)
 	j->rp = out[0];
 	j->dest = out[1];
 	j->src_vault_v = out[2];
-	read_lifecycle(d, d->root, out[3].key, out[3].at, &j->lc);
+	read_lifecycle(d, d->root, value_key(&out[3]), out[3].at, &j->lc);
 	j->src_vault = value_is(&j->src_vault_v, VT_STR) ? j->src_vault_v.u.s : NULL;
 	source_place(d, j->rp.at, NULL, &j->src, &j->src_region_part);
 	if (value_is(&j->rp, VT_STR) &&

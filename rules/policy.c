@@ -113,8 +113,8 @@ static const char *plan_what(struct doc *d, const struct plan_m *p)
 /* Where a plan-wide finding goes: its rules' key, else the plan. */
 static const struct node *plan_at(const struct plan_m *p)
 {
-	if (p->rules_v.key)
-		return p->rules_v.key;
+	if (value_key(&p->rules_v))
+		return value_key(&p->rules_v);
 	return p->plan;
 }
 

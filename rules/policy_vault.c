@@ -170,7 +170,7 @@ void policy_vault_lock(struct doc *d, const struct control *ct,
 		}
 	}
 	if (undecided)
-		control_undecided(d, ct, p->rules_v.key ? p->rules_v.key : p->plan,
+		control_undecided(d, ct, value_key(&p->rules_v) ? value_key(&p->rules_v) : p->plan,
 				  arena_printf(&d->arena, "plan '%s'", p->name), "%s",
 				  undecided);
 }
@@ -344,7 +344,7 @@ static void manual_deletion(struct doc *d, const struct control *ct,
 		if (!(bits >> i & 1))
 			o += (size_t)snprintf(missing + o, sizeof(missing) - o, "%s%s",
 					      o ? ", " : "", prot[i]);
-	control_fails(d, ct, v->policy.key ? v->policy.key : v->policy.at,
+	control_fails(d, ct, value_key(&v->policy) ? value_key(&v->policy) : v->policy.at,
 		      "the %s of vault '%s' does not deny %s "
 		      "to everyone%s", fname(d, F_ACCESS_POLICY), name, missing,
 		      ct->nlist ? " but principalArnList" : "");

@@ -311,7 +311,7 @@ static const struct node *cold_key(const struct lifecycle_m *lc)
 	    !v->at || v->at->kind == N_NULL ||
 	    (value_is(v, VT_INT) && v->u.i <= 0))
 		return NULL;
-	return v->key;
+	return value_key(v);
 }
 
 /* What asks for cold storage in plan p, with or without the archive
@@ -362,7 +362,7 @@ static void collect_cold(const struct plan_m *p, struct cold_use u[2])
 				if (!key)
 					continue;
 				cold_add(cu, key, rm, k > 0);
-				if (&var[j] == lc && lc->cold.key == key &&
+				if (&var[j] == lc && value_key(&lc->cold) == key &&
 				    cu->nfix < COLD_FIXES) {
 					cu->map[cu->nfix] = lc->self.at;
 					cu->fkey[cu->nfix++] = key;

@@ -77,8 +77,8 @@ void retention_check_doc(struct doc *d)
 				     lv[k].del_event->state != VS_ABSENT))
 					continue;
 				if (!at) {
-					at = lv[k].self.key ? lv[k].self.key
-					     : rm->rule_name.key ? rm->rule_name.key
+					at = value_key(&lv[k].self) ? value_key(&lv[k].self)
+					     : value_key(&rm->rule_name) ? value_key(&rm->rule_name)
 								 : rm->node;
 					when = value_when(&lv[k].self) ? value_when(&lv[k].self)->label : NULL;
 				}
