@@ -259,6 +259,37 @@ static void civil(void)
 	}
 }
 
+/* The parse cache (per thread, keyed by the text) never answers for another
+ * expression: 300 expressions, more than it holds, parsed in one order and
+ * again in others, give the same result each time. */
+static void cache_rotation(void)
+{
+	static struct cron first[300];
+	static int rc[300];
+	char s[64];
+	struct cron c;
+	struct cron_error e;
+	int i, round, bad = 0;
+
+	for (round = 0; round < 4; round++)
+		for (i = 0; i < 300; i++) {
+			int k = round % 2 ? 299 - i : (i * 7 + round) % 300;
+			int r;
+			snprintf(s, sizeof(s), "cron(%d %d ? * %s *)", k % 60, k / 60,
+				 k % 3 ? "MON-FRI" : "*");
+			memset(&c, 0, sizeof(c));
+			r = cron_parse(s, strlen(s), &c, &e);
+			if (round == 0) {
+				first[k] = c;
+				rc[k] = r;
+			} else if (r != rc[k] || memcmp(&c, &first[k], sizeof(c)) != 0) {
+				if (bad++ < 3)
+					printf("test_cron.c: %s: round %d differs\n", s, round);
+				fails++;
+			}
+		}
+}
+
 int main(void)
 {
 	calendar();
@@ -435,6 +466,7 @@ int main(void)
 	GAP("cron(0 5,17 ? * * *)", "2026-11-27 00:00", 10, 720);
 
 	civil();
+	cache_rotation();
 
 	if (fails) {
 		printf("test_cron: %d failure(s)\n", fails);
