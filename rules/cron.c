@@ -622,15 +622,28 @@ int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err
 
 	if (len >= CACHE_KEY)
 		return parse_uncached(s, len, c, err);
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	if (len < 8) {
+		for (i = 0; i < len; i++)
+			h = (h ^ (unsigned char)s[i]) * 16777619u;
+	} else {
+		/* three 8-byte windows (head, middle, tail) and the length,
+		 * not every byte: the memcmp below settles collisions */
+		uint64_t a, b, t;
+		memcpy(&a, s, 8);
+		memcpy(&b, s + (len - 8) / 2, 8);
+		memcpy(&t, s + len - 8, 8);
+		a = a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL ^
+		    (t + len) * 0x165667B19E3779F9ULL;
+		h = (uint32_t)(a >> 32) ^ (uint32_t)a;
+	}
 	set = h % (CACHE_SLOTS / CACHE_WAYS);
 	for (w = 0; w < CACHE_WAYS; w++) {
 		slot = &cache[set * CACHE_WAYS + w];
 		if (slot->len == len + 1 && memcmp(slot->key, s, len) == 0) {
 			cache_last[set] = (unsigned char)w;
 			*c = slot->c;
-			*err = slot->err;
+			if (slot->rc) /* an error's details; none to copy else */
+				*err = slot->err;
 			return slot->rc;
 		}
 	}
