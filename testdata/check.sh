@@ -15,7 +15,17 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 echo "== build"
-make -s all units || { echo "0 passed, 1 failed"; exit 1; }
+# warnings-clean (-Wall -Wextra and the rest of WARN): a warning fails the
+# run (seen when a file is compiled, so always from a fresh clone)
+make -s all units >"$log" 2>&1
+rc=$?
+cat "$log"
+[ "$rc" = 0 ] || { echo "0 passed, 1 failed"; exit 1; }
+if grep -q 'warning:' "$log"; then
+	total_fail=$((total_fail + 1)); echo "FAIL: the build has warnings"
+else
+	total_pass=$((total_pass + 1))
+fi
 echo "== golden and unit tests"
 sh testdata/run.sh build/backuplint build/unit | tee "$log"; tally "$log" tests
 for extra in testdata/*/check-*.sh testdata/sarif/validate.sh; do
