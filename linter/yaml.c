@@ -657,6 +657,13 @@ static int yaml_load(struct load_ctx *c, const char *buf, size_t len,
 				*root = y.scratch[0];
 			}
 			y.ns = 0;
+			/* a big document's scratch (its longest list, twice
+			 * over) is not held while it is checked */
+			if (y.cap > 4096) {
+				free(y.scratch);
+				y.scratch = NULL;
+				y.cap = 0;
+			}
 			k->on_doc(k->ud, root);
 			break;
 		}
