@@ -91,8 +91,8 @@ struct cron_error {
 };
 
 /* Parse `s` (len bytes; need not be NUL-terminated), which must be the whole
- * value: "cron(0 5 ? * * *)". Returns 0 (*err untouched), or -1 with *err
- * filled. */
+ * value: "cron(0 5 ? * * *)". Returns 0, or -1 with *err filled (after 0,
+ * *err means nothing: a cached answer does not even write it). */
 int cron_parse(const char *s, size_t len, struct cron *c,
 	       struct cron_error *err);
 

@@ -1,7 +1,8 @@
 /* test_source_pos.c - source_pos() against a plain count from the start of
- * the buffer, and source_line() against a plain split: LF, CRLF and lone CR line ends, a byte-order mark, multi-byte
- * characters, and lines long enough to cross the 4096-byte checkpoints that
- * keep positions on minified files linear. */
+ * the buffer, and source_line() against a plain split: LF, CRLF and lone CR
+ * line ends, a byte-order mark, multi-byte characters, and lines long
+ * enough to cross many of the line index's 512-byte blocks, with a CRLF
+ * split across a block's first byte. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
