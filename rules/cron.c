@@ -596,17 +596,18 @@ static int parse_uncached(const char *s, size_t len, struct cron *c,
  * documents, and parsing one sets up to 230 year bits: keep the last results
  * of each thread, keyed by the exact text. Four ways per set: with one, two
  * expressions of a plan that hash alike evicted each other at every rule
- * (376 parses for the 11 expressions of 200 plans). */
+ * (376 parses for the 11 expressions of 200 plans). Only expressions that
+ * parse are kept (an error is a finding, rare, and its 200-byte message
+ * would double a slot), and keys are short: the cache is thread-local
+ * storage, which every process start zeroes. */
 #define CACHE_SLOTS 64
 #define CACHE_WAYS 4
-#define CACHE_KEY 96
+#define CACHE_KEY 64
 
 struct cache_slot {
-	size_t len;
+	uint32_t len;
 	char key[CACHE_KEY];
-	int rc;
 	struct cron c;
-	struct cron_error err;
 };
 
 static __thread struct cache_slot cache[CACHE_SLOTS];
@@ -642,20 +643,18 @@ int cron_parse(const char *s, size_t len, struct cron *c, struct cron_error *err
 		if (slot->len == len + 1 && memcmp(slot->key, s, len) == 0) {
 			cache_last[set] = (unsigned char)w;
 			*c = slot->c;
-			if (slot->rc) /* an error's details; none to copy else */
-				*err = slot->err;
-			return slot->rc;
+			return 0;
 		}
 	}
+	rc = parse_uncached(s, len, c, err);
+	if (rc)
+		return rc;
 	/* not the way hit last: the next one round */
 	w = (cache_last[set] + 1u) % CACHE_WAYS;
 	cache_last[set] = (unsigned char)w;
 	slot = &cache[set * CACHE_WAYS + w];
-	rc = parse_uncached(s, len, c, err);
-	slot->len = len + 1;
+	slot->len = (uint32_t)len + 1;
 	memcpy(slot->key, s, len);
-	slot->rc = rc;
 	slot->c = *c;
-	slot->err = *err;
-	return rc;
+	return 0;
 }

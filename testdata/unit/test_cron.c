@@ -288,6 +288,17 @@ static void cache_rotation(void)
 				fails++;
 			}
 		}
+	/* an expression that does not parse says why every time */
+	for (round = 0; round < 3; round++) {
+		static const char bad_expr[] = "cron(0 5 * * * *)";
+		memset(&e, 0, sizeof(e));
+		if (cron_parse(bad_expr, strlen(bad_expr), &c, &e) == 0 || !e.msg[0] ||
+		    e.kind != CRON_ERR_DAYS_BOTH) {
+			printf("test_cron.c: %s: round %d: no error or not the same\n",
+			       bad_expr, round);
+			fails++;
+		}
+	}
 }
 
 int main(void)
