@@ -147,6 +147,22 @@ static void put_strs(const char *const *v, size_t n, const char *id,
 	close_array(n);
 }
 
+/* A list of pointers to shapes of the graphs (a resource's type shapes,
+ * a union's alternatives). */
+static void put_refs(struct shape *const *v, size_t n, const char *id,
+		     const char *sfx)
+{
+	size_t i;
+	if (!open_array(v, "struct shape *", id, sfx))
+		return;
+	for (i = 0; i < n; i++) {
+		fputs("\n\t", stdout);
+		put_ref(v[i]);
+		putchar(',');
+	}
+	close_array(n);
+}
+
 static void put_notes(const struct note *v, size_t n, const char *id,
 		      const char *sfx)
 {
@@ -221,25 +237,11 @@ static void put_shape_arrays(const struct shape *s, const char *id)
 	}
 	put_notes(s->readonly, s->nreadonly, id, "ro");
 	put_notes(s->types, s->ntypes, id, "ty");
-	if (open_array(s->type_shapes, "struct shape *", id, "ts")) {
-		for (i = 0; i < s->ntypes; i++) {
-			fputs("\n\t", stdout);
-			put_ref(s->type_shapes[i]);
-			putchar(',');
-		}
-		close_array(s->ntypes);
-	}
+	put_refs(s->type_shapes, s->ntypes, id, "ts");
 	put_strs(s->enums, s->nenums, id, "en");
 	put_notes(s->aliases, s->naliases, id, "al");
 	put_notes(s->cli, s->ncli, id, "cl");
-	if (open_array(s->alts, "struct shape *", id, "of")) {
-		for (i = 0; i < s->nalts; i++) {
-			fputs("\n\t", stdout);
-			put_ref(s->alts[i]);
-			putchar(',');
-		}
-		close_array(s->nalts);
-	}
+	put_refs(s->alts, s->nalts, id, "of");
 }
 
 /* Shape s's initializer (its arrays written above as id_*). */
