@@ -370,6 +370,14 @@ static void load_all(struct file *f, struct loader *l)
 			  "the file is empty (no document): nothing to lint");
 }
 
+void load_ctx_for(struct load_ctx *c, const struct session *s)
+{
+	memset(c, 0, sizeof(*c));
+	c->max_depth = s->opt.max_depth;
+	c->max_alias_nodes = s->opt.max_alias_nodes;
+	c->tag = s->ck->yaml_tag;
+}
+
 static void lint_source(struct file *f)
 {
 	const struct session *s = f->run->s;
@@ -385,14 +393,11 @@ static void lint_source(struct file *f)
 	if (check_encoding(f))
 		return;
 	memset(&l, 0, sizeof(l));
-	memset(&c, 0, sizeof(c));
+	load_ctx_for(&c, s);
 	l.f = f;
 	l.c = &c;
-	c.max_depth = s->opt.max_depth;
-	c.max_alias_nodes = s->opt.max_alias_nodes;
 	c.on_dup = on_dup;
 	c.ud = &l;
-	c.tag = s->ck->yaml_tag;
 	load_all(f, &l);
 	free(l.dups);
 }

@@ -4,8 +4,13 @@
 #define BACKUPLINT_LINT_IMPL_H
 
 #include "lint.h"
+#include "load.h"
 
 void lint_doc_free(struct doc *d);
+/* A loading context with the session's limits and YAML tags: the same for
+ * a file's first reading and its second (release.c), so that what failed
+ * the first time fails again. */
+void load_ctx_for(struct load_ctx *c, const struct session *s);
 /* Document `index` of f, of kind `kind` (< 255), was released after its
  * checks. */
 void release_mark(struct file *f, unsigned index, int kind);

@@ -160,10 +160,7 @@ static void reload(struct run *r, struct file *f, struct doc **kept,
 	rl->nkept = nkept;
 	rl->family = family;
 	rl->collect = collect;
-	memset(&c, 0, sizeof(c));
-	c.max_depth = s->opt.max_depth;
-	c.max_alias_nodes = s->opt.max_alias_nodes;
-	c.tag = s->ck->yaml_tag;
+	load_ctx_for(&c, s);
 	/* what failed the first time fails again, after the same documents */
 	(void)f->syntax->load(&c, f->src.buf, f->src.len, &sink);
 	if (rl->cur) {
