@@ -130,13 +130,14 @@ void *model_reserve(struct doc *d, void *p, size_t n, size_t *cap,
 	return model_resize(d, p, n, cap, want, size);
 }
 
-/* Items of the lists a value may be (its variants that are lists). */
-size_t model_list_items(const struct value *v)
+/* Items of the lists a value may be (model_impl.h). */
+size_t model_list_items(struct doc *d, const struct value *v, int maps)
 {
 	const struct value *lv;
 	size_t n = value_variants(v, &lv), i, k = 0;
 	for (i = 0; i < n; i++)
-		if (value_is(&lv[i], VT_SEQ))
+		if (value_is(&lv[i], VT_SEQ) ||
+		    (maps && value_is(&lv[i], VT_MAP) && dialect_of(d)->org))
 			k += value_lit(&lv[i])->len;
 	return k;
 }
@@ -308,7 +309,7 @@ static void read_rule(struct doc *d, struct plan_m *pm, const struct node *key,
 	target_vault(d, rm);
 	rm->first_copy = (uint32_t)pm->ncopies;
 	pm->copies = model_reserve(d, pm->copies, pm->ncopies, &pm->ccap,
-			     model_list_items(rm->copy_actions), sizeof(*pm->copies));
+			     model_list_items(d, rm->copy_actions, 1), sizeof(*pm->copies));
 	each_map(d, rm->copy_actions, copy_item, pm);
 	pm->nrules++;
 }
@@ -354,8 +355,6 @@ static void source_place(struct doc *d, const struct node *arn,
 void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 {
 	struct value name;
-	const struct value *lv;
-	size_t nl, i, want = 0;
 
 	pm->doc = d;
 	pm->plan = plan;
@@ -369,13 +368,9 @@ void build_plan(struct doc *d, struct plan_m *pm, const struct node *plan)
 	pm->src = pm->doc_src;
 	/* room for the rules the lists hold (an undecided item may stand
 	 * for more) */
-	nl = value_variants(&pm->rules_v, &lv);
-	for (i = 0; i < nl; i++)
-		if (value_is(&lv[i], VT_SEQ) ||
-		    (value_is(&lv[i], VT_MAP) && dialect_of(d)->org))
-			want += value_lit(&lv[i])->len;
-	if (want > 1)
-		pm->rules = model_resize(d, NULL, 0, &pm->rcap, want, sizeof(*pm->rules));
+	pm->rules = model_reserve(d, NULL, 0, &pm->rcap,
+				  model_list_items(d, &pm->rules_v, 1),
+				  sizeof(*pm->rules));
 	/* a rule that is an intrinsic stands for a whole unknown rule */
 	each_map(d, &pm->rules_v, rule_item, pm);
 	pm->rules = model_settle(d, pm->rules, pm->nrules, &pm->rcap, sizeof(*pm->rules));

@@ -16,8 +16,10 @@ void *model_resize(struct doc *d, void *p, size_t n, size_t *cap,
  * gives one at a time). */
 void *model_reserve(struct doc *d, void *p, size_t n, size_t *cap,
 		    size_t more, size_t size);
-/* Items of the lists a value may be (its variants that are lists). */
-size_t model_list_items(const struct value *v);
+/* Items of the lists a value may be (its variants that are lists; with
+ * `maps`, an Organizations policy's maps of named items too, which
+ * each_map reads as lists). */
+size_t model_list_items(struct doc *d, const struct value *v, int maps);
 /* Room for item n, zeroed. */
 void *model_room(struct doc *d, void *p, size_t n, size_t *cap, size_t size);
 /* The array shrunk to its n items, handed to the arena when in a block. */

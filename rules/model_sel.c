@@ -201,7 +201,7 @@ void build_selection(struct doc *d, struct sel_m *sm, const struct node *s)
 	}
 	if (tags)
 		sm->any = 1;
-	sm->res = model_reserve(d, sm->res, 0, &cap, model_list_items(&sm->resources),
+	sm->res = model_reserve(d, sm->res, 0, &cap, model_list_items(d, &sm->resources, 0),
 			  sizeof(*sm->res));
 	n = each_entry(d, &sm->resources, resource_entry, sm, &cap, &unknown);
 	sm->res = model_settle(d, sm->res, sm->nres, &cap, sizeof(*sm->res));
