@@ -197,6 +197,8 @@ static void build_index(struct source *s)
 		if (s->has_cr) {
 			end = next_break(s, start);
 		} else {
+			/* no CR (nearly every file): memchr alone; through
+			 * break_before, 0.7% more instructions on JSON plans */
 			nl = memchr(b + start, '\n', s->len - start);
 			end = nl ? (size_t)(nl - b) : s->len;
 		}
@@ -225,6 +227,7 @@ static size_t line_of(struct source *s, size_t off, size_t *line, size_t *base_c
 	size_t k = off >> BLK_SHIFT, base = k << BLK_SHIFT, i = base, start = SIZE_MAX;
 	size_t n = s->blk[2 * k];
 	if (!s->has_cr) {
+		/* as in build_index: memchr alone without a CR */
 		const char *nl;
 		while ((nl = memchr(s->buf + i, '\n', off - i))) {
 			n++;
