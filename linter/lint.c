@@ -193,6 +193,8 @@ static void process_doc(struct loader *l, struct doc *d, struct node *root)
 	size_t i;
 
 	d->root = root;
+	d->tagged = l->c->tagged;
+	l->c->tagged = 0;
 	if (l->c->has_nul) {
 		report_at(f, d->index, input_rule(f, IN_ENCODING), l->c->nul_off,
 			  l->c->nul_end, "",
@@ -249,6 +251,7 @@ struct doc *doc_embedded(struct doc *d, size_t size)
 	e->file = d->file;
 	e->index = d->index;
 	e->kind = -1;
+	e->tagged = d->tagged;
 	arena_init_sized(&e->arena, size + 256);
 	return e;
 }
@@ -345,6 +348,7 @@ static void load_all(struct file *f, struct loader *l)
 		tried[best] = 1;
 		l->ndups = 0;
 		l->c->has_nul = 0;
+		l->c->tagged = 0;
 		/* the syntax's comments may hold suppressions */
 		f->nsupp = 0;
 		f->comment = syntaxes[best]->comment;

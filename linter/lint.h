@@ -38,6 +38,8 @@ struct doc {
 	unsigned index;        /* 0-based document number in the stream */
 	int keep;              /* set by the checker to keep it for check_run */
 	int deferred;          /* checked at the run phase (checker defer_doc) */
+	int tagged;            /* written with YAML tags (set when it is
+				* first read, and for its embedded documents) */
 	struct arena arena;    /* nodes, strings, the checker's model */
 	void *model;           /* the checker's model of the document */
 };

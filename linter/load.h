@@ -66,6 +66,9 @@ struct load_ctx {
 	 * not fatal, the caller reports it (BKP004) and goes on. */
 	int has_nul;
 	size_t nul_off, nul_end;
+	/* A YAML tag was read in the current document (the caller clears it
+	 * when it takes the document). */
+	int tagged;
 };
 
 /* Where a loader delivers documents, in order. */

@@ -248,6 +248,7 @@ static void apply_tag(struct ystate *y, struct node *n, const char *tag)
 {
 	if (!tag)
 		return;
+	y->c->tagged = 1;
 	if (strncmp(tag, YAML_TAG_PREFIX, strlen(YAML_TAG_PREFIX)) == 0) {
 		const char *t = tag + strlen(YAML_TAG_PREFIX);
 		if (n->kind == N_MAP || n->kind == N_SEQ) {

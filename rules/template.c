@@ -712,13 +712,10 @@ void template_check_doc(struct doc *d)
 		t.conds = map_get(d->root, "Conditions");
 		t.maps = map_get(d->root, "Mappings");
 	}
-	/* outside templates the walk only looks for YAML tags, which are
-	 * written with a '!' in the document's span (a node's starts at its
-	 * tag) */
-	if (cfn || (d->root && d->root->end > d->root->start &&
-		    d->root->end <= d->file->src.len &&
-		    memchr(d->file->src.buf + d->root->start, '!',
-			   d->root->end - d->root->start)))
+	/* outside templates the walk only looks for YAML tags (the source
+	 * is not searched for a '!': a big file's pages are given back by
+	 * now, source.h) */
+	if (cfn || d->tagged)
 		walk(&t, d->root, cfn);
 	if (cfn) {
 		check_resources(&t);
