@@ -623,12 +623,19 @@ void run_finish(struct run *r, struct file **files, size_t n)
 	}
 }
 
-void file_release(struct file *f)
+void file_drop_docs(struct file *f)
 {
 	size_t i;
 	for (i = 0; i < f->ndocs; i++)
 		lint_doc_free(f->docs[i]);
 	free(f->docs);
+	f->docs = NULL;
+	f->ndocs = 0;
+}
+
+void file_release(struct file *f)
+{
+	file_drop_docs(f);
 	free(f->released);
 	free(f->io_msg);
 	free(f->supp);

@@ -159,6 +159,9 @@ struct doc *doc_embedded(struct doc *d, size_t size);
  * (e's tree may point into d's). For a family's check_doc of d. */
 void lint_embedded(struct doc *d, struct doc *e);
 void run_finish(struct run *r, struct file **files, size_t n);
+/* Free the documents kept for the run phase (once run_finish() is done and
+ * nothing reads their trees again); file_release() frees the rest. */
+void file_drop_docs(struct file *f);
 void file_release(struct file *f);
 
 #endif

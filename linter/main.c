@@ -666,6 +666,13 @@ int main(int argc, char **argv)
 	free(w.rootdir);
 	free(w.cwd);
 	run_finish(&run, w.files, in.n);
+	/* The trees and models are done with, unless --fix lints again or
+	 * --report reads the run's verdicts (their names live there): the
+	 * output needs the findings and the sources. Freed now, they leave
+	 * room for a big file's pages that its excerpts bring back. */
+	if (cli.fix.mode == FIX_NONE && !cli.report)
+		for (i = 0; i < in.n; i++)
+			file_drop_docs(w.files[i]);
 	if (cli.fix.mode != FIX_NONE) {
 		cli.fix.baseline = cli.baseline ? &bl : NULL;
 		fix_run(&run, w.files, in.n, nshown, &cli.fix, stdout, &fixed);

@@ -60,7 +60,9 @@ void suppress_name(struct file *f, const char *name, size_t len, uint32_t at,
 		free(cand);
 		return;
 	}
-	add(f, (int)(r - rt->v), start, end, at, at_end, doc, reason);
+	/* the reason may be a document's string: the findings outlive it */
+	add(f, (int)(r - rt->v), start, end, at, at_end, doc,
+	    reason ? arena_strdup(&f->diags.strings, reason) : NULL);
 }
 
 static int blank(char c)

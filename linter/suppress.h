@@ -44,7 +44,7 @@ void suppress_scan(struct file *f, const char *comment);
 
 /* A directive naming rule `name` (an id or a name, len bytes at [at,
  * at_end)) that silences [start, end) of document doc: added, or reported
- * when it names no rule. */
+ * when it names no rule. The reason (NULL: none) is copied. */
 void suppress_name(struct file *f, const char *name, size_t len, uint32_t at,
 		   uint32_t at_end, unsigned doc, uint32_t start, uint32_t end,
 		   const char *reason);
