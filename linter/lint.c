@@ -294,6 +294,10 @@ static void on_doc(void *ud, struct node *root)
 	struct doc *d = l->cur;
 	l->cur = NULL;
 	l->delivered++;
+	/* the tree is built: a mapped file's pages so far can go before the
+	 * model and the checks take their memory */
+	if (root)
+		source_done_before(&l->f->src, root->end);
 	process_doc(l, d, root);
 }
 
@@ -437,7 +441,8 @@ void lint_file(struct run *r, struct file *f, const char *path,
 	/* a file found by walking is linted only when it is a regular file;
 	 * one named on the command line is read as it is */
 	rc = source_read(&f->src, path, display, r->s->opt.max_bytes,
-			 !explicit_arg, err, sizeof(err));
+			 (explicit_arg ? 0 : SRC_REGULAR_ONLY) |
+			 (r->s->opt.map_files ? SRC_MAP : 0), err, sizeof(err));
 	if (rc == -3) {
 		f->src.buf = xcalloc(1, 1);
 		f->skipped = 1;

@@ -514,6 +514,8 @@ static int make_session(struct server *sv)
 	options_init(&opt);
 	settings_options(&opt, root, sv->o->fl);
 	opt.now = sv->o->now;
+	/* the editor saves files while the server holds them */
+	opt.map_files = 0;
 	if (session_init(&sv->s, sv->ck, &opt, err, sizeof(err)) < 0) {
 		fprintf(stderr, "backuplint: %s\n", err);
 		rc = -1;

@@ -525,17 +525,23 @@ uint64_t diag_fingerprint(const struct file *f, const struct diag *dg,
 			  const char *stable_path)
 {
 	const struct rule *r = rule_at(&f->run->s->ck->rules, dg->rule);
-	const char *p = f->src.buf + dg->start, *e = f->src.buf + dg->end;
 	uint64_t h = 0xcbf29ce484222325ULL;
+	char tmp[SRC_CHUNK];
+	size_t a, n, i;
 
 	h = fnv(h, r ? r->id : "", r ? strlen(r->id) : 0);
 	h = fnv(h, stable_path, strlen(stable_path));
 	/* the subject: the text under the span without white space and
 	 * quotes, so that reformatting does not change it */
-	for (; p < e && p < f->src.buf + f->src.len; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' &&
-		    *p != '"' && *p != '\'')
-			h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	for (a = dg->start; a < dg->end; a += n) {
+		const char *p = source_bytes(&f->src, a, dg->end, tmp, &n);
+		if (!n)
+			break;
+		for (i = 0; i < n; i++)
+			if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' &&
+			    p[i] != '"' && p[i] != '\'')
+				h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	}
 	return h;
 }
 

@@ -17,6 +17,7 @@ void options_init(struct options *o)
 	o->max_depth = 512;
 	o->max_alias_nodes = 1000000;
 	o->max_findings = 10000;
+	o->map_files = 1;
 }
 
 static int days_in_month(int y, int m)

@@ -33,6 +33,9 @@ struct options {
 	size_t max_findings;  /* --max-findings: kept per file; more are counted */
 	int apply_frameworks; /* --apply-frameworks: the checker applies the
 			       * frameworks found in the run to every file */
+	int map_files;        /* read big files by mapping them (source.h);
+			       * off in a long-lived process, where a file
+			       * cut short under it must not end the process */
 };
 
 /* The defaults of every option. */

@@ -3,9 +3,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,9 +20,137 @@ static void set_err(char *err, size_t errlen, const char *what, const char *why)
 	snprintf(err, errlen, "%s%s", what, why);
 }
 
-int source_read(struct source *s, const char *path, const char *display,
-		size_t max_bytes, int regular_only, char *err, size_t errlen)
+/* ---- mapped files ----
+ * Each mapping is entered in a fixed table that the SIGBUS handler reads
+ * without a lock: an entry's name and length are written before its base
+ * and its base is cleared before its mapping goes. A file found when the
+ * table is full is read into memory instead. */
+#define GUARDS 64
+
+static struct guard {
+	const char *base;
+	size_t len;
+	const char *name;
+} guards[GUARDS];
+static pthread_mutex_t guard_lock = PTHREAD_MUTEX_INITIALIZER;
+static int guard_installed;
+
+static void say(const char *m)
 {
+	ssize_t r = write(STDERR_FILENO, m, strlen(m));
+	(void)r;
+}
+
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	const char *at = si->si_addr;
+	size_t i;
+	(void)uc;
+	for (i = 0; i < GUARDS; i++) {
+		const char *b = __atomic_load_n(&guards[i].base, __ATOMIC_ACQUIRE);
+		if (b && at >= b && at < b + guards[i].len) {
+			say("backuplint: ");
+			say(guards[i].name);
+			say(": the file was cut short while it was linted; "
+			    "lint it again when it is complete\n");
+			_exit(2);
+		}
+	}
+	/* not one of ours: the default action, when the access is retried */
+	signal(sig, SIG_DFL);
+}
+
+/* Enter a mapping; -1 when the table is full. */
+static int guard_add(const char *base, size_t len, const char *name)
+{
+	size_t i;
+	int rc = -1;
+	pthread_mutex_lock(&guard_lock);
+	if (!guard_installed) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_sigaction = on_sigbus;
+		sa.sa_flags = SA_SIGINFO;
+		sigemptyset(&sa.sa_mask);
+		guard_installed = sigaction(SIGBUS, &sa, NULL) == 0 ? 1 : -1;
+	}
+	for (i = 0; guard_installed > 0 && i < GUARDS; i++)
+		if (!guards[i].base) {
+			guards[i].name = name;
+			guards[i].len = len;
+			__atomic_store_n(&guards[i].base, base, __ATOMIC_RELEASE);
+			rc = 0;
+			break;
+		}
+	pthread_mutex_unlock(&guard_lock);
+	return rc;
+}
+
+static void guard_remove(const char *base)
+{
+	size_t i;
+	pthread_mutex_lock(&guard_lock);
+	for (i = 0; i < GUARDS; i++)
+		if (guards[i].base == base)
+			__atomic_store_n(&guards[i].base, NULL, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&guard_lock);
+}
+
+static size_t page_size(void)
+{
+	static size_t ps;
+	if (!ps) {
+		long v = sysconf(_SC_PAGESIZE);
+		ps = v > 0 ? (size_t)v : 4096;
+	}
+	return ps;
+}
+
+/* Map the len bytes of fd, followed by at least one NUL (the rest of the
+ * last page is zero, and a reserved page holds it when len fills its
+ * pages). 0, or -1 when the file cannot be mapped: it is then read. */
+static int map_file(struct source *s, int fd, size_t len)
+{
+	size_t ps = page_size(), total = (len + ps) & ~(ps - 1);
+	char *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED)
+		return -1;
+	if (mmap(base, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED ||
+	    guard_add(base, total, s->name) < 0) {
+		munmap(base, total);
+		return -1;
+	}
+	s->buf = base;
+	s->len = len;
+	s->maplen = total;
+	s->fd = fd;
+	return 0;
+}
+
+static void build_index(struct source *s);
+
+void source_done_before(struct source *s, size_t off)
+{
+	size_t end;
+	if (!s->maplen)
+		return;
+	if (!s->blk)
+		build_index(s);
+	if (off > s->len)
+		off = s->len;
+	end = off & ~(page_size() - 1);
+	if (end > s->dropped) {
+		/* clean pages of a private file mapping: read again from the
+		 * file when touched */
+		(void)madvise(s->buf + s->dropped, end - s->dropped, MADV_DONTNEED);
+		s->dropped = end;
+	}
+}
+
+int source_read(struct source *s, const char *path, const char *display,
+		size_t max_bytes, int flags, char *err, size_t errlen)
+{
+	const int regular_only = flags & SRC_REGULAR_ONLY;
 	int fd;
 	size_t cap, len = 0;
 	char *buf;
@@ -62,6 +193,10 @@ int source_read(struct source *s, const char *path, const char *display,
 	if (regular && fd == STDIN_FILENO &&
 	    (at = lseek(fd, 0, SEEK_CUR)) > 0 && at <= st.st_size)
 		st.st_size -= at;
+	if ((flags & SRC_MAP) && regular && fd != STDIN_FILENO &&
+	    (size_t)st.st_size >= SRC_MAP_MIN && (size_t)st.st_size <= max_bytes &&
+	    map_file(s, fd, (size_t)st.st_size) == 0)
+		return 0; /* the descriptor stays open: window() reads it */
 	cap = (regular && st.st_size > 0) ? (size_t)st.st_size + 1 : 65536;
 	if (cap > max_bytes + 1)
 		cap = max_bytes + 1;
@@ -140,8 +275,14 @@ void source_from_mem(struct source *s, const char *name, const char *buf,
 
 void source_free(struct source *s)
 {
+	if (s->maplen) {
+		guard_remove(s->buf);
+		munmap(s->buf, s->maplen);
+		close(s->fd);
+	} else {
+		free(s->buf);
+	}
 	free(s->name);
-	free(s->buf);
 	free(s->blk);
 	memset(s, 0, sizeof(*s));
 }
@@ -157,21 +298,21 @@ void source_free(struct source *s)
 #define BLK_SHIFT 9
 #define BLK_SIZE ((size_t)1 << BLK_SHIFT)
 
-/* 1 when the byte at i ends a line break. */
+/* 1 when the byte at i of b[0..len) ends a line break. */
 static int ends_break(const char *b, size_t len, size_t i)
 {
 	return b[i] == '\n' || (b[i] == '\r' && (i + 1 >= len || b[i + 1] != '\n'));
 }
 
-/* The first byte in [i, lim) that ends a line break, or lim. */
-static size_t break_before(const struct source *s, size_t i, size_t lim)
+/* The first byte in [i, lim) of b[0..len) that ends a line break, or lim;
+ * CRs are looked at only when the file has one. */
+static size_t break_in(const char *b, size_t len, int has_cr, size_t i, size_t lim)
 {
-	const char *b = s->buf, *cr;
-	const char *nl = memchr(b + i, '\n', lim - i);
+	const char *cr, *nl = memchr(b + i, '\n', lim - i);
 	size_t e = nl ? (size_t)(nl - b) : lim;
 	/* a lone CR before the LF (a CR just before it is the LF's CRLF) */
-	for (; s->has_cr && (cr = memchr(b + i, '\r', e - i)); i = (size_t)(cr - b) + 1)
-		if (ends_break(b, s->len, (size_t)(cr - b)))
+	for (; has_cr && (cr = memchr(b + i, '\r', e - i)); i = (size_t)(cr - b) + 1)
+		if (ends_break(b, len, (size_t)(cr - b)))
 			return (size_t)(cr - b);
 	return e;
 }
@@ -179,7 +320,7 @@ static size_t break_before(const struct source *s, size_t i, size_t lim)
 /* The first byte at or after i that ends a line break, or len. */
 static size_t next_break(const struct source *s, size_t i)
 {
-	return break_before(s, i, s->len);
+	return break_in(s->buf, s->len, s->has_cr, i, s->len);
 }
 
 static void build_index(struct source *s)
@@ -221,22 +362,58 @@ static void build_index(struct source *s)
 	s->nlines = (uint32_t)line + 1;
 }
 
-/* Where the line holding off starts, and its 0-based number. */
-static size_t line_of(struct source *s, size_t off, size_t *line, size_t *base_cps)
+const char *source_bytes(const struct source *s, size_t a, size_t e,
+			 char *tmp, size_t *n)
 {
-	size_t k = off >> BLK_SHIFT, base = k << BLK_SHIFT, i = base, start = SIZE_MAX;
+	size_t got = 0, want;
+	if (e > s->len)
+		e = s->len;
+	if (a >= e) {
+		*n = 0;
+		return s->buf + e;
+	}
+	/* Reading the mapping where its pages were given back would map
+	 * the pages around too (the kernel's fault-around): the findings of
+	 * a big file would bring back its every page. */
+	if (!s->maplen || a >= s->dropped) {
+		*n = e - a;
+		return s->buf + a;
+	}
+	want = e - a < SRC_CHUNK ? e - a : SRC_CHUNK;
+	while (got < want) {
+		ssize_t r = pread(s->fd, tmp + got, want - got, (off_t)(a + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			/* cut short: the mapping says so (SIGBUS) */
+			*n = e - a;
+			return s->buf + a;
+		}
+		got += (size_t)r;
+	}
+	*n = want;
+	return tmp;
+}
+
+/* Where the line holding off starts, and its 0-based number; w holds the
+ * bytes of off's block up to off (and off's own, when there is one). */
+static size_t line_of(const struct source *s, size_t off, const char *w,
+		      size_t *line, size_t *base_cps)
+{
+	size_t k = off >> BLK_SHIFT, base = k << BLK_SHIFT, i = 0, start = SIZE_MAX;
+	size_t lim = off - base, wl = (off < s->len ? off + 1 : off) - base;
 	size_t n = s->blk[2 * k];
 	if (!s->has_cr) {
 		/* as in build_index: memchr alone without a CR */
 		const char *nl;
-		while ((nl = memchr(s->buf + i, '\n', off - i))) {
+		while ((nl = memchr(w + i, '\n', lim - i))) {
 			n++;
-			start = i = (size_t)(nl - s->buf) + 1;
+			start = i = (size_t)(nl - w) + 1;
 		}
 	} else {
 		for (;;) {
-			i = break_before(s, i, off);
-			if (i >= off)
+			i = break_in(w, wl, 1, i, lim);
+			if (i >= lim)
 				break;
 			n++;
 			start = ++i;
@@ -249,19 +426,24 @@ static size_t line_of(struct source *s, size_t off, size_t *line, size_t *base_c
 		return base;
 	}
 	*base_cps = 0;
-	return start;
+	return base + start;
 }
 
 struct pos source_pos(struct source *s, size_t off)
 {
 	struct pos p;
-	size_t line, cps, from;
+	size_t line, cps, from, base, n;
+	char tmp[SRC_CHUNK];
+	const char *w;
 	if (!s->blk)
 		build_index(s);
 	if (off > s->len)
 		off = s->len;
-	from = line_of(s, off, &line, &cps);
-	cps += utf8_count(s->buf + from, off - from);
+	base = off & ~(BLK_SIZE - 1);
+	/* a block and a byte: SRC_CHUNK is more */
+	w = source_bytes(s, base, off < s->len ? off + 1 : off, tmp, &n);
+	from = line_of(s, off, w, &line, &cps);
+	cps += utf8_count(w + (from - base), off - from);
 	/* editors do not show a byte-order mark: it takes no column */
 	if (line == 0 && off >= 3 && s->len >= 3 &&
 	    memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0)
