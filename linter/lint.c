@@ -408,6 +408,7 @@ static void lint_source(struct file *f)
 	c.ud = &l;
 	load_all(f, &l);
 	free(l.dups);
+	release_early(f);
 }
 
 static void file_init(struct run *r, struct file *f, int explicit_arg,
@@ -605,6 +606,7 @@ void run_finish(struct run *r, struct file **files, size_t n)
 	r->files = files;
 	r->nfiles = n;
 	r->phase = PHASE_RUN;
+	release_early_settle(r);
 	/* documents whose checks need the others (defer_doc), in order */
 	for (i = 0; i < n; i++)
 		for (j = 0; j < files[i]->ndocs; j++)

@@ -84,6 +84,15 @@ struct file {
 	unsigned char *released;
 	size_t nreleased, released_cap;
 	const struct syntax *syntax; /* what loaded its documents */
+	/* A file of one plan document, released with its run phase done as
+	 * soon as it was read (release.c: release_early): 1 + the document's
+	 * kind, else 0; and its findings before that run phase, to take it
+	 * back when the run turns out to link documents. */
+	int early;
+	struct file_counts {
+		size_t n, kept, dropped, dropped_by[4], nsuppressed;
+		int dropped_severity;
+	} early_at;
 };
 
 /* What the run's configuration says for one file (config.h computes it);

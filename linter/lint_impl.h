@@ -21,5 +21,13 @@ void release_mark(struct file *f, unsigned index, int kind);
  * they are loaded again into their files' documents, and 0: the caller
  * runs check_run over the whole run. */
 int run_released(struct run *r);
+/* File f is read: when its one document is a plan that needs nothing from
+ * the rest of the run, its run phase now, alone, and the document freed;
+ * otherwise what it holds may link the run (run->links). */
+void release_early(struct file *f);
+/* Before the run phase: when the run links documents after all, the early
+ * run phases are taken back and their documents marked released, to be
+ * loaded again. */
+void release_early_settle(struct run *r);
 
 #endif

@@ -170,12 +170,7 @@ static void reload(struct run *r, struct file *f, struct doc **kept,
 	kept_before(rl, (unsigned)-1);
 }
 
-struct snapshot {
-	size_t n, kept, dropped, dropped_by[4], nsuppressed;
-	int dropped_severity;
-};
-
-static void take(const struct file *f, struct snapshot *sn)
+static void take(const struct file *f, struct file_counts *sn)
 {
 	sn->n = f->diags.n;
 	sn->kept = f->kept;
@@ -185,7 +180,7 @@ static void take(const struct file *f, struct snapshot *sn)
 	sn->dropped_severity = f->dropped_severity;
 }
 
-static void put_back(struct file *f, const struct snapshot *sn)
+static void put_back(struct file *f, const struct file_counts *sn)
 {
 	f->diags.n = sn->n;
 	f->kept = sn->kept;
@@ -195,20 +190,28 @@ static void put_back(struct file *f, const struct snapshot *sn)
 	f->dropped_severity = sn->dropped_severity;
 }
 
+/* 1 when f reached --max-findings (shown or suppressed) since sn: which
+ * findings are kept then depends on the order of the families over the
+ * whole file. */
+static int reached_max(const struct file *f, const struct file_counts *sn)
+{
+	const size_t max = f->run->s->opt.max_findings;
+	return max && ((sn->kept < max && f->kept >= max) ||
+		       (sn->nsuppressed < max && f->nsuppressed >= max));
+}
+
 /* The run phase of a file with released documents, in an isolated run. */
 static void check_file(struct run *r, struct file *f, struct doc **kept,
 		       size_t nkept)
 {
 	const struct checker *ck = r->s->ck;
-	const size_t max = r->s->opt.max_findings;
-	struct snapshot sn;
+	struct file_counts sn;
 	struct reload rl;
 	size_t i;
 
 	take(f, &sn);
 	reload(r, f, kept, nkept, -1, 0, &rl);
-	if (!max || !((sn.kept < max && f->kept >= max) ||
-		      (sn.nsuppressed < max && f->nsuppressed >= max)))
+	if (!reached_max(f, &sn))
 		return;
 	/* the limit was reached: which findings it keeps depends on the
 	 * order of the families over the whole file */
@@ -263,4 +266,72 @@ int run_released(struct run *r)
 			check_file(r, f, f->docs, f->ndocs);
 	}
 	return 1;
+}
+
+void release_early(struct file *f)
+{
+	struct run *r = f->run, v = *r;
+	const struct checker *ck = r->s->ck;
+	struct doc *d;
+	size_t i;
+	int keep;
+
+	if (!r->release || !f->ndocs || !ck->run_isolated)
+		return;
+	/* a run of this file alone: its own state, findings of the run phase */
+	v.files = &f;
+	v.nfiles = 1;
+	v.phase = PHASE_RUN;
+	v.state = NULL;
+	v.verdicts = NULL;
+	v.nverdicts = v.cverdicts = 0;
+	if (!ck->run_isolated(&v)) {
+		__atomic_store_n(&r->links, 1, __ATOMIC_RELAXED);
+		return;
+	}
+	d = f->docs[0];
+	/* one plan document, no suppression comment (whether one is used
+	 * could not be taken back), nothing that links seen so far */
+	if (f->ndocs != 1 || f->nreleased || f->context || f->nsupp ||
+	    d->deferred || d->kind >= 255 || !ck->release_doc || !ck->release_doc(d) ||
+	    __atomic_load_n(&r->links, __ATOMIC_RELAXED))
+		return;
+	take(f, &f->early_at);
+	if (ck->run_init)
+		ck->run_init(&v);
+	f->run = &v;
+	for (i = 0; i < ck->nfamilies; i++)
+		if (ck->families[i].check_run)
+			ck->families[i].check_run(&v);
+	f->run = r;
+	/* a verdict is the run's; past --max-findings the order of the whole
+	 * run phase decides: then the run phase goes as usual */
+	keep = v.nverdicts || reached_max(f, &f->early_at);
+	run_release(&v);
+	if (keep) {
+		put_back(f, &f->early_at);
+		return;
+	}
+	f->early = 1 + d->kind;
+	file_drop_docs(f);
+}
+
+void release_early_settle(struct run *r)
+{
+	const struct checker *ck = r->s->ck;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < r->nfiles; i++)
+		any |= r->files[i]->early != 0;
+	if (!any || ck->run_isolated(r))
+		return;
+	for (i = 0; i < r->nfiles; i++) {
+		struct file *f = r->files[i];
+		if (!f->early)
+			continue;
+		put_back(f, &f->early_at);
+		release_mark(f, 0, f->early - 1);
+		f->early = 0;
+	}
 }

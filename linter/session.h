@@ -102,6 +102,8 @@ struct run {
 			       * documents (checker.h defer_cmp); 0, 1: one */
 	struct run_verdict *verdicts; /* in the order recorded */
 	size_t nverdicts, cverdicts;
+	int links;            /* a kept document links to others, or may
+			       * (release.c); read and set atomically */
 };
 
 /* Record a verdict (strings are borrowed: they must outlive the run's
