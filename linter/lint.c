@@ -441,9 +441,11 @@ void lint_file(struct run *r, struct file *f, const char *path,
 	f->arg = path;
 	/* a file found by walking is linted only when it is a regular file;
 	 * one named on the command line is read as it is */
+	f->read_flags = (explicit_arg ? 0 : SRC_REGULAR_ONLY) |
+			(r->s->opt.map_files ? SRC_MAP : 0);
+	f->from_path = strcmp(path, "-") != 0;
 	rc = source_read(&f->src, path, display, r->s->opt.max_bytes,
-			 (explicit_arg ? 0 : SRC_REGULAR_ONLY) |
-			 (r->s->opt.map_files ? SRC_MAP : 0), err, sizeof(err));
+			 f->read_flags, err, sizeof(err));
 	if (rc == -3) {
 		f->src.buf = xcalloc(1, 1);
 		f->skipped = 1;

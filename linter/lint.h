@@ -89,6 +89,12 @@ struct file {
 	 * kind, else 0; and its findings before that run phase, to take it
 	 * back when the run turns out to link documents. */
 	int early;
+	/* read from a path (lint_file, not standard input) with these
+	 * source_read() flags: it can be read again */
+	int from_path, read_flags;
+	/* an early file with no finding lets its bytes go (its length kept
+	 * here, its source emptied) until the run needs them again */
+	size_t forgotten;
 	struct file_counts {
 		size_t n, kept, dropped, dropped_by[4], nsuppressed;
 		int dropped_severity;

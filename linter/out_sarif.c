@@ -437,7 +437,8 @@ void out_write_sarif(FILE *fp, struct file **files, size_t n,
 		a = out_jobj(NULL, NULL);
 		out_jadd(out_jobj(a, "location"), "uri", out_jstr(uris[i]));
 		if (!files[i]->io_error)
-			out_jadd(a, "length", out_jnum((double)files[i]->src.len));
+			out_jadd(a, "length", out_jnum((double)(files[i]->forgotten ? files[i]->forgotten
+											    : files[i]->src.len)));
 		roles = cJSON_CreateArray();
 		out_jadd(a, "roles", roles);
 		out_jpush(roles, out_jstr("analysisTarget"));

@@ -314,6 +314,39 @@ void release_early(struct file *f)
 	}
 	f->early = 1 + d->kind;
 	file_drop_docs(f);
+	/* nothing to show: its bytes go too (10,000 plans otherwise hold
+	 * theirs to the end), read again only if the run links */
+	if (!f->diags.n && f->from_path && !f->src.maplen && f->src.len) {
+		f->forgotten = f->src.len;
+		free(f->src.buf);
+		free(f->src.blk);
+		f->src.blk = NULL;
+		f->src.buf = xcalloc(1, 1);
+		f->src.len = 0;
+	}
+}
+
+/* Read an early file's forgotten bytes again; -1 (and an I/O error on f)
+ * when they are not what they were. */
+static int recall(struct file *f)
+{
+	char err[256], *name = xstrdup(f->src.name);
+	int rc;
+	source_free(&f->src);
+	rc = source_read(&f->src, f->arg, name, f->run->s->opt.max_bytes,
+			 f->read_flags, err, sizeof(err));
+	free(name);
+	if (rc == 0 && f->src.len == f->forgotten) {
+		f->forgotten = 0;
+		return 0;
+	}
+	if (!f->src.buf)
+		f->src.buf = xcalloc(1, 1);
+	f->io_error = 1;
+	f->io_msg = xstrdup(rc ? err : "the file changed while it was linted; "
+				  "lint it again");
+	f->forgotten = 0;
+	return -1;
 }
 
 void release_early_settle(struct run *r)
@@ -331,7 +364,8 @@ void release_early_settle(struct run *r)
 		if (!f->early)
 			continue;
 		put_back(f, &f->early_at);
-		release_mark(f, 0, f->early - 1);
+		if (!f->forgotten || recall(f) == 0)
+			release_mark(f, 0, f->early - 1);
 		f->early = 0;
 	}
 }

@@ -34,6 +34,21 @@ EOF
 plan "$tmp/plans/a.json" a 11111111-2222-3333-4444-555555555555 60
 plan "$tmp/plans/b.json" b "" 365
 plan "$tmp/plans/c.json" c "" 100
+# plan e has no finding alone (its bytes are let go after its early run
+# phase); its selection of a DynamoDB table makes its cold storage setting
+# one AWS ignores, a finding of the run phase once linked
+cat > "$tmp/plans/e.json" <<'EOF'
+{"BackupPlan": {"BackupPlanName": "e", "Rules": [
+  {"RuleName": "daily", "TargetBackupVaultName": "main",
+   "ScheduleExpression": "cron(0 5 ? * * *)",
+   "Lifecycle": {"MoveToColdStorageAfterDays": 30, "DeleteAfterDays": 365}}]},
+ "BackupPlanId": "eeeeeeee-2222-3333-4444-555555555555"}
+EOF
+cat > "$tmp/sel/y.json" <<'EOF'
+{"BackupPlanId": "eeeeeeee-2222-3333-4444-555555555555",
+ "BackupSelection": {"SelectionName": "tables", "IamRoleArn": "arn:aws:iam::111122223333:role/backup",
+  "Resources": ["arn:aws:dynamodb:us-east-1:111122223333:table/orders"]}}
+EOF
 cat > "$tmp/sel/z.json" <<'EOF'
 {"BackupPlanId": "11111111-2222-3333-4444-555555555555",
  "BackupSelection": {"SelectionName": "fs", "IamRoleArn": "arn:aws:iam::111122223333:role/backup",
@@ -72,13 +87,15 @@ has() { # WHAT FILE PATTERN
 	fi
 }
 
-P="$tmp/plans/a.json $tmp/plans/b.json $tmp/plans/c.json"
-# the selection first: nothing is released early
-lint "$tmp/ref" "$tmp/sel/z.json" $P
+P="$tmp/plans/a.json $tmp/plans/b.json $tmp/plans/c.json $tmp/plans/e.json"
+S="$tmp/sel/y.json $tmp/sel/z.json"
+# the selections first: nothing is released early
+lint "$tmp/ref" $S $P
 has "the reference links plan a to its selection" "$tmp/ref" "a.json:.*copy from eu-west-1"
+has "the reference links plan e to its selection" "$tmp/ref" "e.json:.*BKP302"
 for jobs in 1 2; do
 	# the plans first: released early, then taken back for the selection
-	lint "$tmp/late" --jobs $jobs $P "$tmp/sel/z.json"
+	lint "$tmp/late" --jobs $jobs $P $S
 	same "plans before their selection (--jobs $jobs)" "$tmp/ref" "$tmp/late"
 	lint "$tmp/dir" --jobs $jobs "$tmp/plans" "$tmp/sel"
 	same "a folder of plans, then one of selections (--jobs $jobs)" "$tmp/ref" "$tmp/dir"
@@ -96,6 +113,9 @@ for f in $P; do
 done | sort > "$tmp/each"
 grep -v '^exit' "$tmp/alone" > "$tmp/alone.lines"
 same "plans alone, and each file linted alone" "$tmp/each" "$tmp/alone.lines"
+# plan e, without a finding, lets its bytes go: SARIF still gives its length
+"$bin" --region us-east-1 --format sarif $P > "$tmp/sarif" 2>&1
+has "plans alone: e's length in SARIF" "$tmp/sarif" "e.json\"}, *\"length\": *$(wc -c < "$tmp/plans/e.json")"
 
 # --max-findings reached in the run phase: which findings are kept follows
 # the run phase of the whole file
