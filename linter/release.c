@@ -270,7 +270,7 @@ int run_released(struct run *r)
 
 void release_early(struct file *f)
 {
-	struct run *r = f->run, v = *r;
+	struct run *r = f->run, v;
 	const struct checker *ck = r->s->ck;
 	struct doc *d;
 	size_t i;
@@ -278,13 +278,17 @@ void release_early(struct file *f)
 
 	if (!r->release || !f->ndocs || !ck->run_isolated)
 		return;
-	/* a run of this file alone: its own state, findings of the run phase */
+	/* a run of this file alone: the run's session, date and options, its
+	 * own state, findings of the run phase (not a copy of *r, whose
+	 * `links` other threads write) */
+	memset(&v, 0, sizeof(v));
+	v.s = r->s;
+	v.today = r->today;
+	v.release = r->release;
+	v.jobs = r->jobs;
 	v.files = &f;
 	v.nfiles = 1;
 	v.phase = PHASE_RUN;
-	v.state = NULL;
-	v.verdicts = NULL;
-	v.nverdicts = v.cverdicts = 0;
 	if (!ck->run_isolated(&v)) {
 		__atomic_store_n(&r->links, 1, __ATOMIC_RELAXED);
 		return;
