@@ -96,14 +96,12 @@ static void guard_remove(const char *base)
 	pthread_mutex_unlock(&guard_lock);
 }
 
+/* Asked each time (a few times per big file): a cached value would be
+ * written by several lint threads. */
 static size_t page_size(void)
 {
-	static size_t ps;
-	if (!ps) {
-		long v = sysconf(_SC_PAGESIZE);
-		ps = v > 0 ? (size_t)v : 4096;
-	}
-	return ps;
+	long v = sysconf(_SC_PAGESIZE);
+	return v > 0 ? (size_t)v : 4096;
 }
 
 /* Map the len bytes of fd, followed by at least one NUL (the rest of the
