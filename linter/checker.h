@@ -10,7 +10,10 @@
  * Threads: check_doc, relevant, classify and the tag hook run in worker
  * threads, one document at a time; they may read the session and run but
  * write only to their document. run_init, check_run and run_release run in
- * one thread. Ownership: a checker is static data. */
+ * one thread for the run, and in worker threads for a run of one file that
+ * release_early (release.c) makes, each with its own state: check_run may
+ * write only to its run's state and the documents of its run's files.
+ * Ownership: a checker is static data. */
 #ifndef BACKUPLINT_CHECKER_H
 #define BACKUPLINT_CHECKER_H
 

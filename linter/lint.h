@@ -6,11 +6,13 @@
  * Files are linted in worker threads (lint_file is thread-safe for distinct
  * files of one run); run_finish() runs in one thread after all of them.
  * Documents are freed after check_doc unless the checker set doc->keep (it
- * needs them in check_run); all are freed by file_release(). In a run that
- * allows it (run->release), a kept document after the first of its file
- * that the checker's release_doc() lets go is freed too, and loaded again
- * from the source for the run phase (release.c): a stream of 200,000
- * plans does not hold 200,000 trees and models.
+ * needs them in check_run); the kept ones are freed by file_drop_docs()
+ * (main.c calls it after run_finish(), before the output) or file_release().
+ * In a run that allows it (run->release), a kept document after the first
+ * of its file that the checker's release_doc() lets go is freed too, and
+ * loaded again from the source for the run phase (release.c): a stream of
+ * 200,000 plans does not hold 200,000 trees and models. A file of one such
+ * document gets its run phase at once instead, alone (release_early).
  *
  * Failure: I/O trouble is recorded in file->io_error (exit status 2);
  * everything about the content is a diagnostic. */

@@ -23,14 +23,16 @@ static void set_err(char *err, size_t errlen, const char *what, const char *why)
 /* ---- mapped files ----
  * Each mapping is entered in a fixed table that the SIGBUS handler reads
  * without a lock: an entry's name and length are written before its base
- * and its base is cleared before its mapping goes. A file found when the
- * table is full is read into memory instead. */
+ * and its base is cleared before its mapping goes. An entry is reserved
+ * before the file is mapped; a file found when all are taken (64 mapped
+ * files at once, each holding its file open) is read into memory. */
 #define GUARDS 64
 
 static struct guard {
 	const char *base;
 	size_t len;
 	const char *name;
+	int used;
 } guards[GUARDS];
 static pthread_mutex_t guard_lock = PTHREAD_MUTEX_INITIALIZER;
 static int guard_installed;
@@ -41,6 +43,18 @@ static void say(const char *m)
 	(void)r;
 }
 
+/* A mapped file lost bytes under us: say so and end, as for a file that
+ * cannot be read (async-signal-safe: the SIGBUS handler calls it). */
+static void cut_short(const char *name) __attribute__((noreturn));
+static void cut_short(const char *name)
+{
+	say("backuplint: ");
+	say(name);
+	say(": the file was cut short while it was linted; "
+	    "lint it again when it is complete\n");
+	_exit(2);
+}
+
 static void on_sigbus(int sig, siginfo_t *si, void *uc)
 {
 	const char *at = si->si_addr;
@@ -48,23 +62,18 @@ static void on_sigbus(int sig, siginfo_t *si, void *uc)
 	(void)uc;
 	for (i = 0; i < GUARDS; i++) {
 		const char *b = __atomic_load_n(&guards[i].base, __ATOMIC_ACQUIRE);
-		if (b && at >= b && at < b + guards[i].len) {
-			say("backuplint: ");
-			say(guards[i].name);
-			say(": the file was cut short while it was linted; "
-			    "lint it again when it is complete\n");
-			_exit(2);
-		}
+		if (b && at >= b && at < b + guards[i].len)
+			cut_short(guards[i].name);
 	}
 	/* not one of ours: the default action, when the access is retried */
 	signal(sig, SIG_DFL);
 }
 
-/* Enter a mapping; -1 when the table is full. */
-static int guard_add(const char *base, size_t len, const char *name)
+/* Reserve an entry (the first time, install the handler); -1 when all are
+ * taken. */
+static int guard_reserve(void)
 {
-	size_t i;
-	int rc = -1;
+	int i, rc = -1;
 	pthread_mutex_lock(&guard_lock);
 	if (!guard_installed) {
 		struct sigaction sa;
@@ -75,24 +84,33 @@ static int guard_add(const char *base, size_t len, const char *name)
 		guard_installed = sigaction(SIGBUS, &sa, NULL) == 0 ? 1 : -1;
 	}
 	for (i = 0; guard_installed > 0 && i < GUARDS; i++)
-		if (!guards[i].base) {
-			guards[i].name = name;
-			guards[i].len = len;
-			__atomic_store_n(&guards[i].base, base, __ATOMIC_RELEASE);
-			rc = 0;
+		if (!guards[i].used) {
+			guards[i].used = 1;
+			rc = i;
 			break;
 		}
 	pthread_mutex_unlock(&guard_lock);
 	return rc;
 }
 
-static void guard_remove(const char *base)
+/* Enter mapping [base, base + len) of file `name` in reserved entry i. */
+static void guard_set(int i, const char *base, size_t len, const char *name)
 {
-	size_t i;
+	guards[i].name = name;
+	guards[i].len = len;
+	__atomic_store_n(&guards[i].base, base, __ATOMIC_RELEASE);
+}
+
+/* Free entry i (reserved), or the entry of mapping base (i < 0). */
+static void guard_remove(int i, const char *base)
+{
 	pthread_mutex_lock(&guard_lock);
-	for (i = 0; i < GUARDS; i++)
-		if (guards[i].base == base)
+	for (i = i >= 0 ? i : 0; i < GUARDS; i++)
+		if (base ? guards[i].base == base : 1) {
 			__atomic_store_n(&guards[i].base, NULL, __ATOMIC_RELEASE);
+			guards[i].used = 0;
+			break;
+		}
 	pthread_mutex_unlock(&guard_lock);
 }
 
@@ -110,14 +128,21 @@ static size_t page_size(void)
 static int map_file(struct source *s, int fd, size_t len)
 {
 	size_t ps = page_size(), total = (len + ps) & ~(ps - 1);
-	char *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (base == MAP_FAILED)
+	int g = guard_reserve();
+	char *base;
+	if (g < 0)
 		return -1;
-	if (mmap(base, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED ||
-	    guard_add(base, total, s->name) < 0) {
-		munmap(base, total);
+	base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED) {
+		guard_remove(g, NULL);
 		return -1;
 	}
+	if (mmap(base, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		munmap(base, total);
+		guard_remove(g, NULL);
+		return -1;
+	}
+	guard_set(g, base, total, s->name);
 	s->buf = base;
 	s->len = len;
 	s->maplen = total;
@@ -194,7 +219,7 @@ int source_read(struct source *s, const char *path, const char *display,
 	if ((flags & SRC_MAP) && regular && fd != STDIN_FILENO &&
 	    (size_t)st.st_size >= SRC_MAP_MIN && (size_t)st.st_size <= max_bytes &&
 	    map_file(s, fd, (size_t)st.st_size) == 0)
-		return 0; /* the descriptor stays open: window() reads it */
+		return 0; /* the descriptor stays open: source_bytes() reads it */
 	cap = (regular && st.st_size > 0) ? (size_t)st.st_size + 1 : 65536;
 	if (cap > max_bytes + 1)
 		cap = max_bytes + 1;
@@ -274,7 +299,7 @@ void source_from_mem(struct source *s, const char *name, const char *buf,
 void source_free(struct source *s)
 {
 	if (s->maplen) {
-		guard_remove(s->buf);
+		guard_remove(-1, s->buf);
 		munmap(s->buf, s->maplen);
 		close(s->fd);
 	} else {
@@ -382,8 +407,10 @@ const char *source_bytes(const struct source *s, size_t a, size_t e,
 		ssize_t r = pread(s->fd, tmp + got, want - got, (off_t)(a + got));
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0) {
-			/* cut short: the mapping says so (SIGBUS) */
+		if (r == 0) /* the file ends before what was mapped */
+			cut_short(s->name);
+		if (r < 0) {
+			/* cannot read: the mapping may still say */
 			*n = e - a;
 			return s->buf + a;
 		}
