@@ -322,11 +322,7 @@ void release_early(struct file *f)
 	 * theirs to the end), read again only if the run links */
 	if (!f->diags.n && f->from_path && !f->src.maplen && f->src.len) {
 		f->forgotten = f->src.len;
-		free(f->src.buf);
-		free(f->src.blk);
-		f->src.blk = NULL;
-		f->src.buf = xcalloc(1, 1);
-		f->src.len = 0;
+		source_forget(&f->src);
 	}
 }
 

@@ -39,7 +39,7 @@ struct source {
 	/* a mapping (SRC_MAP): its length, the pages given back (those
 	 * before `dropped`), and the file, open to read them again */
 	size_t maplen, dropped;
-	int fd;
+	int fd, guard; /* guard: its entry in source.c's SIGBUS table */
 };
 
 struct pos {
@@ -64,6 +64,10 @@ int source_read(struct source *s, const char *path, const char *display,
 void source_from_mem(struct source *s, const char *name, const char *buf,
 		     size_t len);
 void source_free(struct source *s);
+/* Let a source read into memory go to an empty one (its name kept): for a
+ * file nothing will read again unless it is read anew. A mapped source is
+ * left as it is (its pages are given back already). */
+void source_forget(struct source *s);
 /* The loader needs no byte before `off` again: a mapped source builds its
  * line index (the one pass that reads every byte) and gives back the whole
  * pages before `off`. Nothing for a source read into memory. */
